@@ -1,0 +1,2 @@
+export function electronExecutable(): string | undefined;
+export function electronVersion(): string;

@@ -1,0 +1,30 @@
+// `npm start`: builds the app and opens the desktop window. Where the Electron runtime could not
+// be downloaded it says so and points to the browser host, instead of failing deep inside Electron.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { ensureElectronSqlite } from './native-sqlite.mjs';
+
+const require = createRequire(import.meta.url);
+const { electronExecutable } = require('./electron-runtime.cjs');
+
+if (!electronExecutable()) {
+  console.error(
+    [
+      'Reelnotes: the Electron runtime is not installed, so the desktop window cannot open here.',
+      '  It is downloaded on first use from GitHub, which this machine cannot reach.',
+      '  Use the same app in your browser instead:  npm run web',
+      '  (With network access, `node node_modules/electron/install.js` fetches Electron.)'
+    ].join('\n')
+  );
+  process.exit(1);
+}
+
+try {
+  ensureElectronSqlite();
+} catch (error) {
+  console.error(`Reelnotes: ${error.message}`);
+  process.exit(1);
+}
+
+const result = spawnSync('npx', ['electron-vite', 'preview'], { stdio: 'inherit', shell: process.platform === 'win32' });
+process.exit(result.status ?? 1);

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import { contract, isMethodName, type MethodName } from '../../shared/contract';
+import { ReelnotesError, type CallOutcome } from '../../shared/errors';
+import { handlers, type Handler } from './handlers';
+import type { Library } from './library';
+
+/**
+ * The single entry point both hosts use: IPC in Electron, HTTP in the browser host. The input is
+ * parsed with the contract's schema before any handler sees it, and every failure comes back as a
+ * `{ code, message }` the renderer can show, never as a stack trace.
+ */
+export async function dispatch(library: Library, method: string, input: unknown): Promise<CallOutcome<unknown>> {
+  if (!isMethodName(method)) {
+    return failure(new ReelnotesError('UNKNOWN_METHOD', `There is no method called "${String(method).slice(0, 80)}".`));
+  }
+  const parsed = contract[method].input.safeParse(input ?? {});
+  if (!parsed.success) return failure(new ReelnotesError('INVALID_INPUT', describeIssues(method, parsed.error)));
+  try {
+    const handler = handlers[method] as Handler<MethodName>;
+    return { ok: true, result: await handler(parsed.data as never, library) };
+  } catch (error) {
+    if (error instanceof ReelnotesError) return failure(error);
+    // An unexpected failure is logged in full on our side and summarised for the person.
+    console.error(`[reelnotes] ${method} failed:`, error);
+    return failure(new ReelnotesError('INTERNAL', `Something went wrong in ${method}; nothing was changed by it.`));
+  }
+}
+
+function failure(error: ReelnotesError): CallOutcome<never> {
+  return { ok: false, error: error.toPayload() };
+}
+
+function describeIssues(method: string, error: z.ZodError): string {
+  const issues = error.issues.slice(0, 3).map((issue) => {
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    return `${where}${issue.message}`;
+  });
+  return `Invalid input for ${method}: ${issues.join('; ')}.`;
+}

@@ -1,0 +1,127 @@
+import type Database from 'better-sqlite3';
+import type { Film, FilmLine, FilmSummary, ImportResult, Scene, Track } from '../../shared/domain';
+import { ReelnotesError } from '../../shared/errors';
+import type { filmMethods } from '../../shared/contract/films';
+import { parseFilmPage, type ParsedFilmPage } from './film-page';
+import type { DomainHandlers } from './handlers';
+
+const summaryColumns = `
+  f.id, f.title, f.composer,
+  (SELECT count(*) FROM scenes s WHERE s.film_id = f.id) AS sceneCount`;
+
+const sceneColumns = `id, film_id AS filmId, position, title, description, context, updated_at AS updatedAt`;
+
+export function listFilms(db: Database.Database): FilmSummary[] {
+  return db.prepare(`SELECT ${summaryColumns} FROM films f ORDER BY f.title COLLATE NOCASE`).all() as FilmSummary[];
+}
+
+export function getFilm(db: Database.Database, filmId: number): Film {
+  const film = db
+    .prepare(
+      `SELECT ${summaryColumns}, f.synopsis,
+         (SELECT count(*) FROM film_lines l WHERE l.film_id = f.id AND l.kind = 'dialogue') AS dialogueCount,
+         (SELECT count(*) FROM film_lines l WHERE l.film_id = f.id AND l.kind = 'quote') AS quoteCount
+       FROM films f WHERE f.id = ?`
+    )
+    .get(filmId) as Film | undefined;
+  if (!film) throw notFound('film', filmId);
+  return film;
+}
+
+export function listScenes(db: Database.Database, filmId: number): Scene[] {
+  getFilm(db, filmId);
+  return db.prepare(`SELECT ${sceneColumns} FROM scenes WHERE film_id = ? ORDER BY position`).all(filmId) as Scene[];
+}
+
+export function getScene(db: Database.Database, sceneId: number): Scene {
+  const scene = db.prepare(`SELECT ${sceneColumns} FROM scenes WHERE id = ?`).get(sceneId) as Scene | undefined;
+  if (!scene) throw notFound('scene', sceneId);
+  return scene;
+}
+
+export interface SceneChanges {
+  sceneId: number;
+  title?: string;
+  description?: string;
+  context?: string | null;
+}
+
+export function updateScene(db: Database.Database, changes: SceneChanges): Scene {
+  const current = getScene(db, changes.sceneId);
+  db.prepare(
+    `UPDATE scenes SET title = ?, description = ?, context = ?,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     WHERE id = ?`
+  ).run(
+    changes.title ?? current.title,
+    changes.description ?? current.description,
+    changes.context === undefined ? current.context : changes.context === '' ? null : changes.context,
+    changes.sceneId
+  );
+  return getScene(db, changes.sceneId);
+}
+
+export function listTracks(db: Database.Database, filmId: number): Track[] {
+  getFilm(db, filmId);
+  return db
+    .prepare('SELECT id, film_id AS filmId, position, title, credit, description FROM tracks WHERE film_id = ? ORDER BY position')
+    .all(filmId) as Track[];
+}
+
+export function listFilmLines(db: Database.Database, filmId: number): FilmLine[] {
+  getFilm(db, filmId);
+  return db
+    .prepare(
+      `SELECT id, film_id AS filmId, kind, position, speaker, text FROM film_lines
+       WHERE film_id = ? ORDER BY kind, position`
+    )
+    .all(filmId) as FilmLine[];
+}
+
+/**
+ * Parses a film page and writes it in one transaction: a page that fails to parse, or a film that
+ * is already in the library, leaves the library exactly as it was.
+ */
+export function importFilmPage(db: Database.Database, text: string, fileName: string): ImportResult {
+  const page = parseFilmPage(text, fileName);
+  return db.transaction(() => writeFilm(db, page, fileName))();
+}
+
+function writeFilm(db: Database.Database, page: ParsedFilmPage, fileName: string): ImportResult {
+  const existing = db.prepare('SELECT id FROM films WHERE title = ? COLLATE NOCASE').get(page.title);
+  if (existing) {
+    throw new ReelnotesError('CONFLICT', `"${page.title}" is already in your library; ${fileName} was not imported again.`);
+  }
+  const filmId = Number(
+    db
+      .prepare('INSERT INTO films (title, synopsis, composer, source_name) VALUES (?, ?, ?, ?)')
+      .run(page.title, page.synopsis, page.composer, fileName).lastInsertRowid
+  );
+  const scene = db.prepare('INSERT INTO scenes (film_id, position, title, description, context) VALUES (?, ?, ?, ?, ?)');
+  page.scenes.forEach((s, i) => scene.run(filmId, i + 1, s.title, s.description, s.context));
+  const track = db.prepare('INSERT INTO tracks (film_id, position, title, credit, description) VALUES (?, ?, ?, ?, ?)');
+  page.tracks.forEach((t, i) => track.run(filmId, i + 1, t.title, t.credit, t.description));
+  const line = db.prepare('INSERT INTO film_lines (film_id, kind, position, speaker, text) VALUES (?, ?, ?, ?, ?)');
+  page.dialogue.forEach((l, i) => line.run(filmId, 'dialogue', i + 1, l.speaker, l.text));
+  page.quotes.forEach((l, i) => line.run(filmId, 'quote', i + 1, l.speaker, l.text));
+  return {
+    film: listFilms(db).find((f) => f.id === filmId)!,
+    trackCount: page.tracks.length,
+    lineCount: page.dialogue.length + page.quotes.length
+  };
+}
+
+export function notFound(kind: string, id: number): ReelnotesError {
+  return new ReelnotesError('NOT_FOUND', `There is no ${kind} with id ${id} in the library.`);
+}
+
+export const filmHandlers: DomainHandlers<keyof typeof filmMethods> = {
+  'films.list': (_input, { db }) => listFilms(db),
+  'films.get': ({ filmId }, { db }) => getFilm(db, filmId),
+  'films.lines': ({ filmId }, { db }) => listFilmLines(db, filmId),
+  'scenes.list': ({ filmId }, { db }) => listScenes(db, filmId),
+  'scenes.get': ({ sceneId }, { db }) => getScene(db, sceneId),
+  'scenes.update': (changes, { db }) => updateScene(db, changes),
+  'tracks.list': ({ filmId }, { db }) => listTracks(db, filmId),
+  'library.importFilmPage': ({ text, fileName }, { db }) => importFilmPage(db, text, fileName)
+};

@@ -1,0 +1,72 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ReelnotesError } from '../../shared/errors';
+import { assertSchemaNotNewer, migrate } from './migrations';
+
+export const LIBRARY_FILE = 'library.sqlite';
+
+export interface LibraryOptions {
+  /** The folder that holds the database and the media; REELNOTES_HOME in tests. */
+  home: string;
+  /**
+   * The compiled better-sqlite3 addon to load. Electron needs one built against its own ABI, kept
+   * apart from the one Node uses for the tests (see scripts/native-sqlite.mjs).
+   */
+  nativeBinding?: string;
+}
+
+export interface Library {
+  readonly db: Database.Database;
+  readonly home: string;
+  readonly file: string;
+  readonly mediaDir: string;
+  close(): void;
+}
+
+/** SQLite's own words for a file that is not a usable database. */
+const corruptMessages = /file is not a database|database disk image is malformed|file is encrypted/i;
+
+export function openLibrary({ home, nativeBinding }: LibraryOptions): Library {
+  mkdirSync(home, { recursive: true });
+  const mediaDir = join(home, 'media');
+  mkdirSync(mediaDir, { recursive: true });
+  const file = join(home, LIBRARY_FILE);
+
+  let db: Database.Database;
+  try {
+    db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  } catch (error) {
+    throw asLibraryError(error, file);
+  }
+  try {
+    assertSchemaNotNewer(db, file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // NORMAL is durable in WAL mode across application crashes; only power loss may drop the last
+    // commits, which is the trade every desktop SQLite app makes for fast autosave.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw asLibraryError(error, file);
+  }
+
+  return {
+    db,
+    home,
+    file,
+    mediaDir,
+    close: () => db.close()
+  };
+}
+
+function asLibraryError(error: unknown, file: string): Error {
+  if (error instanceof ReelnotesError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (corruptMessages.test(message)) {
+    return new ReelnotesError('LIBRARY_CORRUPT', `The library at ${file} is damaged and cannot be opened (${message}).`);
+  }
+  return error instanceof Error ? error : new Error(message);
+}

@@ -1,0 +1,48 @@
+import type { FilmSummary } from '../../../shared/domain';
+
+interface Props {
+  films: FilmSummary[];
+  error: string | undefined;
+  selectedId: number | null;
+  onSelect: (filmId: number) => void;
+  onImport: () => void;
+  importing: boolean;
+}
+
+export function FilmSidebar({ films, error, selectedId, onSelect, onImport, importing }: Props) {
+  return (
+    <aside className="sidebar" aria-label="Library">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        Reelnotes
+      </div>
+      <h2 className="sidebar-heading" id="films-heading">
+        Films
+      </h2>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="film-list" aria-labelledby="films-heading">
+        {films.map((film) => (
+          <li key={film.id}>
+            <button
+              type="button"
+              className="film-link"
+              aria-current={film.id === selectedId ? 'page' : undefined}
+              onClick={() => onSelect(film.id)}
+            >
+              <span className="film-link-title">{film.title}</span>
+              <span className="film-link-meta">{film.sceneCount} scenes</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="button subtle import-button" onClick={onImport} disabled={importing}>
+        {importing ? 'Importing…' : 'Import film page…'}
+      </button>
+      <p className="sidebar-hint">or drop a page’s .txt file anywhere</p>
+    </aside>
+  );
+}

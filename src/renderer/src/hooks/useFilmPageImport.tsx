@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import type { ImportResult } from '../../../shared/domain';
+import { call } from '../api';
+
+interface Options {
+  onImported: (result: ImportResult) => void;
+  onFailed: (message: string) => void;
+}
+
+/**
+ * Importing a film page from a file: through a picker (button or Ctrl/Cmd+O) or by dropping the
+ * file anywhere on the window. The library parses and writes it; any error names the file's line.
+ */
+export function useFilmPageImport({ onImported, onFailed }: Options) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const depth = useRef(0);
+
+  const importFile = useCallback(
+    async (file: File) => {
+      setBusy(true);
+      try {
+        if (file.size > 2 * 1024 * 1024) throw new Error(`${file.name} is larger than 2 MB: it is not a film page.`);
+        onImported(await call('library.importFilmPage', { fileName: file.name, text: await file.text() }));
+      } catch (error) {
+        onFailed(error instanceof Error ? error.message : String(error));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [onImported, onFailed]
+  );
+
+  const pickFile = useCallback(() => inputRef.current?.click(), []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'o') {
+        event.preventDefault();
+        pickFile();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    const unsubscribe = window.reelnotesDesktop?.onMenuCommand((command) => {
+      if (command === 'import-film-page') pickFile();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe?.();
+    };
+  }, [pickFile]);
+
+  const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+
+  const dropTarget = {
+    onDragEnter: (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      depth.current += 1;
+      setDragging(true);
+    },
+    onDragLeave: (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      depth.current = Math.max(0, depth.current - 1);
+      if (depth.current === 0) setDragging(false);
+    },
+    onDragOver: (event: DragEvent) => {
+      if (hasFiles(event)) event.preventDefault();
+    },
+    onDrop: (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      depth.current = 0;
+      setDragging(false);
+      const file = event.dataTransfer.files[0];
+      if (file) void importFile(file);
+    }
+  };
+
+  const input = (
+    <input
+      ref={inputRef}
+      type="file"
+      accept=".txt,text/plain"
+      className="visually-hidden"
+      tabIndex={-1}
+      aria-label="Film page file"
+      data-testid="film-page-input"
+      onChange={(event) => {
+        const file = event.target.files?.[0];
+        event.target.value = '';
+        if (file) void importFile(file);
+      }}
+    />
+  );
+
+  return { pickFile, busy, dragging, dropTarget, input };
+}

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { MethodSpec } from './define';
+import { filmMethods } from './films';
+
+/**
+ * The whole API of the library, one entry per method. The Electron IPC binding, the preload bridge,
+ * the browser host's HTTP routes and the renderer's client are all derived from this map.
+ */
+export const contract = {
+  ...filmMethods
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const methodNames = Object.keys(contract) as MethodName[];
+
+/** What a caller passes (before defaults and trimming). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (after the schema has parsed it). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodResult<M extends MethodName> =
+  Contract[M] extends MethodSpec<z.ZodType, infer R> ? R : never;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The shape the preload exposes and the renderer's HTTP client imitates: one function per method. */
+export type Bridge = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<import('../errors').CallOutcome<MethodResult<M>>>;
+};

@@ -1,0 +1,51 @@
+/** The film-study domain as the renderer sees it. Plain data: every field survives JSON. */
+
+export interface FilmSummary {
+  id: number;
+  title: string;
+  composer: string | null;
+  sceneCount: number;
+}
+
+export interface Film extends FilmSummary {
+  synopsis: string;
+  dialogueCount: number;
+  quoteCount: number;
+}
+
+export interface Scene {
+  id: number;
+  filmId: number;
+  /** 1-based order of the scene in the film. */
+  position: number;
+  title: string;
+  description: string;
+  context: string | null;
+  updatedAt: string;
+}
+
+export interface Track {
+  id: number;
+  filmId: number;
+  position: number;
+  title: string;
+  credit: string;
+  description: string;
+}
+
+export type FilmLineKind = 'dialogue' | 'quote';
+
+export interface FilmLine {
+  id: number;
+  filmId: number;
+  kind: FilmLineKind;
+  position: number;
+  speaker: string | null;
+  text: string;
+}
+
+export interface ImportResult {
+  film: FilmSummary;
+  trackCount: number;
+  lineCount: number;
+}

@@ -1,0 +1,44 @@
+/**
+ * Errors that cross the boundary between the library and the renderer. Only a stable code and a
+ * sentence for the person travel: never a stack trace, never a path the renderer did not give us.
+ */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_FILM_PAGE',
+  'UNSUPPORTED_AUDIO',
+  'LIBRARY_TOO_NEW',
+  'LIBRARY_CORRUPT',
+  'FORBIDDEN',
+  'INTERNAL'
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+}
+
+export class ReelnotesError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string
+  ) {
+    super(message);
+    this.name = 'ReelnotesError';
+  }
+
+  toPayload(): ErrorPayload {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** What every host sends back for one call: the same envelope over IPC and over HTTP. */
+export type CallOutcome<R> = { ok: true; result: R } | { ok: false; error: ErrorPayload };
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { resourcesDir } from '../main/paths';
+import { seedDefaultLibrary } from '../main/library/default-library';
+import { openLibrary } from '../main/library/library';
+import { startWebHost } from './server';
+
+/**
+ * `npm run web`: the same library and renderer as the desktop app, in any browser on this computer.
+ * The library folder is the desktop app's unless REELNOTES_HOME says otherwise.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+
+  const home = process.env.REELNOTES_HOME ?? join(defaultUserData(), 'library');
+  const library = openLibrary({ home });
+  seedDefaultLibrary(library, join(resourcesDir(__dirname), 'films'));
+
+  const host = await startWebHost({
+    library,
+    rendererDir: join(__dirname, '..', 'renderer'),
+    token: randomBytes(24).toString('base64url'),
+    port
+  });
+  console.log(`Reelnotes at ${host.url}`);
+
+  const stop = () => {
+    void host.close().finally(() => {
+      library.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** Electron's userData folder for an app named "reelnotes", so both hosts open the same library. */
+function defaultUserData(): string {
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'reelnotes');
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'reelnotes');
+  return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'reelnotes');
+}
+
+main().catch((error: unknown) => {
+  console.error(`Reelnotes could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

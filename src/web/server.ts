@@ -1,0 +1,193 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY } from '../main/content-policy';
+import { dispatch } from '../main/library/dispatch';
+import type { Library } from '../main/library/library';
+import { ReelnotesError, type CallOutcome } from '../shared/errors';
+import { allowedHosts, hasOwnHost, hasOwnOrigin, presentedToken, TOKEN_COOKIE, tokenMatches } from './host-guard';
+
+export interface WebHostOptions {
+  library: Library;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  token: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** A JSON call body may carry a 1 MB annotation, escaped; anything far larger is not ours. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+};
+
+export function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  let hosts = new Set<string>();
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error) => {
+      console.error('[reelnotes web]', error);
+      if (!response.headersSent) sendJson(response, 500, failure('INTERNAL', 'The browser host failed to answer.'));
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://placeholder');
+    if (!hasOwnHost(request, hosts) || !hasOwnOrigin(request, hosts)) {
+      sendJson(response, 403, failure('FORBIDDEN', 'Requests must come from the Reelnotes page on this computer.'));
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (request.method !== 'POST') {
+        response.setHeader('Allow', 'POST');
+        sendJson(response, 405, failure('INVALID_INPUT', 'Call methods with POST.'));
+        return;
+      }
+      if (!tokenMatches(presentedToken(request), options.token)) {
+        sendJson(response, 401, failure('FORBIDDEN', 'Missing or wrong token: open the address Reelnotes printed.'));
+        return;
+      }
+      await answerCall(request, response, decodeURIComponent(url.pathname.slice('/api/'.length)));
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD');
+      sendJson(response, 405, failure('INVALID_INPUT', 'Only GET and HEAD are served here.'));
+      return;
+    }
+    serveRenderer(url, response);
+  }
+
+  async function answerCall(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+      sendJson(response, 415, failure('INVALID_INPUT', 'Send the call as application/json.'));
+      return;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(request)) || '{}');
+    } catch (error) {
+      const message = error instanceof ReelnotesError ? error.message : 'The request body is not valid JSON.';
+      sendJson(response, 400, failure('INVALID_INPUT', message));
+      return;
+    }
+    const outcome = await dispatch(options.library, method, body);
+    sendJson(response, outcome.ok ? 200 : statusFor(outcome.error.code), outcome);
+  }
+
+  function serveRenderer(url: URL, response: ServerResponse): void {
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const file = normalize(join(options.rendererDir, relative));
+    const inside = file.startsWith(options.rendererDir + sep);
+    let size = -1;
+    try {
+      if (inside) size = statSync(file).isFile() ? statSync(file).size : -1;
+    } catch {
+      size = -1;
+    }
+    if (size < 0) {
+      sendJson(response, 404, failure('NOT_FOUND', `Nothing is served at ${url.pathname}.`));
+      return;
+    }
+    const headers: Record<string, string | number> = {
+      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': size,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-cache'
+    };
+    if (relative === 'index.html') {
+      headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+      headers['X-Frame-Options'] = 'DENY';
+      // The page's own requests for media cannot carry a header; the cookie lets them in.
+      const token = url.searchParams.get('token');
+      if (token && tokenMatches(token, options.token)) {
+        headers['Set-Cookie'] = `${TOKEN_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`;
+      }
+    }
+    response.writeHead(200, headers);
+    createReadStream(file).pipe(response);
+  }
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      hosts = allowedHosts(port);
+      resolve({
+        port,
+        url: `http://127.0.0.1:${port}/?token=${options.token}`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            // Browsers keep idle connections open; without this, closing waits for them to time out.
+            server.closeAllConnections();
+          })
+      });
+    });
+  });
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new ReelnotesError('INVALID_INPUT', 'The request is larger than 16 MB.'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function failure(code: ReelnotesError['code'], message: string): CallOutcome<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function statusFor(code: ReelnotesError['code']): number {
+  switch (code) {
+    case 'NOT_FOUND':
+    case 'UNKNOWN_METHOD':
+      return 404;
+    case 'CONFLICT':
+      return 409;
+    case 'FORBIDDEN':
+      return 403;
+    case 'INTERNAL':
+      return 500;
+    default:
+      return 400;
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store'
+  });
+  response.end(text);
+}
