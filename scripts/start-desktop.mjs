@@ -7,13 +7,15 @@ import { ensureElectronSqlite } from './native-sqlite.mjs';
 const require = createRequire(import.meta.url);
 const { electronExecutable } = require('./electron-runtime.cjs');
 
+// Electron 45 fetches its runtime on first use; try that once, so a connected machine just works.
+if (!electronExecutable()) spawnSync(process.execPath, [require.resolve('electron/install.js')], { stdio: 'inherit' });
+
 if (!electronExecutable()) {
   console.error(
     [
       'Reelnotes: the Electron runtime is not installed, so the desktop window cannot open here.',
-      '  It is downloaded on first use from GitHub, which this machine cannot reach.',
-      '  Use the same app in your browser instead:  npm run web',
-      '  (With network access, `node node_modules/electron/install.js` fetches Electron.)'
+      '  It is downloaded on first use, and the download failed (is this machine offline?).',
+      '  Use the same app in your browser instead:  npm run web'
     ].join('\n')
   );
   process.exit(1);
