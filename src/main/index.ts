@@ -7,9 +7,9 @@ import { CONTENT_SECURITY_POLICY } from './content-policy';
 import { buildApplicationMenu } from './menu';
 import { resourcesDir } from './paths';
 import { loadWindowState, saveWindowState } from './window-state';
-import { seedDefaultLibrary } from './library/default-library';
 import { dispatch } from './library/dispatch';
-import { openLibrary, type Library } from './library/library';
+import type { Library } from './library/library';
+import { scheduleBackups, startLibrary } from './library/startup';
 
 const rendererDevUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(__dirname, '../renderer/index.html');
@@ -31,8 +31,12 @@ let library: Library | undefined;
 
 async function start(): Promise<void> {
   try {
-    library = openLibrary({ home: libraryHome(), nativeBinding: electronSqliteBinding() });
-    seedDefaultLibrary(library, join(resourcesDir(__dirname, process.resourcesPath), 'films'));
+    library = startLibrary({
+      home: libraryHome(),
+      nativeBinding: electronSqliteBinding(),
+      filmsDir: join(resourcesDir(__dirname, process.resourcesPath), 'films')
+    });
+    scheduleBackups(library);
   } catch (error) {
     fatal(error);
     return;

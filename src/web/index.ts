@@ -3,8 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resourcesDir } from '../main/paths';
-import { seedDefaultLibrary } from '../main/library/default-library';
-import { openLibrary } from '../main/library/library';
+import { scheduleBackups, startLibrary } from '../main/library/startup';
 import { startWebHost } from './server';
 
 /**
@@ -17,8 +16,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
 
   const home = process.env.REELNOTES_HOME ?? join(defaultUserData(), 'library');
-  const library = openLibrary({ home });
-  seedDefaultLibrary(library, join(resourcesDir(__dirname), 'films'));
+  const library = startLibrary({ home, filmsDir: join(resourcesDir(__dirname), 'films') });
+  if (library.recovery) console.error(`Reelnotes: ${library.recovery.problem} It was moved to ${library.recovery.damagedFile}.`);
+  const backups = scheduleBackups(library);
 
   const host = await startWebHost({
     library,
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     void host.close().finally(() => {
+      backups.stop();
       library.close();
       process.exit(0);
     });

@@ -1,6 +1,7 @@
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/contract';
 import type { Library } from './library';
 import { filmHandlers } from './films';
+import { safetyHandlers } from './backups';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -12,5 +13,6 @@ export type DomainHandlers<K extends MethodName> = { [M in K]: Handler<M> };
 
 /** Every contract method has exactly one handler: TypeScript refuses a missing or misspelt one. */
 export const handlers: DomainHandlers<MethodName> = {
-  ...filmHandlers
+  ...filmHandlers,
+  ...safetyHandlers
 };

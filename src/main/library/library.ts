@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
+import type { RecoveryReport } from '../../shared/safety';
 import { assertSchemaNotNewer, migrate } from './migrations';
 
 export const LIBRARY_FILE = 'library.sqlite';
@@ -17,22 +18,56 @@ export interface LibraryOptions {
 }
 
 export interface Library {
+  /** The open connection. It changes only when a backup is restored (see `reopen`). */
   readonly db: Database.Database;
   readonly home: string;
   readonly file: string;
   readonly mediaDir: string;
+  readonly backupsDir: string;
+  /** Set at start-up when a damaged library had to be moved aside (see startup.ts). */
+  recovery: RecoveryReport | null;
+  /**
+   * Closes the connection, lets `replaceFile` swap the file underneath, and opens it again:
+   * how a backup is restored without restarting either host.
+   */
+  reopen(replaceFile: () => void): void;
   close(): void;
 }
 
 /** SQLite's own words for a file that is not a usable database. */
-const corruptMessages = /file is not a database|database disk image is malformed|file is encrypted/i;
+const corruptMessages = /file is not a database|database disk image is malformed|file is encrypted|malformed database schema/i;
 
 export function openLibrary({ home, nativeBinding }: LibraryOptions): Library {
   mkdirSync(home, { recursive: true });
   const mediaDir = join(home, 'media');
+  const backupsDir = join(home, 'backups');
   mkdirSync(mediaDir, { recursive: true });
+  mkdirSync(backupsDir, { recursive: true });
   const file = join(home, LIBRARY_FILE);
 
+  let db = openConnection(file, nativeBinding);
+  return {
+    get db() {
+      return db;
+    },
+    home,
+    file,
+    mediaDir,
+    backupsDir,
+    recovery: null,
+    reopen(replaceFile) {
+      db.close();
+      try {
+        replaceFile();
+      } finally {
+        db = openConnection(file, nativeBinding);
+      }
+    },
+    close: () => db.close()
+  };
+}
+
+function openConnection(file: string, nativeBinding: string | undefined): Database.Database {
   let db: Database.Database;
   try {
     db = new Database(file, nativeBinding ? { nativeBinding } : {});
@@ -41,6 +76,9 @@ export function openLibrary({ home, nativeBinding }: LibraryOptions): Library {
   }
   try {
     assertSchemaNotNewer(db, file);
+    // A damaged file must be noticed now, before the person writes into it for hours.
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new ReelnotesError('LIBRARY_CORRUPT', `The library at ${file} is damaged (${String(check)}).`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // NORMAL is durable in WAL mode across application crashes; only power loss may drop the last
@@ -52,14 +90,7 @@ export function openLibrary({ home, nativeBinding }: LibraryOptions): Library {
     db.close();
     throw asLibraryError(error, file);
   }
-
-  return {
-    db,
-    home,
-    file,
-    mediaDir,
-    close: () => db.close()
-  };
+  return db;
 }
 
 function asLibraryError(error: unknown, file: string): Error {

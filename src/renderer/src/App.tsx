@@ -6,6 +6,8 @@ import { SceneList } from './components/SceneList';
 import { SceneDetail } from './components/SceneDetail';
 import { DropOverlay } from './components/DropOverlay';
 import { Notices, type Notice } from './components/Notices';
+import { BackupsDialog } from './components/BackupsDialog';
+import { RecoveryBanner } from './components/RecoveryBanner';
 import { useCall } from './hooks/useCall';
 import { useFilmPageImport } from './hooks/useFilmPageImport';
 
@@ -14,6 +16,7 @@ export function App() {
   const [chosenFilmId, setFilmId] = useState<number | null>(null);
   const [sceneId, setSceneId] = useState<number | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
+  const [backupsOpen, setBackupsOpen] = useState(false);
 
   const notify = useCallback((notice: Omit<Notice, 'id'>) => {
     setNotices((list) => [...list.slice(-2), { ...notice, id: Date.now() + Math.random() }]);
@@ -59,6 +62,7 @@ export function App() {
         selectedId={filmId}
         onSelect={chooseFilm}
         onImport={importer.pickFile}
+        onShowBackups={() => setBackupsOpen(true)}
         importing={importer.busy}
       />
       <main className="film-pane" aria-label="Film">
@@ -74,6 +78,8 @@ export function App() {
       <SceneDetail scene={scene} onSaved={onSceneSaved} onError={(text) => notify({ kind: 'error', text })} />
       {importer.input}
       {importer.dragging && <DropOverlay />}
+      <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} onError={(text) => notify({ kind: 'error', text })} />
+      <RecoveryBanner onError={(text) => notify({ kind: 'error', text })} />
       <Notices notices={notices} onDismiss={dismiss} />
     </div>
   );

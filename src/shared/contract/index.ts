@@ -1,13 +1,15 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { filmMethods } from './films';
+import { safetyMethods } from './safety';
 
 /**
  * The whole API of the library, one entry per method. The Electron IPC binding, the preload bridge,
  * the browser host's HTTP routes and the renderer's client are all derived from this map.
  */
 export const contract = {
-  ...filmMethods
+  ...filmMethods,
+  ...safetyMethods
 };
 
 export type Contract = typeof contract;

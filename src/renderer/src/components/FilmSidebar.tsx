@@ -6,10 +6,11 @@ interface Props {
   selectedId: number | null;
   onSelect: (filmId: number) => void;
   onImport: () => void;
+  onShowBackups: () => void;
   importing: boolean;
 }
 
-export function FilmSidebar({ films, error, selectedId, onSelect, onImport, importing }: Props) {
+export function FilmSidebar({ films, error, selectedId, onSelect, onImport, onShowBackups, importing }: Props) {
   return (
     <aside className="sidebar" aria-label="Library">
       <div className="brand">
@@ -43,6 +44,9 @@ export function FilmSidebar({ films, error, selectedId, onSelect, onImport, impo
         {importing ? 'Importing…' : 'Import film page…'}
       </button>
       <p className="sidebar-hint">or drop a page’s .txt file anywhere</p>
+      <button type="button" className="button subtle backups-button" onClick={onShowBackups}>
+        Backups…
+      </button>
     </aside>
   );
 }

@@ -1,0 +1,59 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '../web-host';
+
+async function editContext(page: import('@playwright/test').Page, scene: string, context: string) {
+  await page.getByRole('option', { name: new RegExp(scene) }).click();
+  await page.getByRole('button', { name: 'Edit scene' }).click();
+  await page.getByLabel('Context').fill(context);
+  await page.getByRole('button', { name: 'Save scene' }).click();
+  await expect(page.getByRole('complementary', { name: 'Context' }).locator('p')).toHaveText(new RegExp(context));
+}
+
+test('make a backup, change the library, restore the backup: the old text is back', async ({ page, host }) => {
+  await page.goto(host.url);
+  await editContext(page, 'The Isolation', 'Written before the backup.');
+
+  await page.getByRole('button', { name: 'Backups…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Backups' });
+  const rows = dialog.getByRole('list', { name: 'Backups, newest first' }).getByRole('listitem');
+  const before = await rows.count();
+  await dialog.getByRole('button', { name: 'Back up now' }).click();
+  await expect(rows).toHaveCount(before + 1);
+  await expect(rows.first()).toContainText('Made by you');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  await editContext(page, 'The Isolation', 'Written after the backup.');
+
+  await page.getByRole('button', { name: 'Backups…' }).click();
+  await rows.first().getByRole('button', { name: /^Restore the backup/ }).click();
+  await dialog.getByRole('button', { name: 'Replace my library' }).click();
+  await page.getByRole('option', { name: /The Isolation/ }).click();
+  await expect(page.getByRole('complementary', { name: 'Context' }).locator('p')).toHaveText('Written before the backup.');
+
+  // The state that was replaced is itself kept as a backup.
+  const backups = await host.call<{ reason: string }[]>('backups.list');
+  expect(backups.result?.[0].reason).toBe('before-restore');
+});
+
+test('a damaged library is moved aside and its newest backup offered', async ({ page, host }) => {
+  await page.goto(host.url);
+  await editContext(page, 'The Audition', 'Months of work.');
+  expect((await host.call('backups.create')).ok).toBe(true);
+  await host.stop();
+
+  const file = join(host.home, 'library.sqlite');
+  const bytes = readFileSync(file);
+  bytes.fill(0x42, 100, bytes.length);
+  writeFileSync(file, bytes);
+
+  await host.start();
+  await page.goto(host.url);
+  const banner = page.getByRole('alert').filter({ hasText: 'could not be opened' });
+  await expect(banner).toContainText('The damaged file was kept at');
+  await banner.getByRole('button', { name: 'Restore that backup' }).click();
+  await page.getByRole('option', { name: /The Audition/ }).click();
+  await expect(page.getByRole('complementary', { name: 'Context' }).locator('p')).toHaveText('Months of work.');
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be opened' })).toHaveCount(0);
+});

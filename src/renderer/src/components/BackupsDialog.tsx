@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState } from 'react';
+import type { BackupInfo } from '../../../shared/safety';
+import { call } from '../api';
+import { useCall } from '../hooks/useCall';
+import './safety.css';
+
+const reasons: Record<BackupInfo['reason'], string> = {
+  launch: 'At launch',
+  scheduled: 'Automatic',
+  manual: 'Made by you',
+  'before-restore': 'Before a restore'
+};
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onError: (message: string) => void;
+}
+
+/**
+ * The library's backups, newest first. Restoring one first saves the current state as a backup of
+ * its own, so nothing is lost by restoring the wrong one; the page then reloads on the restored library.
+ */
+export function BackupsDialog({ open, onClose, onError }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const backups = useCall('backups.list', open ? {} : null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<BackupInfo | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  const backUpNow = async () => {
+    setBusy('create');
+    try {
+      await call('backups.create', {});
+      backups.reload();
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const restore = async (backup: BackupInfo) => {
+    setBusy(backup.name);
+    try {
+      await call('backups.restore', { name: backup.name });
+      window.location.reload();
+    } catch (error) {
+      setBusy(null);
+      setConfirming(null);
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="backups-dialog" aria-labelledby="backups-heading" onClose={onClose}>
+      <header className="dialog-header">
+        <h2 id="backups-heading">Backups</h2>
+        <button type="button" className="button subtle" onClick={onClose}>
+          Close
+        </button>
+      </header>
+      <p className="muted dialog-intro">
+        Reelnotes backs up your library at launch and every 15 minutes while you work. Each backup is checked before it is kept.
+      </p>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={backUpNow} disabled={busy !== null}>
+          {busy === 'create' ? 'Backing up…' : 'Back up now'}
+        </button>
+      </div>
+      {backups.error && (
+        <p className="inline-error" role="alert">
+          {backups.error}
+        </p>
+      )}
+      <ul className="backup-list" aria-label="Backups, newest first" aria-busy={backups.loading}>
+        {(backups.data ?? []).map((backup) => (
+          <li key={backup.name} className="backup-row">
+            <span className="backup-when">{dateFormat.format(new Date(backup.createdAt))}</span>
+            <span className="backup-meta">
+              {reasons[backup.reason]} · {formatBytes(backup.bytes)}
+            </span>
+            {confirming?.name === backup.name ? (
+              <span className="backup-confirm" role="group" aria-label="Confirm restore">
+                <button type="button" className="button primary" onClick={() => restore(backup)} disabled={busy !== null}>
+                  {busy === backup.name ? 'Restoring…' : 'Replace my library'}
+                </button>
+                <button type="button" className="button subtle" onClick={() => setConfirming(null)}>
+                  Cancel
+                </button>
+              </span>
+            ) : (
+              <button
+                type="button"
+                className="button subtle"
+                onClick={() => setConfirming(backup)}
+                disabled={busy !== null}
+                aria-label={`Restore the backup of ${dateFormat.format(new Date(backup.createdAt))}`}
+              >
+                Restore…
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {confirming && (
+        <p className="muted" role="status">
+          Your library as it is now will be saved as a backup first, so this can be undone.
+        </p>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,26 @@
+/** Backups and recovery, as the renderer sees them. */
+
+export type BackupReason = 'launch' | 'scheduled' | 'manual' | 'before-restore';
+
+export interface BackupInfo {
+  /** The file's name in the library's backups folder; also its id in the contract. */
+  name: string;
+  createdAt: string;
+  reason: BackupReason;
+  bytes: number;
+}
+
+/** What happened when the library was opened, told to the person once. */
+export interface RecoveryReport {
+  /** Where the damaged file was moved: never deleted. */
+  damagedFile: string;
+  problem: string;
+  /** The newest backup that passed its integrity check, offered for restoring. */
+  newestGoodBackup: BackupInfo | null;
+}
+
+export interface LibraryStatus {
+  file: string;
+  backupsDir: string;
+  recovery: RecoveryReport | null;
+}
