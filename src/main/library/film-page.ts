@@ -66,7 +66,8 @@ export function parseFilmPage(source: string, fileName?: string): ParsedFilmPage
     throw new FilmPageError(line, problem, fileName);
   };
 
-  if (source.includes('\u0000')) fail(1, 'the file is binary, not a text film page');
+  const nul = source.indexOf('\u0000');
+  if (nul !== -1) fail(source.slice(0, nul).split(/\r\n|\r|\n/).length, 'the file is binary, not a text film page');
   const lines: PageLine[] = source
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
