@@ -62,7 +62,12 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
         sendJson(response, 401, failure('FORBIDDEN', 'Missing or wrong token: open the address Reelnotes printed.'));
         return;
       }
-      await answerCall(request, response, decodeURIComponent(url.pathname.slice('/api/'.length)));
+      const method = decodePath(url.pathname.slice('/api/'.length));
+      if (method === null) {
+        sendJson(response, 400, failure('INVALID_INPUT', 'The method name in the address is not valid.'));
+        return;
+      }
+      await answerCall(request, response, method);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -82,8 +87,9 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     try {
       body = JSON.parse((await readBody(request)) || '{}');
     } catch (error) {
-      const message = error instanceof ReelnotesError ? error.message : 'The request body is not valid JSON.';
-      sendJson(response, 400, failure('INVALID_INPUT', message));
+      // readBody's only ReelnotesError is a body over the limit; anything else is JSON.parse's.
+      const tooLarge = error instanceof ReelnotesError;
+      sendJson(response, tooLarge ? 413 : 400, failure('INVALID_INPUT', tooLarge ? error.message : 'The request body is not valid JSON.'));
       return;
     }
     const outcome = await dispatch(options.library, method, body);
@@ -91,9 +97,9 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   function serveRenderer(url: URL, response: ServerResponse): void {
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = normalize(join(options.rendererDir, relative));
-    const inside = file.startsWith(options.rendererDir + sep);
+    const relative = url.pathname === '/' ? 'index.html' : decodePath(url.pathname.slice(1));
+    const file = relative === null ? '' : normalize(join(options.rendererDir, relative));
+    const inside = relative !== null && file.startsWith(options.rendererDir + sep);
     let size = -1;
     try {
       if (inside) size = statSync(file).isFile() ? statSync(file).size : -1;
@@ -149,16 +155,26 @@ function readBody(request: IncomingMessage): Promise<string> {
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new ReelnotesError('INVALID_INPUT', 'The request is larger than 16 MB.'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      // Past the limit the rest is read and dropped rather than the socket cut: a cut connection
+      // reaches the page as a network failure, with no answer it could show.
+      if (size > MAX_BODY_BYTES) chunks.length = 0;
+      else chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => {
+      if (size > MAX_BODY_BYTES) reject(new ReelnotesError('INVALID_INPUT', 'The request is larger than 16 MB.'));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     request.on('error', reject);
   });
+}
+
+/** A malformed percent-escape is the caller's mistake, not a failure of the host. */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }
 
 function failure(code: ReelnotesError['code'], message: string): CallOutcome<never> {
