@@ -98,6 +98,8 @@ test('a broken film page shows its error and changes nothing', async ({ page, ho
 });
 
 test('the main views have no serious or critical accessibility violations', async ({ page, host }) => {
+  // Two themes, four full axe scans: on a loaded two-core machine that alone outlasts the default 30 s.
+  test.slow();
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(host.url);
