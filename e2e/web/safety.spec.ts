@@ -57,3 +57,46 @@ test('a damaged library is moved aside and its newest backup offered', async ({ 
   await expect(page.getByRole('complementary', { name: 'Context' }).locator('p')).toHaveText('Months of work.');
   await expect(page.getByRole('alert').filter({ hasText: 'could not be opened' })).toHaveCount(0);
 });
+
+test('export the study as Markdown and read it', async ({ page, host }) => {
+  await page.goto(host.url);
+  await editContext(page, 'The Premiere Night', 'My reading: the *audience* is the red shoes.');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export study…' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('the-red-shoes.md');
+  const text = readFileSync((await file.path())!, 'utf8');
+  expect(text).toMatch(/^# The Red Shoes\n/);
+  expect(text).toContain('### 5. The Premiere Night');
+  expect(text).toContain('> **Why it matters.** My reading: the \\*audience\\* is the red shoes.');
+});
+
+test('export the library as JSON, change it, and bring the file back', async ({ page, host }) => {
+  await page.goto(host.url);
+  await editContext(page, 'The Tragic Fall', 'Kept in the JSON file.');
+  await page.getByRole('button', { name: 'Backups…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Backups' });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export library…' }).click();
+  const archive = await (await download).path();
+  expect(JSON.parse(readFileSync(archive!, 'utf8'))).toMatchObject({ format: 'reelnotes-library', version: 1 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await editContext(page, 'The Tragic Fall', 'Changed after the export.');
+  await page.getByRole('button', { name: 'Backups…' }).click();
+  await dialog.getByLabel('Replace my library').check();
+  await page.getByTestId('archive-input').setInputFiles(archive!);
+  await page.getByRole('option', { name: /The Tragic Fall/ }).click();
+  await expect(page.getByRole('complementary', { name: 'Context' }).locator('p')).toHaveText('Kept in the JSON file.');
+});
+
+test('a file that is not a library backup is refused and changes nothing', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Backups…' }).click();
+  const bogus = join(host.home, 'not-a-backup.json');
+  writeFileSync(bogus, JSON.stringify({ format: 'something-else', tables: {} }));
+  await page.getByTestId('archive-input').setInputFiles(bogus);
+  await expect(page.getByRole('alert')).toContainText('not-a-backup.json: This is not a Reelnotes library backup');
+  const films = await host.call<unknown[]>('films.list');
+  expect(films.result).toHaveLength(1);
+});

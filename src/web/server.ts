@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../main/content-policy';
 import { dispatch } from '../main/library/dispatch';
 import type { Library } from '../main/library/library';
+import { MAX_ARCHIVE_BYTES } from '../shared/contract/exchange';
 import { ReelnotesError, type CallOutcome } from '../shared/errors';
 import { allowedHosts, hasOwnHost, hasOwnOrigin, presentedToken, TOKEN_COOKIE, tokenMatches } from './host-guard';
 
@@ -25,6 +26,8 @@ export interface WebHost {
 
 /** A JSON call body may carry a 1 MB annotation, escaped; anything far larger is not ours. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Except a whole library's JSON backup being restored (see MAX_ARCHIVE_BYTES). */
+const MAX_ARCHIVE_BODY_BYTES = MAX_ARCHIVE_BYTES + 1024 * 1024;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -85,7 +88,8 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     let body: unknown;
     try {
-      body = JSON.parse((await readBody(request)) || '{}');
+      const limit = method === 'library.restoreArchive' ? MAX_ARCHIVE_BODY_BYTES : MAX_BODY_BYTES;
+      body = JSON.parse((await readBody(request, limit)) || '{}');
     } catch (error) {
       // readBody's only ReelnotesError is a body over the limit; anything else is JSON.parse's.
       const tooLarge = error instanceof ReelnotesError;
@@ -149,7 +153,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -157,11 +161,11 @@ function readBody(request: IncomingMessage): Promise<string> {
       size += chunk.length;
       // Past the limit the rest is read and dropped rather than the socket cut: a cut connection
       // reaches the page as a network failure, with no answer it could show.
-      if (size > MAX_BODY_BYTES) chunks.length = 0;
+      if (size > limit) chunks.length = 0;
       else chunks.push(chunk);
     });
     request.on('end', () => {
-      if (size > MAX_BODY_BYTES) reject(new ReelnotesError('INVALID_INPUT', 'The request is larger than 16 MB.'));
+      if (size > limit) reject(new ReelnotesError('INVALID_INPUT', `The request is larger than ${limit / 1024 / 1024} MB.`));
       else resolve(Buffer.concat(chunks).toString('utf8'));
     });
     request.on('error', reject);

@@ -2,6 +2,7 @@ import type { MethodName, MethodResult, ParsedInput } from '../../shared/contrac
 import type { Library } from './library';
 import { filmHandlers } from './films';
 import { safetyHandlers } from './backups';
+import { exchangeHandlers } from './exchange';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -14,5 +15,6 @@ export type DomainHandlers<K extends MethodName> = { [M in K]: Handler<M> };
 /** Every contract method has exactly one handler: TypeScript refuses a missing or misspelt one. */
 export const handlers: DomainHandlers<MethodName> = {
   ...filmHandlers,
-  ...safetyHandlers
+  ...safetyHandlers,
+  ...exchangeHandlers
 };

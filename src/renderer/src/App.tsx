@@ -68,7 +68,7 @@ export function App() {
       <main className="film-pane" aria-label="Film">
         {film.data && film.data.id === filmId ? (
           <>
-            <FilmHeader film={film.data} tracks={tracks.data ?? []} />
+            <FilmHeader film={film.data} tracks={tracks.data ?? []} onError={(text) => notify({ kind: 'error', text })} />
             <SceneList scenes={sceneList} selectedId={sceneId} onSelect={setSceneId} loading={scenes.loading} />
           </>
         ) : (

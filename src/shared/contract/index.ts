@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { filmMethods } from './films';
 import { safetyMethods } from './safety';
+import { exchangeMethods } from './exchange';
 
 /**
  * The whole API of the library, one entry per method. The Electron IPC binding, the preload bridge,
@@ -9,7 +10,8 @@ import { safetyMethods } from './safety';
  */
 export const contract = {
   ...filmMethods,
-  ...safetyMethods
+  ...safetyMethods,
+  ...exchangeMethods
 };
 
 export type Contract = typeof contract;

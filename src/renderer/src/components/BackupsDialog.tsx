@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { saveTextFile } from '../save-file';
 import type { BackupInfo } from '../../../shared/safety';
 import { call } from '../api';
 import { useCall } from '../hooks/useCall';
@@ -49,6 +50,32 @@ export function BackupsDialog({ open, onClose, onError }: Props) {
       onError(error instanceof Error ? error.message : String(error));
     } finally {
       setBusy(null);
+    }
+  };
+
+  const archiveInput = useRef<HTMLInputElement>(null);
+  const [archiveMode, setArchiveMode] = useState<'merge' | 'replace'>('merge');
+
+  const exportArchive = async () => {
+    setBusy('export');
+    try {
+      const file = await call('library.exportArchive', {});
+      saveTextFile(file.fileName, file.text, 'application/json');
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const restoreArchive = async (file: File) => {
+    setBusy('archive');
+    try {
+      await call('library.restoreArchive', { fileName: file.name, text: await file.text(), mode: archiveMode });
+      window.location.reload();
+    } catch (error) {
+      setBusy(null);
+      onError(error instanceof Error ? error.message : String(error));
     }
   };
 
@@ -115,6 +142,43 @@ export function BackupsDialog({ open, onClose, onError }: Props) {
           </li>
         ))}
       </ul>
+      <section className="archive-section" aria-labelledby="archive-heading">
+        <h3 id="archive-heading" className="section-label">
+          Library file (JSON)
+        </h3>
+        <p className="muted">A portable copy of everything you wrote, to keep elsewhere or to bring into another Reelnotes.</p>
+        <div className="archive-actions">
+          <button type="button" className="button" onClick={exportArchive} disabled={busy !== null}>
+            {busy === 'export' ? 'Exporting…' : 'Export library…'}
+          </button>
+          <fieldset className="archive-mode">
+            <legend className="visually-hidden">How to bring a library file in</legend>
+            <label>
+              <input type="radio" name="archive-mode" checked={archiveMode === 'merge'} onChange={() => setArchiveMode('merge')} /> Add to my library
+            </label>
+            <label>
+              <input type="radio" name="archive-mode" checked={archiveMode === 'replace'} onChange={() => setArchiveMode('replace')} /> Replace my library
+            </label>
+          </fieldset>
+          <button type="button" className="button" onClick={() => archiveInput.current?.click()} disabled={busy !== null}>
+            {busy === 'archive' ? 'Restoring…' : 'Restore from file…'}
+          </button>
+          <input
+            ref={archiveInput}
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-label="Library file to restore"
+            data-testid="archive-input"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) void restoreArchive(file);
+            }}
+          />
+        </div>
+      </section>
       {confirming && (
         <p className="muted" role="status">
           Your library as it is now will be saved as a backup first, so this can be undone.

@@ -1,9 +1,31 @@
 import type { Film, Track } from '../../../shared/domain';
+import { call } from '../api';
+import { saveTextFile } from '../save-file';
 
-export function FilmHeader({ film, tracks }: { film: Film; tracks: Track[] }) {
+interface Props {
+  film: Film;
+  tracks: Track[];
+  onError: (message: string) => void;
+}
+
+export function FilmHeader({ film, tracks, onError }: Props) {
+  const exportStudy = async () => {
+    try {
+      const file = await call('films.exportMarkdown', { filmId: film.id });
+      saveTextFile(file.fileName, file.text, 'text/markdown');
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
   return (
     <header className="film-header">
-      <h1 className="film-title">{film.title}</h1>
+      <div className="film-title-row">
+        <h1 className="film-title">{film.title}</h1>
+        <button type="button" className="button subtle" onClick={exportStudy}>
+          Export study…
+        </button>
+      </div>
       <p className="film-synopsis">{film.synopsis}</p>
       <section className="soundtrack" aria-labelledby="soundtrack-heading">
         <h2 id="soundtrack-heading" className="section-label">

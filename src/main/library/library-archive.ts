@@ -1,0 +1,274 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { ReelnotesError } from '../../shared/errors';
+import { latestSchemaVersion } from './migrations';
+
+/**
+ * The whole library as one versioned JSON document: every row of every table the person's study
+ * lives in, keyed by column name, tables and rows in a fixed order. No export time is written, so
+ * exporting, restoring and exporting again gives the same bytes.
+ *
+ * The archive is generic over the schema: new tables added by later migrations are carried without
+ * changes here. Search indexes are not carried; their triggers rebuild them as rows are written.
+ */
+export const ARCHIVE_FORMAT = 'reelnotes-library';
+export const ARCHIVE_VERSION = 1;
+
+type Cell = string | number | null | { base64: string };
+type Row = Record<string, Cell>;
+
+export interface LibraryArchive {
+  format: typeof ARCHIVE_FORMAT;
+  version: number;
+  schema: number;
+  tables: Record<string, Row[]>;
+}
+
+const cell = z.union([z.string(), z.number(), z.null(), z.object({ base64: z.string() }).strict()]);
+const archiveSchema = z
+  .object({
+    format: z.literal(ARCHIVE_FORMAT, { error: 'This is not a Reelnotes library backup' }),
+    version: z.literal(ARCHIVE_VERSION, { error: `Only version ${ARCHIVE_VERSION} backups can be read by this Reelnotes` }),
+    schema: z.number().int().positive(),
+    tables: z.record(z.string(), z.array(z.record(z.string(), cell)))
+  })
+  .strict();
+
+interface TableInfo {
+  name: string;
+  columns: string[];
+  /** The INTEGER PRIMARY KEY column, if the table has one. */
+  key: string | null;
+}
+
+/** The tables that hold the person's library: not SQLite's own, not the ledger, not search indexes. */
+function libraryTables(db: Database.Database): TableInfo[] {
+  const tables = db
+    .prepare(
+      `SELECT name FROM pragma_table_list
+       WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'
+       ORDER BY name`
+    )
+    .pluck()
+    .all() as string[];
+  return tables.map((name) => {
+    const columns = db.prepare('SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid').all(name) as {
+      name: string;
+      type: string;
+      pk: number;
+    }[];
+    const keys = columns.filter((c) => c.pk > 0);
+    const key = keys.length === 1 && keys[0].type.toUpperCase() === 'INTEGER' ? keys[0].name : null;
+    return { name, columns: columns.map((c) => c.name), key };
+  });
+}
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+export function exportLibrary(db: Database.Database): LibraryArchive {
+  const tables: Record<string, Row[]> = {};
+  const read = db.transaction(() => {
+    for (const table of libraryTables(db)) {
+      const order = table.key ? quote(table.key) : 'rowid';
+      const rows = db.prepare(`SELECT ${table.columns.map(quote).join(', ')} FROM ${quote(table.name)} ORDER BY ${order}`).all() as Record<
+        string,
+        unknown
+      >[];
+      tables[table.name] = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toCell(v)])));
+    }
+  });
+  read();
+  return { format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION, schema: latestSchemaVersion, tables };
+}
+
+export function serialiseArchive(archive: LibraryArchive): string {
+  return `${JSON.stringify(archive, null, 1)}\n`;
+}
+
+function toCell(value: unknown): Cell {
+  if (Buffer.isBuffer(value)) return { base64: value.toString('base64') };
+  if (typeof value === 'bigint') return Number(value);
+  return value as Cell;
+}
+
+function fromCell(value: Cell): string | number | null | Buffer {
+  return value !== null && typeof value === 'object' ? Buffer.from(value.base64, 'base64') : value;
+}
+
+/**
+ * Checks a backup document completely before anything is written: its format, its version, that it
+ * is not from a newer schema, and that every table and column it names exists here.
+ */
+export function readArchive(db: Database.Database, text: string, fileName: string): LibraryArchive {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ReelnotesError('INVALID_INPUT', `${fileName} is not valid JSON (${(error as Error).message}).`);
+  }
+  const parsed = archiveSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new ReelnotesError('INVALID_INPUT', `${fileName}: ${issue.message}${where}.`);
+  }
+  const archive = parsed.data as LibraryArchive;
+  if (archive.schema > latestSchemaVersion) {
+    throw new ReelnotesError(
+      'LIBRARY_TOO_NEW',
+      `${fileName} was written by a newer Reelnotes (schema ${archive.schema}; this version knows up to ${latestSchemaVersion}). Update Reelnotes to restore it.`
+    );
+  }
+  const known = new Map(libraryTables(db).map((t) => [t.name, new Set(t.columns)]));
+  for (const [table, rows] of Object.entries(archive.tables)) {
+    const columns = known.get(table);
+    if (!columns) throw new ReelnotesError('INVALID_INPUT', `${fileName}: unknown table "${table}".`);
+    rows.forEach((row, index) => {
+      for (const column of Object.keys(row)) {
+        if (!columns.has(column)) throw new ReelnotesError('INVALID_INPUT', `${fileName}: ${table} row ${index + 1} has an unknown column "${column}".`);
+      }
+    });
+  }
+  return archive;
+}
+
+/**
+ * Replaces the whole library with the archive's rows, in one transaction. Foreign keys are checked
+ * at the end: an archive whose rows do not hold together is refused and nothing changes.
+ */
+export function replaceLibrary(db: Database.Database, archive: LibraryArchive, fileName: string): { rows: number } {
+  const tables = libraryTables(db);
+  let rows = 0;
+  db.transaction(() => {
+    db.pragma('defer_foreign_keys = ON');
+    for (const table of tables) db.prepare(`DELETE FROM ${quote(table.name)}`).run();
+    for (const table of tables) rows += insertRows(db, table.name, archive.tables[table.name] ?? [], fileName);
+    assertForeignKeysHold(db, fileName);
+  })();
+  return { rows };
+}
+
+function insertRows(db: Database.Database, table: string, rows: Row[], fileName: string): number {
+  const statements = new Map<string, Database.Statement>();
+  rows.forEach((row, index) => {
+    const columns = Object.keys(row);
+    const signature = columns.join('\u0000');
+    let insert = statements.get(signature);
+    if (!insert) {
+      insert = db.prepare(`INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      statements.set(signature, insert);
+    }
+    storeRow(() => insert.run(...columns.map((c) => fromCell(row[c]))), fileName, table, index);
+  });
+  return rows.length;
+}
+
+/** A row SQLite refuses (a missing title, a duplicate, a wrong kind) names itself; the transaction then rolls back. */
+function storeRow(write: () => Database.RunResult, fileName: string, table: string, index: number): Database.RunResult {
+  try {
+    return write();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ReelnotesError('INVALID_INPUT', `${fileName}: ${table} row ${index + 1} cannot be stored (${reason}); nothing was restored.`);
+  }
+}
+
+function assertForeignKeysHold(db: Database.Database, fileName: string): void {
+  const broken = db.prepare('SELECT "table", parent FROM pragma_foreign_key_check LIMIT 1').get() as { table: string; parent: string } | undefined;
+  if (broken) {
+    throw new ReelnotesError('INVALID_INPUT', `${fileName}: a row of ${broken.table} points to a ${broken.parent} row that is not in the backup; nothing was restored.`);
+  }
+}
+
+interface ForeignKey {
+  from: string;
+  table: string;
+}
+
+/**
+ * Adds the archive's rows to the library. A row that matches an existing row on one of its table's
+ * unique keys, or in every column but its id, is the same row: it is not added again, and rows that
+ * point to it are pointed at the existing one. Every other row gets a new id, and the references
+ * to it are renumbered.
+ */
+export function mergeIntoLibrary(db: Database.Database, archive: LibraryArchive, fileName: string): { added: number; matched: number } {
+  const tables = orderByDependency(db, libraryTables(db));
+  const idMaps = new Map<string, Map<number, number>>();
+  let added = 0;
+  let matched = 0;
+  db.transaction(() => {
+    db.pragma('defer_foreign_keys = ON');
+    for (const table of tables) {
+      const foreignKeys = db.prepare('SELECT "from", "table" FROM pragma_foreign_key_list(?)').all(table.name) as ForeignKey[];
+      const uniqueKeys = uniqueColumnSets(db, table.name).filter((set) => !(set.length === 1 && set[0] === table.key));
+      const ids = new Map<number, number>();
+      idMaps.set(table.name, ids);
+      for (const [index, original] of (archive.tables[table.name] ?? []).entries()) {
+        const row: Row = { ...original };
+        for (const fk of foreignKeys) {
+          const value = row[fk.from];
+          if (typeof value !== 'number') continue;
+          const mapped = idMaps.get(fk.table)?.get(value);
+          if (mapped === undefined) {
+            throw new ReelnotesError('INVALID_INPUT', `${fileName}: a ${table.name} row points to ${fk.table} ${value}, which is not in the backup.`);
+          }
+          row[fk.from] = mapped;
+        }
+        const oldId = table.key ? row[table.key] : null;
+        if (table.key) delete row[table.key];
+        const existing = findSameRow(db, table, row, uniqueKeys);
+        if (existing !== undefined) {
+          matched++;
+          if (typeof oldId === 'number' && typeof existing === 'number') ids.set(oldId, existing);
+          continue;
+        }
+        const columns = Object.keys(row);
+        const insert = db.prepare(`INSERT INTO ${quote(table.name)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+        const result = storeRow(() => insert.run(...columns.map((c) => fromCell(row[c]))), fileName, table.name, index);
+        added++;
+        if (typeof oldId === 'number') ids.set(oldId, Number(result.lastInsertRowid));
+      }
+    }
+    assertForeignKeysHold(db, fileName);
+  })();
+  return { added, matched };
+}
+
+function uniqueColumnSets(db: Database.Database, table: string): string[][] {
+  const indexes = db.prepare('SELECT name FROM pragma_index_list(?) WHERE "unique" = 1').pluck().all(table) as string[];
+  return indexes
+    .map((index) => db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').pluck().all(index) as (string | null)[])
+    .filter((columns): columns is string[] => columns.every((c) => c !== null));
+}
+
+/** The id of the row the library already has for `row` (true for a table without ids), if any. */
+function findSameRow(db: Database.Database, table: TableInfo, row: Row, uniqueKeys: string[][]): number | true | undefined {
+  const candidates = [...uniqueKeys.filter((set) => set.every((c) => c in row)), Object.keys(row)];
+  const selected = table.key ? quote(table.key) : '1';
+  for (const columns of candidates) {
+    if (columns.length === 0) continue;
+    const where = columns.map((c) => `${quote(c)} IS ?`).join(' AND ');
+    const found = db.prepare(`SELECT ${selected} FROM ${quote(table.name)} WHERE ${where} LIMIT 1`).pluck().get(...columns.map((c) => fromCell(row[c])));
+    if (found !== undefined) return table.key ? Number(found) : true;
+  }
+  return undefined;
+}
+
+/** Parents before children, so that every reference can be renumbered when its row is written. */
+function orderByDependency(db: Database.Database, tables: TableInfo[]): TableInfo[] {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const ordered: TableInfo[] = [];
+  const visiting = new Set<string>();
+  const visit = (table: TableInfo) => {
+    if (ordered.includes(table) || visiting.has(table.name)) return;
+    visiting.add(table.name);
+    const parents = db.prepare('SELECT DISTINCT "table" FROM pragma_foreign_key_list(?)').pluck().all(table.name) as string[];
+    for (const parent of parents) {
+      const info = byName.get(parent);
+      if (info && info !== table) visit(info);
+    }
+    ordered.push(table);
+  };
+  tables.forEach(visit);
+  return ordered;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { BackupInfo } from '../safety';
+import { method } from './define';
+import { id, nothing } from './fields';
+
+/** A document leaving or entering the library: its suggested file name and its text. */
+export interface ExportedFile {
+  fileName: string;
+  text: string;
+}
+
+/** A whole library of 100,000 annotations is about 60 MB of JSON; this leaves room to grow. */
+export const MAX_ARCHIVE_BYTES = 256 * 1024 * 1024;
+
+export interface ArchiveRestoreResult {
+  mode: 'replace' | 'merge';
+  /** Rows written. */
+  added: number;
+  /** Rows of the backup the library already had (merge only). */
+  matched: number;
+  /** The library as it was before, kept as a backup. */
+  saved: BackupInfo;
+}
+
+export const exchangeMethods = {
+  'films.exportMarkdown': method<ExportedFile>()(z.object({ filmId: id }).strict()),
+  'library.exportArchive': method<ExportedFile>()(nothing),
+  'library.restoreArchive': method<ArchiveRestoreResult>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(255),
+        text: z.string().max(MAX_ARCHIVE_BYTES, 'The backup is larger than 256 MB'),
+        mode: z.enum(['replace', 'merge'])
+      })
+      .strict()
+  )
+};
