@@ -17,6 +17,8 @@ test('make a backup, change the library, restore the backup: the old text is bac
   await page.getByRole('button', { name: 'Backups…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Backups' });
   const rows = dialog.getByRole('list', { name: 'Backups, newest first' }).getByRole('listitem');
+  // The launch backup is always there; wait for the list before counting it.
+  await expect(rows.first()).toContainText('At launch');
   const before = await rows.count();
   await dialog.getByRole('button', { name: 'Back up now' }).click();
   await expect(rows).toHaveCount(before + 1);

@@ -55,7 +55,7 @@ describe('Audacity label files', () => {
           expect(error).toBeInstanceOf(LabelFileError);
         }
       }),
-      { numRuns: 2000 }
+      { numRuns: 500 }
     );
   });
 
