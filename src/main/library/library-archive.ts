@@ -39,7 +39,17 @@ interface TableInfo {
   columns: string[];
   /** The INTEGER PRIMARY KEY column, if the table has one. */
   key: string | null;
+  /** The primary key's columns in key order, for a stable row order (rowid where there is none). */
+  order: string;
 }
+
+/**
+ * References that cannot be foreign keys because their target table depends on another column
+ * (a tag on a scene, an annotation or a cue). Merge renumbers them like foreign keys.
+ */
+const polymorphicReferences: { table: string; kindColumn: string; idColumn: string; targets: Record<string, string> }[] = [
+  { table: 'taggings', kindColumn: 'target_kind', idColumn: 'target_id', targets: { scene: 'scenes', annotation: 'annotations', cue: 'cues' } }
+];
 
 /** The tables that hold the person's library: not SQLite's own, not the ledger, not search indexes. */
 function libraryTables(db: Database.Database): TableInfo[] {
@@ -57,9 +67,10 @@ function libraryTables(db: Database.Database): TableInfo[] {
       type: string;
       pk: number;
     }[];
-    const keys = columns.filter((c) => c.pk > 0);
+    const keys = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
     const key = keys.length === 1 && keys[0].type.toUpperCase() === 'INTEGER' ? keys[0].name : null;
-    return { name, columns: columns.map((c) => c.name), key };
+    const order = keys.length ? keys.map((c) => quote(c.name)).join(', ') : 'rowid';
+    return { name, columns: columns.map((c) => c.name), key, order };
   });
 }
 
@@ -69,8 +80,7 @@ export function exportLibrary(db: Database.Database): LibraryArchive {
   const tables: Record<string, Row[]> = {};
   const read = db.transaction(() => {
     for (const table of libraryTables(db)) {
-      const order = table.key ? quote(table.key) : 'rowid';
-      const rows = db.prepare(`SELECT ${table.columns.map(quote).join(', ')} FROM ${quote(table.name)} ORDER BY ${order}`).all() as Record<
+      const rows = db.prepare(`SELECT ${table.columns.map(quote).join(', ')} FROM ${quote(table.name)} ORDER BY ${table.order}`).all() as Record<
         string,
         unknown
       >[];
@@ -178,6 +188,20 @@ function assertForeignKeysHold(db: Database.Database, fileName: string): void {
   if (broken) {
     throw new ReelnotesError('INVALID_INPUT', `${fileName}: a row of ${broken.table} points to a ${broken.parent} row that is not in the backup; nothing was restored.`);
   }
+  const tables = new Set(db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main'").pluck().all() as string[]);
+  for (const reference of polymorphicReferences.filter((r) => tables.has(r.table))) {
+    for (const [kind, target] of Object.entries(reference.targets).filter(([, t]) => tables.has(t))) {
+      const dangling = db
+        .prepare(
+          `SELECT 1 FROM ${quote(reference.table)} WHERE ${quote(reference.kindColumn)} = ?
+           AND ${quote(reference.idColumn)} NOT IN (SELECT id FROM ${quote(target)}) LIMIT 1`
+        )
+        .get(kind);
+      if (dangling) {
+        throw new ReelnotesError('INVALID_INPUT', `${fileName}: a row of ${reference.table} points to a ${target} row that is not in the backup; nothing was restored.`);
+      }
+    }
+  }
 }
 
 interface ForeignKey {
@@ -213,6 +237,16 @@ export function mergeIntoLibrary(db: Database.Database, archive: LibraryArchive,
             throw new ReelnotesError('INVALID_INPUT', `${fileName}: a ${table.name} row points to ${fk.table} ${value}, which is not in the backup.`);
           }
           row[fk.from] = mapped;
+        }
+        for (const reference of polymorphicReferences.filter((r) => r.table === table.name)) {
+          const target = reference.targets[String(row[reference.kindColumn])];
+          const value = row[reference.idColumn];
+          if (!target || typeof value !== 'number') continue;
+          const mapped = idMaps.get(target)?.get(value);
+          if (mapped === undefined) {
+            throw new ReelnotesError('INVALID_INPUT', `${fileName}: a ${table.name} row points to ${target} ${value}, which is not in the backup.`);
+          }
+          row[reference.idColumn] = mapped;
         }
         const oldId = table.key ? row[table.key] : null;
         if (table.key) delete row[table.key];
@@ -262,7 +296,10 @@ function orderByDependency(db: Database.Database, tables: TableInfo[]): TableInf
   const visit = (table: TableInfo) => {
     if (ordered.includes(table) || visiting.has(table.name)) return;
     visiting.add(table.name);
-    const parents = db.prepare('SELECT DISTINCT "table" FROM pragma_foreign_key_list(?)').pluck().all(table.name) as string[];
+    const parents = [
+      ...(db.prepare('SELECT DISTINCT "table" FROM pragma_foreign_key_list(?)').pluck().all(table.name) as string[]),
+      ...polymorphicReferences.filter((r) => r.table === table.name).flatMap((r) => Object.values(r.targets))
+    ];
     for (const parent of parents) {
       const info = byName.get(parent);
       if (info && info !== table) visit(info);
