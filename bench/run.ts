@@ -1,0 +1,151 @@
+/**
+ * `npm run bench`: builds a large library in a temporary folder and measures what a person feels,
+ * each figure next to its floor (the same work done the fastest way, measured in the same run).
+ * Prints a table and writes JSON. `--quick` runs a small variant (CI uses it so this cannot rot).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isMethodName } from '../src/shared/contract';
+import { dispatch } from '../src/main/library/dispatch';
+import { openLibrary, type Library } from '../src/main/library/library';
+import { exportLibrary, readArchive, replaceLibrary, serialiseArchive } from '../src/main/library/library-archive';
+import { buildLargeLibrary } from './large-library';
+import { fmt, printTable, timeEach, timeOnce, type Row } from './measure';
+import { measureBrowserHost } from './browser-host';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } } });
+const scale = values.quick ? 0.02 : 1;
+const root = mkdtempSync(join(tmpdir(), 'reelnotes-bench-'));
+const rows: Row[] = [];
+const info: Record<string, unknown> = { scale, node: process.version, date: new Date().toISOString() };
+
+/** Statements SQLite ran while `capturing` is on: the exact SQL the contract sends, params inlined. */
+let capturing: string[] | null = null;
+const open = (name: string): Library =>
+  openLibrary({ home: join(root, name), verbose: (sql) => capturing?.push(sql) });
+
+async function call(library: Library, method: string, input: unknown) {
+  const outcome = await dispatch(library, method, input);
+  if (!outcome.ok) throw new Error(`${method}: ${outcome.error.message}`);
+  return outcome.result;
+}
+
+async function main(): Promise<void> {
+  console.log(`Reelnotes benchmark (${values.quick ? 'quick' : 'full'} size) in ${root}`);
+  const library = open('large');
+  const buildMs = await timeOnce(() => (info.size = buildLargeLibrary(library.db, scale)));
+  info.buildSeconds = buildMs / 1000;
+  console.log(`built the large library in ${fmt(buildMs / 1000, 1)} s: ${JSON.stringify(info.size)}`);
+
+  if (isMethodName('search.query')) await searchAgainstRawSql(library);
+  if (isMethodName('notes.create')) await annotationWrites(library);
+  await archiveRestore(library);
+  library.close();
+
+  for (const row of await measureBrowserHost(join(root, 'large'), join(root, 'default'), scale)) rows.push(row);
+
+  console.log('');
+  printTable(rows);
+  const out = values.out ?? join(process.cwd(), 'bench', 'results', `${new Date().toISOString().slice(0, 10)}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ info, rows }, null, 2)}\n`);
+  console.log(`\nwrote ${out}`);
+}
+
+const searchQueries = ['ballet', 'red shoes', 'amelie', 'lerm', 'composer theme', 'sacrifice', 'cafe creme', 'dre', 'applause silence', 'waltz'];
+
+async function searchAgainstRawSql(library: Library): Promise<void> {
+  const filmId = 1;
+  const inputs = Array.from({ length: values.quick ? 60 : 400 }, (_, i) => ({ filmId, query: searchQueries[i % searchQueries.length] }));
+  // The SQL each query runs, captured once, then replayed through a bare prepared statement.
+  const captured = new Map<string, string[]>();
+  for (const input of inputs.slice(0, searchQueries.length)) {
+    capturing = [];
+    await call(library, 'search.query', input);
+    captured.set(input.query, capturing);
+    capturing = null;
+  }
+  const contract = await timeEach(inputs, (input) => call(library, 'search.query', input));
+  const statements = new Map([...captured].map(([query, sqls]) => [query, sqls.map((sql) => library.db.prepare(sql))]));
+  const raw = await timeEach(inputs, (input) => {
+    for (const statement of statements.get(input.query)!) {
+      if (statement.reader) statement.all();
+      else statement.run();
+    }
+  });
+  rows.push({ measure: 'search p50 (contract vs raw SQL)', value: contract.p50, floor: raw.p50, unit: 'ms' });
+  rows.push({
+    measure: 'search p95 (contract vs raw SQL)',
+    value: contract.p95,
+    floor: raw.p95,
+    unit: 'ms',
+    goal: 'p95 <= 5 ms, ratio <= 1.3',
+    met: contract.p95 <= 5 && contract.p95 / raw.p95 <= 1.3
+  });
+}
+
+async function annotationWrites(library: Library): Promise<void> {
+  const runs = values.quick ? 100 : 1000;
+  const sceneIds = Array.from({ length: runs }, (_, i) => 1 + ((i * 37) % 500));
+  const created: number[] = [];
+  const create = await timeEach(sceneIds, async (sceneId) => {
+    const note = (await call(library, 'notes.create', { target: { kind: 'scene', id: sceneId }, body: `Bench note on scene ${sceneId}` })) as { id: number };
+    created.push(note.id);
+  }, 0);
+  const update = await timeEach(created, (id, i) => call(library, 'notes.update', { id, body: `Edited ${i}: the leitmotif returns` }));
+  const list = await timeEach(sceneIds, (sceneId) => call(library, 'notes.forTarget', { target: { kind: 'scene', id: sceneId } }));
+  const filter = await timeEach(sceneIds, (_s, i) =>
+    call(library, 'tags.filterScenes', { filmId: 1 + (i % 20), tagIds: [1 + (i % 50), 2 + (i % 50)], tagMatch: 'any' })
+  );
+  for (const [measure, timing] of [
+    ['create an annotation', create],
+    ['update an annotation', update],
+    ["list a scene's annotations", list],
+    ['filter scenes by two tags', filter]
+  ] as const) {
+    rows.push({ measure: `${measure} p95`, value: timing.p95, unit: 'ms', goal: 'p95 <= 1 ms', met: timing.p95 <= 1, note: `p50 ${fmt(timing.p50, 3)} ms` });
+  }
+}
+
+async function archiveRestore(library: Library): Promise<void> {
+  const text = serialiseArchive(exportLibrary(library.db));
+  info.archiveMegabytes = text.length / 1024 / 1024;
+  const restoreInto = open('restored');
+  const restore = await timeOnce(() => replaceLibrary(restoreInto.db, readArchive(restoreInto.db, text, 'bench.json'), 'bench.json'));
+  restoreInto.close();
+
+  // The floor: the same rows from the same parsed document, straight through prepared inserts.
+  const floorLibrary = open('floor');
+  const parsed = JSON.parse(text) as { tables: Record<string, Record<string, unknown>[]> };
+  const floor = await timeOnce(() => {
+    floorLibrary.db.transaction(() => {
+      floorLibrary.db.pragma('defer_foreign_keys = ON');
+      for (const table of Object.keys(parsed.tables)) floorLibrary.db.prepare(`DELETE FROM "${table}"`).run();
+      for (const [table, tableRows] of Object.entries(parsed.tables)) {
+        if (!tableRows.length) continue;
+        const columns = Object.keys(tableRows[0]);
+        const insert = floorLibrary.db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+        for (const row of tableRows) insert.run(...columns.map((c) => row[c] as never));
+      }
+    })();
+  });
+  floorLibrary.close();
+  rows.push({
+    measure: `restore the JSON backup (${fmt(info.archiveMegabytes as number, 1)} MB)`,
+    value: restore,
+    floor,
+    unit: 'ms',
+    goal: 'ratio <= 1.5',
+    met: restore / floor <= 1.5
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(root, { recursive: true, force: true }));
+

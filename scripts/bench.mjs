@@ -1,0 +1,17 @@
+// `npm run bench`: bundles the benchmark with the real library code (as the hosts run it), makes
+// sure the app is built for the browser-host measurements, and runs it. Arguments pass through
+// (`--quick`, `--out <file>`).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { build } from 'vite';
+
+const outDir = join(process.cwd(), '.tmp', 'bench');
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: { ssr: join(process.cwd(), 'bench', 'run.ts'), outDir, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'run.mjs' } } }
+});
+const app = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (app.status !== 0) process.exit(app.status ?? 1);
+const run = spawnSync(process.execPath, [join(outDir, 'run.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(run.status ?? 1);
