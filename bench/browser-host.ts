@@ -25,8 +25,12 @@ async function startHost(home: string): Promise<{ url: string; process: ChildPro
 /** Milliseconds from the start of navigation to the first scene row on screen, in the page's own clock. */
 async function timeToSceneList(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
-  // A string, evaluated in the page: this module is type-checked for Node, without the DOM.
-  const shown = await page.waitForFunction(`document.querySelector('[role="option"]') ? performance.now() : false`, null, {
+  // Runs in the page; this module is type-checked for Node, so the page's document is reached through globalThis.
+  // (A string predicate would need eval, which the app's CSP rightly refuses.)
+  const shown = await page.waitForFunction(() => {
+    const { document } = globalThis as unknown as { document: { querySelector(selector: string): unknown } };
+    return document.querySelector('[role="option"]') ? performance.now() : false;
+  }, null, {
     polling: 'raf',
     timeout: 60_000
   });
