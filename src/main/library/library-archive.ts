@@ -24,15 +24,23 @@ export interface LibraryArchive {
   tables: Record<string, Row[]>;
 }
 
-const cell = z.union([z.string(), z.number(), z.null(), z.object({ base64: z.string() }).strict()]);
+/** The envelope is checked by schema; the rows, which may number hundreds of thousands, by one plain loop. */
 const archiveSchema = z
   .object({
     format: z.literal(ARCHIVE_FORMAT, { error: 'This is not a Reelnotes library backup' }),
     version: z.literal(ARCHIVE_VERSION, { error: `Only version ${ARCHIVE_VERSION} backups can be read by this Reelnotes` }),
     schema: z.number().int().positive(),
-    tables: z.record(z.string(), z.array(z.record(z.string(), cell)))
+    tables: z.record(z.string(), z.array(z.unknown()))
   })
   .strict();
+
+function isCell(value: unknown): value is Cell {
+  if (value === null || typeof value === 'string') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && keys[0] === 'base64' && typeof (value as { base64: unknown }).base64 === 'string';
+}
 
 interface TableInfo {
   name: string;
@@ -133,9 +141,12 @@ export function readArchive(db: Database.Database, text: string, fileName: strin
   for (const [table, rows] of Object.entries(archive.tables)) {
     const columns = known.get(table);
     if (!columns) throw new ReelnotesError('INVALID_INPUT', `${fileName}: unknown table "${table}".`);
-    rows.forEach((row, index) => {
-      for (const column of Object.keys(row)) {
-        if (!columns.has(column)) throw new ReelnotesError('INVALID_INPUT', `${fileName}: ${table} row ${index + 1} has an unknown column "${column}".`);
+    rows.forEach((row: unknown, index) => {
+      const problem = (what: string) => new ReelnotesError('INVALID_INPUT', `${fileName}: ${table} row ${index + 1} ${what}.`);
+      if (row === null || typeof row !== 'object' || Array.isArray(row)) throw problem('is not an object');
+      for (const [column, value] of Object.entries(row)) {
+        if (!columns.has(column)) throw problem(`has an unknown column "${column}"`);
+        if (!isCell(value)) throw problem(`has a value of "${column}" that is not text, a number, null or {"base64"}`);
       }
     });
   }
@@ -159,16 +170,18 @@ export function replaceLibrary(db: Database.Database, archive: LibraryArchive, f
 }
 
 function insertRows(db: Database.Database, table: string, rows: Row[], fileName: string): number {
-  const statements = new Map<string, Database.Statement>();
+  // Rows from an export all have the same columns in the same order: one statement serves them all.
+  let columns: string[] = [];
+  let insert: Database.Statement | undefined;
   rows.forEach((row, index) => {
-    const columns = Object.keys(row);
-    const signature = columns.join('\u0000');
-    let insert = statements.get(signature);
-    if (!insert) {
+    const keys = Object.keys(row);
+    if (!insert || keys.length !== columns.length || keys.some((k, i) => k !== columns[i])) {
+      columns = keys;
       insert = db.prepare(`INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-      statements.set(signature, insert);
     }
-    storeRow(() => insert.run(...columns.map((c) => fromCell(row[c]))), fileName, table, index);
+    const statement = insert;
+    const values = columns.map((c) => fromCell(row[c]));
+    storeRow(() => statement.run(values), fileName, table, index);
   });
   return rows.length;
 }
