@@ -30,7 +30,8 @@ test('make a backup, change the library, restore the backup: the old text is bac
 
   await page.getByRole('button', { name: 'Backups…' }).click();
   await rows.first().getByRole('button', { name: /^Restore the backup/ }).click();
-  await dialog.getByRole('button', { name: 'Replace my library' }).click();
+  // Restoring reloads the page on the restored library: wait for that before looking.
+  await Promise.all([page.waitForEvent('load'), dialog.getByRole('button', { name: 'Replace my library' }).click()]);
   await page.getByRole('option', { name: /The Isolation/ }).click();
   await expect(page.getByRole('complementary', { name: 'Context' }).locator('p')).toHaveText('Written before the backup.');
 
@@ -54,7 +55,7 @@ test('a damaged library is moved aside and its newest backup offered', async ({ 
   await page.goto(host.url);
   const banner = page.getByRole('alert').filter({ hasText: 'could not be opened' });
   await expect(banner).toContainText('The damaged file was kept at');
-  await banner.getByRole('button', { name: 'Restore that backup' }).click();
+  await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Restore that backup' }).click()]);
   await page.getByRole('option', { name: /The Audition/ }).click();
   await expect(page.getByRole('complementary', { name: 'Context' }).locator('p')).toHaveText('Months of work.');
   await expect(page.getByRole('alert').filter({ hasText: 'could not be opened' })).toHaveCount(0);
@@ -87,7 +88,7 @@ test('export the library as JSON, change it, and bring the file back', async ({ 
   await editContext(page, 'The Tragic Fall', 'Changed after the export.');
   await page.getByRole('button', { name: 'Backups…' }).click();
   await dialog.getByLabel('Replace my library').check();
-  await page.getByTestId('archive-input').setInputFiles(archive!);
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('archive-input').setInputFiles(archive!)]);
   await page.getByRole('option', { name: /The Tragic Fall/ }).click();
   await expect(page.getByRole('complementary', { name: 'Context' }).locator('p')).toHaveText('Kept in the JSON file.');
 });
