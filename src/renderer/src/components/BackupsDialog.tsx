@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { saveTextFile } from '../save-file';
+import { FilePicker } from './FilePicker';
 import type { BackupInfo } from '../../../shared/safety';
 import { call } from '../api';
 import { useCall } from '../hooks/useCall';
@@ -163,19 +164,12 @@ export function BackupsDialog({ open, onClose, onError }: Props) {
           <button type="button" className="button" onClick={() => archiveInput.current?.click()} disabled={busy !== null}>
             {busy === 'archive' ? 'Restoring…' : 'Restore from file…'}
           </button>
-          <input
+          <FilePicker
             ref={archiveInput}
-            type="file"
             accept=".json,application/json"
-            className="visually-hidden"
-            tabIndex={-1}
-            aria-label="Library file to restore"
-            data-testid="archive-input"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void restoreArchive(file);
-            }}
+            label="Library file to restore"
+            testId="archive-input"
+            onFile={(file) => void restoreArchive(file)}
           />
         </div>
       </section>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ImportResult } from '../../../shared/domain';
 import { call } from '../api';
+import { FilePicker } from '../components/FilePicker';
 
 interface Options {
   onImported: (result: ImportResult) => void;
@@ -78,20 +79,7 @@ export function useFilmPageImport({ onImported, onFailed }: Options) {
   };
 
   const input = (
-    <input
-      ref={inputRef}
-      type="file"
-      accept=".txt,text/plain"
-      className="visually-hidden"
-      tabIndex={-1}
-      aria-label="Film page file"
-      data-testid="film-page-input"
-      onChange={(event) => {
-        const file = event.target.files?.[0];
-        event.target.value = '';
-        if (file) void importFile(file);
-      }}
-    />
+    <FilePicker ref={inputRef} accept=".txt,text/plain" label="Film page file" testId="film-page-input" onFile={(file) => void importFile(file)} />
   );
 
   return { pickFile, busy, dragging, dropTarget, input };
