@@ -3,6 +3,9 @@ import type { Library } from './library';
 import { filmHandlers } from './films';
 import { safetyHandlers } from './backups';
 import { exchangeHandlers } from './exchange';
+import { noteHandlers } from './annotations';
+import { searchHandlers } from './search';
+import { tagHandlers } from './tags';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -16,5 +19,8 @@ export type DomainHandlers<K extends MethodName> = { [M in K]: Handler<M> };
 export const handlers: DomainHandlers<MethodName> = {
   ...filmHandlers,
   ...safetyHandlers,
-  ...exchangeHandlers
+  ...exchangeHandlers,
+  ...noteHandlers,
+  ...tagHandlers,
+  ...searchHandlers
 };

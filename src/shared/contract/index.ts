@@ -3,6 +3,7 @@ import type { MethodSpec } from './define';
 import { filmMethods } from './films';
 import { safetyMethods } from './safety';
 import { exchangeMethods } from './exchange';
+import { noteMethods, searchMethods, tagMethods } from './notes';
 
 /**
  * The whole API of the library, one entry per method. The Electron IPC binding, the preload bridge,
@@ -11,7 +12,10 @@ import { exchangeMethods } from './exchange';
 export const contract = {
   ...filmMethods,
   ...safetyMethods,
-  ...exchangeMethods
+  ...exchangeMethods,
+  ...noteMethods,
+  ...tagMethods,
+  ...searchMethods
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,237 @@
+import type Database from 'better-sqlite3';
+import type { searchMethods } from '../../shared/contract/notes';
+import type { SearchHit, SearchHitKind, SearchResult, SnippetSegment } from '../../shared/notes';
+import type { DomainHandlers } from './handlers';
+import { tagIdsByName, taggedItems } from './tags';
+
+/**
+ * Marks snippet() puts around matched words. Control characters, not markup: the renderer gets
+ * segments of plain text and draws the marks itself, so nothing in a note is ever read as HTML.
+ */
+const HIT_START = '\u0002';
+const HIT_END = '\u0003';
+const SNIPPET_TOKENS = 14;
+
+export interface ParsedQuery {
+  /** Words and "quoted phrases" to match, as typed. */
+  words: string[];
+  /** Whether the last word is still being typed, so it matches as a prefix. */
+  prefixLast: boolean;
+  tags: string[];
+  sceneWords: string[];
+}
+
+/**
+ * Reads a search box: words, "quoted phrases", `tag:<name>` (or `tag:"a name"`) and
+ * `scene:<words>` filters. Nothing typed is ever passed to FTS5 as syntax: see toMatchExpression.
+ */
+export function parseQuery(text: string): ParsedQuery {
+  const parsed: ParsedQuery = { words: [], prefixLast: false, tags: [], sceneWords: [] };
+  const token = /(?:(tag|scene):)?(?:"([^"]*)"?|(\S+))/giu;
+  let lastWasBare = false;
+  for (const match of text.matchAll(token)) {
+    const [, filter, quoted, bare] = match;
+    const value = (quoted ?? bare ?? '').trim();
+    lastWasBare = false;
+    if (!value) continue;
+    if (filter?.toLowerCase() === 'tag') parsed.tags.push(value);
+    else if (filter?.toLowerCase() === 'scene') parsed.sceneWords.push(value);
+    else {
+      parsed.words.push(value);
+      lastWasBare = bare !== undefined;
+    }
+  }
+  parsed.words = parsed.words.filter(hasWordCharacter);
+  parsed.sceneWords = parsed.sceneWords.filter(hasWordCharacter);
+  // Still typing the last word when the box does not end in a space: match it as a prefix.
+  parsed.prefixLast = lastWasBare && parsed.words.length > 0 && !/\s$/u.test(text);
+  return parsed;
+}
+
+/** The tokenizer keeps letters and digits only; a term without any can never match. */
+function hasWordCharacter(term: string): boolean {
+  return /[\p{L}\p{N}]/u.test(term);
+}
+
+/**
+ * Builds an FTS5 expression that can only mean "all these phrases": each term is a quoted string
+ * (with its quotes doubled), so AND, OR, NOT, NEAR, *, ^, :, ( and ) typed by a person are words.
+ */
+export function toMatchExpression(terms: readonly string[], prefixLast: boolean): string {
+  return terms
+    .map((term, i) => `"${term.replace(/"/g, '""')}"${prefixLast && i === terms.length - 1 ? ' *' : ''}`)
+    .join(' AND ');
+}
+
+export function toSegments(marked: string): SnippetSegment[] {
+  const segments: SnippetSegment[] = [];
+  const pattern = new RegExp(`${HIT_START}([^${HIT_END}]*)${HIT_END}`, 'gu');
+  let at = 0;
+  for (const match of marked.matchAll(pattern)) {
+    if (match.index > at) segments.push({ text: marked.slice(at, match.index), hit: false });
+    if (match[1]) segments.push({ text: match[1], hit: true });
+    at = match.index + match[0].length;
+  }
+  if (at < marked.length) segments.push({ text: marked.slice(at), hit: false });
+  return segments;
+}
+
+export interface SearchOptions {
+  query: string;
+  filmId?: number;
+  limit: number;
+}
+
+interface Filters {
+  filmId?: number;
+  /** Scenes a `scene:` filter allows; undefined when there is none. */
+  sceneIds?: number[];
+  tagIds?: number[];
+}
+
+const noHits = (parsed: ParsedQuery): SearchResult => ({ hits: [], tags: parsed.tags, sceneWords: parsed.sceneWords, words: parsed.words });
+
+/**
+ * Ranked search over scenes, notes, dialogue and quotes. In each FTS table the match and its
+ * rank drive the query (ORDER BY rank LIMIT n, so snippets are made for n rows only); titles and
+ * times are looked up afterwards for those rows. The lists are then merged by rank.
+ */
+export function search(db: Database.Database, options: SearchOptions): SearchResult {
+  const parsed = parseQuery(options.query);
+  const filters: Filters = { filmId: options.filmId };
+  if (parsed.tags.length) {
+    const ids = tagIdsByName(db, parsed.tags);
+    if (ids.some((id) => id === undefined)) return noHits(parsed);
+    filters.tagIds = ids as number[];
+  }
+  if (parsed.sceneWords.length) {
+    filters.sceneIds = scenesTitled(db, parsed.sceneWords, options.filmId);
+    if (filters.sceneIds.length === 0) return noHits(parsed);
+  }
+  if (parsed.words.length === 0 && !filters.tagIds && !filters.sceneIds) return noHits(parsed);
+
+  const match = parsed.words.length ? toMatchExpression(parsed.words, parsed.prefixLast) : null;
+  const hits = [
+    ...sceneHits(db, match, filters, options.limit),
+    ...annotationHits(db, match, filters, options.limit),
+    // Lines belong to no scene and carry no tags, so a filter leaves them out.
+    ...(match && !filters.tagIds && !filters.sceneIds ? lineHits(db, match, filters, options.limit) : [])
+  ];
+  hits.sort((a, b) => a.rank - b.rank);
+  return { hits: hits.slice(0, options.limit), tags: parsed.tags, sceneWords: parsed.sceneWords, words: parsed.words };
+}
+
+function scenesTitled(db: Database.Database, words: readonly string[], filmId: number | undefined): number[] {
+  return db
+    .prepare(`SELECT rowid FROM scenes_fts WHERE scenes_fts MATCH ? ${filmId === undefined ? '' : 'AND film_id = ?'}`)
+    .pluck()
+    .all(`{title} : (${toMatchExpression(words, true)})`, ...(filmId === undefined ? [] : [filmId])) as number[];
+}
+
+/** WHERE clauses shared by the scene and note queries, with their parameters in order. */
+function filterClauses(filters: Filters, kind: 'scene' | 'annotation', db: Database.Database, columns: { film: string; scene: string; id: string }) {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filters.filmId !== undefined) {
+    clauses.push(`${columns.film} = ?`);
+    params.push(filters.filmId);
+  }
+  if (filters.sceneIds) {
+    clauses.push(`${columns.scene} IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(filters.sceneIds));
+  }
+  if (filters.tagIds) {
+    const tagged = taggedItems(db, kind, filters.tagIds, 'all');
+    clauses.push(`${columns.id} IN (${tagged.sql})`);
+    params.push(...tagged.params);
+  }
+  return { sql: clauses.map((c) => ` AND ${c}`).join(''), params };
+}
+
+function sceneHits(db: Database.Database, match: string | null, filters: Filters, limit: number): SearchHit[] {
+  if (match) {
+    const where = filterClauses(filters, 'scene', db, { film: 'film_id', scene: 'rowid', id: 'rowid' });
+    const rows = db
+      .prepare(
+        `SELECT rowid AS id, rank, snippet(scenes_fts, -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS marked
+         FROM scenes_fts WHERE scenes_fts MATCH ?${where.sql} ORDER BY rank LIMIT ?`
+      )
+      .all(match, ...where.params, limit) as { id: number; rank: number; marked: string }[];
+    const scene = db.prepare('SELECT film_id AS filmId, title FROM scenes WHERE id = ?');
+    return rows.map((row) => {
+      const { filmId, title } = scene.get(row.id) as { filmId: number; title: string };
+      return { kind: 'scene', id: row.id, filmId, sceneId: row.id, label: title, snippet: toSegments(row.marked), filmTimeMs: null, rank: row.rank };
+    });
+  }
+  const where = filterClauses(filters, 'scene', db, { film: 's.film_id', scene: 's.id', id: 's.id' });
+  const rows = db
+    .prepare(`SELECT s.id, s.film_id AS filmId, s.title, substr(s.description, 1, 160) AS excerpt FROM scenes s WHERE 1${where.sql} ORDER BY s.film_id, s.position LIMIT ?`)
+    .all(...where.params, limit) as { id: number; filmId: number; title: string; excerpt: string }[];
+  return rows.map((row) => ({ kind: 'scene', id: row.id, filmId: row.filmId, sceneId: row.id, label: row.title, snippet: plain(row.excerpt), filmTimeMs: null, rank: 0 }));
+}
+
+function annotationHits(db: Database.Database, match: string | null, filters: Filters, limit: number): SearchHit[] {
+  const describe = db.prepare(
+    `SELECT a.film_id AS filmId, a.scene_id AS sceneId, a.film_time_ms AS filmTimeMs, s.title AS sceneTitle
+     FROM annotations a LEFT JOIN scenes s ON s.id = a.scene_id WHERE a.id = ?`
+  );
+  const hit = (id: number, rank: number, snippet: SnippetSegment[]): SearchHit => {
+    const note = describe.get(id) as { filmId: number; sceneId: number | null; filmTimeMs: number | null; sceneTitle: string | null };
+    const label = note.sceneTitle === null ? 'Note on the film' : `Note · ${note.sceneTitle}`;
+    return { kind: 'annotation', id, filmId: note.filmId, sceneId: note.sceneId, label, snippet, filmTimeMs: note.filmTimeMs, rank };
+  };
+  if (match) {
+    const where = filterClauses(filters, 'annotation', db, { film: 'film_id', scene: 'scene_id', id: 'rowid' });
+    const rows = db
+      .prepare(
+        `SELECT rowid AS id, rank, snippet(annotations_fts, 0, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS marked
+         FROM annotations_fts WHERE annotations_fts MATCH ? AND deleted_at IS NULL${where.sql} ORDER BY rank LIMIT ?`
+      )
+      .all(match, ...where.params, limit) as { id: number; rank: number; marked: string }[];
+    return rows.map((row) => hit(row.id, row.rank, toSegments(row.marked)));
+  }
+  const where = filterClauses(filters, 'annotation', db, { film: 'a.film_id', scene: 'a.scene_id', id: 'a.id' });
+  const rows = db
+    .prepare(
+      `SELECT a.id, substr(a.body, 1, 160) AS excerpt FROM annotations a
+       WHERE a.deleted_at IS NULL${where.sql} ORDER BY a.updated_at DESC, a.id DESC LIMIT ?`
+    )
+    .all(...where.params, limit) as { id: number; excerpt: string }[];
+  return rows.map((row) => hit(row.id, 0, plain(row.excerpt)));
+}
+
+function lineHits(db: Database.Database, match: string, filters: Filters, limit: number): SearchHit[] {
+  const rows = db
+    .prepare(
+      `SELECT rowid AS id, film_id AS filmId, kind, speaker, rank,
+         snippet(film_lines_fts, -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS marked
+       FROM film_lines_fts WHERE film_lines_fts MATCH ?${filters.filmId === undefined ? '' : ' AND film_id = ?'}
+       ORDER BY rank LIMIT ?`
+    )
+    .all(match, ...(filters.filmId === undefined ? [] : [filters.filmId]), limit) as {
+    id: number;
+    filmId: number;
+    kind: SearchHitKind;
+    speaker: string | null;
+    rank: number;
+    marked: string;
+  }[];
+  return rows.map((row) => ({
+    kind: row.kind,
+    id: row.id,
+    filmId: row.filmId,
+    sceneId: null,
+    label: `${row.kind === 'quote' ? 'Quote' : 'Dialogue'}${row.speaker ? ` · ${row.speaker}` : ''}`,
+    snippet: toSegments(row.marked),
+    filmTimeMs: null,
+    rank: row.rank
+  }));
+}
+
+function plain(text: string): SnippetSegment[] {
+  return text ? [{ text, hit: false }] : [];
+}
+
+export const searchHandlers: DomainHandlers<keyof typeof searchMethods> = {
+  'search.query': ({ query, filmId, limit }, { db }) => search(db, { query, filmId, limit })
+};

@@ -1,0 +1,253 @@
+import type Database from 'better-sqlite3';
+import type { tagMethods } from '../../shared/contract/notes';
+import { ReelnotesError } from '../../shared/errors';
+import { DEFAULT_TAG_COLOUR, TAG_COLOURS, type SceneTags, type Tag, type TagMatch, type TagRef, type TagTarget, type TaggableKind } from '../../shared/notes';
+import { getScene, notFound } from './films';
+import type { DomainHandlers } from './handlers';
+
+/**
+ * Tidies a tag name as typed: Unicode NFC, each '/'-separated part trimmed and its inner spaces
+ * collapsed. `key` is what makes names unique whatever their case.
+ */
+export function normaliseTagName(raw: string): { name: string; key: string } {
+  const parts = raw.normalize('NFC').split('/').map((part) => part.trim().replace(/\s+/g, ' '));
+  if (parts.some((part) => part === '')) {
+    throw new ReelnotesError('INVALID_INPUT', `"${raw.slice(0, 80)}" is not a tag name: each part between slashes needs a word.`);
+  }
+  const name = parts.join('/');
+  return { name, key: tagKey(name) };
+}
+
+export function tagKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+/** New tags get a colour of their own from the palette, the same one for the same name. */
+function colourFor(key: string): string {
+  let hash = 0;
+  for (const ch of key) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return TAG_COLOURS[hash % TAG_COLOURS.length] ?? DEFAULT_TAG_COLOUR;
+}
+
+export function getTag(db: Database.Database, tagId: number): TagRef {
+  const tag = db.prepare('SELECT id, name, colour FROM tags WHERE id = ?').get(tagId) as TagRef | undefined;
+  if (!tag) throw notFound('tag', tagId);
+  return tag;
+}
+
+function tagByKey(db: Database.Database, key: string): (TagRef & { key: string }) | undefined {
+  return db.prepare('SELECT id, name, colour, name_key AS key FROM tags WHERE name_key = ?').get(key) as (TagRef & { key: string }) | undefined;
+}
+
+export function listTags(db: Database.Database, filmId?: number): Tag[] {
+  const sceneFilm = filmId === undefined ? '' : 'AND s.film_id = @filmId';
+  const noteFilm = filmId === undefined ? '' : 'AND a.film_id = @filmId';
+  return db
+    .prepare(
+      `SELECT t.id, t.name, t.colour,
+         (SELECT count(*) FROM taggings g JOIN scenes s ON s.id = g.target_id
+           WHERE g.tag_id = t.id AND g.target_kind = 'scene' ${sceneFilm}) AS sceneCount,
+         (SELECT count(*) FROM taggings g JOIN annotations a ON a.id = g.target_id
+           WHERE g.tag_id = t.id AND g.target_kind = 'annotation' AND a.deleted_at IS NULL ${noteFilm}) AS annotationCount
+       FROM tags t ORDER BY t.name_key`
+    )
+    .all(filmId === undefined ? {} : { filmId }) as Tag[];
+}
+
+export function createTag(db: Database.Database, rawName: string, colour?: string): TagRef {
+  const { name, key } = normaliseTagName(rawName);
+  const existing = tagByKey(db, key);
+  if (existing) throw new ReelnotesError('CONFLICT', `There is already a tag called "${existing.name}".`);
+  const id = Number(
+    db.prepare('INSERT INTO tags (name, name_key, colour) VALUES (?, ?, ?)').run(name, key, colour ?? colourFor(key)).lastInsertRowid
+  );
+  return getTag(db, id);
+}
+
+function findOrCreateTag(db: Database.Database, rawName: string): TagRef {
+  const existing = tagByKey(db, normaliseTagName(rawName).key);
+  return existing ? { id: existing.id, name: existing.name, colour: existing.colour } : createTag(db, rawName);
+}
+
+/**
+ * Renames a tag and, with it, the tags nested under it (`music` → `score` makes `music/leitmotif`
+ * `score/leitmotif`), so a branch of the tree moves as a whole. A name another tag already has is
+ * refused: that is a merge, which the person asks for by name.
+ */
+export function updateTag(db: Database.Database, changes: { tagId: number; name?: string; colour?: string }): TagRef {
+  return db.transaction(() => {
+    const current = getTag(db, changes.tagId);
+    if (changes.colour !== undefined) db.prepare('UPDATE tags SET colour = ? WHERE id = ?').run(changes.colour, changes.tagId);
+    if (changes.name !== undefined) {
+      const { name, key } = normaliseTagName(changes.name);
+      const oldKey = tagKey(current.name);
+      const renames = [{ id: current.id, name, key }];
+      const children = db
+        .prepare('SELECT id, name FROM tags WHERE substr(name_key, 1, ?) = ?')
+        .all(oldKey.length + 1, `${oldKey}/`) as { id: number; name: string }[];
+      if (key.startsWith(`${oldKey}/`) && children.length > 0) {
+        throw new ReelnotesError('INVALID_INPUT', `"${current.name}" cannot be moved under itself while it has tags nested in it.`);
+      }
+      for (const child of children) {
+        const childName = `${name}${child.name.slice(current.name.length)}`;
+        renames.push({ id: child.id, name: childName, key: tagKey(childName) });
+      }
+      const moving = new Set(renames.map((r) => r.id));
+      for (const rename of renames) {
+        const clash = tagByKey(db, rename.key);
+        if (clash && !moving.has(clash.id)) {
+          throw new ReelnotesError('CONFLICT', `There is already a tag called "${clash.name}": merge the two tags instead of renaming.`);
+        }
+      }
+      // Through a temporary key first, so that renames inside the branch never trip UNIQUE; no real
+      // key starts with '/', since every part of a name must hold a word.
+      const park = db.prepare("UPDATE tags SET name_key = '/parked/' || id WHERE id = ?");
+      const write = db.prepare('UPDATE tags SET name = ?, name_key = ? WHERE id = ?');
+      for (const rename of renames) park.run(rename.id);
+      for (const rename of renames) write.run(rename.name, rename.key, rename.id);
+    }
+    return getTag(db, changes.tagId);
+  })();
+}
+
+/** Checks that the item exists and may be tagged; a note in the trash may not. */
+function assertTaggable(db: Database.Database, target: TagTarget): void {
+  if (target.kind === 'scene') {
+    getScene(db, target.id);
+    return;
+  }
+  const note = db.prepare('SELECT deleted_at AS deletedAt FROM annotations WHERE id = ?').get(target.id) as { deletedAt: string | null } | undefined;
+  if (!note) throw notFound('annotation', target.id);
+  if (note.deletedAt) throw new ReelnotesError('CONFLICT', 'That annotation is in the trash: restore it before tagging it.');
+}
+
+export function attachTag(db: Database.Database, target: TagTarget, by: { tagId?: number; name?: string }): TagRef {
+  return db.transaction(() => {
+    assertTaggable(db, target);
+    const tag = by.tagId !== undefined ? getTag(db, by.tagId) : findOrCreateTag(db, by.name ?? '');
+    db.prepare('INSERT OR IGNORE INTO taggings (tag_id, target_kind, target_id) VALUES (?, ?, ?)').run(tag.id, target.kind, target.id);
+    return tag;
+  })();
+}
+
+export function detachTag(db: Database.Database, target: TagTarget, tagId: number): { removed: boolean } {
+  getTag(db, tagId);
+  const result = db.prepare('DELETE FROM taggings WHERE tag_id = ? AND target_kind = ? AND target_id = ?').run(tagId, target.kind, target.id);
+  return { removed: result.changes > 0 };
+}
+
+/**
+ * Every item of the source tag ends up carrying the target tag, once; then the source is removed.
+ * `moved` counts the items that did not already carry the target.
+ */
+export function mergeTags(db: Database.Database, sourceId: number, targetId: number): { tag: TagRef; moved: number } {
+  return db.transaction(() => {
+    getTag(db, sourceId);
+    const tag = getTag(db, targetId);
+    const moved = db
+      .prepare(
+        `INSERT OR IGNORE INTO taggings (tag_id, target_kind, target_id, created_at)
+         SELECT ?, target_kind, target_id, created_at FROM taggings WHERE tag_id = ?`
+      )
+      .run(targetId, sourceId).changes;
+    db.prepare('DELETE FROM tags WHERE id = ?').run(sourceId);
+    return { tag, moved };
+  })();
+}
+
+/** Removes the tag from every item and from the library; says how many items carried it. */
+export function deleteTag(db: Database.Database, tagId: number): { itemCount: number } {
+  return db.transaction(() => {
+    getTag(db, tagId);
+    const itemCount = db.prepare('SELECT count(*) FROM taggings WHERE tag_id = ?').pluck().get(tagId) as number;
+    db.prepare('DELETE FROM tags WHERE id = ?').run(tagId);
+    return { itemCount };
+  })();
+}
+
+/** The tags of many items at once, for a page of a list: one query, not one per row. */
+export function tagsOf(db: Database.Database, kind: TaggableKind, ids: readonly number[]): Map<number, TagRef[]> {
+  const byItem = new Map<number, TagRef[]>();
+  if (ids.length === 0) return byItem;
+  const rows = db
+    .prepare(
+      `SELECT g.target_id AS itemId, t.id, t.name, t.colour
+       FROM taggings g JOIN tags t ON t.id = g.tag_id
+       WHERE g.target_kind = ? AND g.target_id IN (SELECT value FROM json_each(?))
+       ORDER BY t.name_key`
+    )
+    .all(kind, JSON.stringify(ids)) as (TagRef & { itemId: number })[];
+  for (const { itemId, ...tag } of rows) {
+    const list = byItem.get(itemId) ?? [];
+    list.push(tag);
+    byItem.set(itemId, list);
+  }
+  return byItem;
+}
+
+export function sceneTags(db: Database.Database, filmId: number): SceneTags[] {
+  const ids = db.prepare('SELECT id FROM scenes WHERE film_id = ? ORDER BY position').pluck().all(filmId) as number[];
+  const tags = tagsOf(db, 'scene', ids);
+  return ids.filter((id) => tags.has(id)).map((sceneId) => ({ sceneId, tags: tags.get(sceneId)! }));
+}
+
+/**
+ * SQL that picks the ids of items of one kind carrying all (or any) of the tags, where carrying a
+ * tag includes carrying one nested under it: filtering by `music` finds `music/leitmotif` too.
+ * Each chosen tag is a group of tag ids; an item matches a group when it carries any id in it.
+ */
+export function taggedItems(db: Database.Database, kind: TaggableKind, tagIds: readonly number[], match: TagMatch): { sql: string; params: unknown[] } {
+  const groups = tagGroups(db, tagIds);
+  return {
+    sql: `SELECT g.target_id FROM taggings g
+          JOIN (SELECT json_extract(value, '$[0]') AS grp, json_extract(value, '$[1]') AS tag_id FROM json_each(?)) f
+            ON f.tag_id = g.tag_id
+          WHERE g.target_kind = ?
+          GROUP BY g.target_id HAVING count(DISTINCT f.grp) >= ?`,
+    params: [JSON.stringify(groups), kind, match === 'all' ? tagIds.length : 1]
+  };
+}
+
+function tagGroups(db: Database.Database, tagIds: readonly number[]): [number, number][] {
+  const family = db.prepare(
+    `SELECT d.id FROM tags t JOIN tags d ON d.id = t.id OR substr(d.name_key, 1, length(t.name_key) + 1) = t.name_key || '/'
+     WHERE t.id = ?`
+  );
+  return tagIds.flatMap((tagId, group) => {
+    const ids = family.pluck().all(tagId) as number[];
+    if (ids.length === 0) throw notFound('tag', tagId);
+    return ids.map((id): [number, number] => [group, id]);
+  });
+}
+
+/** Tag ids by name, each with the tags nested under it; unknown names give an empty list. */
+export function tagIdsByName(db: Database.Database, names: readonly string[]): (number | undefined)[] {
+  return names.map((name) => {
+    try {
+      return tagByKey(db, normaliseTagName(name).key)?.id;
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+export function filterScenes(db: Database.Database, filmId: number, tagIds: readonly number[], match: TagMatch): number[] {
+  if (tagIds.length === 0) return db.prepare('SELECT id FROM scenes WHERE film_id = ? ORDER BY position').pluck().all(filmId) as number[];
+  const tagged = taggedItems(db, 'scene', tagIds, match);
+  return db
+    .prepare(`SELECT id FROM scenes WHERE film_id = ? AND id IN (${tagged.sql}) ORDER BY position`)
+    .pluck()
+    .all(filmId, ...tagged.params) as number[];
+}
+
+export const tagHandlers: DomainHandlers<keyof typeof tagMethods> = {
+  'tags.list': ({ filmId }, { db }) => listTags(db, filmId),
+  'tags.create': ({ name, colour }, { db }) => createTag(db, name, colour),
+  'tags.update': (changes, { db }) => updateTag(db, changes),
+  'tags.attach': ({ target, tagId, name }, { db }) => attachTag(db, target, { tagId, name }),
+  'tags.detach': ({ target, tagId }, { db }) => detachTag(db, target, tagId),
+  'tags.merge': ({ sourceId, targetId }, { db }) => mergeTags(db, sourceId, targetId),
+  'tags.delete': ({ tagId }, { db }) => deleteTag(db, tagId),
+  'tags.ofScenes': ({ filmId }, { db }) => sceneTags(db, filmId),
+  'tags.filterScenes': ({ filmId, tagIds, tagMatch }, { db }) => filterScenes(db, filmId, tagIds, tagMatch)
+};

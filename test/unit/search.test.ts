@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { createAnnotation, emptyTrash, restoreAnnotation, trashAnnotation, updateAnnotation } from '../../src/main/library/annotations';
+import { seedDefaultLibrary } from '../../src/main/library/default-library';
+import { dispatch } from '../../src/main/library/dispatch';
+import { listScenes, updateScene } from '../../src/main/library/films';
+import { parseQuery, search, toMatchExpression, toSegments } from '../../src/main/library/search';
+import { attachTag } from '../../src/main/library/tags';
+import type { SearchHit } from '../../src/shared/notes';
+import { filmsDir, tempLibrary } from '../temp-library';
+
+function redShoes() {
+  const library = tempLibrary();
+  seedDefaultLibrary(library, filmsDir);
+  const { db } = library;
+  const scenes = listScenes(db, 1);
+  const note = (body: string, sceneIndex = 0) =>
+    createAnnotation(db, { target: { kind: 'scene', sceneId: scenes[sceneIndex].id }, body, filmTimeMs: null });
+  const find = (query: string, filmId?: number) => search(db, { query, filmId, limit: 50 }).hits;
+  return { library, db, scenes, note, find };
+}
+
+const notes = (hits: SearchHit[]) => hits.filter((h) => h.kind === 'annotation').map((h) => h.id);
+const marked = (hit: SearchHit) => hit.snippet.map((s) => (s.hit ? `[${s.text}]` : s.text)).join('');
+
+describe('reading the search box', () => {
+  it('takes words, phrases, tag: and scene: filters, and knows when the last word is still being typed', () => {
+    expect(parseQuery('red sho')).toEqual({ words: ['red', 'sho'], prefixLast: true, tags: [], sceneWords: [] });
+    expect(parseQuery('red shoes ')).toMatchObject({ prefixLast: false });
+    expect(parseQuery('"red shoes" tag:music/leitmotif TAG:"film noir" scene:dream')).toEqual({
+      words: ['red shoes'],
+      prefixLast: false,
+      tags: ['music/leitmotif', 'film noir'],
+      sceneWords: ['dream']
+    });
+  });
+
+  it('never lets typed operators or quotes become FTS syntax', () => {
+    expect(toMatchExpression(['a"b', 'OR', 'NEAR(x'], true)).toBe('"a""b" AND "OR" AND "NEAR(x" *');
+    expect(parseQuery('*** -- ^ :').words).toEqual([]);
+  });
+});
+
+describe('search', () => {
+  it('finds scenes, notes, dialogue and quotes, best matches first, with marked snippets', () => {
+    const { db, note, find, scenes } = redShoes();
+    const once = note('The staircase shot mirrors the audition.', 3);
+    const thrice = note('Staircase, staircase, and the staircase again: a motif of ascent.', 5);
+    db.prepare("INSERT INTO film_lines (film_id, kind, position, speaker, text) VALUES (1, 'dialogue', 1, 'Lermontov', 'Why do you want to dance? The staircase awaits.')").run();
+    db.prepare("INSERT INTO film_lines (film_id, kind, position, speaker, text) VALUES (1, 'quote', 1, 'Vicky', 'Why do you want to live?')").run();
+
+    const hits = find('staircase');
+    expect(notes(hits)).toEqual([thrice.id, once.id]);
+    expect(hits.map((h) => h.kind).sort()).toEqual(['annotation', 'annotation', 'dialogue']);
+    const first = hits.find((h) => h.id === thrice.id)!;
+    expect(first).toMatchObject({ sceneId: scenes[5].id, label: `Note · ${scenes[5].title}` });
+    expect(marked(first)).toContain('[Staircase], [staircase], and the [staircase]');
+    expect(find('lermontov')[0]).toMatchObject({ kind: 'dialogue', label: 'Dialogue · Lermontov' });
+    expect(find('live')[0]).toMatchObject({ kind: 'quote', label: 'Quote · Vicky' });
+
+    // A word in a scene's title outranks the same word deep in a description.
+    const dream = find('dream');
+    expect(dream[0]).toMatchObject({ kind: 'scene', label: 'The Dream Sequence' });
+  });
+
+  it('folds case and accents, and matches prefixes while typing', () => {
+    const { note, find } = redShoes();
+    const amelie = note('Like Amélie, Vicky sees the world through a PRISM of colour.');
+    expect(notes(find('amelie'))).toEqual([amelie.id]);
+    expect(notes(find('AMÉLIE'))).toEqual([amelie.id]);
+    expect(notes(find('prism'))).toEqual([amelie.id]);
+    expect(notes(find('amé'))).toEqual([amelie.id]);
+    expect(notes(find('am '))).toEqual([]);
+    expect(notes(find('colour ami'))).toEqual([]);
+    expect(notes(find('vicky colo'))).toEqual([amelie.id]);
+  });
+
+  it('filters by tag (nested tags included) and by scene title', () => {
+    const { db, note, find, scenes } = redShoes();
+    const a = note('ballet as obsession', 0);
+    const b = note('ballet as escape', 3);
+    const c = note('ballet as duty', 3);
+    attachTag(db, { kind: 'annotation', id: a.id }, { name: 'music/leitmotif' });
+    attachTag(db, { kind: 'annotation', id: b.id }, { name: 'Music' });
+    attachTag(db, { kind: 'scene', id: scenes[3].id }, { name: 'music' });
+
+    expect(notes(find('ballet tag:music/leitmotif'))).toEqual([a.id]);
+    expect(notes(find('ballet tag:MUSIC')).sort()).toEqual([a.id, b.id].sort());
+    expect(find('ballet tag:music').filter((h) => h.kind === 'scene').map((h) => h.id)).toEqual([scenes[3].id]);
+    expect(find('ballet tag:nosuchtag')).toEqual([]);
+    expect(notes(find('ballet scene:dream')).sort()).toEqual([b.id, c.id].sort());
+    expect(notes(find('scene:dream'))).toHaveLength(2);
+    expect(notes(find('tag:music')).sort()).toEqual([a.id, b.id].sort());
+    expect(find('ballet scene:nowhere')).toEqual([]);
+  });
+
+  it('keeps the index right through edits, trash, restore and deletion', () => {
+    const { db, note, find, scenes } = redShoes();
+    const n = note('an albatross');
+    updateAnnotation(db, { id: n.id, body: 'a cormorant' });
+    expect(notes(find('albatross'))).toEqual([]);
+    expect(notes(find('cormorant'))).toEqual([n.id]);
+    trashAnnotation(db, n.id);
+    expect(notes(find('cormorant'))).toEqual([]);
+    restoreAnnotation(db, n.id);
+    expect(notes(find('cormorant'))).toEqual([n.id]);
+    trashAnnotation(db, n.id);
+    emptyTrash(db, 1);
+    expect(notes(find('cormorant'))).toEqual([]);
+
+    updateScene(db, { sceneId: scenes[0].id, title: 'The Zeppelin' });
+    expect(find('zeppelin').map((h) => h.id)).toEqual([scenes[0].id]);
+    updateScene(db, { sceneId: scenes[0].id, title: 'The Airship' });
+    expect(find('zeppelin')).toEqual([]);
+    expect(find('airship').map((h) => h.id)).toEqual([scenes[0].id]);
+    for (const table of ['annotations_fts', 'scenes_fts', 'film_lines_fts']) {
+      expect(() => db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+    }
+  });
+
+  it('searches one film when asked, and answers nonsense and hostile input calmly', async () => {
+    const { library, db, note, find } = redShoes();
+    note('zebra crossing');
+    db.prepare("INSERT INTO films (title, synopsis, source_name) VALUES ('Other', 'zebra film', 'x')").run();
+    const other = createAnnotation(db, { target: { kind: 'film', filmId: 2 }, body: 'zebra elsewhere', filmTimeMs: null });
+    expect(notes(find('zebra', 2))).toEqual([other.id]);
+    expect(notes(find('zebra'))).toHaveLength(2);
+    for (const query of ['"', 'AND', 'NOT OR', 'a OR', '(((', 'body:x', "'; DROP TABLE annotations; --", 'NEAR(a b)', '*', '^foo', '🎬', '']) {
+      const outcome = await dispatch(library, 'search.query', { query });
+      expect(outcome.ok, query).toBe(true);
+    }
+    expect(db.prepare('SELECT count(*) FROM annotations').pluck().get()).toBe(2);
+  });
+
+  it('finds words in a 1 MB note and in odd Unicode', () => {
+    const { note, find } = redShoes();
+    const big = note('filler '.repeat(140_000) + 'needle at the end');
+    const odd = note('Zoë’s naïve façade — 東京 物語 — ﬁlm');
+    expect(notes(find('needle'))).toEqual([big.id]);
+    expect(notes(find('zoe naive facade'))).toEqual([odd.id]);
+    expect(notes(find('東京'))).toEqual([odd.id]);
+  });
+});
+
+describe('snippets', () => {
+  it('are plain text segments, whatever the note holds', () => {
+    expect(toSegments('a \u0002b\u0003 c')).toEqual([
+      { text: 'a ', hit: false },
+      { text: 'b', hit: true },
+      { text: ' c', hit: false }
+    ]);
+    const { note, find } = redShoes();
+    note('<img src=x onerror=alert(1)> markup in a note');
+    const hit = find('markup')[0];
+    expect(hit.snippet.map((s) => s.text).join('')).toContain('<img src=x onerror=alert(1)>');
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { createAnnotation, listAnnotations, trashAnnotation } from '../../src/main/library/annotations';
+import { seedDefaultLibrary } from '../../src/main/library/default-library';
+import { dispatch } from '../../src/main/library/dispatch';
+import { listScenes } from '../../src/main/library/films';
+import {
+  attachTag,
+  createTag,
+  deleteTag,
+  detachTag,
+  filterScenes,
+  listTags,
+  mergeTags,
+  normaliseTagName,
+  sceneTags,
+  updateTag
+} from '../../src/main/library/tags';
+import { filmsDir, tempLibrary } from '../temp-library';
+
+function redShoes() {
+  const library = tempLibrary();
+  seedDefaultLibrary(library, filmsDir);
+  const { db } = library;
+  const scenes = listScenes(db, 1);
+  const note = (body: string, sceneIndex = 0) =>
+    createAnnotation(db, { target: { kind: 'scene', sceneId: scenes[sceneIndex].id }, body, filmTimeMs: null });
+  return { library, db, filmId: 1, scenes, note };
+}
+
+const names = (list: { name: string }[]) => list.map((t) => t.name);
+
+describe('tags', () => {
+  it('are unique whatever their case, nested with tidy slashes, and coloured', () => {
+    const { db } = redShoes();
+    const tag = createTag(db, '  Music /  Leitmotif  ', '#aa3300');
+    expect(tag).toMatchObject({ name: 'Music/Leitmotif', colour: '#aa3300' });
+    expect(() => createTag(db, 'music/LEITMOTIF')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    createTag(db, 'Émotion');
+    expect(() => createTag(db, 'émotion')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => normaliseTagName('music//motif')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(createTag(db, 'colour').colour).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
+  it('go on scenes and notes by id or by name, creating the tag on the fly, and count their items', () => {
+    const { db, scenes, note, filmId } = redShoes();
+    const a = note('a');
+    const b = note('b');
+    const motif = attachTag(db, { kind: 'annotation', id: a.id }, { name: 'motif' });
+    expect(attachTag(db, { kind: 'annotation', id: b.id }, { name: 'MOTIF' }).id).toBe(motif.id);
+    attachTag(db, { kind: 'annotation', id: b.id }, { tagId: motif.id });
+    attachTag(db, { kind: 'scene', id: scenes[3].id }, { tagId: motif.id });
+    expect(listTags(db, filmId)).toEqual([expect.objectContaining({ name: 'motif', sceneCount: 1, annotationCount: 2 })]);
+    expect(sceneTags(db, filmId)).toEqual([{ sceneId: scenes[3].id, tags: [motif] }]);
+
+    trashAnnotation(db, b.id);
+    expect(listTags(db, filmId)[0].annotationCount).toBe(1);
+    expect(() => attachTag(db, { kind: 'annotation', id: b.id }, { name: 'x' })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(detachTag(db, { kind: 'annotation', id: a.id }, motif.id)).toEqual({ removed: true });
+    expect(detachTag(db, { kind: 'annotation', id: a.id }, motif.id)).toEqual({ removed: false });
+    expect(listTags(db, filmId)[0].annotationCount).toBe(0);
+  });
+
+  it('rename with their nested tags, and refuse a name another tag has', () => {
+    const { db, note } = redShoes();
+    const music = createTag(db, 'music');
+    const leitmotif = createTag(db, 'music/leitmotif');
+    createTag(db, 'musical');
+    createTag(db, 'score/ballet');
+    const n = note('n');
+    attachTag(db, { kind: 'annotation', id: n.id }, { tagId: leitmotif.id });
+
+    expect(updateTag(db, { tagId: music.id, name: 'Score ' })).toMatchObject({ id: music.id, name: 'Score' });
+    expect(names(listTags(db))).toEqual(['musical', 'Score', 'Score/leitmotif', 'score/ballet'].sort((x, y) => x.toLowerCase().localeCompare(y.toLowerCase())));
+    expect(() => updateTag(db, { tagId: leitmotif.id, name: 'score/BALLET' })).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining('merge') }));
+    // A change of case only is a rename, not a clash with itself.
+    expect(updateTag(db, { tagId: music.id, name: 'SCORE', colour: '#123456' })).toMatchObject({ name: 'SCORE', colour: '#123456' });
+    expect(listTags(db).find((t) => t.id === leitmotif.id)).toMatchObject({ name: 'SCORE/leitmotif', annotationCount: 1 });
+  });
+
+  it('merge, moving every tagging once and removing the source', () => {
+    const { db, note, scenes } = redShoes();
+    const [a, b, c] = [note('a'), note('b'), note('c')];
+    const motif = createTag(db, 'motif');
+    const theme = createTag(db, 'theme');
+    for (const n of [a, b]) attachTag(db, { kind: 'annotation', id: n.id }, { tagId: motif.id });
+    for (const n of [b, c]) attachTag(db, { kind: 'annotation', id: n.id }, { tagId: theme.id });
+    attachTag(db, { kind: 'scene', id: scenes[0].id }, { tagId: motif.id });
+
+    expect(mergeTags(db, motif.id, theme.id)).toEqual({ tag: theme, moved: 2 });
+    expect(listTags(db)).toEqual([expect.objectContaining({ name: 'theme', annotationCount: 3, sceneCount: 1 })]);
+    expect(db.prepare('SELECT count(*) FROM taggings').pluck().get()).toBe(4);
+  });
+
+  it('delete, saying how many items carried them', async () => {
+    const { db, library, note, scenes } = redShoes();
+    const motif = createTag(db, 'motif');
+    attachTag(db, { kind: 'annotation', id: note('a').id }, { tagId: motif.id });
+    attachTag(db, { kind: 'scene', id: scenes[1].id }, { tagId: motif.id });
+    expect(deleteTag(db, motif.id)).toEqual({ itemCount: 2 });
+    expect(db.prepare('SELECT count(*) FROM taggings').pluck().get()).toBe(0);
+    expect(await dispatch(library, 'tags.delete', { tagId: motif.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch(library, 'tags.merge', { sourceId: 3, targetId: 3 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch(library, 'tags.update', { tagId: 1, colour: 'red' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('#rrggbb') } });
+  });
+
+  it('filter scenes and notes by all or any of several tags, nested tags included', () => {
+    const { db, note, scenes, filmId } = redShoes();
+    const [a, b, c] = [note('a'), note('b'), note('c')];
+    const tag = (id: number, name: string, kind: 'annotation' | 'scene' = 'annotation') => attachTag(db, { kind, id }, { name });
+    const music = tag(a.id, 'music');
+    tag(b.id, 'music/leitmotif');
+    const dance = tag(b.id, 'dance');
+    tag(c.id, 'dance');
+    tag(scenes[2].id, 'music/leitmotif', 'scene');
+    tag(scenes[2].id, 'dance', 'scene');
+    tag(scenes[4].id, 'dance', 'scene');
+
+    const ids = (tagIds: number[], tagMatch: 'all' | 'any') =>
+      listAnnotations(db, { filmId, order: 'film', tagIds, tagMatch, offset: 0, limit: 50 }).items.map((n) => n.id);
+    expect(ids([music.id], 'all')).toEqual([a.id, b.id]);
+    expect(ids([music.id, dance.id], 'all')).toEqual([b.id]);
+    expect(ids([music.id, dance.id], 'any')).toEqual([a.id, b.id, c.id]);
+    expect(filterScenes(db, filmId, [music.id, dance.id], 'all')).toEqual([scenes[2].id]);
+    expect(filterScenes(db, filmId, [music.id, dance.id], 'any')).toEqual([scenes[2].id, scenes[4].id]);
+    expect(filterScenes(db, filmId, [], 'all')).toHaveLength(9);
+  });
+
+  it('leave no tagging behind when their scene is deleted', () => {
+    const { db, scenes } = redShoes();
+    attachTag(db, { kind: 'scene', id: scenes[0].id }, { name: 'gone' });
+    db.prepare('DELETE FROM scenes WHERE id = ?').run(scenes[0].id);
+    expect(db.prepare('SELECT count(*) FROM taggings').pluck().get()).toBe(0);
+  });
+});
