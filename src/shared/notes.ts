@@ -1,7 +1,10 @@
 /** Annotations, tags and search as the renderer sees them. Plain data: every field survives JSON. */
 
-/** What an annotation is written about. Cues will join as `{ kind: 'cue'; cueId }`. */
-export type AnnotationTarget = { kind: 'film'; filmId: number } | { kind: 'scene'; sceneId: number };
+/** What an annotation is written about, by kind and id (as a tag's target is). Cues will join as `{ kind: 'cue'; id }`. */
+export interface AnnotationTarget {
+  kind: 'film' | 'scene';
+  id: number;
+}
 
 export interface TagRef {
   id: number;

@@ -28,14 +28,14 @@ describe('annotations', () => {
   it('are written on a scene or on the film, and a scene lists its own in film-time order', () => {
     const { db, filmId, scenes } = redShoes();
     const [audition, premiere] = scenes;
-    const late = createAnnotation(db, { target: { kind: 'scene', sceneId: audition.id }, body: 'late', filmTimeMs: 600_000 });
-    const untimed = createAnnotation(db, { target: { kind: 'scene', sceneId: audition.id }, body: 'untimed', filmTimeMs: null });
-    const early = createAnnotation(db, { target: { kind: 'scene', sceneId: audition.id }, body: 'early', filmTimeMs: 5_000 });
-    createAnnotation(db, { target: { kind: 'scene', sceneId: premiere.id }, body: 'elsewhere', filmTimeMs: 1 });
-    const onFilm = createAnnotation(db, { target: { kind: 'film', filmId }, body: 'the whole film', filmTimeMs: null });
+    const late = createAnnotation(db, { target: { kind: 'scene', id: audition.id }, body: 'late', filmTimeMs: 600_000 });
+    const untimed = createAnnotation(db, { target: { kind: 'scene', id: audition.id }, body: 'untimed', filmTimeMs: null });
+    const early = createAnnotation(db, { target: { kind: 'scene', id: audition.id }, body: 'early', filmTimeMs: 5_000 });
+    createAnnotation(db, { target: { kind: 'scene', id: premiere.id }, body: 'elsewhere', filmTimeMs: 1 });
+    const onFilm = createAnnotation(db, { target: { kind: 'film', id: filmId }, body: 'the whole film', filmTimeMs: null });
 
-    expect(annotationsFor(db, { kind: 'scene', sceneId: audition.id }).map((a) => a.id)).toEqual([early.id, late.id, untimed.id]);
-    expect(annotationsFor(db, { kind: 'film', filmId }).map((a) => a.body)).toEqual(['the whole film']);
+    expect(annotationsFor(db, { kind: 'scene', id: audition.id }).map((a) => a.id)).toEqual([early.id, late.id, untimed.id]);
+    expect(annotationsFor(db, { kind: 'film', id: filmId }).map((a) => a.body)).toEqual(['the whole film']);
     expect(onFilm).toMatchObject({ filmId, sceneId: null, deletedAt: null, tags: [] });
     expect(late).toMatchObject({ filmId, sceneId: audition.id, filmTimeMs: 600_000 });
     expect(late.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -43,7 +43,7 @@ describe('annotations', () => {
 
   it('update the body and time, and leave an unchanged note (and its edit time) alone', () => {
     const { db, scenes } = redShoes();
-    const note = createAnnotation(db, { target: { kind: 'scene', sceneId: scenes[0].id }, body: 'first', filmTimeMs: null });
+    const note = createAnnotation(db, { target: { kind: 'scene', id: scenes[0].id }, body: 'first', filmTimeMs: null });
     db.prepare("UPDATE annotations SET updated_at = '2000-01-01T00:00:00.000Z' WHERE id = ?").run(note.id);
     expect(updateAnnotation(db, { id: note.id, body: 'first' }).updatedAt).toBe('2000-01-01T00:00:00.000Z');
     const edited = updateAnnotation(db, { id: note.id, body: 'second', filmTimeMs: 61_000 });
@@ -54,7 +54,7 @@ describe('annotations', () => {
 
   it('go to the trash and come back, and emptying the trash deletes them with their tags', () => {
     const { db, filmId, scenes } = redShoes();
-    const target = { kind: 'scene', sceneId: scenes[1].id } as const;
+    const target = { kind: 'scene', id: scenes[1].id } as const;
     const keep = createAnnotation(db, { target, body: 'keep', filmTimeMs: null });
     const gone = createAnnotation(db, { target, body: 'gone', filmTimeMs: null });
     attachTag(db, { kind: 'annotation', id: gone.id }, { name: 'motif' });
@@ -78,10 +78,10 @@ describe('annotations', () => {
 
   it('list film-wide in scene order and film time, or by last edit, a page at a time', () => {
     const { db, filmId, scenes } = redShoes();
-    const onLast = createAnnotation(db, { target: { kind: 'scene', sceneId: scenes[8].id }, body: 'last scene', filmTimeMs: 10 });
-    const onFirstLate = createAnnotation(db, { target: { kind: 'scene', sceneId: scenes[0].id }, body: 'first, late', filmTimeMs: 900 });
-    const onFirstEarly = createAnnotation(db, { target: { kind: 'scene', sceneId: scenes[0].id }, body: 'first, early', filmTimeMs: 100 });
-    const onFilm = createAnnotation(db, { target: { kind: 'film', filmId }, body: 'film', filmTimeMs: null });
+    const onLast = createAnnotation(db, { target: { kind: 'scene', id: scenes[8].id }, body: 'last scene', filmTimeMs: 10 });
+    const onFirstLate = createAnnotation(db, { target: { kind: 'scene', id: scenes[0].id }, body: 'first, late', filmTimeMs: 900 });
+    const onFirstEarly = createAnnotation(db, { target: { kind: 'scene', id: scenes[0].id }, body: 'first, early', filmTimeMs: 100 });
+    const onFilm = createAnnotation(db, { target: { kind: 'film', id: filmId }, body: 'film', filmTimeMs: null });
     db.prepare("UPDATE annotations SET updated_at = '2030-01-01T00:00:00.000Z' WHERE id = ?").run(onFirstLate.id);
 
     const byFilm = listAnnotations(db, { filmId, order: 'film', tagIds: [], tagMatch: 'all', offset: 0, limit: 10 });
@@ -103,23 +103,23 @@ describe('annotations', () => {
     const big = 'Ballet. '.repeat(131_072);
     expect(big.length).toBe(1024 * 1024);
     for (const body of [odd, big]) {
-      const created = await dispatch(library, 'notes.create', { target: { kind: 'scene', sceneId: scenes[2].id }, body });
+      const created = await dispatch(library, 'notes.create', { target: { kind: 'scene', id: scenes[2].id }, body });
       expect(created.ok).toBe(true);
       const id = (created as { result: { id: number } }).result.id;
       const read = await dispatch(library, 'notes.get', { id });
       const stored = (read as { result: { body: string } }).result.body;
       expect(Buffer.from(stored, 'utf8').equals(Buffer.from(body, 'utf8'))).toBe(true);
     }
-    const tooBig = await dispatch(library, 'notes.create', { target: { kind: 'film', filmId: 1 }, body: big + 'x' });
+    const tooBig = await dispatch(library, 'notes.create', { target: { kind: 'film', id: 1 }, body: big + 'x' });
     expect(tooBig).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('1 MB') } });
   });
 
   it('refuse bad input with a clear error and write nothing', async () => {
     const { library, db } = redShoes();
     const count = () => db.prepare('SELECT count(*) FROM annotations').pluck().get();
-    const missingScene = await dispatch(library, 'notes.create', { target: { kind: 'scene', sceneId: 999 }, body: 'x' });
+    const missingScene = await dispatch(library, 'notes.create', { target: { kind: 'scene', id: 999 }, body: 'x' });
     expect(missingScene).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('scene with id 999') } });
-    const negative = await dispatch(library, 'notes.create', { target: { kind: 'film', filmId: 1 }, filmTimeMs: -5 });
+    const negative = await dispatch(library, 'notes.create', { target: { kind: 'film', id: 1 }, filmTimeMs: -5 });
     expect(negative).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('negative') } });
     const nothing = await dispatch(library, 'notes.update', { id: 1 });
     expect(nothing).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('Nothing to update') } });

@@ -14,7 +14,7 @@ function redShoes() {
   const { db } = library;
   const scenes = listScenes(db, 1);
   const note = (body: string, sceneIndex = 0) =>
-    createAnnotation(db, { target: { kind: 'scene', sceneId: scenes[sceneIndex].id }, body, filmTimeMs: null });
+    createAnnotation(db, { target: { kind: 'scene', id: scenes[sceneIndex].id }, body, filmTimeMs: null });
   const find = (query: string, filmId?: number) => search(db, { query, filmId, limit: 50 }).hits;
   return { library, db, scenes, note, find };
 }
@@ -121,7 +121,7 @@ describe('search', () => {
     const { library, db, note, find } = redShoes();
     note('zebra crossing');
     db.prepare("INSERT INTO films (title, synopsis, source_name) VALUES ('Other', 'zebra film', 'x')").run();
-    const other = createAnnotation(db, { target: { kind: 'film', filmId: 2 }, body: 'zebra elsewhere', filmTimeMs: null });
+    const other = createAnnotation(db, { target: { kind: 'film', id: 2 }, body: 'zebra elsewhere', filmTimeMs: null });
     expect(notes(find('zebra', 2))).toEqual([other.id]);
     expect(notes(find('zebra'))).toHaveLength(2);
     for (const query of ['"', 'AND', 'NOT OR', 'a OR', '(((', 'body:x', "'; DROP TABLE annotations; --", 'NEAR(a b)', '*', '^foo', '🎬', '']) {

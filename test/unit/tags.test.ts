@@ -3,6 +3,7 @@ import { createAnnotation, listAnnotations, trashAnnotation } from '../../src/ma
 import { seedDefaultLibrary } from '../../src/main/library/default-library';
 import { dispatch } from '../../src/main/library/dispatch';
 import { listScenes } from '../../src/main/library/films';
+import { exportLibrary, mergeIntoLibrary } from '../../src/main/library/library-archive';
 import {
   attachTag,
   createTag,
@@ -23,7 +24,7 @@ function redShoes() {
   const { db } = library;
   const scenes = listScenes(db, 1);
   const note = (body: string, sceneIndex = 0) =>
-    createAnnotation(db, { target: { kind: 'scene', sceneId: scenes[sceneIndex].id }, body, filmTimeMs: null });
+    createAnnotation(db, { target: { kind: 'scene', id: scenes[sceneIndex].id }, body, filmTimeMs: null });
   return { library, db, filmId: 1, scenes, note };
 }
 
@@ -130,5 +131,32 @@ describe('tags', () => {
     attachTag(db, { kind: 'scene', id: scenes[0].id }, { name: 'gone' });
     db.prepare('DELETE FROM scenes WHERE id = ?').run(scenes[0].id);
     expect(db.prepare('SELECT count(*) FROM taggings').pluck().get()).toBe(0);
+  });
+});
+
+describe('tags in a library backup', () => {
+  it('follow their notes and scenes when a backup is merged into a library whose ids differ', () => {
+    const source = redShoes();
+    const noted = source.note('the staircase', 2);
+    attachTag(source.db, { kind: 'annotation', id: noted.id }, { name: 'motif/stairs' });
+    attachTag(source.db, { kind: 'scene', id: source.scenes[2].id }, { name: 'motif/stairs' });
+    const archive = exportLibrary(source.db);
+
+    const target = redShoes();
+    target.note('already here, so the ids shift', 0);
+    target.note('and another', 0);
+    mergeIntoLibrary(target.db, archive, 'backup.json');
+    const rows = target.db
+      .prepare(
+        `SELECT t.name, a.body, s.title FROM taggings g JOIN tags t ON t.id = g.tag_id
+         LEFT JOIN annotations a ON g.target_kind = 'annotation' AND a.id = g.target_id
+         LEFT JOIN scenes s ON g.target_kind = 'scene' AND s.id = g.target_id
+         ORDER BY g.target_kind`
+      )
+      .all();
+    expect(rows).toEqual([
+      { name: 'motif/stairs', body: 'the staircase', title: null },
+      { name: 'motif/stairs', body: null, title: source.scenes[2].title }
+    ]);
   });
 });

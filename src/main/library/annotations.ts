@@ -32,8 +32,8 @@ function withTags<R extends { id: number }>(db: Database.Database, rows: R[]): (
 }
 
 function resolveTarget(db: Database.Database, target: AnnotationTarget): { filmId: number; sceneId: number | null } {
-  if (target.kind === 'film') return { filmId: getFilm(db, target.filmId).id, sceneId: null };
-  const scene = getScene(db, target.sceneId);
+  if (target.kind === 'film') return { filmId: getFilm(db, target.id).id, sceneId: null };
+  const scene = getScene(db, target.id);
   return { filmId: scene.filmId, sceneId: scene.id };
 }
 

@@ -12,10 +12,7 @@ export const MAX_QUERY_CHARS = 500;
 const body = z.string().max(MAX_ANNOTATION_CHARS, 'An annotation can hold at most 1 MB of text');
 const filmTimeMs = z.number().int().min(0, 'A film time cannot be negative').max(MAX_FILM_TIME_MS, 'That film time is past 100 hours');
 
-const target = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('film'), filmId: id }).strict(),
-  z.object({ kind: z.literal('scene'), sceneId: id }).strict()
-]);
+const target = z.object({ kind: z.enum(['film', 'scene']), id }).strict();
 
 const tagTarget = z.object({ kind: z.enum(['scene', 'annotation']), id }).strict();
 
