@@ -88,7 +88,9 @@ async function searchAgainstRawSql(library: Library): Promise<void> {
 
 async function annotationWrites(library: Library): Promise<void> {
   const runs = values.quick ? 100 : 1000;
-  const sceneIds = Array.from({ length: runs }, (_, i) => 1 + ((i * 37) % 500));
+  // Scenes that exist at this size (the quick library has fewer than 500).
+  const sceneCount = library.db.prepare('SELECT count(*) FROM scenes').pluck().get() as number;
+  const sceneIds = Array.from({ length: runs }, (_, i) => 1 + ((i * 37) % sceneCount));
   const created: number[] = [];
   const create = await timeEach(sceneIds, async (sceneId) => {
     const note = (await call(library, 'notes.create', { target: { kind: 'scene', id: sceneId }, body: `Bench note on scene ${sceneId}` })) as { id: number };
@@ -96,8 +98,10 @@ async function annotationWrites(library: Library): Promise<void> {
   }, 0);
   const update = await timeEach(created, (id, i) => call(library, 'notes.update', { id, body: `Edited ${i}: the leitmotif returns` }));
   const list = await timeEach(sceneIds, (sceneId) => call(library, 'notes.forTarget', { target: { kind: 'scene', id: sceneId } }));
+  const filmCount = library.db.prepare('SELECT count(*) FROM films').pluck().get() as number;
+  const tagCount = library.db.prepare('SELECT count(*) FROM tags').pluck().get() as number;
   const filter = await timeEach(sceneIds, (_s, i) =>
-    call(library, 'tags.filterScenes', { filmId: 1 + (i % 20), tagIds: [1 + (i % 50), 2 + (i % 50)], tagMatch: 'any' })
+    call(library, 'tags.filterScenes', { filmId: 1 + (i % filmCount), tagIds: [1 + (i % (tagCount - 1)), 2 + (i % (tagCount - 1))], tagMatch: 'any' })
   );
   for (const [measure, timing] of [
     ['create an annotation', create],
