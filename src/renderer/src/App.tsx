@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Scene } from '../../shared/domain';
 import { FilmSidebar } from './components/FilmSidebar';
 import { FilmHeader } from './components/FilmHeader';
@@ -10,6 +10,16 @@ import { BackupsDialog } from './components/BackupsDialog';
 import { RecoveryBanner } from './components/RecoveryBanner';
 import { useCall } from './hooks/useCall';
 import { useFilmPageImport } from './hooks/useFilmPageImport';
+import { AllAnnotations } from './notes/AllAnnotations';
+import { AnnotationsSection } from './notes/AnnotationsSection';
+import { FilmViewTabs } from './notes/FilmViewTabs';
+import { SearchBox, type SearchBoxHandle } from './notes/SearchBox';
+import { TagEditor } from './notes/TagEditor';
+import { TagPanel } from './notes/TagPanel';
+import { TrashView } from './notes/TrashView';
+import { useNotesDesk } from './notes/useNotesDesk';
+import { useSearchShortcut } from './notes/useSearchShortcut';
+import type { SearchHit } from '../../shared/notes';
 
 export function App() {
   const films = useCall('films.list', {});
@@ -31,6 +41,10 @@ export function App() {
   const tracks = useCall('tracks.list', filmId === null ? null : { filmId });
   const sceneList = scenes.data?.filter((s) => s.filmId === filmId) ?? [];
   const scene = sceneList.find((s) => s.id === sceneId) ?? null;
+  const desk = useNotesDesk(filmId);
+  const shownScenes = desk.visibleSceneIds ? sceneList.filter((s) => desk.visibleSceneIds!.has(s.id)) : sceneList;
+  const search = useRef<SearchBoxHandle>(null);
+  useSearchShortcut(() => search.current?.focus());
 
   const chooseFilm = useCallback((id: number) => {
     setFilmId(id);
@@ -45,6 +59,23 @@ export function App() {
     },
     onFailed: (message) => notify({ kind: 'error', text: message })
   });
+
+  const openNote = useCallback(
+    (note: { id: number; sceneId: number | null }) => {
+      desk.setView('scenes');
+      setSceneId(note.sceneId);
+      desk.focusNote(note.id);
+    },
+    [desk]
+  );
+
+  const openHit = (hit: SearchHit) => {
+    if (hit.kind === 'annotation') openNote(hit);
+    else if (hit.kind === 'scene') {
+      desk.setView('scenes');
+      setSceneId(hit.id);
+    } else notify({ kind: 'success', text: `${hit.label}: “${hit.snippet.map((s) => s.text).join('')}”` });
+  };
 
   const onSceneSaved = useCallback(
     (saved: Scene) => {
@@ -64,18 +95,96 @@ export function App() {
         onImport={importer.pickFile}
         onShowBackups={() => setBackupsOpen(true)}
         importing={importer.busy}
-      />
+      >
+        <TagPanel
+          tags={desk.tags}
+          filter={desk.filter}
+          onFilter={desk.setFilter}
+          onTagsChanged={desk.changed}
+          onNotice={(text) => notify({ kind: 'success', text })}
+          onError={(text) => notify({ kind: 'error', text })}
+        />
+      </FilmSidebar>
       <main className="film-pane" aria-label="Film">
         {film.data && film.data.id === filmId ? (
           <>
-            <FilmHeader film={film.data} tracks={tracks.data ?? []} onError={(text) => notify({ kind: 'error', text })} />
-            <SceneList scenes={sceneList} selectedId={sceneId} onSelect={setSceneId} loading={scenes.loading} />
+            <div className="film-bar">
+              <SearchBox ref={search} filmId={filmId} onOpen={openHit} />
+              <FilmViewTabs view={desk.view} onChange={desk.setView} />
+            </div>
+            {desk.view === 'scenes' && (
+              <>
+                <FilmHeader film={film.data} tracks={tracks.data ?? []} onError={(text) => notify({ kind: 'error', text })} />
+                <SceneList
+                  scenes={shownScenes}
+                  selectedId={sceneId}
+                  onSelect={setSceneId}
+                  loading={scenes.loading}
+                  tagsByScene={desk.tagsByScene}
+                  filterNote={desk.visibleSceneIds ? `Filtered by tags: ${shownScenes.length} of ${sceneList.length} scenes.` : undefined}
+                />
+              </>
+            )}
+            {desk.view === 'annotations' && (
+              <AllAnnotations filmId={film.data.id} filter={desk.filter} revision={desk.revision} onOpen={openNote} onError={(text) => notify({ kind: 'error', text })} />
+            )}
+            {desk.view === 'trash' && (
+              <TrashView
+                filmId={film.data.id}
+                revision={desk.revision}
+                onChanged={desk.changed}
+                onNotice={(text) => notify({ kind: 'success', text })}
+                onError={(text) => notify({ kind: 'error', text })}
+              />
+            )}
           </>
         ) : (
           <div className="empty-state">{film.error ?? films.error ?? (films.data?.length === 0 ? 'Your library is empty: import a film page to begin.' : 'Opening the library…')}</div>
         )}
       </main>
-      <SceneDetail scene={scene} onSaved={onSceneSaved} onError={(text) => notify({ kind: 'error', text })} />
+      <SceneDetail scene={scene} onSaved={onSceneSaved} onError={(text) => notify({ kind: 'error', text })}>
+        {scene ? (
+          <>
+            <div className="scene-tags">
+              <h3 className="section-label">Tags</h3>
+              <TagEditor
+                key={scene.id}
+                target={{ kind: 'scene', id: scene.id }}
+                tags={desk.tagsByScene.get(scene.id) ?? []}
+                allTags={desk.tags}
+                label="Add a tag to this scene"
+                onChange={desk.changed}
+                onError={(text) => notify({ kind: 'error', text })}
+              />
+            </div>
+            <AnnotationsSection
+              key={`scene-${scene.id}`}
+              revision={desk.revision}
+              target={{ kind: 'scene', id: scene.id }}
+              heading="Annotations"
+              allTags={desk.tags}
+              focus={desk.focus}
+              onNotesChanged={desk.changed}
+              onTrashed={() => notify({ kind: 'success', text: 'Moved the note to the trash.' })}
+              onError={(text) => notify({ kind: 'error', text })}
+            />
+          </>
+        ) : (
+          filmId !== null && (
+            <AnnotationsSection
+              key={`film-${filmId}`}
+              revision={desk.revision}
+              target={{ kind: 'film', id: filmId }}
+              heading="Notes on the film"
+              allTags={desk.tags}
+              focus={desk.focus}
+              onNotesChanged={desk.changed}
+              onTrashed={() => notify({ kind: 'success', text: 'Moved the note to the trash.' })}
+              onError={(text) => notify({ kind: 'error', text })}
+            />
+          )
+        )}
+      </SceneDetail>
       {importer.input}
       {importer.dragging && <DropOverlay />}
       <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} onError={(text) => notify({ kind: 'error', text })} />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { FilmSummary } from '../../../shared/domain';
 
 interface Props {
@@ -8,9 +9,11 @@ interface Props {
   onImport: () => void;
   onShowBackups: () => void;
   importing: boolean;
+  /** Shown under the films: the tag panel. */
+  children?: ReactNode;
 }
 
-export function FilmSidebar({ films, error, selectedId, onSelect, onImport, onShowBackups, importing }: Props) {
+export function FilmSidebar({ films, error, selectedId, onSelect, onImport, onShowBackups, importing, children }: Props) {
   return (
     <aside className="sidebar" aria-label="Library">
       <div className="brand">
@@ -40,6 +43,7 @@ export function FilmSidebar({ films, error, selectedId, onSelect, onImport, onSh
           </li>
         ))}
       </ul>
+      {children}
       <button type="button" className="button subtle import-button" onClick={onImport} disabled={importing}>
         {importing ? 'Importing…' : 'Import film page…'}
       </button>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Scene } from '../../../shared/domain';
 import { call } from '../api';
 
@@ -6,9 +6,11 @@ interface Props {
   scene: Scene | null;
   onSaved: (scene: Scene) => void;
   onError: (message: string) => void;
+  /** Below the scene (or, with no scene chosen, below the hint): its tags and annotations. */
+  children?: ReactNode;
 }
 
-export function SceneDetail({ scene, onSaved, onError }: Props) {
+export function SceneDetail({ scene, onSaved, onError, children }: Props) {
   // Remembering which scene is being edited closes the editor by itself when another is chosen.
   const [editingId, setEditingId] = useState<number | null>(null);
   const editing = scene !== null && editingId === scene.id;
@@ -18,6 +20,7 @@ export function SceneDetail({ scene, onSaved, onError }: Props) {
     return (
       <section className="detail-pane empty" aria-label="Scene">
         <p className="empty-state">Choose a scene to read it, or move through them with ↑ and ↓.</p>
+        {children}
       </section>
     );
   }
@@ -54,11 +57,12 @@ export function SceneDetail({ scene, onSaved, onError }: Props) {
           )}
         </article>
       )}
+      {children}
     </section>
   );
 }
 
-function SceneEditor({ scene, onCancel, onSaved, onError }: { scene: Scene; onCancel: () => void } & Omit<Props, 'scene'>) {
+function SceneEditor({ scene, onCancel, onSaved, onError }: { scene: Scene; onCancel: () => void } & Omit<Props, 'scene' | 'children'>) {
   const [title, setTitle] = useState(scene.title);
   const [description, setDescription] = useState(scene.description);
   const [context, setContext] = useState(scene.context ?? '');

@@ -1,18 +1,23 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
+import type { TagRef } from '../../../shared/notes';
+import { TagChips } from '../notes/TagChip';
 
 interface Props {
   scenes: Scene[];
   selectedId: number | null;
   onSelect: (sceneId: number) => void;
   loading: boolean;
+  tagsByScene?: Map<number, TagRef[]>;
+  /** Says why fewer scenes than the film has are listed (a tag filter). */
+  filterNote?: string;
 }
 
 /**
  * The film's scenes in order, as a listbox: arrow keys (or j/k) move through them, Home and End
  * jump, and the chosen scene opens in the detail pane.
  */
-export function SceneList({ scenes, selectedId, onSelect, loading }: Props) {
+export function SceneList({ scenes, selectedId, onSelect, loading, tagsByScene, filterNote }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   const index = scenes.findIndex((s) => s.id === selectedId);
 
@@ -41,6 +46,7 @@ export function SceneList({ scenes, selectedId, onSelect, loading }: Props) {
       <h2 id="scenes-heading" className="section-label">
         Memorable scenes <span className="count">{scenes.length}</span>
       </h2>
+      {filterNote && <p className="filter-note">{filterNote}</p>}
       <ul
         ref={listRef}
         className="scene-list"
@@ -69,6 +75,7 @@ export function SceneList({ scenes, selectedId, onSelect, loading }: Props) {
             <span className="scene-text">
               <span className="scene-title">{scene.title}</span>
               <span className="scene-line">{scene.description}</span>
+              {tagsByScene?.get(scene.id) && <TagChips tags={tagsByScene.get(scene.id)!} />}
             </span>
           </li>
         ))}

@@ -1,0 +1,168 @@
+import './notes.css';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { formatFilmTime } from '../../../shared/film-time';
+import type { AnnotationOrder, AnnotationSummary } from '../../../shared/notes';
+import { call } from '../api';
+import { TagChips } from './TagChip';
+import type { TagFilter } from './TagPanel';
+
+const PAGE = 200;
+const ROW_HEIGHT = 84;
+
+interface Props {
+  filmId: number;
+  filter: TagFilter;
+  /** Bumped when notes change elsewhere, so the list reloads. */
+  revision: number;
+  onOpen: (note: AnnotationSummary) => void;
+  onError: (message: string) => void;
+}
+
+/**
+ * Every live note of the film, in film order (scene, then film time) or by last edit. Only the
+ * rows in view are drawn, and they are fetched a page at a time, so 100,000 notes scroll smoothly.
+ */
+export function AllAnnotations({ filmId, filter, revision, onOpen, onError }: Props) {
+  const [order, setOrder] = useState<AnnotationOrder>('film');
+  const [total, setTotal] = useState<number | null>(null);
+  const [pages, setPages] = useState<Map<number, AnnotationSummary[]>>(new Map());
+  const [active, setActive] = useState(0);
+  const requested = useRef(new Set<number>());
+  const scroller = useRef<HTMLDivElement>(null);
+  const queryKey = JSON.stringify({ filmId, order, filter, revision });
+  const keyRef = useRef(queryKey);
+
+  const loadPage = useCallback(
+    (page: number) => {
+      if (requested.current.has(page)) return;
+      requested.current.add(page);
+      const key = keyRef.current;
+      call('notes.list', { filmId, order, tagIds: filter.tagIds, tagMatch: filter.match, offset: page * PAGE, limit: PAGE }).then(
+        (result) => {
+          if (keyRef.current !== key) return;
+          setTotal(result.total);
+          setPages((old) => new Map(old).set(page, result.items));
+        },
+        (error: unknown) => onError(error instanceof Error ? error.message : String(error))
+      );
+    },
+    [filmId, order, filter, onError]
+  );
+
+  // A new order, filter or edit starts the list again from its first page.
+  useEffect(() => {
+    keyRef.current = queryKey;
+    requested.current = new Set();
+    setPages(new Map());
+    setActive(0);
+    loadPage(0);
+  }, [queryKey, loadPage]);
+
+  // TanStack Virtual hands back functions React Compiler cannot memoise; this component is not compiled.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8
+  });
+  const items = virtualizer.getVirtualItems();
+
+  useEffect(() => {
+    for (const item of items) loadPage(Math.floor(item.index / PAGE));
+  }, [items, loadPage]);
+
+  const rowAt = (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!total) return;
+    const perPage = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT));
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      j: active + 1,
+      ArrowUp: active - 1,
+      k: active - 1,
+      PageDown: active + perPage,
+      PageUp: active - perPage,
+      Home: 0,
+      End: total - 1
+    };
+    if (event.key === 'Enter') {
+      const row = rowAt(active);
+      if (row) onOpen(row);
+      return;
+    }
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = Math.max(0, Math.min(total - 1, target));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  return (
+    <section className="all-annotations" aria-labelledby="all-notes-heading">
+      <div className="view-toolbar">
+        <h2 id="all-notes-heading" className="section-label">
+          All annotations <span className="count">{total ?? '…'}</span>
+        </h2>
+        <label className="inline-field">
+          <span>Sort by</span>
+          <select value={order} onChange={(e) => setOrder(e.target.value as AnnotationOrder)}>
+            <option value="film">Scene and film time</option>
+            <option value="edited">Last edited</option>
+          </select>
+        </label>
+      </div>
+      {total === 0 ? (
+        <p className="empty-state">{filter.tagIds.length ? 'No notes carry these tags.' : 'No notes on this film yet: choose a scene and add one.'}</p>
+      ) : (
+        <div
+          ref={scroller}
+          className="note-scroller"
+          role="listbox"
+          aria-labelledby="all-notes-heading"
+          tabIndex={0}
+          aria-activedescendant={total ? `all-note-${active}` : undefined}
+          onKeyDown={onKeyDown}
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const row = rowAt(item.index);
+              return (
+                <div
+                  key={item.key}
+                  id={`all-note-${item.index}`}
+                  role="option"
+                  aria-selected={item.index === active}
+                  aria-setsize={total ?? undefined}
+                  aria-posinset={item.index + 1}
+                  className="note-row"
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  onClick={() => {
+                    setActive(item.index);
+                    if (row) onOpen(row);
+                  }}
+                >
+                  {row ? (
+                    <>
+                      <span className="note-row-head">
+                        <span className="note-row-scene">{row.scenePosition === null ? 'The film' : `${row.scenePosition}. ${row.sceneTitle}`}</span>
+                        {row.filmTimeMs !== null && <span className="note-row-time">{formatFilmTime(row.filmTimeMs)}</span>}
+                        <TagChips tags={row.tags} />
+                      </span>
+                      <span className="note-row-text">{row.excerpt.trim() || 'Empty note'}</span>
+                    </>
+                  ) : (
+                    <span className="note-row-text muted">Loading…</span>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { formatFilmTime, parseFilmTime } from '../../../shared/film-time';
+import type { Annotation, TagRef } from '../../../shared/notes';
+import { call } from '../api';
+import { Markdown } from './Markdown';
+import { TagEditor } from './TagEditor';
+import { useAutosave, type SaveStatus } from './useAutosave';
+
+interface Props {
+  note: Annotation;
+  allTags: TagRef[];
+  editing: boolean;
+  /** When this note was last asked for (search, the all-annotations list): its editor takes the focus again. */
+  focusAt: number;
+  onEdit: (editing: boolean) => void;
+  /** The film time changed, so the list's order may have. */
+  onTimeSaved: () => void;
+  onTagsChanged: () => void;
+  onDelete: (note: Annotation) => void;
+  onError: (message: string) => void;
+}
+
+const statusText: Record<SaveStatus, string> = { saved: 'Saved', unsaved: 'Edited', saving: 'Saving…', error: 'Not saved' };
+
+/**
+ * One annotation: its film time, tags and body. Reading shows the rendered Markdown; editing shows
+ * the text beside a live preview, and every change is saved by itself.
+ */
+export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onTimeSaved, onTagsChanged, onDelete, onError }: Props) {
+  const [body, setBody] = useState(note.body);
+  const [filmTimeMs, setFilmTimeMs] = useState(note.filmTimeMs);
+  const [timeText, setTimeText] = useState(note.filmTimeMs === null ? '' : formatFilmTime(note.filmTimeMs));
+  const [timeInvalid, setTimeInvalid] = useState(false);
+  const [tags, setTags] = useState(note.tags);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const ids = useId();
+  const savedTime = useRef(note.filmTimeMs);
+
+  const { status, flush } = useAutosave({
+    value: { body, filmTimeMs },
+    save: async (value) => {
+      await call('notes.update', { id: note.id, ...value });
+      if (value.filmTimeMs !== savedTime.current) {
+        savedTime.current = value.filmTimeMs;
+        onTimeSaved();
+      }
+    },
+    onError
+  });
+
+  useEffect(() => {
+    if (editing) textarea.current?.focus();
+  }, [editing, focusAt]);
+
+  const commitTime = () => {
+    const parsed = parseFilmTime(timeText);
+    setTimeInvalid(parsed === undefined);
+    if (parsed === undefined) return;
+    setFilmTimeMs(parsed);
+    setTimeText(parsed === null ? '' : formatFilmTime(parsed));
+  };
+
+  const onEditorKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      flush();
+      onEdit(false);
+    }
+  };
+
+  const heading = filmTimeMs === null ? 'Note' : `Note at ${formatFilmTime(filmTimeMs)}`;
+
+  return (
+    <article className={`annotation${editing ? ' editing' : ''}`} aria-label={heading} data-note-id={note.id}>
+      <div className="annotation-bar">
+        <label className="annotation-time">
+          <span className="visually-hidden">Film time (hh:mm:ss)</span>
+          <input
+            value={timeText}
+            placeholder="hh:mm:ss"
+            inputMode="numeric"
+            aria-invalid={timeInvalid}
+            aria-describedby={timeInvalid ? `${ids}-time-error` : undefined}
+            onChange={(e) => setTimeText(e.target.value)}
+            onBlur={commitTime}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') commitTime();
+            }}
+          />
+        </label>
+        {timeInvalid && (
+          <span id={`${ids}-time-error`} className="field-error" role="alert">
+            Write a time as hh:mm:ss
+          </span>
+        )}
+        <span className={`save-status ${status}`} aria-live="polite">
+          {statusText[status]}
+        </span>
+        <span className="annotation-actions">
+          <button type="button" className="button subtle small" onClick={() => (editing ? (flush(), onEdit(false)) : onEdit(true))}>
+            {editing ? 'Done' : 'Edit'}
+          </button>
+          <button
+            type="button"
+            className="button subtle small danger"
+            onClick={() => {
+              flush();
+              onDelete({ ...note, body, filmTimeMs, tags });
+            }}
+          >
+            Delete
+          </button>
+        </span>
+      </div>
+      <TagEditor
+        target={{ kind: 'annotation', id: note.id }}
+        tags={tags}
+        allTags={allTags}
+        label="Add a tag to this note"
+        onChange={(next) => {
+          setTags(next);
+          onTagsChanged();
+        }}
+        onError={onError}
+      />
+      {editing ? (
+        <div className="annotation-editor" onKeyDown={onEditorKeyDown}>
+          <label className="visually-hidden" htmlFor={`${ids}-body`}>
+            Note text (Markdown)
+          </label>
+          <textarea
+            id={`${ids}-body`}
+            ref={textarea}
+            className="annotation-text"
+            value={body}
+            spellCheck
+            placeholder="Write in Markdown: **bold**, _italic_, lists, > quotes…"
+            onChange={(e) => setBody(e.target.value)}
+            onBlur={flush}
+          />
+          <Markdown text={body} label="Preview" />
+        </div>
+      ) : (
+        <div
+          className="annotation-reading"
+          onDoubleClick={() => onEdit(true)}
+          title="Double-click to edit"
+        >
+          {body.trim() ? <Markdown text={body} /> : <p className="muted">Empty note — choose Edit to write.</p>}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,36 @@
+import DOMPurify from 'dompurify';
+import { Marked } from 'marked';
+import { useDeferredValue, useMemo } from 'react';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Markdown for notes. HTML typed into a note is shown as the text it is, not rendered: a note that
+ * quotes `<b>` or `<script>` means those characters. DOMPurify then cleans the output again.
+ */
+const notesMarkdown = new Marked({
+  gfm: true,
+  breaks: true,
+  renderer: {
+    html: ({ text }) => escapeHtml(text)
+  }
+});
+
+// Links in a note open outside the app (the desktop shell sends new windows to the system browser).
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName === 'A') {
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+});
+
+export function renderMarkdown(text: string): string {
+  return DOMPurify.sanitize(notesMarkdown.parse(text, { async: false }), { FORBID_TAGS: ['style', 'form', 'input'] });
+}
+
+export function Markdown({ text, label }: { text: string; label?: string }) {
+  // A long note re-renders its preview when typing pauses, not on every keystroke.
+  const deferred = useDeferredValue(text);
+  const html = useMemo(() => renderMarkdown(deferred), [deferred]);
+  return <div className="markdown" aria-label={label} role={label ? 'region' : undefined} dangerouslySetInnerHTML={{ __html: html }} />;
+}

@@ -1,0 +1,138 @@
+import './notes.css';
+import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
+import { formatFilmTime } from '../../../shared/film-time';
+import type { SearchHit, SearchResult } from '../../../shared/notes';
+import { call } from '../api';
+
+interface Props {
+  filmId: number | null;
+  onOpen: (hit: SearchHit) => void;
+}
+
+export interface SearchBoxHandle {
+  focus: () => void;
+}
+
+const kindNames: Record<SearchHit['kind'], string> = { scene: 'Scene', annotation: 'Note', dialogue: 'Dialogue', quote: 'Quote' };
+
+/**
+ * Search as you type over the film's scenes, notes, dialogue and quotes. ↑/↓ move through the
+ * results, Enter opens one, Esc closes the list (and, pressed again, clears the box).
+ */
+export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({ filmId, onOpen }, ref) {
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<{ query: string; data: SearchResult } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const listId = useId();
+
+  useImperativeHandle(ref, () => ({ focus: () => input.current?.select() }), []);
+
+  useEffect(() => {
+    if (!query.trim() || filmId === null) return;
+    let current = true;
+    // A short pause so that a fast typist does not send a search per keystroke.
+    const timer = window.setTimeout(() => {
+      call('search.query', { query, filmId, limit: 30 }).then(
+        (data) => {
+          if (!current) return;
+          setResult({ query, data });
+          setError(null);
+          setActive(0);
+        },
+        (e: unknown) => current && setError(e instanceof Error ? e.message : String(e))
+      );
+    }, 120);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [query, filmId]);
+
+  const hits = query.trim() && result ? result.data.hits : [];
+  const showList = open && query.trim() !== '' && result !== null;
+
+  const choose = (hit: SearchHit | undefined) => {
+    if (!hit) return;
+    setOpen(false);
+    onOpen(hit);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setOpen(true);
+      setActive((i) => Math.min(hits.length - 1, i + 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => Math.max(0, i - 1));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      choose(hits[active]);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (open && query) setOpen(false);
+      else setQuery('');
+    }
+  };
+
+  return (
+    <div className="search" role="search">
+      <label className="visually-hidden" htmlFor={`${listId}-input`}>
+        Search scenes, notes and lines
+      </label>
+      <input
+        id={`${listId}-input`}
+        ref={input}
+        type="search"
+        className="search-input"
+        placeholder="Search  (Ctrl+K or /)   tag:name  scene:words"
+        value={query}
+        autoComplete="off"
+        role="combobox"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={showList && hits[active] ? `${listId}-${active}` : undefined}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="search-results" hidden={!showList}>
+        {error && <p className="inline-error">{error}</p>}
+        {showList && hits.length === 0 && !error && <p className="muted search-empty">Nothing matches “{query.trim()}”.</p>}
+        <ul id={listId} role="listbox" aria-label="Search results" aria-busy={result?.query !== query}>
+          {hits.map((hit, i) => (
+            <li
+              key={`${hit.kind}-${hit.id}`}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className="search-hit"
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(hit);
+              }}
+              onMouseMove={() => setActive(i)}
+            >
+              <span className="search-hit-head">
+                <span className="search-kind">{kindNames[hit.kind]}</span>
+                <span className="search-label">{hit.label}</span>
+                {hit.filmTimeMs !== null && <span className="search-time">{formatFilmTime(hit.filmTimeMs)}</span>}
+              </span>
+              <span className="search-snippet">
+                {hit.snippet.map((segment, j) => (segment.hit ? <mark key={j}>{segment.text}</mark> : <span key={j}>{segment.text}</span>))}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,123 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+import type { TagRef, TagTarget } from '../../../shared/notes';
+import { call } from '../api';
+import { TagChip } from './TagChip';
+
+interface Props {
+  target: TagTarget;
+  tags: TagRef[];
+  /** Every tag of the library, for suggestions. */
+  allTags: TagRef[];
+  /** Called with the item's new tags after a tag was added or removed. */
+  onChange: (tags: TagRef[]) => void;
+  onError: (message: string) => void;
+  label: string;
+}
+
+/**
+ * The tags of one item, with an input that suggests tags as you type (↑/↓ to choose, Enter to
+ * add, Esc to close) and creates the tag when its name is new.
+ */
+export function TagEditor({ target, tags, allTags, onChange, onError, label }: Props) {
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const typed = text.trim();
+  const carried = new Set(tags.map((t) => t.id));
+  const suggestions = typed
+    ? allTags.filter((t) => !carried.has(t.id) && t.name.toLowerCase().includes(typed.toLowerCase())).slice(0, 8)
+    : [];
+  const exact = allTags.some((t) => t.name.toLowerCase() === typed.toLowerCase());
+  const options: { key: string; label: string; add: () => void }[] = [
+    ...suggestions.map((t) => ({ key: `tag-${t.id}`, label: t.name, add: () => add({ tagId: t.id }) })),
+    ...(typed && !exact ? [{ key: 'new', label: `Create “${typed}”`, add: () => add({ name: typed }) }] : [])
+  ];
+  const showList = open && options.length > 0;
+
+  async function add(by: { tagId: number } | { name: string }) {
+    setText('');
+    setActive(0);
+    try {
+      const tag = await call('tags.attach', { target, ...by });
+      onChange(carried.has(tag.id) ? tags : [...tags, tag].sort((a, b) => a.name.localeCompare(b.name)));
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  async function remove(tag: TagRef) {
+    try {
+      await call('tags.detach', { target, tagId: tag.id });
+      onChange(tags.filter((t) => t.id !== tag.id));
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' && options.length) {
+      event.preventDefault();
+      setOpen(true);
+      setActive((i) => (i + 1) % options.length);
+    } else if (event.key === 'ArrowUp' && options.length) {
+      event.preventDefault();
+      setActive((i) => (i - 1 + options.length) % options.length);
+    } else if (event.key === 'Enter' && typed) {
+      event.preventDefault();
+      (options[Math.min(active, options.length - 1)] ?? options[0])?.add();
+    } else if (event.key === 'Escape' && (open || text)) {
+      event.stopPropagation();
+      setOpen(false);
+      setText('');
+    } else if (event.key === 'Backspace' && !text && tags.length) {
+      void remove(tags[tags.length - 1]);
+    }
+  };
+
+  return (
+    <div className="tag-editor">
+      {tags.map((tag) => (
+        <TagChip key={tag.id} tag={tag} onRemove={() => void remove(tag)} />
+      ))}
+      <span className="tag-input-wrap">
+        <input
+          className="tag-input"
+          value={text}
+          placeholder={tags.length ? 'Add tag' : 'Add a tag…'}
+          aria-label={label}
+          role="combobox"
+          aria-expanded={showList}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={showList ? `${listId}-${options[Math.min(active, options.length - 1)]?.key}` : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            setActive(0);
+            setOpen(true);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => setOpen(false)}
+        />
+        <ul className="tag-suggestions" id={listId} role="listbox" aria-label="Tag suggestions" hidden={!showList}>
+            {options.map((option, i) => (
+              <li
+                key={option.key}
+                id={`${listId}-${option.key}`}
+                role="option"
+                aria-selected={i === active}
+                className="tag-suggestion"
+                // mousedown, not click: the input keeps its focus while a suggestion is picked.
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  option.add();
+                }}
+              >
+                {option.label}
+              </li>
+            ))}
+        </ul>
+      </span>
+    </div>
+  );
+}

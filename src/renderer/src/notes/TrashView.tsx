@@ -1,0 +1,86 @@
+import './notes.css';
+import { useEffect, useState } from 'react';
+import { formatFilmTime } from '../../../shared/film-time';
+import type { AnnotationSummary } from '../../../shared/notes';
+import { call } from '../api';
+import { useCall } from '../hooks/useCall';
+import { ConfirmDialog } from './ConfirmDialog';
+
+interface Props {
+  filmId: number;
+  revision: number;
+  onChanged: () => void;
+  onNotice: (text: string) => void;
+  onError: (message: string) => void;
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The film's deleted notes: each can be restored; emptying the trash asks first. */
+export function TrashView({ filmId, revision, onChanged, onNotice, onError }: Props) {
+  const trash = useCall('notes.trash', { filmId });
+  const { reload } = trash;
+  useEffect(() => reload(), [revision, reload]);
+  const [confirming, setConfirming] = useState(false);
+  const list = trash.data ?? [];
+
+  const restore = async (note: AnnotationSummary) => {
+    try {
+      await call('notes.restore', { id: note.id });
+      trash.reload();
+      onChanged();
+      onNotice(`Restored the note${note.sceneTitle ? ` on “${note.sceneTitle}”` : ''}.`);
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const empty = async () => {
+    setConfirming(false);
+    try {
+      const { removed } = await call('notes.emptyTrash', { filmId });
+      trash.reload();
+      onChanged();
+      onNotice(`Deleted ${removed} ${removed === 1 ? 'note' : 'notes'} for good.`);
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <section className="trash" aria-labelledby="trash-heading">
+      <div className="view-toolbar">
+        <h2 id="trash-heading" className="section-label">
+          Trash <span className="count">{list.length}</span>
+        </h2>
+        <button type="button" className="button subtle danger" onClick={() => setConfirming(true)} disabled={list.length === 0}>
+          Empty trash…
+        </button>
+      </div>
+      {list.length === 0 ? (
+        <p className="empty-state">The trash is empty. Deleted notes wait here until you empty it.</p>
+      ) : (
+        <ul className="trash-list" aria-labelledby="trash-heading">
+          {list.map((note) => (
+            <li key={note.id} className="trash-row">
+              <span className="note-row-head">
+                <span className="note-row-scene">{note.scenePosition === null ? 'The film' : `${note.scenePosition}. ${note.sceneTitle}`}</span>
+                {note.filmTimeMs !== null && <span className="note-row-time">{formatFilmTime(note.filmTimeMs)}</span>}
+                {note.deletedAt && <span className="muted">deleted {dateFormat.format(new Date(note.deletedAt))}</span>}
+              </span>
+              <span className="note-row-text">{note.excerpt.trim() || 'Empty note'}</span>
+              <button type="button" className="button small" onClick={() => void restore(note)} aria-label={`Restore note: ${note.excerpt.slice(0, 40) || 'empty note'}`}>
+                Restore
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ConfirmDialog open={confirming} title="Empty the trash?" confirmLabel="Delete for good" onConfirm={() => void empty()} onCancel={() => setConfirming(false)}>
+        <p>
+          {list.length} {list.length === 1 ? 'note' : 'notes'} will be deleted for good, with their tags. This cannot be undone.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}
