@@ -95,6 +95,11 @@ describe('annotations', () => {
     expect(byEdit.items).toHaveLength(2);
     const second = listAnnotations(db, { filmId, order: 'film', tagIds: [], tagMatch: 'all', offset: 3, limit: 2 });
     expect(second.items.map((a) => a.id)).toEqual([onLast.id]);
+    // A page that starts among the film's own notes and runs on into the scenes' notes.
+    const spanning = listAnnotations(db, { filmId, order: 'film', tagIds: [], tagMatch: 'all', offset: 0, limit: 2 });
+    expect(spanning.items.map((a) => a.id)).toEqual([onFilm.id, onFirstEarly.id]);
+    const afterFilm = listAnnotations(db, { filmId, order: 'film', tagIds: [], tagMatch: 'all', offset: 1, limit: 2 });
+    expect(afterFilm.items.map((a) => a.id)).toEqual([onFirstEarly.id, onFirstLate.id]);
   });
 
   it('keep a 1 MB body and any Unicode byte for byte, and SQL or HTML as text', async () => {

@@ -14,8 +14,8 @@ const columns = `a.id, a.film_id AS filmId, a.scene_id AS sceneId, a.film_time_m
 const summaryColumns = `${columns}, substr(a.body, 1, ${EXCERPT_CHARS}) AS excerpt,
   s.position AS scenePosition, s.title AS sceneTitle`;
 const now = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
-/** Film order: notes on the film itself first, then scene by scene, each scene's notes by film time. */
-const filmOrder = 'coalesce(s.position, 0), a.film_time_ms IS NULL, a.film_time_ms, a.created_at, a.id';
+/** Within a scene (or the film): by film time, untimed notes last, then as written. */
+const timeOrder = 'a.film_time_ms IS NULL, a.film_time_ms, a.created_at, a.id';
 
 type AnnotationRow = Omit<Annotation, 'tags'>;
 type SummaryRow = Omit<AnnotationSummary, 'tags'>;
@@ -82,7 +82,7 @@ export function annotationsFor(db: Database.Database, target: AnnotationTarget):
     .prepare(
       `SELECT ${columns}, a.body FROM annotations a
        WHERE a.film_id = ? AND a.scene_id IS ? AND a.deleted_at IS NULL
-       ORDER BY a.film_time_ms IS NULL, a.film_time_ms, a.created_at, a.id`
+       ORDER BY ${timeOrder}`
     )
     .all(filmId, sceneId) as AnnotationRow[];
   return withTags(db, rows);
@@ -97,20 +97,52 @@ export interface AnnotationQuery {
   limit: number;
 }
 
-/** One page of the film's live notes, with the total, for a virtualised list. */
+/**
+ * One page of the film's live notes, with the total, for a virtualised list. In film order the
+ * notes on the film itself come first, then the scenes' notes: those are read scene by scene in
+ * position order (scenes drive the join, so SQLite sorts one scene's notes at a time and stops at
+ * the page's end instead of sorting all 100,000).
+ */
 export function listAnnotations(db: Database.Database, query: AnnotationQuery): AnnotationPage {
   getFilm(db, query.filmId);
   const tagged = query.tagIds.length ? taggedItems(db, 'annotation', query.tagIds, query.tagMatch) : null;
-  const where = `a.film_id = ? AND a.deleted_at IS NULL${tagged ? ` AND a.id IN (${tagged.sql})` : ''}`;
-  const params = [query.filmId, ...(tagged?.params ?? [])];
-  const total = db.prepare(`SELECT count(*) FROM annotations a WHERE ${where}`).pluck().get(...params) as number;
-  const order = query.order === 'film' ? filmOrder : 'a.updated_at DESC, a.id DESC';
-  const rows = db
-    .prepare(
-      `SELECT ${summaryColumns} FROM annotations a LEFT JOIN scenes s ON s.id = a.scene_id
-       WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`
-    )
-    .all(...params, query.limit, query.offset) as SummaryRow[];
+  const live = `a.deleted_at IS NULL${tagged ? ` AND a.id IN (${tagged.sql})` : ''}`;
+  const tagParams = tagged?.params ?? [];
+  const total = db.prepare(`SELECT count(*) FROM annotations a WHERE a.film_id = ? AND ${live}`).pluck().get(query.filmId, ...tagParams) as number;
+  const rows: SummaryRow[] = [];
+  if (query.order === 'edited') {
+    rows.push(
+      ...(db
+        .prepare(
+          `SELECT ${summaryColumns} FROM annotations a LEFT JOIN scenes s ON s.id = a.scene_id
+           WHERE a.film_id = ? AND ${live} ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?`
+        )
+        .all(query.filmId, ...tagParams, query.limit, query.offset) as SummaryRow[])
+    );
+  } else {
+    const onFilm = db.prepare(`SELECT count(*) FROM annotations a WHERE a.film_id = ? AND a.scene_id IS NULL AND ${live}`).pluck().get(query.filmId, ...tagParams) as number;
+    if (query.offset < onFilm) {
+      rows.push(
+        ...(db
+          .prepare(
+            `SELECT ${summaryColumns} FROM annotations a LEFT JOIN scenes s ON s.id = a.scene_id
+             WHERE a.film_id = ? AND a.scene_id IS NULL AND ${live} ORDER BY ${timeOrder} LIMIT ? OFFSET ?`
+          )
+          .all(query.filmId, ...tagParams, query.limit, query.offset) as SummaryRow[])
+      );
+    }
+    const left = query.limit - rows.length;
+    if (left > 0) {
+      rows.push(
+        ...(db
+          .prepare(
+            `SELECT ${summaryColumns} FROM scenes s CROSS JOIN annotations a ON a.scene_id = s.id
+             WHERE s.film_id = ? AND ${live} ORDER BY s.position, ${timeOrder} LIMIT ? OFFSET ?`
+          )
+          .all(query.filmId, ...tagParams, left, Math.max(0, query.offset - onFilm)) as SummaryRow[])
+      );
+    }
+  }
   return { total, offset: query.offset, items: withTags(db, rows) };
 }
 

@@ -128,7 +128,11 @@ function scenesTitled(db: Database.Database, words: readonly string[], filmId: n
     .all(`{title} : (${toMatchExpression(words, true)})`, ...(filmId === undefined ? [] : [filmId])) as number[];
 }
 
-/** WHERE clauses shared by the scene and note queries, with their parameters in order. */
+/**
+ * WHERE clauses shared by the scene and note queries, with their parameters in order. In the FTS
+ * queries the id is written `+rowid`: a plain `rowid IN (…)` would be handed to FTS5 as its driving
+ * constraint, running the match once per tagged item instead of once.
+ */
 function filterClauses(filters: Filters, kind: 'scene' | 'annotation', db: Database.Database, columns: { film: string; scene: string; id: string }) {
   const clauses: string[] = [];
   const params: unknown[] = [];
@@ -150,7 +154,7 @@ function filterClauses(filters: Filters, kind: 'scene' | 'annotation', db: Datab
 
 function sceneHits(db: Database.Database, match: string | null, filters: Filters, limit: number): SearchHit[] {
   if (match) {
-    const where = filterClauses(filters, 'scene', db, { film: 'film_id', scene: 'rowid', id: 'rowid' });
+    const where = filterClauses(filters, 'scene', db, { film: 'film_id', scene: '+rowid', id: '+rowid' });
     const rows = db
       .prepare(
         `SELECT rowid AS id, rank, snippet(scenes_fts, -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS marked
@@ -181,7 +185,7 @@ function annotationHits(db: Database.Database, match: string | null, filters: Fi
     return { kind: 'annotation', id, filmId: note.filmId, sceneId: note.sceneId, label, snippet, filmTimeMs: note.filmTimeMs, rank };
   };
   if (match) {
-    const where = filterClauses(filters, 'annotation', db, { film: 'film_id', scene: 'scene_id', id: 'rowid' });
+    const where = filterClauses(filters, 'annotation', db, { film: 'film_id', scene: 'scene_id', id: '+rowid' });
     const rows = db
       .prepare(
         `SELECT rowid AS id, rank, snippet(annotations_fts, 0, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS marked
