@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { seedDefaultLibrary } from '../../src/main/library/default-library';
 import { importFilmPage, listFilms, listScenes, updateScene } from '../../src/main/library/films';
+import { dispatch } from '../../src/main/library/dispatch';
 import { escapeMarkdown, exportFilmMarkdown, fileNameFor } from '../../src/main/library/study-export';
+import { notesForStudy } from '../../src/main/library/study-notes';
 import { filmsDir, tempLibrary } from '../temp-library';
 
 describe("a film's study as Markdown", () => {
@@ -53,5 +55,55 @@ describe("a film's study as Markdown", () => {
 
   it('names files from any title', () => {
     expect(fileNameFor('***', 'md')).toBe('film.md');
+  });
+});
+
+describe('the study with the person’s own work', () => {
+  it('includes notes in film-time order with their tags, tags of scenes, and notes on the film', async () => {
+    const library = tempLibrary();
+    seedDefaultLibrary(library, filmsDir);
+    const film = listFilms(library.db)[0];
+    const scene = listScenes(library.db, film.id)[3];
+    const call = async (method: string, input: unknown) => {
+      const outcome = await dispatch(library, method, input);
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return outcome.result as { id: number };
+    };
+    const late = await call('notes.create', { target: { kind: 'scene', id: scene.id }, body: 'The shoes *lead*.\n\n- a list\n- inside', filmTimeMs: 3_725_000 });
+    await call('notes.create', { target: { kind: 'scene', id: scene.id }, body: 'Opening of the ballet.', filmTimeMs: 600_000 });
+    await call('notes.create', { target: { kind: 'film', id: film.id }, body: 'Easdale scores colour.' });
+    await call('tags.attach', { target: { kind: 'annotation', id: late.id }, name: 'music/leitmotif' });
+    await call('tags.attach', { target: { kind: 'scene', id: scene.id }, name: 'ballet' });
+
+    const { text } = exportFilmMarkdown(library.db, film.id, notesForStudy(library.db, film.id));
+    expect(text).toContain('## Notes on the film\n\n- Easdale scores colour.\n');
+    expect(text).toContain(
+      '### 4. The Dream Sequence\n\n' +
+        `${escapeMarkdown(scene.description)}\n\n` +
+        `> **Why it matters.** ${escapeMarkdown(scene.context!)}\n\n` +
+        '*Tags:* `ballet`\n\n#### My notes\n\n' +
+        '- **00:10:00** Opening of the ballet.\n' +
+        '- **01:02:05** The shoes *lead*. — tags: `music/leitmotif`\n\n  - a list\n  - inside\n'
+    );
+  });
+});
+
+describe('re-syncing film times', () => {
+  it('moves every note of the film by one offset, is undone by the opposite one, and refuses to go below zero', async () => {
+    const library = tempLibrary();
+    seedDefaultLibrary(library, filmsDir);
+    const film = listFilms(library.db)[0];
+    const scene = listScenes(library.db, film.id)[0];
+    for (const filmTimeMs of [5_000, 60_000, null]) {
+      await dispatch(library, 'notes.create', { target: { kind: 'scene', id: scene.id }, body: 'x', filmTimeMs });
+    }
+    const times = () => library.db.prepare('SELECT film_time_ms FROM annotations ORDER BY id').pluck().all();
+    expect(await dispatch(library, 'notes.shiftFilmTimes', { filmId: film.id, offsetMs: 2_500 })).toEqual({ ok: true, result: { shifted: 2, offsetMs: 2_500 } });
+    expect(times()).toEqual([7_500, 62_500, null]);
+    await dispatch(library, 'notes.shiftFilmTimes', { filmId: film.id, offsetMs: -2_500 });
+    expect(times()).toEqual([5_000, 60_000, null]);
+    const refused = await dispatch(library, 'notes.shiftFilmTimes', { filmId: film.id, offsetMs: -6_000 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('before the start of the film') } });
+    expect(times()).toEqual([5_000, 60_000, null]);
   });
 });

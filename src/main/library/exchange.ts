@@ -2,10 +2,13 @@ import type { exchangeMethods } from '../../shared/contract/exchange';
 import { createBackup } from './backups';
 import type { DomainHandlers } from './handlers';
 import { exportLibrary, mergeIntoLibrary, readArchive, replaceLibrary, serialiseArchive } from './library-archive';
+import { shiftAnnotationTimes } from './resync';
 import { exportFilmMarkdown } from './study-export';
+import { notesForStudy } from './study-notes';
 
 export const exchangeHandlers: DomainHandlers<keyof typeof exchangeMethods> = {
-  'films.exportMarkdown': ({ filmId }, { db }) => exportFilmMarkdown(db, filmId),
+  'films.exportMarkdown': ({ filmId }, { db }) => exportFilmMarkdown(db, filmId, notesForStudy(db, filmId)),
+  'notes.shiftFilmTimes': ({ filmId, offsetMs }, { db }) => db.transaction(() => shiftAnnotationTimes(db, filmId, offsetMs))(),
   'library.exportArchive': (_input, { db }) => ({
     fileName: `reelnotes-library-${new Date().toISOString().slice(0, 10)}.json`,
     text: serialiseArchive(exportLibrary(db))

@@ -20,25 +20,29 @@ export function fileNameFor(title: string, extension: string): string {
   return `${base || 'film'}.${extension}`;
 }
 
+/** Lines the person's own work adds to the document: notes, tags and cues, by the modules that own them. */
+export interface StudyExtras {
+  film?: () => string[];
+  scene?: (sceneId: number) => string[];
+}
+
 /**
- * A film's study as one Markdown document: the synopsis, the scenes in order with their context,
- * the score, and the film's dialogue and quotes. Sections for annotations and cues are added by the
- * modules that own them through `sceneExtras`.
+ * A film's study as one Markdown document: the synopsis, the scenes in order with their context
+ * and the person's own work on each, the score, and the film's dialogue and quotes.
  */
-export function exportFilmMarkdown(
-  db: Database.Database,
-  filmId: number,
-  sceneExtras: (sceneId: number) => string[] = () => []
-): { fileName: string; text: string } {
+export function exportFilmMarkdown(db: Database.Database, filmId: number, extras: StudyExtras = {}): { fileName: string; text: string } {
   const film = getFilm(db, filmId);
   const out: string[] = [`# ${escapeMarkdown(film.title)}`, ''];
   if (film.composer) out.push(`*Score by ${escapeMarkdown(film.composer)}*`, '');
-  out.push(escapeMarkdown(film.synopsis), '', '## Scenes', '');
+  out.push(escapeMarkdown(film.synopsis), '');
+  const onFilm = extras.film?.() ?? [];
+  if (onFilm.length) out.push('## Notes on the film', '', ...onFilm, '');
+  out.push('## Scenes', '');
   for (const scene of listScenes(db, filmId)) {
     out.push(`### ${scene.position}. ${escapeMarkdown(scene.title)}`, '', escapeMarkdown(scene.description), '');
     if (scene.context) out.push(`> **Why it matters.** ${escapeMarkdown(scene.context)}`, '');
-    const extras = sceneExtras(scene.id);
-    if (extras.length) out.push(...extras, '');
+    const onScene = extras.scene?.(scene.id) ?? [];
+    if (onScene.length) out.push(...onScene, '');
   }
   const tracks = listTracks(db, filmId);
   if (tracks.length) {

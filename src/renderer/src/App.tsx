@@ -8,7 +8,9 @@ import { DropOverlay } from './components/DropOverlay';
 import { Notices, type Notice } from './components/Notices';
 import { BackupsDialog } from './components/BackupsDialog';
 import { RecoveryBanner } from './components/RecoveryBanner';
+import { describeOffset } from './components/ShiftFilmTimes';
 import { useCall } from './hooks/useCall';
+import { call } from './api';
 import { useFilmPageImport } from './hooks/useFilmPageImport';
 import { AllAnnotations } from './notes/AllAnnotations';
 import { AnnotationsSection } from './notes/AnnotationsSection';
@@ -77,6 +79,25 @@ export function App() {
     } else notify({ kind: 'success', text: `${hit.label}: “${hit.snippet.map((s) => s.text).join('')}”` });
   };
 
+  const onTimesShifted = useCallback(
+    (offsetMs: number, shifted: number) => {
+      desk.changed();
+      notify({
+        kind: 'success',
+        text: `Moved ${shifted} film ${shifted === 1 ? 'time' : 'times'} by ${describeOffset(offsetMs)}.`,
+        action: {
+          label: 'Undo',
+          run: () =>
+            void call('notes.shiftFilmTimes', { filmId: filmId!, offsetMs: -offsetMs }).then(
+              () => desk.changed(),
+              (error: unknown) => notify({ kind: 'error', text: error instanceof Error ? error.message : String(error) })
+            )
+        }
+      });
+    },
+    [desk, notify, filmId]
+  );
+
   const onSceneSaved = useCallback(
     (saved: Scene) => {
       scenes.reload();
@@ -126,7 +147,14 @@ export function App() {
               </>
             )}
             {desk.view === 'annotations' && (
-              <AllAnnotations filmId={film.data.id} filter={desk.filter} revision={desk.revision} onOpen={openNote} onError={(text) => notify({ kind: 'error', text })} />
+              <AllAnnotations
+                filmId={film.data.id}
+                filter={desk.filter}
+                revision={desk.revision}
+                onOpen={openNote}
+                onShifted={onTimesShifted}
+                onError={(text) => notify({ kind: 'error', text })}
+              />
             )}
             {desk.view === 'trash' && (
               <TrashView

@@ -22,7 +22,11 @@ export interface ArchiveRestoreResult {
   saved: BackupInfo;
 }
 
+/** How far to move times: up to a day either way (a person re-syncs to another cut, not another film). */
+const offsetMs = z.number().int().min(-86_400_000).max(86_400_000).refine((v) => v !== 0, 'An offset of 0 changes nothing');
+
 export const exchangeMethods = {
+  'notes.shiftFilmTimes': method<{ shifted: number; offsetMs: number }>()(z.object({ filmId: id, offsetMs }).strict()),
   'films.exportMarkdown': method<ExportedFile>()(z.object({ filmId: id }).strict()),
   'library.exportArchive': method<ExportedFile>()(nothing),
   'library.restoreArchive': method<ArchiveRestoreResult>()(

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import { formatFilmTime } from '../../../shared/film-time';
 import type { AnnotationOrder, AnnotationSummary } from '../../../shared/notes';
 import { call } from '../api';
+import { ShiftFilmTimes } from '../components/ShiftFilmTimes';
 import { TagChips } from './TagChip';
 import type { TagFilter } from './TagPanel';
 
@@ -16,6 +17,7 @@ interface Props {
   /** Bumped when notes change elsewhere, so the list reloads. */
   revision: number;
   onOpen: (note: AnnotationSummary) => void;
+  onShifted: (offsetMs: number, shifted: number) => void;
   onError: (message: string) => void;
 }
 
@@ -23,7 +25,7 @@ interface Props {
  * Every live note of the film, in film order (scene, then film time) or by last edit. Only the
  * rows in view are drawn, and they are fetched a page at a time, so 100,000 notes scroll smoothly.
  */
-export function AllAnnotations({ filmId, filter, revision, onOpen, onError }: Props) {
+export function AllAnnotations({ filmId, filter, revision, onOpen, onShifted, onError }: Props) {
   const [order, setOrder] = useState<AnnotationOrder>('film');
   const [total, setTotal] = useState<number | null>(null);
   const [pages, setPages] = useState<Map<number, AnnotationSummary[]>>(new Map());
@@ -114,6 +116,7 @@ export function AllAnnotations({ filmId, filter, revision, onOpen, onError }: Pr
             <option value="edited">Last edited</option>
           </select>
         </label>
+        <ShiftFilmTimes filmId={filmId} onShifted={onShifted} onError={onError} />
       </div>
       {total === 0 ? (
         <p className="empty-state">{filter.tagIds.length ? 'No notes carry these tags.' : 'No notes on this film yet: choose a scene and add one.'}</p>

@@ -1,0 +1,69 @@
+import './safety.css';
+import { useState, type FormEvent } from 'react';
+import { formatFilmTime } from '../../../shared/film-time';
+import { call } from '../api';
+
+/** "+2.5", "-3", "1:30", "-00:00:04.200": a signed offset in seconds or [hh:]mm:ss[.mmm]. */
+export function parseOffset(text: string): number | undefined {
+  const match = /^\s*([+-]?)\s*(?:(\d+):)?(?:(\d+):)?(\d+(?:\.\d{1,3})?)\s*$/.exec(text);
+  if (!match) return undefined;
+  const [, sign, a, b, seconds] = match;
+  const [hours, minutes] = b !== undefined ? [Number(a), Number(b)] : [0, Number(a ?? 0)];
+  const ms = Math.round(((hours * 60 + minutes) * 60 + Number(seconds)) * 1000);
+  return sign === '-' ? -ms : ms;
+}
+
+export function describeOffset(ms: number): string {
+  const sign = ms < 0 ? '−' : '+';
+  const abs = Math.abs(ms);
+  return `${sign}${formatFilmTime(abs)}${abs % 1000 ? `.${String(abs % 1000).padStart(3, '0')}` : ''}`;
+}
+
+interface Props {
+  filmId: number;
+  onShifted: (offsetMs: number, shifted: number) => void;
+  onError: (message: string) => void;
+}
+
+/**
+ * Re-syncing every film time of the film's notes to another copy of the film, in one step. The
+ * notice that confirms it offers Undo, which shifts back by the same offset.
+ */
+export function ShiftFilmTimes({ filmId, onShifted, onError }: Props) {
+  const [text, setText] = useState('');
+  const offset = parseOffset(text);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!offset) return;
+    try {
+      const result = await call('notes.shiftFilmTimes', { filmId, offsetMs: offset });
+      setText('');
+      onShifted(result.offsetMs, result.shifted);
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <form className="shift-times" onSubmit={submit}>
+      <label className="inline-field">
+        <span>Shift film times by</span>
+        <input
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder="+2.5 or -0:03"
+          size={10}
+          aria-invalid={text !== '' && offset === undefined}
+          aria-describedby="shift-hint"
+        />
+      </label>
+      <button type="submit" className="button subtle" disabled={!offset}>
+        Shift
+      </button>
+      <span id="shift-hint" className="visually-hidden">
+        Seconds, or minutes and seconds, with a sign: every note of the film moves by this much.
+      </span>
+    </form>
+  );
+}
