@@ -6,6 +6,8 @@ import { CONTENT_SECURITY_POLICY } from '../main/content-policy';
 import { dispatch } from '../main/library/dispatch';
 import type { Library } from '../main/library/library';
 import { MAX_ARCHIVE_BYTES } from '../shared/contract/exchange';
+import { answerMediaRequest } from '../main/library/media-range';
+import { finishUpload, receiveChunk, recordingMedia } from '../main/library/recordings';
 import { ReelnotesError, type CallOutcome } from '../shared/errors';
 import { allowedHosts, hasOwnHost, hasOwnOrigin, presentedToken, TOKEN_COOKIE, tokenMatches } from './host-guard';
 
@@ -73,6 +75,15 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await answerCall(request, response, method);
       return;
     }
+    if (url.pathname === '/upload/recording' || url.pathname.startsWith('/media/')) {
+      if (!tokenMatches(presentedToken(request), options.token)) {
+        sendJson(response, 401, failure('FORBIDDEN', 'Missing or wrong token: open the address Reelnotes printed.'));
+        return;
+      }
+      if (url.pathname === '/upload/recording') await receiveRecording(request, response, url);
+      else serveMedia(request, response, url);
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       sendJson(response, 405, failure('INVALID_INPUT', 'Only GET and HEAD are served here.'));
@@ -98,6 +109,52 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const outcome = await dispatch(options.library, method, body);
     sendJson(response, outcome.ok ? 200 : statusFor(outcome.error.code), outcome);
+  }
+
+  /**
+   * The body of a file the page attaches, streamed into the upload begun with
+   * `recordings.beginUpload` (which checked the track and the size), then analysed and attached.
+   */
+  async function receiveRecording(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (request.method !== 'POST') {
+      response.setHeader('Allow', 'POST');
+      sendJson(response, 405, failure('INVALID_INPUT', 'Upload recordings with POST.'));
+      return;
+    }
+    const uploadId = url.searchParams.get('uploadId') ?? '';
+    try {
+      let offset = 0;
+      for await (const chunk of request as AsyncIterable<Buffer>) {
+        receiveChunk(options.library, uploadId, offset, chunk);
+        offset += chunk.length;
+      }
+      sendJson(response, 200, { ok: true, result: await finishUpload(options.library, uploadId) });
+    } catch (error) {
+      if (!(error instanceof ReelnotesError)) throw error;
+      // The rest of the body is not read: closing the connection stops the browser sending it.
+      response.setHeader('Connection', 'close');
+      sendJson(response, statusFor(error.code), { ok: false, error: error.toPayload() });
+    }
+  }
+
+  function serveMedia(request: IncomingMessage, response: ServerResponse, url: URL): void {
+    const match = /^\/media\/([1-9]\d{0,15})$/.exec(url.pathname);
+    if (!match) {
+      sendJson(response, 404, failure('NOT_FOUND', 'Recordings are served by id only.'));
+      return;
+    }
+    let file: { path: string; mimeType: string };
+    try {
+      file = recordingMedia(options.library, Number(match[1]));
+    } catch (error) {
+      if (!(error instanceof ReelnotesError)) throw error;
+      sendJson(response, statusFor(error.code), { ok: false, error: error.toPayload() });
+      return;
+    }
+    const answer = answerMediaRequest(file, { method: request.method ?? 'GET', range: request.headers.range });
+    response.writeHead(answer.status, answer.headers);
+    if (answer.body) answer.body.pipe(response);
+    else response.end(request.method === 'HEAD' ? undefined : answer.message);
   }
 
   function serveRenderer(url: URL, response: ServerResponse): void {

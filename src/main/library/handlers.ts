@@ -6,6 +6,8 @@ import { exchangeHandlers } from './exchange';
 import { noteHandlers } from './annotations';
 import { searchHandlers } from './search';
 import { tagHandlers } from './tags';
+import { cueHandlers } from './cues';
+import { recordingHandlers } from './recordings';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -22,5 +24,7 @@ export const handlers: DomainHandlers<MethodName> = {
   ...exchangeHandlers,
   ...noteHandlers,
   ...tagHandlers,
-  ...searchHandlers
+  ...searchHandlers,
+  ...recordingHandlers,
+  ...cueHandlers
 };

@@ -4,6 +4,7 @@ import { filmMethods } from './films';
 import { safetyMethods } from './safety';
 import { exchangeMethods } from './exchange';
 import { noteMethods, searchMethods, tagMethods } from './notes';
+import { scoreMethods } from './score';
 
 /**
  * The whole API of the library, one entry per method. The Electron IPC binding, the preload bridge,
@@ -15,7 +16,8 @@ export const contract = {
   ...exchangeMethods,
   ...noteMethods,
   ...tagMethods,
-  ...searchMethods
+  ...searchMethods,
+  ...scoreMethods
 };
 
 export type Contract = typeof contract;

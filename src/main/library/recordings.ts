@@ -1,0 +1,302 @@
+import type Database from 'better-sqlite3';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { ReelnotesError } from '../../shared/errors';
+import { MAX_RECORDING_BYTES, type Peaks, type Recording, type UploadStatus } from '../../shared/score';
+import { notFound } from './films';
+import type { DomainHandlers } from './handlers';
+import type { Library } from './library';
+import { peaksFromBlob, peaksToBlob } from './peaks';
+import { analyseRecording, type RecordingAnalysis } from './recording-analysis';
+
+type RecordingRow = Omit<Recording, 'standIn' | 'available'> & { standIn: 0 | 1; mediaFile: string };
+
+const recordingColumns = `id, track_id AS trackId, media_file AS mediaFile, original_name AS originalName,
+  byte_size AS byteSize, mime_type AS mimeType, container, codec, duration_ms AS durationMs,
+  sample_rate AS sampleRate, channels, stand_in AS standIn, created_at AS createdAt`;
+
+function toRecording(library: Library, row: RecordingRow): Recording {
+  const { mediaFile, standIn, ...rest } = row;
+  return { ...rest, standIn: standIn === 1, available: existsSync(join(library.mediaDir, mediaFile)) };
+}
+
+export function listRecordings(library: Library, filmId: number): Recording[] {
+  const rows = library.db
+    .prepare(
+      `SELECT ${recordingColumns.replace(/(^|,\s*)(\w+)/g, '$1r.$2')} FROM recordings r JOIN tracks t ON t.id = r.track_id
+       WHERE t.film_id = ? ORDER BY t.position`
+    )
+    .all(filmId) as RecordingRow[];
+  return rows.map((row) => toRecording(library, row));
+}
+
+function recordingRow(db: Database.Database, recordingId: number): RecordingRow {
+  const row = db.prepare(`SELECT ${recordingColumns} FROM recordings WHERE id = ?`).get(recordingId) as RecordingRow | undefined;
+  if (!row) throw notFound('recording', recordingId);
+  return row;
+}
+
+export function getRecording(library: Library, recordingId: number): Recording {
+  return toRecording(library, recordingRow(library.db, recordingId));
+}
+
+export function getPeaks(library: Library, recordingId: number): Peaks {
+  const row = library.db
+    .prepare('SELECT peaks, samples_per_bucket AS spb, sample_rate AS rate FROM recordings WHERE id = ?')
+    .get(recordingId) as { peaks: Buffer; spb: number; rate: number } | undefined;
+  if (!row) throw notFound('recording', recordingId);
+  return { recordingId, bucketMs: (row.spb / row.rate) * 1000, ...peaksFromBlob(row.peaks) };
+}
+
+/** Where a recording's bytes are, for the media responders of both hosts. */
+export function recordingMedia(library: Library, recordingId: number): { path: string; mimeType: string } {
+  const row = recordingRow(library.db, recordingId);
+  const path = join(library.mediaDir, row.mediaFile);
+  if (!existsSync(path)) throw new ReelnotesError('NOT_FOUND', `The file of recording ${recordingId} is missing from the library; attach it again to relink it.`);
+  return { path, mimeType: row.mimeType };
+}
+
+export function removeRecording(library: Library, recordingId: number): { trackId: number } {
+  const row = recordingRow(library.db, recordingId);
+  library.db.prepare('DELETE FROM recordings WHERE id = ?').run(recordingId);
+  forgetMediaFile(library, row.mediaFile);
+  return { trackId: row.trackId };
+}
+
+/** Deletes a media file once no recording refers to it (two tracks may share one file). */
+function forgetMediaFile(library: Library, mediaFile: string): void {
+  const used = library.db.prepare('SELECT 1 FROM recordings WHERE media_file = ?').get(mediaFile);
+  if (!used) rmSync(join(library.mediaDir, mediaFile), { force: true });
+}
+
+function assertTrack(db: Database.Database, trackId: number): void {
+  if (!db.prepare('SELECT 1 FROM tracks WHERE id = ?').get(trackId)) throw notFound('track', trackId);
+}
+
+export interface AttachOptions {
+  standIn?: boolean;
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * Attaches the file at `source` (a temporary file the library may move) to a track: analysed, then
+ * moved into the media folder under its content hash, then recorded in one transaction. The track's
+ * previous recording, if any, is replaced; its cues stay. Anything refused leaves the library as it was.
+ */
+export async function attachRecording(
+  library: Library,
+  trackId: number,
+  source: { path: string; sha256: string; originalName: string; owned: boolean },
+  options: AttachOptions = {}
+): Promise<Recording> {
+  assertTrack(library.db, trackId);
+  const analysis = await analyseRecording(source.path, source.originalName, options.onProgress);
+  const mediaFile = `${source.sha256}.${analysis.facts.extension}`;
+  const target = join(library.mediaDir, mediaFile);
+  if (!existsSync(target)) {
+    mkdirSync(library.mediaDir, { recursive: true });
+    const partial = `${target}.partial`;
+    if (source.owned) renameSync(source.path, partial);
+    else copyFileSync(source.path, partial);
+    renameSync(partial, target);
+  } else if (source.owned) {
+    rmSync(source.path, { force: true });
+  }
+  const byteSize = statSync(target).size;
+  const replaced = writeRecording(library.db, trackId, { mediaFile, byteSize, ...source }, analysis, options.standIn ?? false);
+  if (replaced && replaced !== mediaFile) forgetMediaFile(library, replaced);
+  return toRecording(library, recordingRow(library.db, recordingIdOfTrack(library.db, trackId)));
+}
+
+function recordingIdOfTrack(db: Database.Database, trackId: number): number {
+  return (db.prepare('SELECT id FROM recordings WHERE track_id = ?').pluck().get(trackId) as number | undefined) ?? 0;
+}
+
+function writeRecording(
+  db: Database.Database,
+  trackId: number,
+  file: { mediaFile: string; byteSize: number; sha256: string; originalName: string },
+  { facts, peaks }: RecordingAnalysis,
+  standIn: boolean
+): string | undefined {
+  return db.transaction(() => {
+    assertTrack(db, trackId);
+    const previous = db.prepare('SELECT media_file FROM recordings WHERE track_id = ?').pluck().get(trackId) as string | undefined;
+    db.prepare('DELETE FROM recordings WHERE track_id = ?').run(trackId);
+    db.prepare(
+      `INSERT INTO recordings (track_id, media_file, sha256, original_name, byte_size, mime_type, container, codec,
+         duration_ms, sample_rate, channels, stand_in, peaks, samples_per_bucket)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    ).run(
+      trackId,
+      file.mediaFile,
+      file.sha256,
+      basename(file.originalName).slice(0, 255),
+      file.byteSize,
+      facts.mimeType,
+      facts.container,
+      facts.codec,
+      facts.durationMs,
+      facts.sampleRate,
+      facts.channels,
+      standIn ? 1 : 0,
+      peaksToBlob(peaks.data),
+      peaks.samplesPerBucket
+    );
+    return previous;
+  })();
+}
+
+/* Uploads ------------------------------------------------------------------------------------- */
+
+interface UploadSession {
+  id: string;
+  trackId: number;
+  fileName: string;
+  byteSize: number;
+  tempPath: string;
+  fd: number | undefined;
+  hash: Hash;
+  received: number;
+  status: UploadStatus;
+}
+
+const sessionsByLibrary = new WeakMap<Library, Map<string, UploadSession>>();
+
+function sessions(library: Library): Map<string, UploadSession> {
+  let map = sessionsByLibrary.get(library);
+  if (!map) {
+    map = new Map();
+    sessionsByLibrary.set(library, map);
+  }
+  return map;
+}
+
+function incomingDir(library: Library): string {
+  // Beside the media folder, on the same disk, so that an accepted file is moved, not copied.
+  const dir = join(library.home, 'incoming');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function beginUpload(library: Library, input: { trackId: number; fileName: string; byteSize: number }): UploadStatus {
+  assertTrack(library.db, input.trackId);
+  const id = randomBytes(18).toString('base64url');
+  const tempPath = join(incomingDir(library), `${id}.upload`);
+  const session: UploadSession = {
+    id,
+    ...input,
+    tempPath,
+    fd: openSync(tempPath, 'wx'),
+    hash: createHash('sha256'),
+    received: 0,
+    status: { uploadId: id, phase: 'receiving', progress: 0, receivedBytes: 0 }
+  };
+  sessions(library).set(id, session);
+  return { ...session.status };
+}
+
+function session(library: Library, uploadId: string): UploadSession {
+  const found = sessions(library).get(uploadId);
+  if (!found) throw new ReelnotesError('NOT_FOUND', 'This upload is unknown or has finished; start the attachment again.');
+  return found;
+}
+
+/** Appends bytes at `offset`, which must be where the previous chunk ended. */
+export function receiveChunk(library: Library, uploadId: string, offset: number, bytes: Uint8Array): UploadStatus {
+  const s = session(library, uploadId);
+  if (s.status.phase !== 'receiving' || s.fd === undefined) throw new ReelnotesError('CONFLICT', 'This upload is no longer receiving data.');
+  if (offset !== s.received) throw new ReelnotesError('INVALID_INPUT', `Chunk at ${offset} is out of order: ${s.received} bytes were received so far.`);
+  if (s.received + bytes.length > Math.min(s.byteSize, MAX_RECORDING_BYTES)) {
+    failUpload(library, s, new ReelnotesError('INVALID_INPUT', `${s.fileName} is larger than announced (${s.byteSize} bytes).`));
+    throw new ReelnotesError('INVALID_INPUT', `${s.fileName} is larger than announced (${s.byteSize} bytes).`);
+  }
+  writeSync(s.fd, bytes, 0, bytes.length, offset);
+  s.hash.update(bytes);
+  s.received += bytes.length;
+  s.status = { ...s.status, receivedBytes: s.received, progress: s.received / s.byteSize };
+  return { ...s.status };
+}
+
+/** Analyses the received file and attaches it; the status can be polled meanwhile for progress. */
+export async function finishUpload(library: Library, uploadId: string): Promise<Recording> {
+  const s = session(library, uploadId);
+  if (s.status.phase !== 'receiving' || s.fd === undefined) throw new ReelnotesError('CONFLICT', 'This upload is already being attached.');
+  closeSync(s.fd);
+  s.fd = undefined;
+  if (s.received !== s.byteSize) {
+    const error = new ReelnotesError('INVALID_INPUT', `${s.fileName} arrived incomplete: ${s.received} of ${s.byteSize} bytes.`);
+    failUpload(library, s, error);
+    throw error;
+  }
+  s.status = { ...s.status, phase: 'analysing', progress: 0 };
+  try {
+    const recording = await attachRecording(
+      library,
+      s.trackId,
+      { path: s.tempPath, sha256: s.hash.digest('hex'), originalName: s.fileName, owned: true },
+      { onProgress: (fraction) => (s.status = { ...s.status, progress: fraction }) }
+    );
+    s.status = { ...s.status, phase: 'done', progress: 1 };
+    forgetLater(library, s);
+    return recording;
+  } catch (error) {
+    failUpload(library, s, error);
+    throw error;
+  }
+}
+
+function failUpload(library: Library, s: UploadSession, error: unknown): void {
+  if (s.fd !== undefined) closeSync(s.fd);
+  s.fd = undefined;
+  rmSync(s.tempPath, { force: true });
+  const payload =
+    error instanceof ReelnotesError ? error.toPayload() : { code: 'INTERNAL', message: `${s.fileName} could not be attached.` };
+  s.status = { ...s.status, phase: 'failed', error: payload };
+  forgetLater(library, s);
+}
+
+/** A finished upload's status stays readable for a minute, for the poller that asks last. */
+function forgetLater(library: Library, s: UploadSession): void {
+  setTimeout(() => sessions(library).delete(s.id), 60_000).unref();
+}
+
+export function uploadStatus(library: Library, uploadId: string): UploadStatus {
+  return { ...session(library, uploadId).status };
+}
+
+export function cancelUpload(library: Library, uploadId: string): UploadStatus {
+  const s = session(library, uploadId);
+  if (s.status.phase === 'receiving') failUpload(library, s, new ReelnotesError('CONFLICT', 'The attachment was cancelled.'));
+  return { ...s.status };
+}
+
+/** Attaches a file already on this computer (stand-ins, tests): hashed by streaming, copied in. */
+export async function attachFile(library: Library, trackId: number, path: string, options: AttachOptions = {}): Promise<Recording> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return attachRecording(library, trackId, { path, sha256: hash.digest('hex'), originalName: basename(path), owned: false }, options);
+}
+
+export const recordingHandlers: DomainHandlers<
+  | 'recordings.list'
+  | 'recordings.get'
+  | 'recordings.peaks'
+  | 'recordings.remove'
+  | 'recordings.beginUpload'
+  | 'recordings.uploadChunk'
+  | 'recordings.finishUpload'
+  | 'recordings.uploadStatus'
+  | 'recordings.cancelUpload'
+> = {
+  'recordings.list': ({ filmId }, library) => listRecordings(library, filmId),
+  'recordings.get': ({ recordingId }, library) => getRecording(library, recordingId),
+  'recordings.peaks': ({ recordingId }, library) => getPeaks(library, recordingId),
+  'recordings.remove': ({ recordingId }, library) => removeRecording(library, recordingId),
+  'recordings.beginUpload': (input, library) => beginUpload(library, input),
+  'recordings.uploadChunk': ({ uploadId, offset, data }, library) => receiveChunk(library, uploadId, offset, Buffer.from(data, 'base64')),
+  'recordings.finishUpload': ({ uploadId }, library) => finishUpload(library, uploadId),
+  'recordings.uploadStatus': ({ uploadId }, library) => uploadStatus(library, uploadId),
+  'recordings.cancelUpload': ({ uploadId }, library) => cancelUpload(library, uploadId)
+};

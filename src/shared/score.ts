@@ -1,0 +1,69 @@
+/** The score as the renderer sees it: recordings of the soundtrack entries, their waveforms, cues. */
+
+export interface Recording {
+  id: number;
+  trackId: number;
+  originalName: string;
+  byteSize: number;
+  mimeType: string;
+  container: string;
+  codec: string;
+  durationMs: number;
+  sampleRate: number;
+  channels: number;
+  /** A synthesised stand-in shipped with the app, waiting to be replaced by a real recording. */
+  standIn: boolean;
+  /** False when its file is no longer in the library's media folder: attach the file again to relink. */
+  available: boolean;
+  createdAt: string;
+}
+
+/** Min and max per bucket, each in [-1, 1]; bucket i starts at i * bucketMs. */
+export interface Peaks {
+  recordingId: number;
+  bucketMs: number;
+  min: number[];
+  max: number[];
+}
+
+export interface LinkedScene {
+  id: number;
+  position: number;
+  title: string;
+}
+
+export interface Cue {
+  id: number;
+  trackId: number;
+  label: string;
+  startMs: number;
+  endMs: number;
+  /** A CSS hex colour, #rrggbb. */
+  color: string;
+  scenes: LinkedScene[];
+  updatedAt: string;
+}
+
+/** A cue as listed under a scene: with the track it belongs to, so it can be played from there. */
+export interface SceneCue extends Cue {
+  trackTitle: string;
+  recordingId: number | null;
+}
+
+export type UploadPhase = 'receiving' | 'analysing' | 'done' | 'failed';
+
+export interface UploadStatus {
+  uploadId: string;
+  phase: UploadPhase;
+  /** 0..1 within the phase. */
+  progress: number;
+  receivedBytes: number;
+  error?: { code: string; message: string };
+}
+
+/** The largest recording we take in: a long, lossless score movement fits easily. */
+export const MAX_RECORDING_BYTES = 1024 * 1024 * 1024;
+/** One chunk of a recording sent through the contract (Electron), before base64. */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+
+export const CUE_COLORS = ['#d1495b', '#edae49', '#00798c', '#66a182', '#8d6cab', '#e07a5f'] as const;

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { seedDefaultLibrary } from '../../src/main/library/default-library';
+import { dispatch } from '../../src/main/library/dispatch';
+import { importFilmPage, listFilms, listScenes, listTracks } from '../../src/main/library/films';
+import { createCue, cuesForScene, deleteCue, linkCue, listCues, unlinkCue, updateCue } from '../../src/main/library/cues';
+import { CUE_COLORS } from '../../src/shared/score';
+import { filmsDir, tempLibrary } from '../temp-library';
+
+function redShoes() {
+  const library = tempLibrary();
+  seedDefaultLibrary(library, filmsDir);
+  const film = listFilms(library.db)[0];
+  return { library, db: library.db, tracks: listTracks(library.db, film.id), scenes: listScenes(library.db, film.id) };
+}
+
+describe('cues', () => {
+  it('are created, listed in time order, updated and deleted', () => {
+    const { db, tracks } = redShoes();
+    const late = createCue(db, { trackId: tracks[0].id, label: 'Coda', startMs: 90_000, endMs: 95_500 });
+    const early = createCue(db, { trackId: tracks[0].id, label: 'Opening bars', startMs: 1_250, endMs: 4_000, color: '#123abc' });
+    expect(late.color).toBe(CUE_COLORS[0]);
+    expect(listCues(db, tracks[0].id).map((c) => [c.label, c.startMs, c.endMs, c.color])).toEqual([
+      ['Opening bars', 1_250, 4_000, '#123abc'],
+      ['Coda', 90_000, 95_500, CUE_COLORS[0]]
+    ]);
+    expect(listCues(db, tracks[1].id)).toEqual([]);
+    const moved = updateCue(db, { cueId: early.id, startMs: 2_000, label: 'Opening' });
+    expect([moved.label, moved.startMs, moved.endMs]).toEqual(['Opening', 2_000, 4_000]);
+    expect(() => updateCue(db, { cueId: early.id, startMs: 5_000 })).toThrow(/cannot end/);
+    expect(deleteCue(db, late.id)).toEqual({ cueId: late.id });
+    expect(listCues(db, tracks[0].id).map((c) => c.id)).toEqual([early.id]);
+    expect(() => deleteCue(db, late.id)).toThrow(/no cue/);
+  });
+
+  it('are validated by the contract: labels, times in order, colours, known tracks', async () => {
+    const { library, tracks } = redShoes();
+    const bad = [
+      { trackId: tracks[0].id, label: ' ', startMs: 0, endMs: 1 },
+      { trackId: tracks[0].id, label: 'x', startMs: 2000, endMs: 1000 },
+      { trackId: tracks[0].id, label: 'x', startMs: -1, endMs: 1000 },
+      { trackId: tracks[0].id, label: 'x', startMs: 0.5, endMs: 1000 },
+      { trackId: tracks[0].id, label: 'x', startMs: 0, endMs: 1, color: 'red' }
+    ];
+    for (const input of bad) expect(await dispatch(library, 'cues.create', input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch(library, 'cues.create', { trackId: 9999, label: 'x', startMs: 0, endMs: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch(library, 'cues.update', { cueId: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(library.db.prepare('SELECT count(*) FROM cues').pluck().get()).toBe(0);
+    const marker = await dispatch(library, 'cues.create', { trackId: tracks[0].id, label: 'Marker', startMs: 3000, endMs: 3000 });
+    expect(marker).toMatchObject({ ok: true, result: { startMs: 3000, endMs: 3000 } });
+  });
+
+  it('link to scenes, shown on both sides, and unlink', () => {
+    const { db, tracks, scenes } = redShoes();
+    const dream = scenes.find((s) => s.title === 'The Dream Sequence')!;
+    const fall = scenes.find((s) => s.title === 'The Tragic Fall')!;
+    const cue = createCue(db, { trackId: tracks[0].id, label: 'Dream waltz', startMs: 0, endMs: 10_000, sceneIds: [fall.id] });
+    expect(cue.scenes.map((s) => s.title)).toEqual(['The Tragic Fall']);
+    const linked = linkCue(db, cue.id, dream.id);
+    expect(linked.scenes.map((s) => s.title)).toEqual(['The Dream Sequence', 'The Tragic Fall']);
+    expect(linkCue(db, cue.id, dream.id).scenes).toHaveLength(2);
+    expect(cuesForScene(db, dream.id)).toMatchObject([{ id: cue.id, label: 'Dream waltz', trackTitle: 'The Red Shoes Ballet', recordingId: null }]);
+    expect(unlinkCue(db, cue.id, fall.id).scenes.map((s) => s.id)).toEqual([dream.id]);
+    expect(cuesForScene(db, fall.id)).toEqual([]);
+    deleteCue(db, cue.id);
+    expect(cuesForScene(db, dream.id)).toEqual([]);
+  });
+
+  it('refuse a link to a scene of another film, writing nothing', () => {
+    const { db, tracks } = redShoes();
+    const other = importFilmPage(db, readFileSync(join(__dirname, '..', '..', 'e2e', 'fixtures', 'the-archers-notebook.txt'), 'utf8'), 'archers.txt');
+    const otherScene = listScenes(db, other.film.id)[0];
+    expect(() => createCue(db, { trackId: tracks[0].id, label: 'x', startMs: 0, endMs: 1, sceneIds: [otherScene.id] })).toThrow(/its own film/);
+    expect(listCues(db, tracks[0].id)).toEqual([]);
+  });
+});

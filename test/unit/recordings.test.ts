@@ -1,0 +1,166 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDefaultLibrary } from '../../src/main/library/default-library';
+import { dispatch } from '../../src/main/library/dispatch';
+import { listTracks, listFilms } from '../../src/main/library/films';
+import type { Library } from '../../src/main/library/library';
+import { createCue, listCues, cuesForScene } from '../../src/main/library/cues';
+import { attachFile, getPeaks, getRecording, listRecordings, recordingMedia } from '../../src/main/library/recordings';
+import { seedStandIns } from '../../src/main/library/stand-ins';
+import { ReelnotesError } from '../../src/shared/errors';
+import type { Recording, UploadStatus } from '../../src/shared/score';
+import { makeAudioFixtures, type AudioFixtures } from '../audio-fixtures';
+import { filmsDir, tempLibrary } from '../temp-library';
+
+let audio: AudioFixtures;
+beforeAll(() => {
+  audio = makeAudioFixtures();
+});
+afterAll(() => audio.remove());
+
+function seeded(): { library: Library; trackIds: number[] } {
+  const library = tempLibrary();
+  seedDefaultLibrary(library, filmsDir);
+  const film = listFilms(library.db)[0];
+  return { library, trackIds: listTracks(library.db, film.id).map((t) => t.id) };
+}
+
+function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+async function refusal(promise: Promise<unknown>): Promise<ReelnotesError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  );
+  expect(error).toBeInstanceOf(ReelnotesError);
+  return error as ReelnotesError;
+}
+
+describe('attaching a recording', () => {
+  it.each([0, 1, 2, 3, 4, 5])('reads the facts of a generated file in each accepted format (#%i)', async (index) => {
+    const fixture = audio.formats[index];
+    const { library, trackIds } = seeded();
+    const recording = await attachFile(library, trackIds[0], fixture.path);
+    expect(recording.container, fixture.name).toMatch(fixture.container);
+    expect(recording.codec, fixture.name).toMatch(fixture.codec);
+    expect(recording.sampleRate).toBe(fixture.sampleRate);
+    expect(recording.channels).toBe(fixture.channels);
+    // Lossy encoders pad a few milliseconds; the sine is two seconds long.
+    expect(Math.abs(recording.durationMs - 2000), `${fixture.name}: ${recording.durationMs} ms`).toBeLessThan(80);
+    expect(recording.available).toBe(true);
+    expect(recording.standIn).toBe(false);
+    const stored = readdirSync(library.mediaDir);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatch(new RegExp(`^${sha256(fixture.path)}\\.(ogg|opus|mp3|flac|wav|m4a)$`));
+    expect(getPeaks(library, recording.id).max.length).toBeGreaterThan(1000);
+  });
+
+  it('refuses an empty file, a text file named .mp3 and truncated files, leaving the library unchanged', async () => {
+    const { library, trackIds } = seeded();
+    const cases = [
+      { path: audio.empty, message: /empty/ },
+      { path: audio.textAsMp3, message: /not an audio file|not a readable audio file/ },
+      ...audio.truncated.map((t) => ({ path: t.path, message: /truncated|could not be decoded|not a readable|no audio/ }))
+    ];
+    for (const { path, message } of cases) {
+      const error = await refusal(attachFile(library, trackIds[0], path));
+      expect(error.code, path).toBe('UNSUPPORTED_AUDIO');
+      expect(error.message, path).toMatch(message);
+    }
+    expect(library.db.prepare('SELECT count(*) FROM recordings').pluck().get()).toBe(0);
+    expect(readdirSync(library.mediaDir)).toEqual([]);
+  });
+
+  it('replaces the recording of a track, keeping its cues and removing the unused file', async () => {
+    const { library, trackIds } = seeded();
+    const first = await attachFile(library, trackIds[0], audio.formats[0].path);
+    createCue(library.db, { trackId: trackIds[0], label: 'Opening', startMs: 0, endMs: 500 });
+    const second = await attachFile(library, trackIds[0], audio.formats[3].path);
+    expect(second.id).not.toBe(first.id);
+    expect(listRecordings(library, listFilms(library.db)[0].id).map((r) => r.id)).toEqual([second.id]);
+    expect(listCues(library.db, trackIds[0]).map((c) => c.label)).toEqual(['Opening']);
+    expect(readdirSync(library.mediaDir)).toEqual([`${sha256(audio.formats[3].path)}.flac`]);
+  });
+
+  it('shows a recording whose file went missing as missing, and relinks it when attached again', async () => {
+    const { library, trackIds } = seeded();
+    const recording = await attachFile(library, trackIds[1], audio.wav);
+    rmSync(join(library.mediaDir, readdirSync(library.mediaDir)[0]));
+    expect(getRecording(library, recording.id).available).toBe(false);
+    expect(() => recordingMedia(library, recording.id)).toThrow(/missing/);
+    const relinked = await attachFile(library, trackIds[1], audio.wav);
+    expect(relinked.available).toBe(true);
+    expect(recordingMedia(library, relinked.id).mimeType).toBe('audio/wav');
+  });
+});
+
+describe('uploading through the contract (as the desktop app does)', () => {
+  it('receives chunks in order, reports progress and attaches the file', async () => {
+    const { library, trackIds } = seeded();
+    const bytes = readFileSync(audio.formats[2].path);
+    const begun = await dispatch(library, 'recordings.beginUpload', { trackId: trackIds[0], fileName: 'sine.mp3', byteSize: bytes.length });
+    expect(begun.ok).toBe(true);
+    const { uploadId } = (begun as { result: UploadStatus }).result;
+    const half = Math.floor(bytes.length / 2);
+    const outOfOrder = await dispatch(library, 'recordings.uploadChunk', { uploadId, offset: half, data: bytes.subarray(half).toString('base64') });
+    expect(outOfOrder).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    for (const [offset, end] of [
+      [0, half],
+      [half, bytes.length]
+    ]) {
+      const sent = await dispatch(library, 'recordings.uploadChunk', { uploadId, offset, data: bytes.subarray(offset, end).toString('base64') });
+      expect(sent).toMatchObject({ ok: true, result: { receivedBytes: end, phase: 'receiving' } });
+    }
+    const finished = await dispatch(library, 'recordings.finishUpload', { uploadId });
+    expect(finished).toMatchObject({ ok: true, result: { trackId: trackIds[0], codec: 'MPEG 1 Layer 3', originalName: 'sine.mp3' } });
+    expect(await dispatch(library, 'recordings.uploadStatus', { uploadId })).toMatchObject({ ok: true, result: { phase: 'done', progress: 1 } });
+  });
+
+  it('refuses an empty file before any byte is sent, and a file that is not audio after it is received', async () => {
+    const { library, trackIds } = seeded();
+    const empty = await dispatch(library, 'recordings.beginUpload', { trackId: trackIds[0], fileName: 'x.mp3', byteSize: 0 });
+    expect(empty).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/empty/) } });
+    const text = readFileSync(audio.textAsMp3);
+    const begun = (await dispatch(library, 'recordings.beginUpload', { trackId: trackIds[0], fileName: 'notes.mp3', byteSize: text.length })) as {
+      result: UploadStatus;
+    };
+    await dispatch(library, 'recordings.uploadChunk', { uploadId: begun.result.uploadId, offset: 0, data: text.toString('base64') });
+    const finished = await dispatch(library, 'recordings.finishUpload', { uploadId: begun.result.uploadId });
+    expect(finished).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED_AUDIO' } });
+    expect(readdirSync(join(library.home, 'incoming'))).toEqual([]);
+    expect(readdirSync(library.mediaDir)).toEqual([]);
+  });
+
+  it('refuses more bytes than announced', async () => {
+    const { library, trackIds } = seeded();
+    const begun = (await dispatch(library, 'recordings.beginUpload', { trackId: trackIds[0], fileName: 'a.wav', byteSize: 4 })) as { result: UploadStatus };
+    const sent = await dispatch(library, 'recordings.uploadChunk', { uploadId: begun.result.uploadId, offset: 0, data: Buffer.from('123456').toString('base64') });
+    expect(sent).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/larger than announced/) } });
+  });
+});
+
+describe('the stand-ins', () => {
+  it('are attached to The Red Shoes on first launch, marked, with cues linked to the ballet scenes', async () => {
+    execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'make-stand-ins.mjs')]);
+    const standIns = join(__dirname, '..', '..', 'resources', 'stand-ins');
+    const { library, trackIds } = seeded();
+    expect(await seedStandIns(library, standIns)).toBe(true);
+    const recordings: Recording[] = listRecordings(library, listFilms(library.db)[0].id);
+    expect(recordings.map((r) => [r.trackId, r.standIn, r.codec])).toEqual([
+      [trackIds[0], true, 'Vorbis I'],
+      [trackIds[1], true, 'Vorbis I']
+    ]);
+    for (const r of recordings) expect(r.byteSize).toBeLessThan(200 * 1024);
+    const dream = library.db.prepare("SELECT id FROM scenes WHERE title = 'The Dream Sequence'").pluck().get() as number;
+    expect(cuesForScene(library.db, dream).map((c) => [c.label, c.trackTitle, c.recordingId])).toEqual([
+      ['The dream', 'The Red Shoes Ballet', recordings[0].id]
+    ]);
+    // Once only: a person who removes them does not get them back.
+    expect(await seedStandIns(library, standIns)).toBe(false);
+  });
+});
