@@ -28,5 +28,8 @@ try {
   process.exit(1);
 }
 
+// The stand-in recordings of the default library are generated, not committed.
+spawnSync(process.execPath, [new URL('./make-stand-ins.mjs', import.meta.url).pathname], { stdio: 'inherit' });
+
 const result = spawnSync('npx', ['electron-vite', 'preview'], { stdio: 'inherit', shell: process.platform === 'win32' });
 process.exit(result.status ?? 1);

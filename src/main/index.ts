@@ -10,9 +10,14 @@ import { loadWindowState, saveWindowState } from './window-state';
 import { dispatch } from './library/dispatch';
 import type { Library } from './library/library';
 import { scheduleBackups, startLibrary } from './library/startup';
+import { seedStandIns } from './library/stand-ins';
+import { registerMediaScheme, serveMediaScheme } from './media-scheme';
 
 const rendererDevUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(__dirname, '../renderer/index.html');
+
+// Privileged schemes can only be declared before the app is ready.
+registerMediaScheme();
 
 if (!app.requestSingleInstanceLock()) {
   // A second launch only brings the open window forward (handled in the first instance).
@@ -41,6 +46,10 @@ async function start(): Promise<void> {
     fatal(error);
     return;
   }
+  await seedStandIns(library, join(resourcesDir(__dirname, process.resourcesPath), 'stand-ins')).catch((error: unknown) =>
+    console.error('[reelnotes] the stand-in recordings could not be attached:', error)
+  );
+  serveMediaScheme(() => library);
   hardenSessions();
   bindContract(library);
   buildApplicationMenu();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resourcesDir } from '../main/paths';
 import { scheduleBackups, startLibrary } from '../main/library/startup';
+import { seedStandIns } from '../main/library/stand-ins';
 import { startWebHost } from './server';
 
 /**
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
   const library = startLibrary({ home, filmsDir: join(resourcesDir(__dirname), 'films') });
   if (library.recovery) console.error(`Reelnotes: ${library.recovery.problem} It was moved to ${library.recovery.damagedFile}.`);
   const backups = scheduleBackups(library);
+  await seedStandIns(library, join(resourcesDir(__dirname), 'stand-ins')).catch((error: unknown) =>
+    console.error('Reelnotes: the stand-in recordings could not be attached:', error)
+  );
 
   const host = await startWebHost({
     library,
