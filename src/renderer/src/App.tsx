@@ -22,6 +22,8 @@ import { TrashView } from './notes/TrashView';
 import { useNotesDesk } from './notes/useNotesDesk';
 import { useSearchShortcut } from './notes/useSearchShortcut';
 import type { SearchHit } from '../../shared/notes';
+import { PlayerDock } from './score/PlayerDock';
+import { ScoreProvider } from './score/ScoreContext';
 
 export function App() {
   const films = useCall('films.list', {});
@@ -106,7 +108,11 @@ export function App() {
     [scenes, notify]
   );
 
+  const notifyError = useCallback((text: string) => notify({ kind: 'error', text }), [notify]);
+  const currentFilm = film.data && film.data.id === filmId ? film.data : null;
+
   return (
+    <ScoreProvider film={currentFilm} onError={notifyError}>
     <div className="app" {...importer.dropTarget}>
       <FilmSidebar
         films={films.data ?? []}
@@ -217,7 +223,18 @@ export function App() {
       {importer.dragging && <DropOverlay />}
       <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} onError={(text) => notify({ kind: 'error', text })} />
       <RecoveryBanner onError={(text) => notify({ kind: 'error', text })} />
+      {currentFilm && tracks.data ? (
+        <PlayerDock
+          film={currentFilm}
+          tracks={tracks.data.filter((t) => t.filmId === currentFilm.id)}
+          scenes={sceneList}
+          onNotice={(text) => notify({ kind: 'success', text })}
+        />
+      ) : (
+        <section className="score-dock" aria-label="Score player" />
+      )}
       <Notices notices={notices} onDismiss={dismiss} />
     </div>
+    </ScoreProvider>
   );
 }

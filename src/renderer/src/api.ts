@@ -30,8 +30,15 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+let token = '';
+
+/** The browser host's token, for requests the contract client does not make (uploads). */
+export function hostToken(): string {
+  return token;
+}
+
 function httpBridge(): Bridge {
-  const token = browserToken();
+  token = browserToken();
   return new Proxy({} as Bridge, {
     get: (_target, method: string) => async (input: unknown) => {
       let response: Response;
@@ -49,6 +56,9 @@ function httpBridge(): Bridge {
     }
   });
 }
+
+/** True in the desktop app (the preload's bridge), false in the browser host. */
+export const isDesktop = window.reelnotes !== undefined;
 
 const bridge: Bridge = window.reelnotes ?? httpBridge();
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Scene } from '../../../shared/domain';
 import { call } from '../api';
+import { SceneCues } from '../score/SceneCues';
 
 interface Props {
   scene: Scene | null;
@@ -55,6 +56,7 @@ export function SceneDetail({ scene, onSaved, onError, children }: Props) {
               <p>{scene.context}</p>
             </aside>
           )}
+          <SceneCues sceneId={scene.id} />
         </article>
       )}
       {children}

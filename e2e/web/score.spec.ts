@@ -1,0 +1,111 @@
+import type { Page } from '@playwright/test';
+import { makeAudioFixtures, type AudioFixtures } from '../../test/audio-fixtures';
+import { expect, test, type WebHost } from '../web-host';
+
+let audio: AudioFixtures;
+test.beforeAll(() => {
+  audio = makeAudioFixtures(3);
+});
+test.afterAll(() => audio.remove());
+
+const dock = (page: Page) => page.getByRole('region', { name: 'Score player' });
+const elapsed = (page: Page) => dock(page).getByRole('timer', { name: 'Elapsed' });
+const positionMs = async (page: Page) => Number(await elapsed(page).getAttribute('data-position-ms'));
+
+async function trackIds(host: WebHost): Promise<{ ballet: number; entracte: number }> {
+  const films = await host.call<{ id: number }[]>('films.list');
+  const tracks = await host.call<{ id: number; title: string }[]>('tracks.list', { filmId: films.result![0].id });
+  const byTitle = (title: string) => tracks.result!.find((t) => t.title === title)!.id;
+  return { ballet: byTitle('The Red Shoes Ballet'), entracte: byTitle("Entr'acte") };
+}
+
+async function openWithWaveform(page: Page, host: WebHost): Promise<void> {
+  await page.goto(host.url);
+  await expect(dock(page).locator('canvas')).not.toHaveAttribute('data-peaks', '0');
+  await expect(dock(page).getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
+}
+
+test('attach a generated recording through the UI and see its waveform', async ({ page, host }) => {
+  await page.goto(host.url);
+  await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: "Entr'acte" });
+  await expect(dock(page).getByText('Stand-in')).toBeVisible();
+  await dock(page).getByLabel('Recording file').setInputFiles(audio.formats.find((f) => f.name === 'FLAC')!.path);
+  await expect(page.getByRole('status').filter({ hasText: 'Attached “sine.flac” to Entr\'acte' })).toBeVisible();
+  await expect(dock(page).getByLabel('Total')).toHaveText('0:03.000');
+  await expect(dock(page).getByText('Stand-in')).toHaveCount(0);
+  await expect(dock(page).getByText(/FLAC · 44.1 kHz · 2 ch/)).toBeVisible();
+  const canvas = dock(page).locator('canvas');
+  await expect(canvas).not.toHaveAttribute('data-peaks', '0');
+  expect(Number(await canvas.getAttribute('data-peaks'))).toBeGreaterThan(1000);
+
+  // A text file named .mp3 is refused with the library's message, and the recording stays.
+  await dock(page).getByLabel('Recording file').setInputFiles(audio.textAsMp3);
+  await expect(page.getByRole('alert').filter({ hasText: 'notes.mp3 cannot be attached' })).toBeVisible();
+  await expect(dock(page).getByLabel('Total')).toHaveText('0:03.000');
+});
+
+test('play and see the position advance; Space toggles playback but not while typing', async ({ page, host }) => {
+  await openWithWaveform(page, host);
+  await dock(page).getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(dock(page).getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(() => positionMs(page)).toBeGreaterThan(300);
+
+  await page.locator('body').focus();
+  await page.keyboard.press('Space');
+  await expect(dock(page).getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  const paused = await positionMs(page);
+  await page.keyboard.press('Space');
+  await expect(dock(page).getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(() => positionMs(page)).toBeGreaterThan(paused);
+  await page.keyboard.press('Space');
+  await expect(dock(page).getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+
+  // Typing a cue's label: the spaces go into the field, the player stays paused.
+  await dock(page).getByRole('button', { name: 'New cue' }).click();
+  const label = dock(page).getByRole('textbox', { name: 'Label' });
+  await label.pressSequentially('Red shoes theme');
+  await expect(label).toHaveValue('Red shoes theme');
+  await expect(dock(page).getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+});
+
+test('a cue plays exactly its range and stops at its end, or loops it', async ({ page, host }) => {
+  const { ballet } = await trackIds(host);
+  await host.call('cues.create', { trackId: ballet, label: 'Short phrase', startMs: 2_000, endMs: 3_000 });
+  await openWithWaveform(page, host);
+  const cue = dock(page).getByRole('listitem', { name: 'Cue Short phrase' });
+  await cue.getByRole('button', { name: 'Play cue Short phrase' }).click();
+  await expect.poll(() => positionMs(page)).toBeGreaterThanOrEqual(2_000);
+  await expect(dock(page).getByRole('button', { name: 'Play', exact: true })).toBeVisible({ timeout: 10_000 });
+  await expect(elapsed(page)).toHaveAttribute('data-position-ms', '3000');
+  await expect(elapsed(page)).toHaveText('0:03.000');
+
+  // Looped, it comes back to its start and keeps playing.
+  await cue.getByRole('button', { name: 'Loop cue Short phrase' }).click();
+  await expect.poll(() => positionMs(page)).toBeGreaterThan(2_600);
+  await expect.poll(() => positionMs(page), { timeout: 10_000 }).toBeLessThan(2_400);
+  await expect(dock(page).getByRole('button', { name: 'Pause' })).toBeVisible();
+  expect(await positionMs(page)).toBeGreaterThanOrEqual(2_000);
+});
+
+test('a scene plays its cues in one click', async ({ page, host }) => {
+  await openWithWaveform(page, host);
+  await page.getByRole('option', { name: /The Premiere Night/ }).click();
+  const detail = page.getByRole('region', { name: 'The Premiere Night' });
+  await detail.getByRole('button', { name: 'Play cue Premiere' }).click();
+  await expect.poll(() => positionMs(page)).toBeGreaterThanOrEqual(20_000);
+  await expect(dock(page).getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(dock(page).getByRole('listitem', { name: 'Cue Premiere' })).toContainText('5. The Premiere Night');
+});
+
+test('changing speed plays on at the new rate', async ({ page, host }) => {
+  await openWithWaveform(page, host);
+  const speed = dock(page).getByRole('combobox', { name: 'Speed' });
+  await speed.selectOption('2');
+  await expect(dock(page)).toHaveAttribute('data-rate', '2');
+  await dock(page).getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(() => positionMs(page)).toBeGreaterThan(500);
+  await speed.selectOption('0.5');
+  await expect(dock(page)).toHaveAttribute('data-rate', '0.5');
+  const at = await positionMs(page);
+  await expect.poll(() => positionMs(page)).toBeGreaterThan(at);
+});

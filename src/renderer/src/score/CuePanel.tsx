@@ -1,0 +1,240 @@
+import { useState, type FormEvent } from 'react';
+import type { Scene } from '../../../shared/domain';
+import { CUE_COLORS, type Cue } from '../../../shared/score';
+import { call } from '../api';
+import { useScore, usePlayerState } from './ScoreContext';
+import { formatMs, parseTime } from './time';
+
+interface Props {
+  trackId: number;
+  cues: Cue[];
+  scenes: Scene[];
+  canPlay: boolean;
+}
+
+/** The cues of the track in the player: play or loop any of them, make, edit and link them to scenes. */
+export function CuePanel({ trackId, cues, scenes, canPlay }: Props) {
+  const { playCue, cuesChanged, onError, player } = useScore();
+  const state = usePlayerState();
+  const [editingId, setEditingId] = useState<number | 'new' | null>(null);
+  const [pauseSeconds, setPauseSeconds] = useState(0);
+  const hasLoop = state.loopStartMs !== null && state.loopEndMs !== null;
+
+  const act = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      cuesChanged();
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const fromLoop = () =>
+    act(() =>
+      call('cues.create', {
+        trackId,
+        label: `Loop ${formatMs(state.loopStartMs!, false)}–${formatMs(state.loopEndMs!, false)}`,
+        startMs: state.loopStartMs!,
+        endMs: state.loopEndMs!
+      })
+    );
+
+  return (
+    <section className="cue-panel" aria-labelledby="cue-heading">
+      <div className="cue-toolbar">
+        <h2 id="cue-heading" className="section-label">
+          Cues <span className="count">{cues.length}</span>
+        </h2>
+        <button type="button" className="button subtle small" onClick={() => void fromLoop()} disabled={!hasLoop} title="Make a cue of the loop set with [ and ]">
+          From loop
+        </button>
+        <button type="button" className="button subtle small" onClick={() => setEditingId('new')}>
+          New cue
+        </button>
+      </div>
+      <label className="cue-pause">
+        <span>Pause before each loop</span>
+        <input type="number" min={0} max={10} step={0.5} value={pauseSeconds} onChange={(e) => setPauseSeconds(Math.max(0, Number(e.target.value) || 0))} aria-label="Pause before each loop, in seconds" />
+        <span>s</span>
+      </label>
+      {editingId === 'new' && (
+        <CueEditor
+          trackId={trackId}
+          scenes={scenes}
+          initial={{ label: '', startMs: player.currentMs(), endMs: player.currentMs() + 5000, color: CUE_COLORS[cues.length % CUE_COLORS.length] }}
+          onDone={() => {
+            setEditingId(null);
+            cuesChanged();
+          }}
+          onCancel={() => setEditingId(null)}
+        />
+      )}
+      {cues.length === 0 && editingId !== 'new' ? (
+        <p className="muted cue-empty">No cues yet: drag across the waveform, set a loop with [ and ], or press M for a marker.</p>
+      ) : (
+        <ol className="cue-list">
+          {cues.map((cue) =>
+            editingId === cue.id ? (
+              <li key={cue.id}>
+                <CueEditor trackId={trackId} scenes={scenes} cue={cue} initial={cue} onDone={() => { setEditingId(null); cuesChanged(); }} onCancel={() => setEditingId(null)} />
+              </li>
+            ) : (
+              <li key={cue.id} className={`cue-row${state.cue?.cueId === cue.id ? ' playing' : ''}`} aria-label={`Cue ${cue.label}`}>
+                <span className="cue-swatch" style={{ background: cue.color }} aria-hidden="true" />
+                <div className="cue-text">
+                  <span className="cue-label">{cue.label}</span>
+                  <span className="cue-times">
+                    {formatMs(cue.startMs)}
+                    {cue.endMs > cue.startMs ? ` – ${formatMs(cue.endMs)}` : ' (marker)'}
+                  </span>
+                  {cue.scenes.length > 0 && (
+                    <span className="cue-scenes">
+                      {cue.scenes.map((s) => (
+                        <span key={s.id} className="chip">
+                          {s.position}. {s.title}
+                        </span>
+                      ))}
+                    </span>
+                  )}
+                </div>
+                <div className="cue-actions">
+                  <button type="button" className="icon-button" disabled={!canPlay} onClick={() => void playCue(cue)} aria-label={`Play cue ${cue.label}`} title="Play this cue">
+                    ▶
+                  </button>
+                  <button type="button" className="icon-button" disabled={!canPlay} onClick={() => void playCue(cue, { loop: true, pauseMs: pauseSeconds * 1000 })} aria-label={`Loop cue ${cue.label}`} title="Loop this cue">
+                    ⟲
+                  </button>
+                  <button type="button" className="icon-button" onClick={() => setEditingId(cue.id)} aria-label={`Edit cue ${cue.label}`} title="Edit">
+                    ✎
+                  </button>
+                </div>
+              </li>
+            )
+          )}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+interface EditorProps {
+  trackId: number;
+  scenes: Scene[];
+  cue?: Cue;
+  initial: { label: string; startMs: number; endMs: number; color: string };
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: EditorProps) {
+  const { onError, cuesChanged } = useScore();
+  const [label, setLabel] = useState(initial.label);
+  const [start, setStart] = useState(formatMs(initial.startMs));
+  const [end, setEnd] = useState(formatMs(initial.endMs));
+  const [color, setColor] = useState(initial.color);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const startMs = parseTime(start);
+    const endMs = parseTime(end);
+    if (startMs === undefined || endMs === undefined) return setProblem('Write times as m:ss.mmm, for example 1:02.500.');
+    if (endMs < startMs) return setProblem('The end comes before the start.');
+    try {
+      if (cue) await call('cues.update', { cueId: cue.id, label, startMs, endMs, color });
+      else await call('cues.create', { trackId, label, startMs, endMs, color });
+      onDone();
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const link = async (sceneId: number, on: boolean) => {
+    if (!cue) return;
+    try {
+      await call(on ? 'cues.link' : 'cues.unlink', { cueId: cue.id, sceneId });
+      cuesChanged();
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const remove = async () => {
+    if (!cue) return;
+    try {
+      await call('cues.delete', { cueId: cue.id });
+      onDone();
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const unlinked = scenes.filter((s) => !cue?.scenes.some((l) => l.id === s.id));
+  return (
+    <form className="cue-editor" onSubmit={save} onChange={() => setProblem(null)} onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-label={cue ? `Edit cue ${cue.label}` : 'New cue'}>
+      <label className="field">
+        <span>Label</span>
+        <input value={label} onChange={(e) => setLabel(e.target.value)} required autoFocus maxLength={200} />
+      </label>
+      <div className="cue-editor-times">
+        <label className="field">
+          <span>Start</span>
+          <input value={start} onChange={(e) => setStart(e.target.value)} inputMode="decimal" placeholder="m:ss.mmm" />
+        </label>
+        <label className="field">
+          <span>End</span>
+          <input value={end} onChange={(e) => setEnd(e.target.value)} inputMode="decimal" placeholder="m:ss.mmm" />
+        </label>
+      </div>
+      <fieldset className="cue-colors">
+        <legend>Colour</legend>
+        {CUE_COLORS.map((c) => (
+          <label key={c} className="cue-color" style={{ background: c }}>
+            <input type="radio" name="cue-color" value={c} checked={color === c} onChange={() => setColor(c)} aria-label={`Colour ${c}`} />
+          </label>
+        ))}
+      </fieldset>
+      {cue && (
+        <div className="cue-links">
+          <span className="field-title">Scenes</span>
+          {cue.scenes.map((s) => (
+            <span key={s.id} className="chip">
+              {s.position}. {s.title}
+              <button type="button" className="chip-remove" onClick={() => void link(s.id, false)} aria-label={`Unlink ${s.title}`}>
+                ×
+              </button>
+            </span>
+          ))}
+          {unlinked.length > 0 && (
+            <select aria-label="Link to a scene" value="" onChange={(e) => e.target.value && void link(Number(e.target.value), true)}>
+              <option value="">Link to a scene…</option>
+              {unlinked.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.position}. {s.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+      )}
+      {problem && (
+        <p className="inline-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="form-actions">
+        {cue && (
+          <button type="button" className="button subtle danger" onClick={() => void remove()}>
+            Delete
+          </button>
+        )}
+        <button type="button" className="button subtle" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={!label.trim()}>
+          {cue ? 'Save cue' : 'Add cue'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,222 @@
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import type { Film, Scene, Track } from '../../../shared/domain';
+import { useCall } from '../hooks/useCall';
+import { call } from '../api';
+import { CuePanel } from './CuePanel';
+import { SPEEDS } from './player';
+import { useScore, usePlayerState } from './ScoreContext';
+import { formatMs } from './time';
+import { attachRecording, type AttachProgress } from './upload';
+import { usePlayerKeys } from './usePlayerKeys';
+import { Waveform } from './Waveform';
+import './score.css';
+
+const ACCEPT = '.ogg,.oga,.opus,.mp3,.flac,.wav,.m4a,.aac,audio/*';
+
+/**
+ * The score player along the bottom of the window: a track of the film, its waveform and cues,
+ * the transport, and attaching (or replacing) the track's recording.
+ */
+export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tracks: Track[]; scenes: Scene[]; onNotice: (text: string) => void }) {
+  const { player, open, recordingsVersion, recordingsChanged, cuesVersion, cuesChanged, onError } = useScore();
+  const state = usePlayerState();
+  const recordings = useCall('recordings.list', { filmId: film.id });
+  const [chosenTrackId, setChosenTrackId] = useState<number | null>(null);
+  const trackId = state.now?.recording.trackId ?? chosenTrackId ?? tracks[0]?.id ?? null;
+  const track = tracks.find((t) => t.id === trackId) ?? null;
+  const recording = recordings.data?.find((r) => r.trackId === trackId) ?? null;
+  const cues = useCall('cues.list', trackId === null ? null : { trackId });
+  const peaks = useCall('recordings.peaks', recording?.available ? { recordingId: recording.id } : null);
+  const [progress, setProgress] = useState<AttachProgress | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const { reload: reloadRecordings } = recordings;
+  const { reload: reloadCues } = cues;
+  useEffect(() => reloadRecordings(), [recordingsVersion, reloadRecordings]);
+  useEffect(() => reloadCues(), [cuesVersion, reloadCues]);
+
+  // The chosen track's recording goes into the player, ready to play.
+  const loadedId = state.now?.recording.id ?? null;
+  useEffect(() => {
+    if (!track) return;
+    if (recording?.available && loadedId !== recording.id) open(recording, { track: track.title, film: film.title, composer: film.composer });
+    else if (!recording?.available && loadedId !== null) player.unload();
+  }, [recording, track, film, open, player, loadedId]);
+
+  // Another film was opened: its tracks do not include what is loaded.
+  const loadedTrackId = state.now?.recording.trackId ?? null;
+  useEffect(() => {
+    if (loadedTrackId !== null && !tracks.some((t) => t.id === loadedTrackId)) player.unload();
+  }, [tracks, loadedTrackId, player]);
+
+  const chooseTrack = (id: number) => {
+    if (state.now?.recording.trackId !== id) player.unload();
+    setChosenTrackId(id);
+  };
+
+  const onMarker = useCallback(
+    (atMs: number) => {
+      if (trackId === null) return;
+      call('cues.create', { trackId, label: `Marker ${formatMs(atMs, false)}`, startMs: atMs, endMs: atMs }).then(cuesChanged, (e: Error) => onError(e.message));
+    },
+    [trackId, cuesChanged, onError]
+  );
+  usePlayerKeys(player, onMarker);
+
+  const attach = async (file: File) => {
+    if (!track) return;
+    setProgress({ phase: 'sending', fraction: 0 });
+    try {
+      const attached = await attachRecording(track.id, file, setProgress);
+      player.unload();
+      recordingsChanged();
+      onNotice(`Attached “${attached.originalName}” to ${track.title} (${formatMs(attached.durationMs, false)}, ${attached.codec}).`);
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const onDrop = (event: DragEvent) => {
+    if (!event.dataTransfer.types.includes('Files')) return;
+    // Audio dropped here is for this track, not a film page for the library.
+    event.preventDefault();
+    event.stopPropagation();
+    const file = event.dataTransfer.files[0];
+    if (file) void attach(file);
+  };
+
+  const canPlay = Boolean(recording?.available && state.now?.recording.id === recording.id);
+  const durationMs = canPlay ? state.durationMs : (recording?.durationMs ?? 0);
+  const positionMs = canPlay ? state.positionMs : 0;
+
+  return (
+    <section className="score-dock" aria-label="Score player" data-rate={state.rate} onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={onDrop}>
+      <div className="dock-main">
+        <div className="dock-transport">
+          <select className="track-picker" aria-label="Track" value={trackId ?? ''} onChange={(e) => chooseTrack(Number(e.target.value))}>
+            {tracks.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="play-button"
+            onClick={() => player.toggle()}
+            disabled={!canPlay}
+            aria-label={state.playing || state.resting ? 'Pause' : 'Play'}
+            title="Play or pause (Space)"
+          >
+            {state.playing || state.resting ? '❚❚' : '▶'}
+          </button>
+          <span className="dock-time">
+            <span className="elapsed" role="timer" aria-label="Elapsed" data-position-ms={positionMs}>
+              {formatMs(positionMs)}
+            </span>
+            <span className="muted"> / </span>
+            <span className="total" aria-label="Total">
+              {formatMs(durationMs)}
+            </span>
+          </span>
+          <input
+            className="seek"
+            type="range"
+            aria-label="Seek"
+            min={0}
+            max={Math.max(1, durationMs)}
+            step={100}
+            value={positionMs}
+            disabled={!canPlay}
+            onChange={(e) => player.seek(Number(e.target.value))}
+          />
+          <label className="dock-control">
+            <span>Speed</span>
+            <select aria-label="Speed" value={state.rate} onChange={(e) => player.setRate(Number(e.target.value))}>
+              {SPEEDS.map((s) => (
+                <option key={s} value={s}>
+                  {s}×
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="dock-control">
+            <span>Volume</span>
+            <input type="range" aria-label="Volume" min={0} max={1} step={0.05} value={state.volume} onChange={(e) => player.setVolume(Number(e.target.value))} />
+          </label>
+          <button
+            type="button"
+            className="button subtle small"
+            aria-pressed={state.looping}
+            onClick={() => player.toggleLoop()}
+            disabled={!canPlay}
+            title="Loop between [ and ] (L)"
+          >
+            Loop{state.loopStartMs !== null ? ` ${formatMs(state.loopStartMs, false)}–${state.loopEndMs !== null ? formatMs(state.loopEndMs, false) : '…'}` : ''}
+          </button>
+        </div>
+        {recording?.available ? (
+          <Waveform
+            peaks={peaks.data?.recordingId === recording.id ? peaks.data : undefined}
+            durationMs={durationMs}
+            positionMs={positionMs}
+            cues={cues.data ?? []}
+            loop={{ startMs: state.loopStartMs, endMs: state.loopEndMs, on: state.looping }}
+            activeCueId={state.cue?.cueId ?? null}
+            onSeek={(ms) => canPlay && player.seek(ms)}
+            onMarkRange={(startMs, endMs) =>
+              trackId !== null &&
+              call('cues.create', { trackId, label: `Cue ${formatMs(startMs, false)}`, startMs, endMs }).then(cuesChanged, (e: Error) => onError(e.message))
+            }
+          />
+        ) : (
+          <div className="waveform empty">
+            {recording
+              ? `The file of this recording (${recording.originalName}) is missing from the library: relink it by attaching the file again.`
+              : 'No recording of this track yet. Attach one (OGG, MP3, FLAC, WAV or M4A), or drop the file here.'}
+          </div>
+        )}
+        <div className="dock-status">
+          <span className="dock-status-text" aria-live="polite">
+          {progress ? (
+            <>
+              <span>{progress.phase === 'sending' ? 'Sending the file' : 'Reading the recording'}</span>
+              <progress max={1} value={progress.fraction} aria-label="Attaching" />
+              <span>{Math.round(progress.fraction * 100)}%</span>
+            </>
+          ) : state.error ? (
+            <span className="inline-error">{state.error}</span>
+          ) : (
+            <span className="muted">
+              {recording ? `${recording.codec} · ${recording.sampleRate / 1000} kHz · ${recording.channels === 1 ? 'mono' : `${recording.channels} ch`} · ` : ''}
+              Space play · ←/→ skip · [ ] loop marks · L loop · M marker
+            </span>
+          )}
+          </span>
+          <span className="dock-recording">
+            {recording?.standIn && <span className="badge" title="A synthesised stand-in: attach your own recording of the score to replace it">Stand-in</span>}
+            {recording && !recording.available && <span className="badge danger">File missing</span>}
+            <button type="button" className="button small" onClick={() => fileInput.current?.click()} disabled={!track || progress !== null}>
+              {recording ? (recording.available ? 'Replace recording…' : 'Relink recording…') : 'Attach recording…'}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept={ACCEPT}
+              hidden
+              aria-label="Recording file"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void attach(file);
+              }}
+            />
+          </span>
+        </div>
+      </div>
+      {trackId !== null && <CuePanel trackId={trackId} cues={cues.data ?? []} scenes={scenes} canPlay={canPlay} />}
+    </section>
+  );
+}

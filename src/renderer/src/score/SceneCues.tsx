@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { useCall } from '../hooks/useCall';
+import { useScore, usePlayerState } from './ScoreContext';
+import { formatMs } from './time';
+import './score.css';
+
+/** The cues linked to a scene, each playable in one click. */
+export function SceneCues({ sceneId }: { sceneId: number }) {
+  const { playCue, cuesVersion, recordingsVersion } = useScore();
+  const state = usePlayerState();
+  const cues = useCall('cues.forScene', { sceneId });
+  const { reload } = cues;
+  useEffect(() => reload(), [cuesVersion, recordingsVersion, reload]);
+  const list = cues.data ?? [];
+  if (list.length === 0) return null;
+  return (
+    <section className="scene-cues" aria-labelledby="scene-cues-heading">
+      <h3 id="scene-cues-heading" className="section-label">
+        Cues in the score
+      </h3>
+      <ul className="scene-cue-list">
+        {list.map((cue) => (
+          <li key={cue.id} className={`scene-cue${state.cue?.cueId === cue.id ? ' playing' : ''}`}>
+            <button
+              type="button"
+              className="icon-button"
+              onClick={() => void playCue(cue)}
+              disabled={cue.recordingId === null}
+              aria-label={`Play cue ${cue.label}`}
+              title={cue.recordingId === null ? 'Attach a recording to this track to play it' : 'Play this cue'}
+            >
+              ▶
+            </button>
+            <span className="cue-swatch" style={{ background: cue.color }} aria-hidden="true" />
+            <span className="scene-cue-text">
+              <span className="cue-label">{cue.label}</span>
+              <span className="cue-times">
+                {cue.trackTitle} · {formatMs(cue.startMs, false)}
+                {cue.endMs > cue.startMs ? `–${formatMs(cue.endMs, false)}` : ''}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import type { Cue, Peaks } from '../../../shared/score';
+import { formatMs } from './time';
+
+interface Props {
+  peaks: Peaks | undefined;
+  durationMs: number;
+  positionMs: number;
+  cues: Cue[];
+  loop: { startMs: number | null; endMs: number | null; on: boolean };
+  activeCueId: number | null;
+  onSeek: (ms: number) => void;
+  onMarkRange: (startMs: number, endMs: number) => void;
+}
+
+/** A drag shorter than this many pixels is a click (seek), not a new cue. */
+const DRAG_THRESHOLD_PX = 4;
+
+function cssVar(element: Element, name: string, fallback: string): string {
+  return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
+}
+
+/**
+ * The recording's waveform from its cached peaks, with the cues as coloured regions, the loop and
+ * the playhead. Click to seek; drag to mark a new cue.
+ */
+export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueId, onSeek, onMarkRange }: Props) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [width, setWidth] = useState(0);
+  const [drag, setDrag] = useState<{ fromX: number; toX: number } | null>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
+    observer.observe(canvas);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || width === 0) return;
+    const ratio = window.devicePixelRatio || 1;
+    const height = canvas.clientHeight;
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    const g = canvas.getContext('2d');
+    if (!g) return;
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    g.clearRect(0, 0, width, height);
+    const x = (ms: number) => (durationMs > 0 ? (ms / durationMs) * width : 0);
+
+    for (const cue of cues) {
+      const from = x(cue.startMs);
+      const to = Math.max(from + 2, x(cue.endMs));
+      g.globalAlpha = cue.id === activeCueId ? 0.38 : 0.2;
+      g.fillStyle = cue.color;
+      g.fillRect(from, 0, to - from, height);
+      g.globalAlpha = 1;
+      g.fillRect(from, 0, 2, height);
+      g.font = '11px system-ui, sans-serif';
+      g.fillText(cue.label, from + 4, 12, Math.max(0, to - from - 6) || 120);
+    }
+    if (loop.startMs !== null) {
+      const from = x(loop.startMs);
+      const to = loop.endMs !== null ? x(loop.endMs) : from + 1;
+      g.fillStyle = cssVar(canvas, '--focus', '#1f5fbf');
+      g.globalAlpha = loop.on ? 0.18 : 0.08;
+      g.fillRect(from, 0, Math.max(1, to - from), height);
+      g.globalAlpha = 1;
+      g.fillRect(from, height - 4, Math.max(1, to - from), 4);
+    }
+
+    if (peaks && peaks.max.length > 0) {
+      const mid = height / 2;
+      const played = x(positionMs);
+      const wave = cssVar(canvas, '--text-muted', '#6b665e');
+      const done = cssVar(canvas, '--accent', '#a3282f');
+      const bucketsTotal = peaks.max.length;
+      const buckets = durationMs > 0 ? Math.min(bucketsTotal, (durationMs / peaks.bucketMs) | 0 || bucketsTotal) : bucketsTotal;
+      for (let px = 0; px < width; px++) {
+        const from = Math.floor((px / width) * buckets);
+        const to = Math.max(from + 1, Math.floor(((px + 1) / width) * buckets));
+        let low = 0;
+        let high = 0;
+        for (let i = from; i < to && i < bucketsTotal; i++) {
+          if (peaks.min[i] < low) low = peaks.min[i];
+          if (peaks.max[i] > high) high = peaks.max[i];
+        }
+        g.fillStyle = px < played ? done : wave;
+        const top = mid - high * (mid - 2);
+        g.fillRect(px, top, 1, Math.max(1, mid - low * (mid - 2) - top));
+      }
+    }
+    if (drag) {
+      g.fillStyle = cssVar(canvas, '--accent', '#a3282f');
+      g.globalAlpha = 0.25;
+      g.fillRect(Math.min(drag.fromX, drag.toX), 0, Math.abs(drag.toX - drag.fromX), height);
+      g.globalAlpha = 1;
+    }
+    g.fillStyle = cssVar(canvas, '--text', '#23211e');
+    g.fillRect(Math.round(x(positionMs)) - 1, 0, 2, height);
+  }, [width, peaks, durationMs, positionMs, cues, loop.startMs, loop.endMs, loop.on, activeCueId, drag]);
+
+  const toMs = (clientX: number) => {
+    const rect = canvasRef.current!.getBoundingClientRect();
+    return Math.round(Math.max(0, Math.min(1, (clientX - rect.left) / rect.width)) * durationMs);
+  };
+  const localX = (clientX: number) => clientX - canvasRef.current!.getBoundingClientRect().left;
+
+  const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
+    if (event.button !== 0 || durationMs <= 0) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    setDrag({ fromX: localX(event.clientX), toX: localX(event.clientX) });
+  };
+  const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
+    if (drag) setDrag({ ...drag, toX: localX(event.clientX) });
+  };
+  const onPointerUp = (event: PointerEvent<HTMLCanvasElement>) => {
+    if (!drag) return;
+    const rect = event.currentTarget.getBoundingClientRect();
+    const endX = localX(event.clientX);
+    setDrag(null);
+    if (Math.abs(endX - drag.fromX) < DRAG_THRESHOLD_PX) {
+      onSeek(toMs(event.clientX));
+      return;
+    }
+    const a = toMs(rect.left + drag.fromX);
+    const b = toMs(event.clientX);
+    onMarkRange(Math.min(a, b), Math.max(a, b));
+  };
+
+  return (
+    <div className="waveform" data-state={peaks ? 'ready' : 'loading'}>
+      <canvas
+        ref={canvasRef}
+        className="waveform-canvas"
+        role="img"
+        aria-label={`Waveform, ${formatMs(positionMs, false)} of ${formatMs(durationMs, false)}: click to seek, drag to mark a cue`}
+        data-peaks={peaks?.max.length ?? 0}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={() => setDrag(null)}
+      />
+      {!peaks && <span className="waveform-note">Reading the waveform…</span>}
+    </div>
+  );
+}
