@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { makeAudioFixtures, type AudioFixtures } from '../../test/audio-fixtures';
 import { expect, test, type WebHost } from '../web-host';
@@ -81,10 +82,29 @@ test('a cue plays exactly its range and stops at its end, or loops it', async ({
 
   // Looped, it comes back to its start and keeps playing.
   await cue.getByRole('button', { name: 'Loop cue Short phrase' }).click();
-  await expect.poll(() => positionMs(page)).toBeGreaterThan(2_600);
-  await expect.poll(() => positionMs(page), { timeout: 10_000 }).toBeLessThan(2_400);
+  // Sampled often: a fixed poll interval near the cue's one-second period would see one phase only.
+  await expect.poll(() => positionMs(page), { intervals: [40], timeout: 10_000 }).toBeGreaterThan(2_600);
+  await expect.poll(() => positionMs(page), { intervals: [40], timeout: 10_000 }).toBeLessThan(2_400);
   await expect(dock(page).getByRole('button', { name: 'Pause' })).toBeVisible();
   expect(await positionMs(page)).toBeGreaterThanOrEqual(2_000);
+});
+
+test('a recording dropped on the player is attached to the chosen track', async ({ page, host }) => {
+  await page.goto(host.url);
+  await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: "Entr'acte" });
+  const bytes = [...readFileSync(audio.formats.find((f) => f.name === 'OGG Opus')!.path)];
+  const transfer = await page.evaluateHandle((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(content)], 'dropped.opus', { type: 'audio/ogg' }));
+    return data;
+  }, bytes);
+  await page.locator('.app').dispatchEvent('dragenter', { dataTransfer: transfer });
+  await dock(page).dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByRole('status').filter({ hasText: 'Attached “dropped.opus” to Entr\'acte' })).toBeVisible();
+  await expect(page.getByText('Drop the film page to add it to your library')).toHaveCount(0);
+  await expect(dock(page).getByText(/Opus · 48 kHz/)).toBeVisible();
+  const films = await host.call<{ id: number; title: string }[]>('films.list');
+  expect(films.result!.map((f) => f.title)).toEqual(['The Red Shoes']);
 });
 
 test('a scene plays its cues in one click', async ({ page, host }) => {

@@ -70,9 +70,11 @@ export function useFilmPageImport({ onImported, onFailed }: Options) {
     },
     onDrop: (event: DragEvent) => {
       if (!hasFiles(event)) return;
-      event.preventDefault();
       depth.current = 0;
       setDragging(false);
+      // Already taken by a drop zone inside the window (a recording dropped on the score player).
+      if (event.defaultPrevented) return;
+      event.preventDefault();
       const file = event.dataTransfer.files[0];
       if (file) void importFile(file);
     }

@@ -80,9 +80,9 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
 
   const onDrop = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes('Files')) return;
-    // Audio dropped here is for this track, not a film page for the library.
+    // Audio dropped here is for this track, not a film page for the library (which sees the
+    // event as taken, and only hides its overlay).
     event.preventDefault();
-    event.stopPropagation();
     const file = event.dataTransfer.files[0];
     if (file) void attach(file);
   };
