@@ -164,3 +164,15 @@ describe('the stand-ins', () => {
     expect(await seedStandIns(library, standIns)).toBe(false);
   });
 });
+
+describe('the incoming folder', () => {
+  it('is emptied of what an earlier process left behind before the first upload', async () => {
+    const { library, trackIds } = seeded();
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(join(library.home, 'incoming'), { recursive: true });
+    writeFileSync(join(library.home, 'incoming', 'left-by-a-crash.upload'), 'partial');
+    const begun = await dispatch(library, 'recordings.beginUpload', { trackId: trackIds[0], fileName: 'a.wav', byteSize: 10 });
+    expect(begun.ok).toBe(true);
+    expect(readdirSync(join(library.home, 'incoming'))).toEqual([`${(begun as { result: UploadStatus }).result.uploadId}.upload`]);
+  });
+});

@@ -169,6 +169,8 @@ function sessions(library: Library): Map<string, UploadSession> {
   if (!map) {
     map = new Map();
     sessionsByLibrary.set(library, map);
+    // No upload survives its process: what a crash left in incoming/ is of no use to anyone.
+    rmSync(join(library.home, 'incoming'), { recursive: true, force: true });
   }
   return map;
 }
@@ -182,6 +184,7 @@ function incomingDir(library: Library): string {
 
 export function beginUpload(library: Library, input: { trackId: number; fileName: string; byteSize: number }): UploadStatus {
   assertTrack(library.db, input.trackId);
+  const live = sessions(library);
   const id = randomBytes(18).toString('base64url');
   const tempPath = join(incomingDir(library), `${id}.upload`);
   const session: UploadSession = {
@@ -193,7 +196,7 @@ export function beginUpload(library: Library, input: { trackId: number; fileName
     received: 0,
     status: { uploadId: id, phase: 'receiving', progress: 0, receivedBytes: 0 }
   };
-  sessions(library).set(id, session);
+  live.set(id, session);
   return { ...session.status };
 }
 
