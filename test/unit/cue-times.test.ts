@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMs, parseTime } from '../../src/renderer/src/score/time';
+import { formatMs, parseTime } from '../../src/shared/cue-time';
 
 describe('cue times as typed and shown (m:ss.mmm)', () => {
   it('shows milliseconds exactly, and hours only when there are some', () => {

@@ -3,7 +3,7 @@ import type { Scene } from '../../../shared/domain';
 import { CUE_COLORS, type Cue } from '../../../shared/score';
 import { call } from '../api';
 import { useScore, usePlayerState } from './ScoreContext';
-import { formatMs, parseTime } from './time';
+import { formatMs, parseTime } from '../../../shared/cue-time';
 
 interface Props {
   trackId: number;

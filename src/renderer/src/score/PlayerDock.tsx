@@ -5,7 +5,7 @@ import { call } from '../api';
 import { CuePanel } from './CuePanel';
 import { SPEEDS } from './player';
 import { useScore, usePlayerState } from './ScoreContext';
-import { formatMs } from './time';
+import { formatMs } from '../../../shared/cue-time';
 import { attachRecording, type AttachProgress } from './upload';
 import { usePlayerKeys } from './usePlayerKeys';
 import { Waveform } from './Waveform';

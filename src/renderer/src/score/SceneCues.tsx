@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useCall } from '../hooks/useCall';
 import { useScore, usePlayerState } from './ScoreContext';
-import { formatMs } from './time';
+import { formatMs } from '../../../shared/cue-time';
 import './score.css';
 
 /** The cues linked to a scene, each playable in one click. */

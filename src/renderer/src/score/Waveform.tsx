@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Cue, Peaks } from '../../../shared/score';
-import { formatMs } from './time';
+import { formatMs } from '../../../shared/cue-time';
 
 interface Props {
   peaks: Peaks | undefined;

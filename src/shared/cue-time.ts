@@ -1,4 +1,4 @@
-/** Times on a track as people read and type them: m:ss.mmm (or h:mm:ss.mmm for long recordings). */
+/** Times on a track as people read and type them (cues, the player): m:ss.mmm, or h:mm:ss.mmm. */
 export function formatMs(ms: number, precise = true): string {
   const total = Math.max(0, Math.round(ms));
   const hours = Math.floor(total / 3_600_000);
