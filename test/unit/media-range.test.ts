@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadStream } from 'node:fs';
@@ -7,6 +7,8 @@ import { answerMediaRequest, parseRange } from '../../src/main/library/media-ran
 import { seedDefaultLibrary } from '../../src/main/library/default-library';
 import { listFilms, listTracks } from '../../src/main/library/films';
 import { attachFile } from '../../src/main/library/recordings';
+import { dispatch } from '../../src/main/library/dispatch';
+import type { UploadStatus } from '../../src/shared/score';
 import { startWebHost, type WebHost } from '../../src/web/server';
 import { makeAudioFixtures, type AudioFixtures } from '../audio-fixtures';
 import { openLibrary, type Library } from '../../src/main/library/library';
@@ -79,10 +81,11 @@ describe('answering a media request', () => {
   });
 });
 
-describe('the browser host /media route', () => {
+describe('the browser host routes for recordings', () => {
   let audio: AudioFixtures;
   let host: WebHost;
   let recordingId: number;
+  let trackId: number;
   // Opened here rather than with tempLibrary(), which closes its library after each test.
   let library: Library;
   const token = 'unit-test-token-0123456789';
@@ -91,7 +94,7 @@ describe('the browser host /media route', () => {
     audio = makeAudioFixtures(1);
     library = openLibrary({ home: mkdtempSync(join(tmpdir(), 'reelnotes-media-')) });
     seedDefaultLibrary(library, filmsDir);
-    const trackId = listTracks(library.db, listFilms(library.db)[0].id)[0].id;
+    trackId = listTracks(library.db, listFilms(library.db)[0].id)[0].id;
     recordingId = (await attachFile(library, trackId, audio.formats[0].path)).id;
     host = await startWebHost({ library, rendererDir: dir, token, port: 0 });
   });
@@ -119,5 +122,31 @@ describe('the browser host /media route', () => {
     expect((await media('/media/..%2Flibrary.sqlite', cookie)).status).toBe(404);
     expect((await media('/media/999', cookie)).status).toBe(404);
     expect((await media(`/media/${recordingId}`, cookie, 'DELETE')).status).toBe(405);
+  });
+
+  async function begin(byteSize: number): Promise<string> {
+    const outcome = await dispatch(library, 'recordings.beginUpload', { trackId, fileName: 'upload.ogg', byteSize });
+    return (outcome as { result: UploadStatus }).result.uploadId;
+  }
+  const upload = (uploadId: string, body: Buffer, headers: Record<string, string> = { Authorization: `Bearer ${token}` }, method = 'POST') =>
+    fetch(`http://127.0.0.1:${host.port}/upload/recording?uploadId=${uploadId}`, { method, headers, body: method === 'POST' ? body : undefined });
+
+  it('takes a streamed upload and attaches it', async () => {
+    const bytes = readFileSync(audio.formats[0].path);
+    const response = await upload(await begin(bytes.length), bytes);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, result: { trackId, codec: 'Vorbis I', originalName: 'upload.ogg' } });
+  });
+
+  it('refuses an upload without the token, with another method, or larger than announced, keeping nothing', async () => {
+    const bytes = readFileSync(audio.formats[0].path);
+    expect((await upload(await begin(bytes.length), bytes, {})).status).toBe(401);
+    expect((await upload(await begin(bytes.length), bytes, { Authorization: `Bearer ${token}` }, 'GET')).status).toBe(405);
+    const tooBigId = await begin(bytes.length - 100);
+    expect(readdirSync(join(library.home, 'incoming'))).toContain(`${tooBigId}.upload`);
+    const tooBig = await upload(tooBigId, bytes);
+    expect(tooBig.status).toBe(400);
+    expect(await tooBig.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/larger than announced/) } });
+    expect(readdirSync(join(library.home, 'incoming'))).not.toContain(`${tooBigId}.upload`);
   });
 });
