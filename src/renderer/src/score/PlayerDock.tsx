@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Film, Scene, Track } from '../../../shared/domain';
+import { FilePicker } from '../components/FilePicker';
 import { useCall } from '../hooks/useCall';
 import { call } from '../api';
 import { CuePanel } from './CuePanel';
@@ -201,18 +202,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
             <button type="button" className="button small" onClick={() => fileInput.current?.click()} disabled={!track || progress !== null}>
               {recording ? (recording.available ? 'Replace recording…' : 'Relink recording…') : 'Attach recording…'}
             </button>
-            <input
-              ref={fileInput}
-              type="file"
-              accept={ACCEPT}
-              hidden
-              aria-label="Recording file"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void attach(file);
-              }}
-            />
+            <FilePicker ref={fileInput} accept={ACCEPT} label="Recording file" testId="recording-input" onFile={(file) => void attach(file)} />
           </span>
         </div>
       </div>
