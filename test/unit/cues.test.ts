@@ -75,3 +75,17 @@ describe('cues', () => {
     expect(listCues(db, tracks[0].id)).toEqual([]);
   });
 });
+
+describe('cues and the annotations and tags of 002', () => {
+  it('take their annotations and taggings with them when deleted', () => {
+    const { db, tracks } = redShoes();
+    const cue = createCue(db, { trackId: tracks[0].id, label: 'Leitmotif', startMs: 0, endMs: 1000 });
+    const filmId = db.prepare('SELECT film_id FROM tracks WHERE id = ?').pluck().get(tracks[0].id) as number;
+    db.prepare('INSERT INTO annotations (film_id, cue_id, body) VALUES (?, ?, ?)').run(filmId, cue.id, 'The horns answer the strings');
+    const tagId = Number(db.prepare("INSERT INTO tags (name, name_key, colour) VALUES ('motif', 'motif', '#336699')").run().lastInsertRowid);
+    db.prepare("INSERT INTO taggings (tag_id, target_kind, target_id) VALUES (?, 'cue', ?)").run(tagId, cue.id);
+    deleteCue(db, cue.id);
+    expect(db.prepare('SELECT count(*) FROM annotations WHERE cue_id IS NOT NULL').pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM taggings WHERE target_kind = 'cue'").pluck().get()).toBe(0);
+  });
+});

@@ -43,3 +43,11 @@ CREATE TABLE cue_scenes (
   PRIMARY KEY (cue_id, scene_id)
 );
 CREATE INDEX cue_scenes_scene ON cue_scenes (scene_id);
+
+-- Annotations on a cue: the nullable cue_id that 002_annotations.sql left room for, with a real
+-- foreign key; tags on a cue are taggings with target_kind 'cue', removed with their cue.
+ALTER TABLE annotations ADD COLUMN cue_id INTEGER REFERENCES cues (id) ON DELETE CASCADE;
+CREATE INDEX annotations_cue ON annotations (cue_id) WHERE cue_id IS NOT NULL;
+CREATE TRIGGER cues_untag AFTER DELETE ON cues BEGIN
+  DELETE FROM taggings WHERE target_kind = 'cue' AND target_id = old.id;
+END;
