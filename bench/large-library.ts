@@ -16,14 +16,31 @@ export function librarySize(scale = 1) {
   };
 }
 
-const words = (
+const filmWords = (
   'ballet shoes red dance love ambition stage curtain audience rehearsal score composer theme motif ' +
   'leitmotif waltz strings brass tempo camera shadow mirror dream train sea light colour Vicky Lermontov ' +
   'Julian Easdale premiere applause silence sacrifice art life Amélie café crème naïve fiancée élan'
 ).split(' ');
+const functionWords = 'the of and a to in is that it was for on with as his her at by from'.split(' ');
+const syllables = 'ka lo mi ne ru sa ti vo be da fe gi ho ju le mo pa qui re so'.split(' ');
+
+/**
+ * Words as people write them: a few very common ones, film words in the middle, and a long tail of
+ * rare ones (20,000 made-up words). Drawn log-uniformly by rank, which is Zipf's law with s = 1, so
+ * a search term matches as many notes as it would in a real study, not every note.
+ */
+const vocabulary = [
+  ...functionWords,
+  ...filmWords,
+  ...Array.from({ length: 20_000 }, (_, i) => {
+    let word = '';
+    for (let n = i + 1; n > 0; n = Math.floor(n / syllables.length)) word += syllables[n % syllables.length];
+    return word;
+  })
+];
 
 function sentence(random: () => number, length: number): string {
-  return Array.from({ length }, () => words[Math.floor(random() * words.length)]).join(' ');
+  return Array.from({ length }, () => vocabulary[Math.floor(Math.exp(random() * Math.log(vocabulary.length))) - 1]).join(' ');
 }
 
 const hasTable = (db: Database.Database, name: string) =>
@@ -64,7 +81,7 @@ export function buildLargeLibrary(db: Database.Database, scale = 1, seed = 6): R
     if (hasTable(db, 'tags')) {
       const tag = db.prepare('INSERT INTO tags (id, name, name_key, colour) VALUES (?, ?, ?, ?)');
       for (let t = 1; t <= size.tags; t++) {
-        const name = `${words[t % words.length]}/${t}`;
+        const name = `${filmWords[t % filmWords.length]}/${t}`;
         tag.run(t, name, name.toLowerCase(), '#a3282f');
       }
       const tagging = db.prepare('INSERT OR IGNORE INTO taggings (tag_id, target_kind, target_id) VALUES (?, ?, ?)');
