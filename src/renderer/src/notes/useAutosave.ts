@@ -31,9 +31,13 @@ export function useAutosave<T>({ value, save, delay = 450, onError }: Options<T>
     errorRef.current = onError;
   });
 
-  const flush = useCallback(() => {
+  /**
+   * `leaving` is for the page going away: the text typed since the save in flight would otherwise
+   * die with the page, so it is sent at once rather than queued behind that save.
+   */
+  const flush = useCallback((leaving = false) => {
     window.clearTimeout(timer.current);
-    if (inFlight.current || latest.current.key === saved.current) return;
+    if ((inFlight.current && !leaving) || latest.current.key === saved.current) return;
     const { key: sending, value: sendingValue } = latest.current;
     inFlight.current = true;
     setStatus('saving');
@@ -66,20 +70,21 @@ export function useAutosave<T>({ value, save, delay = 450, onError }: Options<T>
   }, [key, delay, flush]);
 
   useEffect(() => {
+    const leave = () => flush(true);
     const onHidden = () => {
-      if (document.visibilityState === 'hidden') flush();
+      if (document.visibilityState === 'hidden') leave();
     };
-    window.addEventListener('pagehide', flush);
-    window.addEventListener('beforeunload', flush);
+    window.addEventListener('pagehide', leave);
+    window.addEventListener('beforeunload', leave);
     document.addEventListener('visibilitychange', onHidden);
     return () => {
-      window.removeEventListener('pagehide', flush);
-      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('pagehide', leave);
+      window.removeEventListener('beforeunload', leave);
       document.removeEventListener('visibilitychange', onHidden);
       // Leaving the note (another scene, another view) saves what it holds.
       flush();
     };
   }, [flush]);
 
-  return { status, flush };
+  return { status, flush: () => flush() };
 }
