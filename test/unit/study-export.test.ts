@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedDefaultLibrary } from '../../src/main/library/default-library';
-import { importFilmPage, listFilms, listScenes, updateScene } from '../../src/main/library/films';
+import { importFilmPage, listFilms, listScenes, listTracks, updateScene } from '../../src/main/library/films';
 import { dispatch } from '../../src/main/library/dispatch';
 import { escapeMarkdown, exportFilmMarkdown, fileNameFor } from '../../src/main/library/study-export';
 import { notesForStudy } from '../../src/main/library/study-notes';
@@ -74,6 +74,8 @@ describe('the study with the person’s own work', () => {
     await call('notes.create', { target: { kind: 'film', id: film.id }, body: 'Easdale scores colour.' });
     await call('tags.attach', { target: { kind: 'annotation', id: late.id }, name: 'music/leitmotif' });
     await call('tags.attach', { target: { kind: 'scene', id: scene.id }, name: 'ballet' });
+    const track = listTracks(library.db, film.id)[0];
+    await call('cues.create', { trackId: track.id, label: 'The *dream* theme', startMs: 8_000, endMs: 20_500, sceneIds: [scene.id] });
 
     const { text } = exportFilmMarkdown(library.db, film.id, notesForStudy(library.db, film.id));
     expect(text).toContain('## Notes on the film\n\n- Easdale scores colour.\n');
@@ -81,7 +83,9 @@ describe('the study with the person’s own work', () => {
       '### 4. The Dream Sequence\n\n' +
         `${escapeMarkdown(scene.description)}\n\n` +
         `> **Why it matters.** ${escapeMarkdown(scene.context!)}\n\n` +
-        '*Tags:* `ballet`\n\n#### My notes\n\n' +
+        '*Tags:* `ballet`\n\n' +
+        '#### Cues in the score\n\n- The \\*dream\\* theme — The Red Shoes Ballet, 0:08–0:20\n\n' +
+        '#### My notes\n\n' +
         '- **00:10:00** Opening of the ballet.\n' +
         '- **01:02:05** The shoes *lead*. — tags: `music/leitmotif`\n\n  - a list\n  - inside\n'
     );

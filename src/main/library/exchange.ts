@@ -2,12 +2,32 @@ import type { exchangeMethods } from '../../shared/contract/exchange';
 import { createBackup } from './backups';
 import type { DomainHandlers } from './handlers';
 import { exportLibrary, mergeIntoLibrary, readArchive, replaceLibrary, serialiseArchive } from './library-archive';
-import { shiftAnnotationTimes } from './resync';
+import { formatAudacityLabels, formatSrt, formatWebVtt, parseAudacityLabels, parseTimedText, type ExchangedCue } from './cue-exchange';
+import { createCue, listCues } from './cues';
+import { getTrack } from './films';
+import { shiftAnnotationTimes, shiftCueTimes } from './resync';
+import { fileNameFor } from './study-export';
 import { exportFilmMarkdown } from './study-export';
 import { notesForStudy } from './study-notes';
 
+const writers = { audacity: formatAudacityLabels, webvtt: formatWebVtt, srt: formatSrt };
+const extensions = { audacity: 'txt', webvtt: 'vtt', srt: 'srt' };
+
 export const exchangeHandlers: DomainHandlers<keyof typeof exchangeMethods> = {
   'films.exportMarkdown': ({ filmId }, { db }) => exportFilmMarkdown(db, filmId, notesForStudy(db, filmId)),
+  'cues.exportFile': ({ trackId, format }, { db }) => {
+    const track = getTrack(db, trackId);
+    const cues: ExchangedCue[] = listCues(db, trackId).map(({ startMs, endMs, label }) => ({ startMs, endMs, label }));
+    return { fileName: fileNameFor(`${track.title} cues`, extensions[format]), text: writers[format](cues) };
+  },
+  'cues.importFile': ({ trackId, fileName, text, format }, { db }) => {
+    getTrack(db, trackId);
+    // The whole file is read before the first cue is written; one bad line writes nothing.
+    const cues = format === 'audacity' ? parseAudacityLabels(text, fileName) : parseTimedText(text, fileName);
+    db.transaction(() => cues.forEach((cue, i) => createCue(db, { trackId, label: cue.label || `Label ${i + 1}`, startMs: cue.startMs, endMs: cue.endMs })))();
+    return { added: cues.length };
+  },
+  'cues.shiftTrack': ({ trackId, offsetMs }, { db }) => db.transaction(() => shiftCueTimes(db, trackId, offsetMs))(),
   'notes.shiftFilmTimes': ({ filmId, offsetMs }, { db }) => db.transaction(() => shiftAnnotationTimes(db, filmId, offsetMs))(),
   'library.exportArchive': (_input, { db }) => ({
     fileName: `reelnotes-library-${new Date().toISOString().slice(0, 10)}.json`,

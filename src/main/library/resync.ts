@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ReelnotesError } from '../../shared/errors';
 import { formatFilmTime } from '../../shared/film-time';
-import { getFilm } from './films';
+import { getFilm, getTrack } from './films';
 
 /**
  * Re-syncing: a person's film times were taken against one copy of the film and they now watch
@@ -28,5 +28,21 @@ export function shiftAnnotationTimes(db: Database.Database, filmId: number, offs
        WHERE film_id = ? AND film_time_ms IS NOT NULL`
     )
     .run(offsetMs, filmId);
+  return { shifted: changes, offsetMs };
+}
+
+/** The same for a track's cues, when a recording of the score starts earlier or later than another. */
+export function shiftCueTimes(db: Database.Database, trackId: number, offsetMs: number): { shifted: number; offsetMs: number } {
+  getTrack(db, trackId);
+  const earliest = db.prepare('SELECT min(start_ms) FROM cues WHERE track_id = ?').pluck().get(trackId) as number | null;
+  if (earliest !== null && earliest + offsetMs < 0) {
+    throw new ReelnotesError('INVALID_INPUT', `Shifting by ${offsetMs} ms would start a cue before the start of the recording; nothing was changed.`);
+  }
+  const { changes } = db
+    .prepare(
+      `UPDATE cues SET start_ms = start_ms + ?, end_ms = end_ms + ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+       WHERE track_id = ?`
+    )
+    .run(offsetMs, offsetMs, trackId);
   return { shifted: changes, offsetMs };
 }

@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import { formatFilmTime } from '../../shared/film-time';
 import type { Annotation, TagRef } from '../../shared/notes';
 import { annotationsFor } from './annotations';
-import type { StudyExtras } from './study-export';
+import { formatMs } from '../../shared/cue-time';
+import { cuesForScene } from './cues';
+import { escapeMarkdown, type StudyExtras } from './study-export';
 import { tagsOf } from './tags';
 
 const tagList = (tags: TagRef[]) => tags.map((t) => `\`${t.name.replace(/`/g, "'")}\``).join(', ');
@@ -18,7 +20,7 @@ function annotationItem(note: Annotation): string[] {
   return [`- ${time}${first}${tags}`, ...rest.map((line) => (line ? `  ${line}` : ''))];
 }
 
-/** The person's notes and tags, for the film's Markdown study. */
+/** The person's notes, tags and the cues linked to each scene, for the film's Markdown study. */
 export function notesForStudy(db: Database.Database, filmId: number): StudyExtras {
   return {
     film: () => annotationsFor(db, { kind: 'film', id: filmId }).flatMap(annotationItem),
@@ -27,6 +29,14 @@ export function notesForStudy(db: Database.Database, filmId: number): StudyExtra
       const notes = annotationsFor(db, { kind: 'scene', id: sceneId });
       const lines: string[] = [];
       if (tags.length) lines.push(`*Tags:* ${tagList(tags)}`, '');
+      const cues = cuesForScene(db, sceneId);
+      if (cues.length) {
+        lines.push('#### Cues in the score', '');
+        for (const cue of cues) {
+          lines.push(`- ${escapeMarkdown(cue.label)} — ${escapeMarkdown(cue.trackTitle)}, ${formatMs(cue.startMs, false)}–${formatMs(cue.endMs, false)}`);
+        }
+        lines.push('');
+      }
       if (notes.length) lines.push(`#### My notes`, '', ...notes.flatMap(annotationItem));
       return lines;
     }

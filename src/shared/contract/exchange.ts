@@ -25,7 +25,23 @@ export interface ArchiveRestoreResult {
 /** How far to move times: up to a day either way (a person re-syncs to another cut, not another film). */
 const offsetMs = z.number().int().min(-86_400_000).max(86_400_000).refine((v) => v !== 0, 'An offset of 0 changes nothing');
 
+/** The formats cues travel in: Audacity label files, WebVTT and SRT. */
+export const cueFileFormats = ['audacity', 'webvtt', 'srt'] as const;
+export type CueFileFormat = (typeof cueFileFormats)[number];
+
 export const exchangeMethods = {
+  'cues.exportFile': method<ExportedFile>()(z.object({ trackId: id, format: z.enum(cueFileFormats) }).strict()),
+  'cues.importFile': method<{ added: number }>()(
+    z
+      .object({
+        trackId: id,
+        fileName: z.string().min(1).max(255),
+        text: z.string().max(8 * 1024 * 1024, 'A label file larger than 8 MB is not a label file'),
+        format: z.enum(cueFileFormats)
+      })
+      .strict()
+  ),
+  'cues.shiftTrack': method<{ shifted: number; offsetMs: number }>()(z.object({ trackId: id, offsetMs }).strict()),
   'notes.shiftFilmTimes': method<{ shifted: number; offsetMs: number }>()(z.object({ filmId: id, offsetMs }).strict()),
   'films.exportMarkdown': method<ExportedFile>()(z.object({ filmId: id }).strict()),
   'library.exportArchive': method<ExportedFile>()(nothing),

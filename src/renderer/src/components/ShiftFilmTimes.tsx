@@ -1,5 +1,5 @@
 import './safety.css';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { formatFilmTime } from '../../../shared/film-time';
 import { call } from '../api';
 
@@ -19,6 +19,54 @@ export function describeOffset(ms: number): string {
   return `${sign}${formatFilmTime(abs)}${abs % 1000 ? `.${String(abs % 1000).padStart(3, '0')}` : ''}`;
 }
 
+interface ShiftTimesProps {
+  /** What is shifted, for the field's label: "film times", "cue times". */
+  what: string;
+  /** Moves the times; resolves once they have moved, rejects with the library's message. */
+  onShift: (offsetMs: number) => Promise<void>;
+  onError: (message: string) => void;
+}
+
+/** A signed offset typed once, applied to a whole set of times in one step. */
+export function ShiftTimes({ what, onShift, onError }: ShiftTimesProps) {
+  const [text, setText] = useState('');
+  const offset = parseOffset(text);
+  const hintId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!offset) return;
+    try {
+      await onShift(offset);
+      setText('');
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <form className="shift-times" onSubmit={submit}>
+      <label className="inline-field">
+        <span>Shift {what} by</span>
+        <input
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder="+2.5 or -0:03"
+          size={10}
+          aria-invalid={text !== '' && offset === undefined}
+          aria-describedby={hintId}
+        />
+      </label>
+      <button type="submit" className="button subtle" disabled={!offset}>
+        Shift
+      </button>
+      <span id={hintId} className="visually-hidden">
+        Seconds, or minutes and seconds, with a sign: every one of the {what} moves by this much.
+      </span>
+    </form>
+  );
+}
+
 interface Props {
   filmId: number;
   onShifted: (offsetMs: number, shifted: number) => void;
@@ -30,40 +78,14 @@ interface Props {
  * notice that confirms it offers Undo, which shifts back by the same offset.
  */
 export function ShiftFilmTimes({ filmId, onShifted, onError }: Props) {
-  const [text, setText] = useState('');
-  const offset = parseOffset(text);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!offset) return;
-    try {
-      const result = await call('notes.shiftFilmTimes', { filmId, offsetMs: offset });
-      setText('');
-      onShifted(result.offsetMs, result.shifted);
-    } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
-    }
-  };
-
   return (
-    <form className="shift-times" onSubmit={submit}>
-      <label className="inline-field">
-        <span>Shift film times by</span>
-        <input
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          placeholder="+2.5 or -0:03"
-          size={10}
-          aria-invalid={text !== '' && offset === undefined}
-          aria-describedby="shift-hint"
-        />
-      </label>
-      <button type="submit" className="button subtle" disabled={!offset}>
-        Shift
-      </button>
-      <span id="shift-hint" className="visually-hidden">
-        Seconds, or minutes and seconds, with a sign: every note of the film moves by this much.
-      </span>
-    </form>
+    <ShiftTimes
+      what="film times"
+      onError={onError}
+      onShift={async (offsetMs) => {
+        const result = await call('notes.shiftFilmTimes', { filmId, offsetMs });
+        onShifted(result.offsetMs, result.shifted);
+      }}
+    />
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
 import { CUE_COLORS, type Cue } from '../../../shared/score';
 import { call } from '../api';
+import { CueFiles } from './CueFiles';
 import { useScore, usePlayerState } from './ScoreContext';
 import { formatMs, parseTime } from '../../../shared/cue-time';
 
@@ -52,6 +53,7 @@ export function CuePanel({ trackId, cues, scenes, canPlay }: Props) {
           New cue
         </button>
       </div>
+      <CueFiles trackId={trackId} onChanged={cuesChanged} onError={onError} />
       <label className="cue-pause">
         <span>Pause before each loop</span>
         <input type="number" min={0} max={10} step={0.5} value={pauseSeconds} onChange={(e) => setPauseSeconds(Math.max(0, Number(e.target.value) || 0))} aria-label="Pause before each loop, in seconds" />

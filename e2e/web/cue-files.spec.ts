@@ -1,0 +1,23 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '../web-host';
+
+test("export the track's cues for Audacity and bring a label file back in", async ({ page, host }) => {
+  await page.goto(host.url);
+  const panel = page.getByRole('region', { name: /^Cues/ });
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('the-red-shoes-ballet-cues.txt');
+  const labels = readFileSync((await file.path())!, 'utf8');
+  expect(labels).toMatch(/^\d+\.\d{6}\t\d+\.\d{6}\tOverture\n/);
+
+  const incoming = join(host.home, 'from-audacity.txt');
+  writeFileSync(incoming, '30.250000\t31.500000\tHorn call\n\\\t200.000000\t900.000000\n');
+  await page.getByTestId('cue-file-input').setInputFiles(incoming);
+  await expect(panel.getByText('Horn call')).toBeVisible();
+
+  writeFileSync(incoming, '1.0\t2.0\tok\nnot a label\n');
+  await page.getByTestId('cue-file-input').setInputFiles(incoming);
+  await expect(page.getByRole('alert')).toContainText('from-audacity.txt, line 2');
+});

@@ -1,0 +1,91 @@
+import { useRef, useState } from 'react';
+import type { CueFileFormat } from '../../../shared/contract/exchange';
+import { call } from '../api';
+import { FilePicker } from '../components/FilePicker';
+import { describeOffset, ShiftTimes } from '../components/ShiftFilmTimes';
+import { saveTextFile } from '../save-file';
+
+const formats: { id: CueFileFormat; label: string; type: string }[] = [
+  { id: 'audacity', label: 'Audacity labels', type: 'text/plain' },
+  { id: 'webvtt', label: 'WebVTT', type: 'text/vtt' },
+  { id: 'srt', label: 'SRT subtitles', type: 'application/x-subrip' }
+];
+
+/** A label file's format from its name: what Audacity, players and subtitle editors write. */
+const formatOf = (fileName: string): CueFileFormat => (/\.vtt$/i.test(fileName) ? 'webvtt' : /\.srt$/i.test(fileName) ? 'srt' : 'audacity');
+
+interface Props {
+  trackId: number;
+  onChanged: () => void;
+  onError: (message: string) => void;
+}
+
+/** The track's cues to and from other tools, and re-syncing them all to another recording. */
+export function CueFiles({ trackId, onChanged, onError }: Props) {
+  const [format, setFormat] = useState<CueFileFormat>('audacity');
+  const [lastShift, setLastShift] = useState<{ offsetMs: number; shifted: number } | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const fail = (error: unknown) => onError(error instanceof Error ? error.message : String(error));
+
+  const exportCues = async () => {
+    try {
+      const file = await call('cues.exportFile', { trackId, format });
+      saveTextFile(file.fileName, file.text, formats.find((f) => f.id === format)!.type);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const importCues = async (file: File) => {
+    try {
+      await call('cues.importFile', { trackId, fileName: file.name, text: await file.text(), format: formatOf(file.name) });
+      onChanged();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const shift = async (offsetMs: number) => {
+    const result = await call('cues.shiftTrack', { trackId, offsetMs });
+    setLastShift(result);
+    onChanged();
+  };
+
+  return (
+    <div className="cue-files">
+      <label className="inline-field">
+        <span>Cue file</span>
+        <select value={format} onChange={(e) => setFormat(e.target.value as CueFileFormat)}>
+          {formats.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="button subtle small" onClick={() => void exportCues()}>
+        Export
+      </button>
+      <button type="button" className="button subtle small" onClick={() => picker.current?.click()}>
+        Import labels…
+      </button>
+      <FilePicker ref={picker} accept=".txt,.vtt,.srt,text/plain" label="Label file to import" testId="cue-file-input" onFile={(file) => void importCues(file)} />
+      <ShiftTimes what="cue times" onShift={shift} onError={onError} />
+      {lastShift && (
+        <p className="shift-done" role="status">
+          Moved {lastShift.shifted} cues by {describeOffset(lastShift.offsetMs)}.{' '}
+          <button
+            type="button"
+            className="button subtle small"
+            onClick={() => {
+              setLastShift(null);
+              shift(-lastShift.offsetMs).then(() => setLastShift(null), fail);
+            }}
+          >
+            Undo
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { seedDefaultLibrary } from '../../src/main/library/default-library';
+import { dispatch } from '../../src/main/library/dispatch';
+import { listTracks, listFilms } from '../../src/main/library/films';
+import { filmsDir, tempLibrary } from '../temp-library';
+
+async function ballet() {
+  const library = tempLibrary();
+  seedDefaultLibrary(library, filmsDir);
+  const track = listTracks(library.db, listFilms(library.db)[0].id)[0];
+  const call = async (method: string, input: unknown) => {
+    const outcome = await dispatch(library, method, input);
+    if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), { code: outcome.error.code });
+    return outcome.result as never;
+  };
+  const startTimes = () => library.db.prepare('SELECT start_ms FROM cues WHERE track_id = ? ORDER BY start_ms, id').pluck().all(track.id);
+  return { library, track, call, startTimes };
+}
+
+describe("a track's cues in other tools' files", () => {
+  it('exports Audacity labels that import back as the same cues', async () => {
+    const { track, call, startTimes } = await ballet();
+    const before = startTimes().length;
+    await call('cues.create', { trackId: track.id, label: 'Shoes theme', startMs: 1_500, endMs: 9_250 });
+    await call('cues.create', { trackId: track.id, label: 'Marker', startMs: 12_000, endMs: 12_000 });
+    const file: { fileName: string; text: string } = await call('cues.exportFile', { trackId: track.id, format: 'audacity' });
+    expect(file.fileName).toBe('the-red-shoes-ballet-cues.txt');
+    expect(file.text).toContain('1.500000\t9.250000\tShoes theme\n12.000000\t12.000000\tMarker\n');
+
+    const result: { added: number } = await call('cues.importFile', { trackId: track.id, fileName: file.fileName, text: file.text, format: 'audacity' });
+    expect(result.added).toBe(before + 2);
+    expect(startTimes().filter((t) => t === 1_500)).toHaveLength(2);
+  });
+
+  it('exports WebVTT and SRT', async () => {
+    const { track, call } = await ballet();
+    await call('cues.create', { trackId: track.id, label: 'Entrance', startMs: 61_001, endMs: 62_000 });
+    const vtt: { text: string } = await call('cues.exportFile', { trackId: track.id, format: 'webvtt' });
+    expect(vtt.text.startsWith('WEBVTT\n')).toBe(true);
+    expect(vtt.text).toContain('00:01:01.001 --> 00:01:02.000\nEntrance');
+    const srt: { text: string } = await call('cues.exportFile', { trackId: track.id, format: 'srt' });
+    expect(srt.text).toContain('00:01:01,001 --> 00:01:02,000\nEntrance');
+  });
+
+  it('refuses a bad label file with its line number and writes none of it', async () => {
+    const { track, call, startTimes } = await ballet();
+    const before = startTimes();
+    await expect(
+      call('cues.importFile', { trackId: track.id, fileName: 'labels.txt', text: '1\t2\tfine\n3\t4\talso fine\nbroken line\n', format: 'audacity' })
+    ).rejects.toThrow('labels.txt, line 3: expected "start<TAB>end<TAB>label"');
+    expect(startTimes()).toEqual(before);
+  });
+
+  it("shifts a track's cues in one undoable step, never below zero", async () => {
+    const { track, call, startTimes } = await ballet();
+    await call('cues.create', { trackId: track.id, label: 'a', startMs: 4_000, endMs: 5_000 });
+    const before = startTimes();
+    const shifted: { shifted: number } = await call('cues.shiftTrack', { trackId: track.id, offsetMs: 1_000 });
+    expect(shifted.shifted).toBe(before.length);
+    expect(startTimes()).toEqual(before.map((t) => (t as number) + 1_000));
+    await call('cues.shiftTrack', { trackId: track.id, offsetMs: -1_000 });
+    expect(startTimes()).toEqual(before);
+    const earliest = Math.min(...(before as number[]));
+    await expect(call('cues.shiftTrack', { trackId: track.id, offsetMs: -(earliest + 1) })).rejects.toThrow('before the start of the recording');
+    expect(startTimes()).toEqual(before);
+  });
+});
