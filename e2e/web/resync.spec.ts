@@ -12,15 +12,15 @@ test('shift every film time of the film in one step, then undo it', async ({ pag
   await expect(times).toHaveText(['00:01:05', '00:10:00']);
 
   await page.getByLabel('Shift film times by').fill('+1:30');
-  await page.getByRole('button', { name: 'Shift', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Moved 2 film times by +00:01:30');
+  await page.getByRole('button', { name: 'Shift film times' }).click();
+  await expect(page.locator('.notices').getByRole('status')).toContainText('Moved 2 film times by +00:01:30');
   await expect(times).toHaveText(['00:02:35', '00:11:30']);
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(times).toHaveText(['00:01:05', '00:10:00']);
 
   await page.getByLabel('Shift film times by').fill('-2:00');
-  await page.getByRole('button', { name: 'Shift', exact: true }).click();
+  await page.getByRole('button', { name: 'Shift film times' }).click();
   await expect(page.getByRole('alert')).toContainText('before the start of the film; nothing was changed');
   await expect(times).toHaveText(['00:01:05', '00:10:00']);
 });

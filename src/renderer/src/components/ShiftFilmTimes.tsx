@@ -57,7 +57,7 @@ export function ShiftTimes({ what, onShift, onError }: ShiftTimesProps) {
           aria-describedby={hintId}
         />
       </label>
-      <button type="submit" className="button subtle" disabled={!offset}>
+      <button type="submit" className="button subtle" disabled={!offset} aria-label={`Shift ${what}`}>
         Shift
       </button>
       <span id={hintId} className="visually-hidden">
