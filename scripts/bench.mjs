@@ -14,4 +14,12 @@ await build({
 const app = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (app.status !== 0) process.exit(app.status ?? 1);
 const run = spawnSync(process.execPath, [join(outDir, 'run.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(run.status ?? 1);
+if (run.status !== 0) process.exit(run.status ?? 1);
+
+// Waveform peaks against ffmpeg decoding the same file (scripts/bench-peaks.mjs).
+const quick = process.argv.includes('--quick');
+console.log('\nWaveform peaks against `ffmpeg -f null -` on the same file:');
+const peaks = spawnSync(process.execPath, [join(process.cwd(), 'scripts', 'bench-peaks.mjs'), '--minutes', quick ? '1' : '10', '--formats', quick ? 'ogg' : 'ogg,mp3,flac'], {
+  stdio: 'inherit'
+});
+process.exit(peaks.status ?? 1);
