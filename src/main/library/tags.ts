@@ -39,17 +39,31 @@ function tagByKey(db: Database.Database, key: string): (TagRef & { key: string }
   return db.prepare('SELECT id, name, colour, name_key AS key FROM tags WHERE name_key = ?').get(key) as (TagRef & { key: string }) | undefined;
 }
 
+/**
+ * Every tag with how many of the film's scenes and live notes carry it. The counts are gathered by
+ * walking the film's own scenes and notes once (through the taggings_target index) and grouping,
+ * rather than counting per tag over every tagging in the library: the cost follows the film's size,
+ * not the library's.
+ */
 export function listTags(db: Database.Database, filmId?: number): Tag[] {
-  const sceneFilm = filmId === undefined ? '' : 'AND s.film_id = @filmId';
+  const sceneFilm = filmId === undefined ? '' : 'WHERE s.film_id = @filmId';
   const noteFilm = filmId === undefined ? '' : 'AND a.film_id = @filmId';
   return db
     .prepare(
-      `SELECT t.id, t.name, t.colour,
-         (SELECT count(*) FROM taggings g JOIN scenes s ON s.id = g.target_id
-           WHERE g.tag_id = t.id AND g.target_kind = 'scene' ${sceneFilm}) AS sceneCount,
-         (SELECT count(*) FROM taggings g JOIN annotations a ON a.id = g.target_id
-           WHERE g.tag_id = t.id AND g.target_kind = 'annotation' AND a.deleted_at IS NULL ${noteFilm}) AS annotationCount
-       FROM tags t ORDER BY t.name_key`
+      `WITH scene_counts AS (
+         SELECT g.tag_id, count(*) AS n FROM scenes s
+         JOIN taggings g ON g.target_kind = 'scene' AND g.target_id = s.id
+         ${sceneFilm} GROUP BY g.tag_id
+       ), note_counts AS (
+         SELECT g.tag_id, count(*) AS n FROM annotations a
+         JOIN taggings g ON g.target_kind = 'annotation' AND g.target_id = a.id
+         WHERE a.deleted_at IS NULL ${noteFilm} GROUP BY g.tag_id
+       )
+       SELECT t.id, t.name, t.colour, coalesce(sc.n, 0) AS sceneCount, coalesce(nc.n, 0) AS annotationCount
+       FROM tags t
+       LEFT JOIN scene_counts sc ON sc.tag_id = t.id
+       LEFT JOIN note_counts nc ON nc.tag_id = t.id
+       ORDER BY t.name_key`
     )
     .all(filmId === undefined ? {} : { filmId }) as Tag[];
 }
