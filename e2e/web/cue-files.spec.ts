@@ -21,3 +21,23 @@ test("export the track's cues for Audacity and bring a label file back in", asyn
   await page.getByTestId('cue-file-input').setInputFiles(incoming);
   await expect(page.getByRole('alert')).toContainText('from-audacity.txt, line 2');
 });
+
+test('a note written on a cue is kept with the cue', async ({ page, host }) => {
+  await page.goto(host.url);
+  const panel = page.getByRole('region', { name: /^Cues/ });
+  await panel.getByRole('button', { name: 'Edit cue Overture' }).click();
+  const notes = panel.getByRole('region', { name: /Notes on “Overture”/ });
+  await notes.getByRole('button', { name: '+ Add note' }).click();
+  await notes.getByLabel('Note text (Markdown)').fill('The horns state the shoes motif.');
+  await notes.getByLabel('Note text (Markdown)').blur();
+  await expect.poll(async () => {
+    const cues = await host.call<{ id: number; label: string }[]>('cues.list', { trackId: 1 });
+    const overture = cues.result!.find((c) => c.label === 'Overture')!;
+    const saved = await host.call<{ body: string }[]>('notes.forTarget', { target: { kind: 'cue', id: overture.id } });
+    return saved.result?.map((n) => n.body);
+  }).toEqual(['The horns state the shoes motif.']);
+
+  await page.reload();
+  await panel.getByRole('button', { name: 'Edit cue Overture' }).click();
+  await expect(notes).toContainText('The horns state the shoes motif.');
+});

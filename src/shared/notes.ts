@@ -2,7 +2,7 @@
 
 /** What an annotation is written about, by kind and id (as a tag's target is). Cues will join as `{ kind: 'cue'; id }`. */
 export interface AnnotationTarget {
-  kind: 'film' | 'scene';
+  kind: 'film' | 'scene' | 'cue';
   id: number;
 }
 
@@ -50,7 +50,7 @@ export interface Tag extends TagRef {
   annotationCount: number;
 }
 
-export type TaggableKind = 'scene' | 'annotation';
+export type TaggableKind = 'scene' | 'annotation' | 'cue';
 
 export interface TagTarget {
   kind: TaggableKind;

@@ -65,3 +65,26 @@ describe("a track's cues in other tools' files", () => {
     expect(startTimes()).toEqual(before);
   });
 });
+
+describe('notes and tags on cues', () => {
+  it("writes a note on a cue, lists it under the cue and not under the film, and tags the cue", async () => {
+    const { library, track, call } = await ballet();
+    const cue: { id: number } = await call('cues.create', { trackId: track.id, label: 'Horn call', startMs: 1_000, endMs: 2_000 });
+    const film = listFilms(library.db)[0];
+    await call('notes.create', { target: { kind: 'cue', id: cue.id }, body: 'The horns answer the strings.', filmTimeMs: null });
+    await call('notes.create', { target: { kind: 'film', id: film.id }, body: 'On the whole film.', filmTimeMs: null });
+    const onCue: { body: string; filmId: number }[] = await call('notes.forTarget', { target: { kind: 'cue', id: cue.id } });
+    expect(onCue.map((n) => n.body)).toEqual(['The horns answer the strings.']);
+    expect(onCue[0].filmId).toBe(film.id);
+    const onFilm: { body: string }[] = await call('notes.forTarget', { target: { kind: 'film', id: film.id } });
+    expect(onFilm.map((n) => n.body)).toEqual(['On the whole film.']);
+
+    await call('tags.attach', { target: { kind: 'cue', id: cue.id }, name: 'music/horns' });
+    const tagged = library.db.prepare("SELECT count(*) FROM taggings WHERE target_kind = 'cue' AND target_id = ?").pluck().get(cue.id);
+    expect(tagged).toBe(1);
+    await expect(call('tags.attach', { target: { kind: 'cue', id: 999_999 }, name: 'x' })).rejects.toThrow('There is no cue with id 999999');
+
+    await call('cues.delete', { cueId: cue.id });
+    expect(library.db.prepare("SELECT count(*) FROM taggings WHERE target_kind = 'cue'").pluck().get()).toBe(0);
+  });
+});

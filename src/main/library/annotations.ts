@@ -31,10 +31,18 @@ function withTags<R extends { id: number }>(db: Database.Database, rows: R[]): (
   return rows.map((row) => ({ ...row, tags: tags.get(row.id) ?? [] }));
 }
 
-function resolveTarget(db: Database.Database, target: AnnotationTarget): { filmId: number; sceneId: number | null } {
-  if (target.kind === 'film') return { filmId: getFilm(db, target.id).id, sceneId: null };
+function resolveTarget(db: Database.Database, target: AnnotationTarget): { filmId: number; sceneId: number | null; cueId: number | null } {
+  if (target.kind === 'film') return { filmId: getFilm(db, target.id).id, sceneId: null, cueId: null };
+  if (target.kind === 'cue') {
+    // A note on a cue belongs to the film of the cue's track: film-wide views and search find it there.
+    const cue = db.prepare('SELECT c.id, t.film_id AS filmId FROM cues c JOIN tracks t ON t.id = c.track_id WHERE c.id = ?').get(target.id) as
+      | { id: number; filmId: number }
+      | undefined;
+    if (!cue) throw notFound('cue', target.id);
+    return { filmId: cue.filmId, sceneId: null, cueId: cue.id };
+  }
   const scene = getScene(db, target.id);
-  return { filmId: scene.filmId, sceneId: scene.id };
+  return { filmId: scene.filmId, sceneId: scene.id, cueId: null };
 }
 
 export interface NewAnnotation {
@@ -44,11 +52,11 @@ export interface NewAnnotation {
 }
 
 export function createAnnotation(db: Database.Database, note: NewAnnotation): Annotation {
-  const { filmId, sceneId } = resolveTarget(db, note.target);
+  const { filmId, sceneId, cueId } = resolveTarget(db, note.target);
   const id = Number(
     db
-      .prepare('INSERT INTO annotations (film_id, scene_id, body, film_time_ms) VALUES (?, ?, ?, ?)')
-      .run(filmId, sceneId, note.body, note.filmTimeMs).lastInsertRowid
+      .prepare('INSERT INTO annotations (film_id, scene_id, cue_id, body, film_time_ms) VALUES (?, ?, ?, ?, ?)')
+      .run(filmId, sceneId, cueId, note.body, note.filmTimeMs).lastInsertRowid
   );
   return getAnnotation(db, id);
 }
@@ -75,16 +83,16 @@ export function updateAnnotation(db: Database.Database, changes: AnnotationChang
   })();
 }
 
-/** A scene's live notes (or the film's own, for a film target), in film-time order. */
+/** A scene's or a cue's live notes (or the film's own, for a film target), in film-time order. */
 export function annotationsFor(db: Database.Database, target: AnnotationTarget): Annotation[] {
-  const { filmId, sceneId } = resolveTarget(db, target);
+  const { filmId, sceneId, cueId } = resolveTarget(db, target);
   const rows = db
     .prepare(
       `SELECT ${columns}, a.body FROM annotations a
-       WHERE a.film_id = ? AND a.scene_id IS ? AND a.deleted_at IS NULL
+       WHERE a.film_id = ? AND a.scene_id IS ? AND a.cue_id IS ? AND a.deleted_at IS NULL
        ORDER BY ${timeOrder}`
     )
-    .all(filmId, sceneId) as AnnotationRow[];
+    .all(filmId, sceneId, cueId) as AnnotationRow[];
   return withTags(db, rows);
 }
 

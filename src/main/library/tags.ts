@@ -130,6 +130,10 @@ function assertTaggable(db: Database.Database, target: TagTarget): void {
     getScene(db, target.id);
     return;
   }
+  if (target.kind === 'cue') {
+    if (!db.prepare('SELECT 1 FROM cues WHERE id = ?').get(target.id)) throw notFound('cue', target.id);
+    return;
+  }
   const note = db.prepare('SELECT deleted_at AS deletedAt FROM annotations WHERE id = ?').get(target.id) as { deletedAt: string | null } | undefined;
   if (!note) throw notFound('annotation', target.id);
   if (note.deletedAt) throw new ReelnotesError('CONFLICT', 'That annotation is in the trash: restore it before tagging it.');

@@ -12,9 +12,9 @@ export const MAX_QUERY_CHARS = 500;
 const body = z.string().max(MAX_ANNOTATION_CHARS, 'An annotation can hold at most 1 MB of text');
 const filmTimeMs = z.number().int().min(0, 'A film time cannot be negative').max(MAX_FILM_TIME_MS, 'That film time is past 100 hours');
 
-const target = z.object({ kind: z.enum(['film', 'scene']), id }).strict();
+const target = z.object({ kind: z.enum(['film', 'scene', 'cue']), id }).strict();
 
-const tagTarget = z.object({ kind: z.enum(['scene', 'annotation']), id }).strict();
+const tagTarget = z.object({ kind: z.enum(['scene', 'annotation', 'cue']), id }).strict();
 
 /** The name as typed; the library tidies the '/' segments and refuses empty ones. */
 const tagName = z.string().trim().min(1, 'A tag needs a name').max(MAX_TAG_NAME, `A tag name can be at most ${MAX_TAG_NAME} characters`);

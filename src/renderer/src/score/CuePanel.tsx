@@ -3,6 +3,7 @@ import type { Scene } from '../../../shared/domain';
 import { CUE_COLORS, type Cue } from '../../../shared/score';
 import { call } from '../api';
 import { CueFiles } from './CueFiles';
+import { CueNotes } from './CueNotes';
 import { useScore, usePlayerState } from './ScoreContext';
 import { formatMs, parseTime } from '../../../shared/cue-time';
 
@@ -79,6 +80,7 @@ export function CuePanel({ trackId, cues, scenes, canPlay }: Props) {
             editingId === cue.id ? (
               <li key={cue.id}>
                 <CueEditor trackId={trackId} scenes={scenes} cue={cue} initial={cue} onDone={() => { setEditingId(null); cuesChanged(); }} onCancel={() => setEditingId(null)} />
+                <CueNotes cue={cue} />
               </li>
             ) : (
               <li key={cue.id} className={`cue-row${state.cue?.cueId === cue.id ? ' playing' : ''}`} aria-label={`Cue ${cue.label}`}>
