@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useModalDialog } from '../hooks/useModalDialog';
 import { saveTextFile } from '../save-file';
 import { FilePicker } from './FilePicker';
 import type { BackupInfo } from '../../../shared/safety';
@@ -30,17 +31,11 @@ interface Props {
  * its own, so nothing is lost by restoring the wrong one; the page then reloads on the restored library.
  */
 export function BackupsDialog({ open, onClose, onError }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const backups = useCall('backups.list', open ? {} : null);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   const backUpNow = async () => {
     setBusy('create');

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useModalDialog } from '../hooks/useModalDialog';
 
 interface Props {
   open: boolean;
@@ -11,13 +12,7 @@ interface Props {
 
 /** A modal question before something that cannot be undone. Esc or Cancel leaves everything as it was. */
 export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
   return (
     <dialog ref={dialog} className="confirm-dialog" aria-labelledby="confirm-title" onCancel={onCancel} onClose={() => open && onCancel()}>
       <h2 id="confirm-title" className="dialog-title">

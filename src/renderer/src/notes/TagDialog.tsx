@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { TAG_COLOURS, type Tag } from '../../../shared/notes';
 import { call } from '../api';
+import { useModalDialog } from '../hooks/useModalDialog';
 
 interface Props {
   tag: Tag | null;
@@ -17,14 +18,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** Rename, recolour, merge or delete one tag. Merging and deleting say what they will touch first. */
 export function TagDialog(props: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const { tag, onClose } = props;
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (tag && !element.open) element.showModal();
-    if (!tag && element.open) element.close();
-  }, [tag]);
+  const dialog = useModalDialog(tag !== null);
   return (
     <dialog ref={dialog} className="tag-dialog" aria-labelledby="tag-dialog-title" onCancel={onClose} onClose={onClose}>
       {tag && <TagForm key={tag.id} {...props} tag={tag} />}
