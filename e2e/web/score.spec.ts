@@ -33,9 +33,9 @@ test('attach a generated recording through the UI and see its waveform', async (
   await dock(page).getByLabel('Recording file').setInputFiles(audio.formats.find((f) => f.name === 'FLAC')!.path);
   // Attaching uploads and decodes the whole file; the confirmation is a passing notice, so the
   // lasting result is what is waited for, with room for a slow machine.
-  await expect(dock(page).getByLabel('Total')).toHaveText('0:03.000', { timeout: 30_000 });
+  await expect(dock(page).getByText(/FLAC · 44.1 kHz · 2 ch/)).toBeVisible({ timeout: 45_000 });
+  await expect(dock(page).getByLabel('Total')).toHaveText('0:03.000');
   await expect(dock(page).getByText('Stand-in')).toHaveCount(0);
-  await expect(dock(page).getByText(/FLAC · 44.1 kHz · 2 ch/)).toBeVisible();
   const canvas = dock(page).locator('canvas');
   await expect(canvas).not.toHaveAttribute('data-peaks', '0');
   expect(Number(await canvas.getAttribute('data-peaks'))).toBeGreaterThan(1000);
@@ -101,7 +101,7 @@ test('a recording dropped on the player is attached to the chosen track', async 
   }, bytes);
   await page.locator('.app').dispatchEvent('dragenter', { dataTransfer: transfer });
   await dock(page).dispatchEvent('drop', { dataTransfer: transfer });
-  await expect(dock(page).getByText(/Opus · 48 kHz/)).toBeVisible({ timeout: 30_000 });
+  await expect(dock(page).getByText(/Opus · 48 kHz/)).toBeVisible({ timeout: 45_000 });
   await expect(page.getByText('Drop the film page to add it to your library')).toHaveCount(0);
   const films = await host.call<{ id: number; title: string }[]>('films.list');
   expect(films.result!.map((f) => f.title)).toEqual(['The Red Shoes']);
