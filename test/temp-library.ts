@@ -1,7 +1,11 @@
+import type Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import { createAnnotation } from '../src/main/library/annotations';
+import { seedDefaultLibrary } from '../src/main/library/default-library';
+import { listScenes } from '../src/main/library/films';
 import { openLibrary, type Library } from '../src/main/library/library';
 
 const opened: { library?: Library; home: string }[] = [];
@@ -29,3 +33,17 @@ afterEach(() => {
 
 export const seedPagePath = join(__dirname, '..', 'resources', 'films', 'the-red-shoes.txt');
 export const filmsDir = join(__dirname, '..', 'resources', 'films');
+
+/**
+ * A temporary library holding The Red Shoes, with a helper that writes a note on one of its scenes:
+ * the starting point of the annotation, tag and search tests.
+ */
+export function redShoesLibrary(): { library: Library; db: Database.Database; filmId: number; scenes: ReturnType<typeof listScenes>; note: (body: string, sceneIndex?: number) => ReturnType<typeof createAnnotation> } {
+  const library = tempLibrary();
+  seedDefaultLibrary(library, filmsDir);
+  const { db } = library;
+  const scenes = listScenes(db, 1);
+  const note = (body: string, sceneIndex = 0) =>
+    createAnnotation(db, { target: { kind: 'scene', id: scenes[sceneIndex].id }, body, filmTimeMs: null });
+  return { library, db, filmId: 1, scenes, note };
+}

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createAnnotation, emptyTrash, restoreAnnotation, trashAnnotation, updateAnnotation } from '../../src/main/library/annotations';
-import { seedDefaultLibrary } from '../../src/main/library/default-library';
 import { dispatch } from '../../src/main/library/dispatch';
-import { listScenes, updateScene } from '../../src/main/library/films';
+import { updateScene } from '../../src/main/library/films';
 import { parseQuery, search, toMatchExpression, toSegments } from '../../src/main/library/search';
 import { attachTag } from '../../src/main/library/tags';
 import type { SearchHit } from '../../src/shared/notes';
-import { filmsDir, tempLibrary } from '../temp-library';
+import { redShoesLibrary } from '../temp-library';
 
 function redShoes() {
-  const library = tempLibrary();
-  seedDefaultLibrary(library, filmsDir);
-  const { db } = library;
-  const scenes = listScenes(db, 1);
-  const note = (body: string, sceneIndex = 0) =>
-    createAnnotation(db, { target: { kind: 'scene', id: scenes[sceneIndex].id }, body, filmTimeMs: null });
-  const find = (query: string, filmId?: number) => search(db, { query, filmId, limit: 50 }).hits;
-  return { library, db, scenes, note, find };
+  const shelf = redShoesLibrary();
+  const find = (query: string, filmId?: number) => search(shelf.db, { query, filmId, limit: 50 }).hits;
+  return { ...shelf, find };
 }
 
 const notes = (hits: SearchHit[]) => hits.filter((h) => h.kind === 'annotation').map((h) => h.id);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAnnotation, listAnnotations, trashAnnotation } from '../../src/main/library/annotations';
-import { seedDefaultLibrary } from '../../src/main/library/default-library';
+import { listAnnotations, trashAnnotation } from '../../src/main/library/annotations';
 import { dispatch } from '../../src/main/library/dispatch';
-import { listScenes } from '../../src/main/library/films';
 import { exportLibrary, mergeIntoLibrary } from '../../src/main/library/library-archive';
 import {
   attachTag,
@@ -16,17 +14,9 @@ import {
   sceneTags,
   updateTag
 } from '../../src/main/library/tags';
-import { filmsDir, tempLibrary } from '../temp-library';
+import { redShoesLibrary } from '../temp-library';
 
-function redShoes() {
-  const library = tempLibrary();
-  seedDefaultLibrary(library, filmsDir);
-  const { db } = library;
-  const scenes = listScenes(db, 1);
-  const note = (body: string, sceneIndex = 0) =>
-    createAnnotation(db, { target: { kind: 'scene', id: scenes[sceneIndex].id }, body, filmTimeMs: null });
-  return { library, db, filmId: 1, scenes, note };
-}
+const redShoes = redShoesLibrary;
 
 const names = (list: { name: string }[]) => list.map((t) => t.name);
 
