@@ -1,11 +1,14 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnnotation, emptyTrash, restoreAnnotation, trashAnnotation, updateAnnotation } from '../../src/main/library/annotations';
 import { dispatch } from '../../src/main/library/dispatch';
 import { updateScene } from '../../src/main/library/films';
+import { migrate, migrations } from '../../src/main/library/migrations';
 import { parseQuery, search, toMatchExpression, toSegments } from '../../src/main/library/search';
 import { attachTag } from '../../src/main/library/tags';
 import type { SearchHit } from '../../src/shared/notes';
-import { redShoesLibrary } from '../temp-library';
+import { redShoesLibrary, tempHome } from '../temp-library';
 
 function redShoes() {
   const shelf = redShoesLibrary();
@@ -123,6 +126,38 @@ describe('search', () => {
       expect(outcome.ok, query).toBe(true);
     }
     expect(db.prepare('SELECT count(*) FROM annotations').pluck().get()).toBe(2);
+  });
+
+  it('searches one film by its own matches: the film id is never a word, and never moves a rank', () => {
+    const { db, note, find } = redShoes();
+    const plain = note('A zebra in the wings.', 1);
+    const repeated = note('Zebra, zebra: the zebra again.', 2);
+    db.prepare("INSERT INTO films (title, synopsis, source_name) VALUES ('Other', 'an other film', 'x')").run();
+    createAnnotation(db, { target: { kind: 'film', id: 2 }, body: 'A zebra elsewhere', filmTimeMs: null });
+
+    // Film 2's id is indexed for scoping, but a search for "2" must not find every row of film 2.
+    expect(find('zebra', 2)).toHaveLength(1);
+    expect(find('2', 2)).toEqual([]);
+    const inFilm = find('zebra', 1);
+    expect(notes(inFilm)).toEqual([repeated.id, plain.id]);
+    // The scoped search ranks exactly as the library-wide one, and its snippets come from the note's text.
+    const everywhere = new Map(find('zebra').map((h) => [h.id, h.rank]));
+    for (const hit of inFilm) {
+      expect(hit.rank).toBe(everywhere.get(hit.id));
+      expect(marked(hit)).toMatch(/\[zebra\]/i);
+    }
+    expect(find('zebra', 1).every((h) => h.filmId === 1)).toBe(true);
+  });
+
+  it('finds what was written before the film-scoped index existed', () => {
+    const db = new Database(join(tempHome(), 'old.sqlite'));
+    migrate(db, migrations.filter((m) => m.version < 4));
+    db.prepare("INSERT INTO films (id, title, synopsis, source_name) VALUES (5, 'Old', 'written long ago', 'x')").run();
+    db.prepare("INSERT INTO annotations (film_id, body) VALUES (5, 'The heron returns')").run();
+    migrate(db);
+    expect(search(db, { query: 'heron', filmId: 5, limit: 10 }).hits.map((h) => h.kind)).toEqual(['annotation']);
+    expect(search(db, { query: 'heron', filmId: 6, limit: 10 }).hits).toEqual([]);
+    db.close();
   });
 
   it('finds words in a 1 MB note and in odd Unicode', () => {

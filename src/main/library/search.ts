@@ -121,22 +121,33 @@ export function search(db: Database.Database, options: SearchOptions): SearchRes
   return { hits: hits.slice(0, options.limit), tags: parsed.tags, sceneWords: parsed.sceneWords, words: parsed.words };
 }
 
+/**
+ * The match for one FTS table: the words in its text columns only (never in film_id, where a
+ * search for "7" would find film 7's rows), and, in a search of one film, the film as a term of
+ * its own, so that FTS5 ranks only that film's matches (see 004_search_by_film.sql).
+ */
+function scopedMatch(textColumns: string, words: string, filmId: number | undefined): string {
+  const inText = `{${textColumns}} : (${words})`;
+  return filmId === undefined ? inText : `{film_id} : "${filmId}" AND ${inText}`;
+}
+
 function scenesTitled(db: Database.Database, words: readonly string[], filmId: number | undefined): number[] {
   return db
-    .prepare(`SELECT rowid FROM scenes_fts WHERE scenes_fts MATCH ? ${filmId === undefined ? '' : 'AND film_id = ?'}`)
+    .prepare('SELECT rowid FROM scenes_fts WHERE scenes_fts MATCH ?')
     .pluck()
-    .all(`{title} : (${toMatchExpression(words, true)})`, ...(filmId === undefined ? [] : [filmId])) as number[];
+    .all(scopedMatch('title', toMatchExpression(words, true), filmId)) as number[];
 }
 
 /**
- * WHERE clauses shared by the scene and note queries, with their parameters in order. In the FTS
- * queries the id is written `+rowid`: a plain `rowid IN (…)` would be handed to FTS5 as its driving
- * constraint, running the match once per tagged item instead of once.
+ * WHERE clauses shared by the scene and note queries, with their parameters in order. The FTS
+ * queries pass no film column: the film is part of their match. There the id is written `+rowid`:
+ * a plain `rowid IN (…)` would be handed to FTS5 as its driving constraint, running the match once
+ * per tagged item instead of once.
  */
-function filterClauses(filters: Filters, kind: 'scene' | 'annotation', db: Database.Database, columns: { film: string; scene: string; id: string }) {
+function filterClauses(filters: Filters, kind: 'scene' | 'annotation', db: Database.Database, columns: { film?: string; scene: string; id: string }) {
   const clauses: string[] = [];
   const params: unknown[] = [];
-  if (filters.filmId !== undefined) {
+  if (columns.film && filters.filmId !== undefined) {
     clauses.push(`${columns.film} = ?`);
     params.push(filters.filmId);
   }
@@ -154,13 +165,13 @@ function filterClauses(filters: Filters, kind: 'scene' | 'annotation', db: Datab
 
 function sceneHits(db: Database.Database, match: string | null, filters: Filters, limit: number): SearchHit[] {
   if (match) {
-    const where = filterClauses(filters, 'scene', db, { film: 'film_id', scene: '+rowid', id: '+rowid' });
+    const where = filterClauses(filters, 'scene', db, { scene: '+rowid', id: '+rowid' });
     const rows = db
       .prepare(
         `SELECT rowid AS id, rank, snippet(scenes_fts, -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS marked
          FROM scenes_fts WHERE scenes_fts MATCH ?${where.sql} ORDER BY rank LIMIT ?`
       )
-      .all(match, ...where.params, limit) as { id: number; rank: number; marked: string }[];
+      .all(scopedMatch('title description context', match, filters.filmId), ...where.params, limit) as { id: number; rank: number; marked: string }[];
     const scene = db.prepare('SELECT film_id AS filmId, title FROM scenes WHERE id = ?');
     return rows.map((row) => {
       const { filmId, title } = scene.get(row.id) as { filmId: number; title: string };
@@ -185,13 +196,13 @@ function annotationHits(db: Database.Database, match: string | null, filters: Fi
     return { kind: 'annotation', id, filmId: note.filmId, sceneId: note.sceneId, label, snippet, filmTimeMs: note.filmTimeMs, rank };
   };
   if (match) {
-    const where = filterClauses(filters, 'annotation', db, { film: 'film_id', scene: 'scene_id', id: '+rowid' });
+    const where = filterClauses(filters, 'annotation', db, { scene: 'scene_id', id: '+rowid' });
     const rows = db
       .prepare(
         `SELECT rowid AS id, rank, snippet(annotations_fts, 0, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS marked
          FROM annotations_fts WHERE annotations_fts MATCH ? AND deleted_at IS NULL${where.sql} ORDER BY rank LIMIT ?`
       )
-      .all(match, ...where.params, limit) as { id: number; rank: number; marked: string }[];
+      .all(scopedMatch('body', match, filters.filmId), ...where.params, limit) as { id: number; rank: number; marked: string }[];
     return rows.map((row) => hit(row.id, row.rank, toSegments(row.marked)));
   }
   const where = filterClauses(filters, 'annotation', db, { film: 'a.film_id', scene: 'a.scene_id', id: 'a.id' });
@@ -209,10 +220,9 @@ function lineHits(db: Database.Database, match: string, filters: Filters, limit:
     .prepare(
       `SELECT rowid AS id, film_id AS filmId, kind, speaker, rank,
          snippet(film_lines_fts, -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS marked
-       FROM film_lines_fts WHERE film_lines_fts MATCH ?${filters.filmId === undefined ? '' : ' AND film_id = ?'}
-       ORDER BY rank LIMIT ?`
+       FROM film_lines_fts WHERE film_lines_fts MATCH ? ORDER BY rank LIMIT ?`
     )
-    .all(match, ...(filters.filmId === undefined ? [] : [filters.filmId]), limit) as {
+    .all(scopedMatch('speaker text', match, filters.filmId), limit) as {
     id: number;
     filmId: number;
     kind: SearchHitKind;
