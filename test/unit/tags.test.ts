@@ -105,6 +105,9 @@ describe('tags', () => {
     tag(scenes[2].id, 'music/leitmotif', 'scene');
     tag(scenes[2].id, 'dance', 'scene');
     tag(scenes[4].id, 'dance', 'scene');
+    // Names that start like "music" without being nested under it stay out of its family.
+    tag(scenes[6].id, 'musical', 'scene');
+    tag(scenes[7].id, 'music-hall', 'scene');
 
     const ids = (tagIds: number[], tagMatch: 'all' | 'any') =>
       listAnnotations(db, { filmId, order: 'film', tagIds, tagMatch, offset: 0, limit: 50 }).items.map((n) => n.id);
@@ -113,6 +116,7 @@ describe('tags', () => {
     expect(ids([music.id, dance.id], 'any')).toEqual([a.id, b.id, c.id]);
     expect(filterScenes(db, filmId, [music.id, dance.id], 'all')).toEqual([scenes[2].id]);
     expect(filterScenes(db, filmId, [music.id, dance.id], 'any')).toEqual([scenes[2].id, scenes[4].id]);
+    expect(filterScenes(db, filmId, [music.id], 'any')).toEqual([scenes[2].id]);
     expect(filterScenes(db, filmId, [], 'all')).toHaveLength(9);
   });
 

@@ -217,22 +217,26 @@ export function sceneTags(db: Database.Database, filmId: number): SceneTags[] {
 export function taggedItems(db: Database.Database, kind: TaggableKind, tagIds: readonly number[], match: TagMatch): { sql: string; params: unknown[] } {
   const groups = tagGroups(db, tagIds);
   return {
-    sql: `SELECT g.target_id FROM taggings g
-          JOIN (SELECT json_extract(value, '$[0]') AS grp, json_extract(value, '$[1]') AS tag_id FROM json_each(?)) f
-            ON f.tag_id = g.tag_id
-          WHERE g.target_kind = ?
+    // CROSS JOIN keeps the wanted tags as the outer loop, so each is one primary-key range of
+    // taggings. Left to itself the planner walked every tagging of the kind (25 ms at 200,000).
+    sql: `SELECT g.target_id
+          FROM (SELECT json_extract(value, '$[0]') AS grp, json_extract(value, '$[1]') AS tag_id FROM json_each(?)) f
+          CROSS JOIN taggings g ON g.tag_id = f.tag_id AND g.target_kind = ?
           GROUP BY g.target_id HAVING count(DISTINCT f.grp) >= ?`,
     params: [JSON.stringify(groups), kind, match === 'all' ? tagIds.length : 1]
   };
 }
 
 function tagGroups(db: Database.Database, tagIds: readonly number[]): [number, number][] {
+  // The tags nested under t are the keys from 't/' up to 't0' ('0' follows '/'): a range of the
+  // name_key index rather than a comparison with every tag.
   const family = db.prepare(
-    `SELECT d.id FROM tags t JOIN tags d ON d.id = t.id OR substr(d.name_key, 1, length(t.name_key) + 1) = t.name_key || '/'
-     WHERE t.id = ?`
+    `SELECT id FROM tags WHERE id = @tagId
+     UNION ALL
+     SELECT d.id FROM tags t JOIN tags d ON d.name_key > t.name_key || '/' AND d.name_key < t.name_key || '0' WHERE t.id = @tagId`
   );
   return tagIds.flatMap((tagId, group) => {
-    const ids = family.pluck().all(tagId) as number[];
+    const ids = family.pluck().all({ tagId }) as number[];
     if (ids.length === 0) throw notFound('tag', tagId);
     return ids.map((id): [number, number] => [group, id]);
   });
