@@ -48,8 +48,8 @@ const hasTable = (db: Database.Database, name: string) =>
 
 /**
  * Fills an empty library with a deterministic large study: films with scenes, lines and tracks, and,
- * where their tables exist, annotations, tags, taggings and cues. Written with plain prepared inserts
- * in one transaction, so the triggers keep the search indexes right exactly as in normal use.
+ * where their tables exist, annotations, cues linked to scenes, tags and taggings. Written with plain
+ * prepared inserts in one transaction, so the triggers keep the search indexes right as in normal use.
  */
 export function buildLargeLibrary(db: Database.Database, scale = 1, seed = 6): ReturnType<typeof librarySize> {
   const size = librarySize(scale);
@@ -76,6 +76,18 @@ export function buildLargeLibrary(db: Database.Database, scale = 1, seed = 6): R
         const s = pick(sceneId);
         const f = Math.ceil(s / size.scenesPerFilm);
         note.run(a, f, s, `${sentence(random, 8)}\n\n${sentence(random, 40)}`, Math.floor(random() * 7_200_000));
+      }
+    }
+    if (hasTable(db, 'cues')) {
+      // Cues spread over the tracks, each linked to a scene of its own film, as a score study grows.
+      const cue = db.prepare("INSERT INTO cues (id, track_id, label, start_ms, end_ms, color) VALUES (?, ?, ?, ?, ?, '#2f6f8f')");
+      const link = db.prepare('INSERT OR IGNORE INTO cue_scenes (cue_id, scene_id) VALUES (?, ?)');
+      for (let c = 1; c <= size.cues; c++) {
+        const t = pick(trackId);
+        const f = Math.ceil(t / size.tracksPerFilm);
+        const start = Math.floor(random() * 600_000);
+        cue.run(c, t, sentence(random, 3), start, start + 2_000 + Math.floor(random() * 60_000));
+        link.run(c, (f - 1) * size.scenesPerFilm + pick(size.scenesPerFilm));
       }
     }
     if (hasTable(db, 'tags')) {

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type Database from 'better-sqlite3';
 import { isMethodName } from '../src/shared/contract';
 import { dispatch } from '../src/main/library/dispatch';
 import { openLibrary, type Library } from '../src/main/library/library';
@@ -21,10 +22,34 @@ const root = mkdtempSync(join(tmpdir(), 'reelnotes-bench-'));
 const rows: Row[] = [];
 const info: Record<string, unknown> = { scale, node: process.version, date: new Date().toISOString() };
 
-/** Statements SQLite ran while `capturing` is on: the exact SQL the contract sends, params inlined. */
-let capturing: string[] | null = null;
-const open = (name: string): Library =>
-  openLibrary({ home: join(root, name), verbose: (sql) => capturing?.push(sql) });
+const open = (name: string): Library => openLibrary({ home: join(root, name) });
+
+/**
+ * Runs `work` and records every statement it executes: the prepared statement itself, the method
+ * and its arguments, so the same SQL with the same parameters can be replayed through bare
+ * better-sqlite3. (SQLite's expanded-SQL trace would do, but it cuts long string parameters.)
+ */
+async function recordStatements(db: Database.Database, work: () => Promise<unknown>): Promise<(() => unknown)[]> {
+  const replays: (() => unknown)[] = [];
+  const prepare = db.prepare;
+  db.prepare = ((source: string) => {
+    const statement = prepare.call(db, source);
+    for (const method of ['all', 'get', 'run'] as const) {
+      const bare = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+      statement[method] = ((...args: unknown[]) => {
+        replays.push(() => bare(...args));
+        return bare(...args);
+      }) as never;
+    }
+    return statement;
+  }) as typeof db.prepare;
+  try {
+    await work();
+  } finally {
+    db.prepare = prepare;
+  }
+  return replays;
+}
 
 async function call(library: Library, method: string, input: unknown) {
   const outcome = await dispatch(library, method, input);
@@ -59,21 +84,14 @@ const searchQueries = ['ballet', 'red shoes', 'amelie', 'lerm', 'composer theme'
 async function searchAgainstRawSql(library: Library): Promise<void> {
   const filmId = 1;
   const inputs = Array.from({ length: values.quick ? 60 : 400 }, (_, i) => ({ filmId, query: searchQueries[i % searchQueries.length] }));
-  // The SQL each query runs, captured once, then replayed through a bare prepared statement.
-  const captured = new Map<string, string[]>();
+  // The statements each query runs, recorded once, then replayed through the bare prepared statements.
+  const recorded = new Map<string, (() => unknown)[]>();
   for (const input of inputs.slice(0, searchQueries.length)) {
-    capturing = [];
-    await call(library, 'search.query', input);
-    captured.set(input.query, capturing);
-    capturing = null;
+    recorded.set(input.query, await recordStatements(library.db, () => call(library, 'search.query', input)));
   }
   const contract = await timeEach(inputs, (input) => call(library, 'search.query', input));
-  const statements = new Map([...captured].map(([query, sqls]) => [query, sqls.map((sql) => library.db.prepare(sql))]));
   const raw = await timeEach(inputs, (input) => {
-    for (const statement of statements.get(input.query)!) {
-      if (statement.reader) statement.all();
-      else statement.run();
-    }
+    for (const replay of recorded.get(input.query)!) replay();
   });
   rows.push({ measure: 'search p50 (contract vs raw SQL)', value: contract.p50, floor: raw.p50, unit: 'ms' });
   rows.push({

@@ -15,8 +15,6 @@ export interface LibraryOptions {
    * apart from the one Node uses for the tests (see scripts/native-sqlite.mjs).
    */
   nativeBinding?: string;
-  /** Receives every statement SQLite runs, with its parameters: for the benchmark's raw floor. */
-  verbose?: (sql: string) => void;
 }
 
 export interface Library {
@@ -39,7 +37,7 @@ export interface Library {
 /** SQLite's own words for a file that is not a usable database. */
 const corruptMessages = /file is not a database|database disk image is malformed|file is encrypted|malformed database schema/i;
 
-export function openLibrary({ home, nativeBinding, verbose }: LibraryOptions): Library {
+export function openLibrary({ home, nativeBinding }: LibraryOptions): Library {
   mkdirSync(home, { recursive: true });
   const mediaDir = join(home, 'media');
   const backupsDir = join(home, 'backups');
@@ -47,7 +45,7 @@ export function openLibrary({ home, nativeBinding, verbose }: LibraryOptions): L
   mkdirSync(backupsDir, { recursive: true });
   const file = join(home, LIBRARY_FILE);
 
-  let db = openConnection(file, nativeBinding, verbose);
+  let db = openConnection(file, nativeBinding);
   return {
     get db() {
       return db;
@@ -62,17 +60,17 @@ export function openLibrary({ home, nativeBinding, verbose }: LibraryOptions): L
       try {
         replaceFile();
       } finally {
-        db = openConnection(file, nativeBinding, verbose);
+        db = openConnection(file, nativeBinding);
       }
     },
     close: () => db.close()
   };
 }
 
-function openConnection(file: string, nativeBinding?: string, verbose?: (sql: string) => void): Database.Database {
+function openConnection(file: string, nativeBinding?: string): Database.Database {
   let db: Database.Database;
   try {
-    db = new Database(file, { ...(nativeBinding ? { nativeBinding } : {}), ...(verbose ? { verbose: (sql: unknown) => verbose(String(sql)) } : {}) });
+    db = new Database(file, nativeBinding ? { nativeBinding } : {});
   } catch (error) {
     throw asLibraryError(error, file);
   }
