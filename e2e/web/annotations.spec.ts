@@ -129,7 +129,7 @@ test('searching a word lands on the note that holds it', async ({ page, host }) 
   await page.goto(host.url);
   await page.getByRole('option').first().waitFor();
   await page.keyboard.press('Control+k');
-  await expect(page.getByRole('combobox', { name: 'Search scenes, notes and lines' })).toBeFocused();
+  await expect(page.getByRole('combobox', { name: 'Search scenes, notes, lines and cues' })).toBeFocused();
   await page.keyboard.type('ALBAT');
   const hit = (await searchResults(page)).first();
   await expect(hit).toContainText('Note · The Confrontation');

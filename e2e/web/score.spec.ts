@@ -117,6 +117,17 @@ test('a scene plays its cues in one click', async ({ page, host }) => {
   await expect(dock(page).getByRole('listitem', { name: 'Cue Premiere' })).toContainText('5. The Premiere Night');
 });
 
+test('a cue found by search opens its scene and plays', async ({ page, host }) => {
+  await openWithWaveform(page, host);
+  await page.getByRole('combobox', { name: 'Search scenes, notes, lines and cues' }).fill('premiere ');
+  const hit = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').filter({ hasText: 'Cue' });
+  await expect(hit).toContainText('Premiere');
+  await hit.click();
+  await expect(page.getByRole('region', { name: 'The Premiere Night' })).toBeVisible();
+  await expect.poll(() => positionMs(page)).toBeGreaterThanOrEqual(20_000);
+  await expect(dock(page).getByRole('button', { name: 'Pause' })).toBeVisible();
+});
+
 test('changing speed plays on at the new rate', async ({ page, host }) => {
   await openWithWaveform(page, host);
   const speed = dock(page).getByRole('combobox', { name: 'Speed' });

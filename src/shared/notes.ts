@@ -68,17 +68,19 @@ export interface SnippetSegment {
   hit: boolean;
 }
 
-export type SearchHitKind = 'scene' | 'annotation' | 'dialogue' | 'quote';
+export type SearchHitKind = 'scene' | 'annotation' | 'dialogue' | 'quote' | 'cue';
 
 export interface SearchHit {
   kind: SearchHitKind;
   id: number;
   filmId: number;
   sceneId: number | null;
-  /** What the hit is: the scene's title, "Note on <scene>", or the line's speaker. */
+  /** What the hit is: the scene's title, "Note on <scene>", the line's speaker or the cue's track. */
   label: string;
   snippet: SnippetSegment[];
   filmTimeMs: number | null;
+  /** For a cue: what it takes to play it. Its sceneId is the first scene it is linked to. */
+  cue: { trackId: number; startMs: number; endMs: number } | null;
   /** bm25: lower is a better match. */
   rank: number;
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnnotation, emptyTrash, restoreAnnotation, trashAnnotation, updateAnnotation } from '../../src/main/library/annotations';
+import { createCue, deleteCue, updateCue } from '../../src/main/library/cues';
 import { dispatch } from '../../src/main/library/dispatch';
 import { updateScene } from '../../src/main/library/films';
 import { migrate, migrations } from '../../src/main/library/migrations';
@@ -109,7 +110,7 @@ describe('search', () => {
     updateScene(db, { sceneId: scenes[0].id, title: 'The Airship' });
     expect(find('zeppelin')).toEqual([]);
     expect(find('airship').map((h) => h.id)).toEqual([scenes[0].id]);
-    for (const table of ['annotations_fts', 'scenes_fts', 'film_lines_fts']) {
+    for (const table of ['annotations_fts', 'scenes_fts', 'film_lines_fts', 'cues_fts']) {
       expect(() => db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
     }
   });
@@ -158,6 +159,28 @@ describe('search', () => {
     expect(search(db, { query: 'heron', filmId: 5, limit: 10 }).hits.map((h) => h.kind)).toEqual(['annotation']);
     expect(search(db, { query: 'heron', filmId: 6, limit: 10 }).hits).toEqual([]);
     db.close();
+  });
+
+  it('finds cues by their label, with what it takes to play them, and keeps their index right', () => {
+    const { db, find, scenes } = redShoes();
+    const trackId = db.prepare('SELECT id FROM tracks WHERE film_id = 1 ORDER BY position LIMIT 1').pluck().get() as number;
+    const cue = createCue(db, { trackId, label: 'The cormorant fanfare', startMs: 61_000, endMs: 75_500, sceneIds: [scenes[4].id, scenes[2].id] });
+    const hit = find('cormorant', 1).find((h) => h.kind === 'cue');
+    expect(hit).toMatchObject({ id: cue.id, filmId: 1, sceneId: scenes[2].id, cue: { trackId, startMs: 61_000, endMs: 75_500 } });
+    expect(marked(hit!)).toBe('The [cormorant] fanfare');
+    expect(find('cormorant', 2)).toEqual([]);
+    expect(find('tag:anything cormorant')).toEqual([]);
+
+    updateCue(db, { cueId: cue.id, label: 'The heron fanfare' });
+    expect(find('cormorant')).toEqual([]);
+    expect(find('heron').map((h) => h.id)).toEqual([cue.id]);
+    deleteCue(db, cue.id);
+    expect(find('heron')).toEqual([]);
+    // A film deleted with its tracks takes its cues out of the index too.
+    createCue(db, { trackId, label: 'The egret coda', startMs: 0, endMs: 1 });
+    db.prepare('DELETE FROM films WHERE id = 1').run();
+    expect(find('egret')).toEqual([]);
+    expect(() => db.prepare("INSERT INTO cues_fts (cues_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
   });
 
   it('finds words in a 1 MB note and in odd Unicode', () => {

@@ -92,7 +92,7 @@ interface Filters {
 const noHits = (parsed: ParsedQuery): SearchResult => ({ hits: [], tags: parsed.tags, sceneWords: parsed.sceneWords, words: parsed.words });
 
 /**
- * Ranked search over scenes, notes, dialogue and quotes. In each FTS table the match and its
+ * Ranked search over scenes, notes, dialogue, quotes and cues. In each FTS table the match and its
  * rank drive the query (ORDER BY rank LIMIT n, so snippets are made for n rows only); titles and
  * times are looked up afterwards for those rows. The lists are then merged by rank.
  */
@@ -114,8 +114,8 @@ export function search(db: Database.Database, options: SearchOptions): SearchRes
   const hits = [
     ...sceneHits(db, match, filters, options.limit),
     ...annotationHits(db, match, filters, options.limit),
-    // Lines belong to no scene and carry no tags, so a filter leaves them out.
-    ...(match && !filters.tagIds && !filters.sceneIds ? lineHits(db, match, filters, options.limit) : [])
+    // Lines and cues are found by their words alone: a tag: or scene: filter narrows to scenes and notes.
+    ...(match && !filters.tagIds && !filters.sceneIds ? [...lineHits(db, match, filters, options.limit), ...cueHits(db, match, filters, options.limit)] : [])
   ];
   hits.sort((a, b) => a.rank - b.rank);
   return { hits: hits.slice(0, options.limit), tags: parsed.tags, sceneWords: parsed.sceneWords, words: parsed.words };
@@ -175,14 +175,14 @@ function sceneHits(db: Database.Database, match: string | null, filters: Filters
     const scene = db.prepare('SELECT film_id AS filmId, title FROM scenes WHERE id = ?');
     return rows.map((row) => {
       const { filmId, title } = scene.get(row.id) as { filmId: number; title: string };
-      return { kind: 'scene', id: row.id, filmId, sceneId: row.id, label: title, snippet: toSegments(row.marked), filmTimeMs: null, rank: row.rank };
+      return { kind: 'scene', id: row.id, filmId, sceneId: row.id, label: title, snippet: toSegments(row.marked), filmTimeMs: null, cue: null, rank: row.rank };
     });
   }
   const where = filterClauses(filters, 'scene', db, { film: 's.film_id', scene: 's.id', id: 's.id' });
   const rows = db
     .prepare(`SELECT s.id, s.film_id AS filmId, s.title, substr(s.description, 1, 160) AS excerpt FROM scenes s WHERE 1${where.sql} ORDER BY s.film_id, s.position LIMIT ?`)
     .all(...where.params, limit) as { id: number; filmId: number; title: string; excerpt: string }[];
-  return rows.map((row) => ({ kind: 'scene', id: row.id, filmId: row.filmId, sceneId: row.id, label: row.title, snippet: plain(row.excerpt), filmTimeMs: null, rank: 0 }));
+  return rows.map((row) => ({ kind: 'scene', id: row.id, filmId: row.filmId, sceneId: row.id, label: row.title, snippet: plain(row.excerpt), filmTimeMs: null, cue: null, rank: 0 }));
 }
 
 function annotationHits(db: Database.Database, match: string | null, filters: Filters, limit: number): SearchHit[] {
@@ -193,7 +193,7 @@ function annotationHits(db: Database.Database, match: string | null, filters: Fi
   const hit = (id: number, rank: number, snippet: SnippetSegment[]): SearchHit => {
     const note = describe.get(id) as { filmId: number; sceneId: number | null; filmTimeMs: number | null; sceneTitle: string | null };
     const label = note.sceneTitle === null ? 'Note on the film' : `Note · ${note.sceneTitle}`;
-    return { kind: 'annotation', id, filmId: note.filmId, sceneId: note.sceneId, label, snippet, filmTimeMs: note.filmTimeMs, rank };
+    return { kind: 'annotation', id, filmId: note.filmId, sceneId: note.sceneId, label, snippet, filmTimeMs: note.filmTimeMs, cue: null, rank };
   };
   if (match) {
     const where = filterClauses(filters, 'annotation', db, { scene: 'scene_id', id: '+rowid' });
@@ -238,8 +238,37 @@ function lineHits(db: Database.Database, match: string, filters: Filters, limit:
     label: `${row.kind === 'quote' ? 'Quote' : 'Dialogue'}${row.speaker ? ` · ${row.speaker}` : ''}`,
     snippet: toSegments(row.marked),
     filmTimeMs: null,
+    cue: null,
     rank: row.rank
   }));
+}
+
+function cueHits(db: Database.Database, match: string, filters: Filters, limit: number): SearchHit[] {
+  const rows = db
+    .prepare(
+      `SELECT rowid AS id, rank, snippet(cues_fts, 0, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS marked
+       FROM cues_fts WHERE cues_fts MATCH ? ORDER BY rank LIMIT ?`
+    )
+    .all(scopedMatch('label', match, filters.filmId), limit) as { id: number; rank: number; marked: string }[];
+  const describe = db.prepare(
+    `SELECT c.track_id AS trackId, c.start_ms AS startMs, c.end_ms AS endMs, t.film_id AS filmId, t.title AS trackTitle,
+       (SELECT l.scene_id FROM cue_scenes l JOIN scenes s ON s.id = l.scene_id WHERE l.cue_id = c.id ORDER BY s.position LIMIT 1) AS sceneId
+     FROM cues c JOIN tracks t ON t.id = c.track_id WHERE c.id = ?`
+  );
+  return rows.map((row) => {
+    const cue = describe.get(row.id) as { trackId: number; startMs: number; endMs: number; filmId: number; trackTitle: string; sceneId: number | null };
+    return {
+      kind: 'cue',
+      id: row.id,
+      filmId: cue.filmId,
+      sceneId: cue.sceneId,
+      label: cue.trackTitle,
+      snippet: toSegments(row.marked),
+      filmTimeMs: null,
+      cue: { trackId: cue.trackId, startMs: cue.startMs, endMs: cue.endMs },
+      rank: row.rank
+    };
+  });
 }
 
 function plain(text: string): SnippetSegment[] {

@@ -75,10 +75,10 @@ export function App() {
 
   const openHit = (hit: SearchHit) => {
     if (hit.kind === 'annotation') openNote(hit);
-    else if (hit.kind === 'scene') {
+    else if (hit.kind === 'scene' || (hit.kind === 'cue' && hit.sceneId !== null)) {
       desk.setView('scenes');
-      setSceneId(hit.id);
-    } else notify({ kind: 'success', text: `${hit.label}: “${hit.snippet.map((s) => s.text).join('')}”` });
+      setSceneId(hit.sceneId);
+    } else if (hit.kind !== 'cue') notify({ kind: 'success', text: `${hit.label}: “${hit.snippet.map((s) => s.text).join('')}”` });
   };
 
   const onTimesShifted = useCallback(

@@ -3,6 +3,7 @@ import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, ty
 import { formatFilmTime } from '../../../shared/film-time';
 import type { SearchHit, SearchResult } from '../../../shared/notes';
 import { call } from '../api';
+import { useScore } from '../score/ScoreContext';
 
 interface Props {
   filmId: number | null;
@@ -13,11 +14,11 @@ export interface SearchBoxHandle {
   focus: () => void;
 }
 
-const kindNames: Record<SearchHit['kind'], string> = { scene: 'Scene', annotation: 'Note', dialogue: 'Dialogue', quote: 'Quote' };
+const kindNames: Record<SearchHit['kind'], string> = { scene: 'Scene', annotation: 'Note', dialogue: 'Dialogue', quote: 'Quote', cue: 'Cue' };
 
 /**
- * Search as you type over the film's scenes, notes, dialogue and quotes. ↑/↓ move through the
- * results, Enter opens one, Esc closes the list (and, pressed again, clears the box).
+ * Search as you type over the film's scenes, notes, dialogue, quotes and cues. ↑/↓ move through the
+ * results, Enter opens one (a cue also plays), Esc closes the list (and, pressed again, clears the box).
  */
 export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({ filmId, onOpen }, ref) {
   const [query, setQuery] = useState('');
@@ -27,6 +28,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
+  const { playCue } = useScore();
 
   useImperativeHandle(ref, () => ({ focus: () => input.current?.select() }), []);
 
@@ -58,6 +60,8 @@ export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({
     if (!hit) return;
     setOpen(false);
     onOpen(hit);
+    // Looking for a cue is wanting to hear it.
+    if (hit.cue) void playCue({ id: hit.id, ...hit.cue });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -81,7 +85,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({
   return (
     <div className="search" role="search">
       <label className="visually-hidden" htmlFor={`${listId}-input`}>
-        Search scenes, notes and lines
+        Search scenes, notes, lines and cues
       </label>
       <input
         id={`${listId}-input`}
@@ -125,6 +129,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({
                 <span className="search-kind">{kindNames[hit.kind]}</span>
                 <span className="search-label">{hit.label}</span>
                 {hit.filmTimeMs !== null && <span className="search-time">{formatFilmTime(hit.filmTimeMs)}</span>}
+                {hit.cue && <span className="search-time">{formatFilmTime(hit.cue.startMs)}</span>}
               </span>
               <span className="search-snippet">
                 {hit.snippet.map((segment, j) => (segment.hit ? <mark key={j}>{segment.text}</mark> : <span key={j}>{segment.text}</span>))}
