@@ -1,0 +1,31 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { LIBRARY_FILE } from '../src/main/library/library';
+
+/**
+ * A copy of the large library in which the first film holds every annotation. The all-annotations
+ * view lists one film's notes, and the large library spreads its notes over 200 films; here that
+ * view is the whole 100,000-note list. Each note keeps its scene's position (scene 7 of any film
+ * becomes scene 7 of the first film). The search index needs no change: it reads film and scene
+ * from the annotations table itself (external content), and only the note text is indexed.
+ */
+export function oneFilmCopy(largeHome: string, home: string): void {
+  mkdirSync(home, { recursive: true });
+  const source = new Database(join(largeHome, LIBRARY_FILE), { readonly: true });
+  source.prepare('VACUUM INTO ?').run(join(home, LIBRARY_FILE));
+  source.close();
+  const db = new Database(join(home, LIBRARY_FILE));
+  try {
+    const first = db.prepare('SELECT min(id) FROM films').pluck().get() as number;
+    db.prepare(
+      `UPDATE annotations SET
+         scene_id = (SELECT mine.id FROM scenes theirs JOIN scenes mine ON mine.film_id = :first AND mine.position = theirs.position
+                     WHERE theirs.id = annotations.scene_id),
+         film_id = :first
+       WHERE film_id <> :first`
+    ).run({ first });
+  } finally {
+    db.close();
+  }
+}
