@@ -123,6 +123,24 @@ test('two notes tagged in place are found by filtering on the tag', async ({ pag
   expect(page2.result?.total).toBe(2);
 });
 
+test('the all-annotations list draws only the rows in view, and notes scrolled far away come back', async ({ page, host }) => {
+  test.slow();
+  // Four pages of notes: the list fetches 200 at a time and keeps only the pages around the view.
+  const audition = await sceneId(host, 'The Audition');
+  for (let i = 1; i <= 800; i++) await host.call('notes.create', { target: { kind: 'scene', id: audition }, body: `Note number ${i}`, filmTimeMs: i * 1000 });
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'All annotations' }).click();
+  const list = page.getByRole('listbox', { name: /All annotations/ });
+  await expect(list.locator('#all-note-0')).toContainText('Note number 1');
+  await list.focus();
+  await page.keyboard.press('End');
+  await expect(list.locator('#all-note-799')).toContainText('Note number 800');
+  expect(await list.getByRole('option').count()).toBeLessThan(60);
+  await page.keyboard.press('Home');
+  await expect(list.locator('#all-note-0')).toContainText('Note number 1');
+  await expect(list.locator('#all-note-0')).toHaveAttribute('aria-selected', 'true');
+});
+
 test('searching a word lands on the note that holds it', async ({ page, host }) => {
   await addNote(host, 'The Confrontation', 'Lermontov stands like an albatross in the doorway', 5_400_000);
   await addNote(host, 'The Isolation', 'Nothing to find here');

@@ -10,6 +10,8 @@ import type { TagFilter } from './TagPanel';
 
 const PAGE = 200;
 const ROW_HEIGHT = 84;
+/** Pages kept on either side of the ones in view; the rest are let go, so the heap stays flat. */
+const PAGES_KEPT_AROUND = 1;
 
 interface Props {
   filmId: number;
@@ -42,7 +44,8 @@ export function AllAnnotations({ filmId, filter, revision, onOpen, onShifted, on
       const key = keyRef.current;
       call('notes.list', { filmId, order, tagIds: filter.tagIds, tagMatch: filter.match, offset: page * PAGE, limit: PAGE }).then(
         (result) => {
-          if (keyRef.current !== key) return;
+          // A page scrolled away from (or asked for under another order or filter) is not kept.
+          if (keyRef.current !== key || !requested.current.has(page)) return;
           setTotal(result.total);
           setPages((old) => new Map(old).set(page, result.items));
         },
@@ -72,7 +75,20 @@ export function AllAnnotations({ filmId, filter, revision, onOpen, onShifted, on
   const items = virtualizer.getVirtualItems();
 
   useEffect(() => {
+    if (!items.length) return;
     for (const item of items) loadPage(Math.floor(item.index / PAGE));
+    // Pages far from the view are dropped (and fetched again if the person comes back): scrolling
+    // through 100,000 notes then holds a few pages, not all of them.
+    const first = Math.floor(items[0].index / PAGE) - PAGES_KEPT_AROUND;
+    const last = Math.floor(items[items.length - 1].index / PAGE) + PAGES_KEPT_AROUND;
+    const far = [...requested.current].filter((page) => page < first || page > last);
+    if (!far.length) return;
+    for (const page of far) requested.current.delete(page);
+    setPages((old) => {
+      const kept = new Map(old);
+      for (const page of far) kept.delete(page);
+      return kept;
+    });
   }, [items, loadPage]);
 
   const rowAt = (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
