@@ -24,6 +24,7 @@ async function openWithWaveform(page: Page, host: WebHost): Promise<void> {
   await page.goto(host.url);
   await expect(dock(page).locator('canvas')).not.toHaveAttribute('data-peaks', '0');
   await expect(dock(page).getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
+  await expect(dock(page)).toHaveAttribute('aria-busy', 'false');
 }
 
 test('attach a generated recording through the UI and see its waveform', async ({ page, host }) => {
@@ -88,6 +89,22 @@ test('a cue plays exactly its range and stops at its end, or loops it', async ({
   await expect.poll(() => positionMs(page), { intervals: [40], timeout: 10_000 }).toBeLessThan(2_400);
   await expect(dock(page).getByRole('button', { name: 'Pause' })).toBeVisible();
   expect(await positionMs(page)).toBeGreaterThanOrEqual(2_000);
+});
+
+test('the first click on the page plays the cue from its start, without loading the recording again', async ({ page, host }) => {
+  await openWithWaveform(page, host);
+  // Every position the player shows from now on (a reload of the recording would show 0:00.000).
+  const shown = await page.evaluateHandle(() => {
+    const timer = document.querySelector('[role="timer"][aria-label="Elapsed"]')!;
+    const positions: number[] = [];
+    new MutationObserver(() => positions.push(Number(timer.getAttribute('data-position-ms')))).observe(timer, { attributeFilter: ['data-position-ms'] });
+    return positions;
+  });
+  await dock(page).getByRole('button', { name: 'Play cue The dream' }).click();
+  await expect.poll(() => positionMs(page)).toBeGreaterThan(8_500);
+  const positions = await shown.jsonValue();
+  expect(positions[0]).toBe(8_000);
+  expect(Math.min(...positions)).toBe(8_000);
 });
 
 test('a recording dropped on the player is attached to the chosen track', async ({ page, host }) => {

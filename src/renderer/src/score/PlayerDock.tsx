@@ -93,7 +93,15 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
   const positionMs = canPlay ? state.positionMs : 0;
 
   return (
-    <section className="score-dock" aria-label="Score player" data-rate={state.rate} onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={onDrop}>
+    <section
+      className="score-dock"
+      aria-label="Score player"
+      // Busy while the chosen recording loads: a cue asked for meanwhile plays once it has.
+      aria-busy={state.now !== null && !state.loaded}
+      data-rate={state.rate}
+      onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()}
+      onDrop={onDrop}
+    >
       <div className="dock-main">
         <div className="dock-transport">
           <select className="track-picker" aria-label="Track" value={trackId ?? ''} onChange={(e) => chooseTrack(Number(e.target.value))}>

@@ -1,7 +1,13 @@
-import { Howl } from 'howler';
+import { Howl, Howler } from 'howler';
 import type { Recording } from '../../../shared/score';
 import { mediaUrl } from '../../../shared/media-url';
 import { isDesktop } from '../api';
+
+// On the page's first click or key press howler "unlocks" audio by reloading every HTML5 sound, for
+// browsers that let a page play only from a gesture. Ours plays from gestures (a looped cue's timer
+// runs after one), and the reload threw the preloaded recording away just as the first cue was asked
+// for: the first play waited for the whole file to load again.
+Howler.autoUnlock = false;
 
 export const SPEEDS = [0.5, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2] as const;
 
