@@ -33,6 +33,15 @@ export interface Track {
   description: string;
 }
 
+/** What opening a film shows first: the library's films, and the film with its scenes and soundtrack. */
+export interface OpenFilm {
+  films: FilmSummary[];
+  /** null only when the library has no film. */
+  film: Film | null;
+  scenes: Scene[];
+  tracks: Track[];
+}
+
 export type FilmLineKind = 'dialogue' | 'quote';
 
 export interface FilmLine {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { methodNames, type MethodName } from '../../src/shared/contract';
 import type { CallOutcome, ErrorCode } from '../../src/shared/errors';
-import type { Scene } from '../../src/shared/domain';
+import type { OpenFilm, Scene } from '../../src/shared/domain';
 import { seedDefaultLibrary } from '../../src/main/library/default-library';
 import { dispatch } from '../../src/main/library/dispatch';
 import { handlers } from '../../src/main/library/handlers';
@@ -61,7 +61,7 @@ describe('input the contract refuses', () => {
     ['an array', [1]]
   ])('an id that is %s', async (_what, filmId) => {
     const { library } = seeded();
-    for (const method of ['films.get', 'films.lines', 'scenes.list', 'tracks.list']) {
+    for (const method of ['films.get', 'films.open', 'films.lines', 'scenes.list', 'tracks.list']) {
       const message = await fails(library, method, { filmId }, 'INVALID_INPUT');
       expect(message).toMatch(new RegExp(`^Invalid input for ${method.replace('.', '\\.')}: filmId: `));
     }
@@ -144,7 +144,7 @@ describe('ids that are not in the library', () => {
   it('are NOT_FOUND, named in the message', async () => {
     const { library } = seeded();
     const missing = 987_654;
-    for (const method of ['films.get', 'films.lines', 'scenes.list', 'tracks.list']) {
+    for (const method of ['films.get', 'films.open', 'films.lines', 'scenes.list', 'tracks.list']) {
       expect(await fails(library, method, { filmId: missing }, 'NOT_FOUND')).toBe(`There is no film with id ${missing} in the library.`);
     }
     expect(await fails(library, 'scenes.get', { sceneId: missing }, 'NOT_FOUND')).toBe(`There is no scene with id ${missing} in the library.`);
@@ -189,6 +189,20 @@ describe('reading the library through the contract', () => {
       { id: expect.any(Number), filmId, position: 1, title: 'The Red Shoes Ballet', credit: 'Cinematography', description: 'The climactic ballet performance' },
       { id: expect.any(Number), filmId, position: 2, title: 'Entr\'acte', credit: 'Walter Goehr', description: 'Interlude during the film' }
     ]);
+  });
+
+  it('opens a film in one call: the films, the film, its scenes and tracks; the first film when none is named', async () => {
+    const { library, filmId } = seeded();
+    const opened = await succeeds<OpenFilm>(library, 'films.open', { filmId });
+    expect(opened).toEqual({
+      films: await succeeds(library, 'films.list', {}),
+      film: await succeeds(library, 'films.get', { filmId }),
+      scenes: await succeeds(library, 'scenes.list', { filmId }),
+      tracks: await succeeds(library, 'tracks.list', { filmId })
+    });
+    expect(await succeeds(library, 'films.open', {})).toEqual(opened);
+    library.db.prepare('DELETE FROM films').run();
+    expect(await succeeds(library, 'films.open', {})).toEqual({ films: [], film: null, scenes: [], tracks: [] });
   });
 
   it('imports a page, and refuses a broken one or a second copy', async () => {

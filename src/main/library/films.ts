@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Film, FilmLine, FilmSummary, ImportResult, Scene, Track } from '../../shared/domain';
+import type { Film, FilmLine, FilmSummary, ImportResult, OpenFilm, Scene, Track } from '../../shared/domain';
 import { ReelnotesError } from '../../shared/errors';
 import type { filmMethods } from '../../shared/contract/films';
 import { parseFilmPage, type ParsedFilmPage } from './film-page';
@@ -26,6 +26,16 @@ export function getFilm(db: Database.Database, filmId: number): Film {
     .get(filmId) as Film | undefined;
   if (!film) throw notFound('film', filmId);
   return film;
+}
+
+/** The films, and one film with its scenes and tracks, read in one transaction so they agree. */
+export function openFilm(db: Database.Database, filmId?: number): OpenFilm {
+  return db.transaction(() => {
+    const films = listFilms(db);
+    const id = filmId ?? films[0]?.id;
+    if (id === undefined) return { films, film: null, scenes: [], tracks: [] };
+    return { films, film: getFilm(db, id), scenes: listScenes(db, id), tracks: listTracks(db, id) };
+  })();
 }
 
 export function listScenes(db: Database.Database, filmId: number): Scene[] {
@@ -125,6 +135,7 @@ export function notFound(kind: string, id: number): ReelnotesError {
 
 export const filmHandlers: DomainHandlers<keyof typeof filmMethods> = {
   'films.list': (_input, { db }) => listFilms(db),
+  'films.open': ({ filmId }, { db }) => openFilm(db, filmId),
   'films.get': ({ filmId }, { db }) => getFilm(db, filmId),
   'films.lines': ({ filmId }, { db }) => listFilmLines(db, filmId),
   'scenes.list': ({ filmId }, { db }) => listScenes(db, filmId),

@@ -26,8 +26,9 @@ import { PlayerDock } from './score/PlayerDock';
 import { ScoreProvider } from './score/ScoreContext';
 
 export function App() {
-  const films = useCall('films.list', {});
   const [chosenFilmId, setFilmId] = useState<number | null>(null);
+  // Until the person chooses, the desk opens on the first film of the library.
+  const opened = useCall('films.open', chosenFilmId === null ? {} : { filmId: chosenFilmId });
   const [sceneId, setSceneId] = useState<number | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [backupsOpen, setBackupsOpen] = useState(false);
@@ -37,13 +38,11 @@ export function App() {
   }, []);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
 
-  // Until the person chooses, the desk opens on the first film of the library.
-  const filmId = chosenFilmId ?? films.data?.[0]?.id ?? null;
-
-  const film = useCall('films.get', filmId === null ? null : { filmId });
-  const scenes = useCall('scenes.list', filmId === null ? null : { filmId });
-  const tracks = useCall('tracks.list', filmId === null ? null : { filmId });
-  const sceneList = scenes.data?.filter((s) => s.filmId === filmId) ?? [];
+  const filmId = chosenFilmId ?? opened.data?.film?.id ?? null;
+  // While another film loads, the previous answer is still in hand: only the chosen film's is shown.
+  const shown = opened.data?.film && opened.data.film.id === filmId ? opened.data : null;
+  const currentFilm = shown?.film ?? null;
+  const sceneList = shown?.scenes ?? [];
   const scene = sceneList.find((s) => s.id === sceneId) ?? null;
   const desk = useNotesDesk(filmId);
   const shownScenes = desk.visibleSceneIds ? sceneList.filter((s) => desk.visibleSceneIds!.has(s.id)) : sceneList;
@@ -57,7 +56,6 @@ export function App() {
 
   const importer = useFilmPageImport({
     onImported: (result) => {
-      films.reload();
       chooseFilm(result.film.id);
       notify({ kind: 'success', text: `Imported “${result.film.title}”: ${result.film.sceneCount} scenes, ${result.trackCount} soundtrack entries.` });
     },
@@ -102,21 +100,20 @@ export function App() {
 
   const onSceneSaved = useCallback(
     (saved: Scene) => {
-      scenes.reload();
+      opened.reload();
       notify({ kind: 'success', text: `Saved “${saved.title}”.` });
     },
-    [scenes, notify]
+    [opened, notify]
   );
 
   const notifyError = useCallback((text: string) => notify({ kind: 'error', text }), [notify]);
-  const currentFilm = film.data && film.data.id === filmId ? film.data : null;
 
   return (
     <ScoreProvider film={currentFilm} onError={notifyError}>
     <div className="app" {...importer.dropTarget}>
       <FilmSidebar
-        films={films.data ?? []}
-        error={films.error}
+        films={opened.data?.films ?? []}
+        error={opened.error}
         selectedId={filmId}
         onSelect={chooseFilm}
         onImport={importer.pickFile}
@@ -133,7 +130,7 @@ export function App() {
         />
       </FilmSidebar>
       <main className="film-pane" aria-label="Film">
-        {film.data && film.data.id === filmId ? (
+        {currentFilm ? (
           <>
             <div className="film-bar">
               <SearchBox ref={search} filmId={filmId} onOpen={openHit} />
@@ -141,12 +138,12 @@ export function App() {
             </div>
             {desk.view === 'scenes' && (
               <>
-                <FilmHeader film={film.data} tracks={tracks.data ?? []} onError={(text) => notify({ kind: 'error', text })} />
+                <FilmHeader film={currentFilm} tracks={shown?.tracks ?? []} onError={(text) => notify({ kind: 'error', text })} />
                 <SceneList
                   scenes={shownScenes}
                   selectedId={sceneId}
                   onSelect={setSceneId}
-                  loading={scenes.loading}
+                  loading={opened.loading}
                   tagsByScene={desk.tagsByScene}
                   filterNote={desk.visibleSceneIds ? `Filtered by tags: ${shownScenes.length} of ${sceneList.length} scenes.` : undefined}
                 />
@@ -154,7 +151,7 @@ export function App() {
             )}
             {desk.view === 'annotations' && (
               <AllAnnotations
-                filmId={film.data.id}
+                filmId={currentFilm.id}
                 filter={desk.filter}
                 revision={desk.revision}
                 onOpen={openNote}
@@ -164,7 +161,7 @@ export function App() {
             )}
             {desk.view === 'trash' && (
               <TrashView
-                filmId={film.data.id}
+                filmId={currentFilm.id}
                 revision={desk.revision}
                 onChanged={desk.changed}
                 onNotice={(text) => notify({ kind: 'success', text })}
@@ -173,7 +170,7 @@ export function App() {
             )}
           </>
         ) : (
-          <div className="empty-state">{film.error ?? films.error ?? (films.data?.length === 0 ? 'Your library is empty: import a film page to begin.' : 'Opening the library…')}</div>
+          <div className="empty-state">{opened.error ?? (opened.data?.films.length === 0 ? 'Your library is empty: import a film page to begin.' : 'Opening the library…')}</div>
         )}
       </main>
       <SceneDetail scene={scene} onSaved={onSceneSaved} onError={(text) => notify({ kind: 'error', text })}>
@@ -223,10 +220,10 @@ export function App() {
       {importer.dragging && <DropOverlay />}
       <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} onError={(text) => notify({ kind: 'error', text })} />
       <RecoveryBanner onError={(text) => notify({ kind: 'error', text })} />
-      {currentFilm && tracks.data ? (
+      {shown?.film ? (
         <PlayerDock
-          film={currentFilm}
-          tracks={tracks.data.filter((t) => t.filmId === currentFilm.id)}
+          film={shown.film}
+          tracks={shown.tracks}
           scenes={sceneList}
           onNotice={(text) => notify({ kind: 'success', text })}
         />

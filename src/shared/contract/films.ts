@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Film, FilmLine, FilmSummary, ImportResult, Scene, Track } from '../domain';
+import type { Film, FilmLine, FilmSummary, ImportResult, OpenFilm, Scene, Track } from '../domain';
 import { method } from './define';
 import { id, nothing } from './fields';
 
@@ -10,6 +10,11 @@ const sceneText = z.string().max(20_000);
 
 export const filmMethods = {
   'films.list': method<FilmSummary[]>()(nothing),
+  /**
+   * The first screen of a film in one call (the first film of the list when none is named): one
+   * round trip instead of a chain, and one query on the library's connection ahead of the panels.
+   */
+  'films.open': method<OpenFilm>()(z.object({ filmId: id.optional() }).strict()),
   'films.get': method<Film>()(z.object({ filmId: id }).strict()),
   'films.lines': method<FilmLine[]>()(z.object({ filmId: id }).strict()),
   'scenes.list': method<Scene[]>()(z.object({ filmId: id }).strict()),
