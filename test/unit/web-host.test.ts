@@ -192,15 +192,17 @@ describe('the browser host serving the renderer', () => {
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
   });
 
-  it('serves an asset with its type and nosniff', async () => {
+  it('serves an asset with its type and nosniff, to be kept (its name changes with its content)', async () => {
     const { origin } = await startHost();
     const response = await fetch(`${origin}/assets/app.js`);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('console.log("reelnotes");');
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
   it('sets the token cookie only when the page is opened with the right token', async () => {
