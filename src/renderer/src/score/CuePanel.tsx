@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
 import { CUE_COLORS, type Cue } from '../../../shared/score';
 import { call } from '../api';
 import { CueFiles } from './CueFiles';
 import { CueNotes } from './CueNotes';
-import { useScore, usePlayerState } from './ScoreContext';
+import { useScore, usePlayerValue } from './ScoreContext';
 import { formatMs, parseTime } from '../../../shared/cue-time';
 
 interface Props {
@@ -14,13 +14,16 @@ interface Props {
   canPlay: boolean;
 }
 
-/** The cues of the track in the player: play or loop any of them, make, edit and link them to scenes. */
-export function CuePanel({ trackId, cues, scenes, canPlay }: Props) {
+/**
+ * The cues of the track in the player: play or loop any of them, make, edit and link them to scenes.
+ * It renders when its cues or the cue playing change, not on every frame of playback with the dock.
+ */
+export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay }: Props) {
   const { playCue, cuesChanged, onError, player } = useScore();
-  const state = usePlayerState();
+  const playingCueId = usePlayerValue((state) => state.cue?.cueId ?? null);
+  const hasLoop = usePlayerValue((state) => state.loopStartMs !== null && state.loopEndMs !== null);
   const [editingId, setEditingId] = useState<number | 'new' | null>(null);
   const [pauseSeconds, setPauseSeconds] = useState(0);
-  const hasLoop = state.loopStartMs !== null && state.loopEndMs !== null;
 
   const act = async (work: () => Promise<unknown>) => {
     try {
@@ -31,15 +34,13 @@ export function CuePanel({ trackId, cues, scenes, canPlay }: Props) {
     }
   };
 
-  const fromLoop = () =>
-    act(() =>
-      call('cues.create', {
-        trackId,
-        label: `Loop ${formatMs(state.loopStartMs!, false)}–${formatMs(state.loopEndMs!, false)}`,
-        startMs: state.loopStartMs!,
-        endMs: state.loopEndMs!
-      })
+  const fromLoop = () => {
+    const { loopStartMs, loopEndMs } = player.getState();
+    if (loopStartMs === null || loopEndMs === null) return;
+    return act(() =>
+      call('cues.create', { trackId, label: `Loop ${formatMs(loopStartMs, false)}–${formatMs(loopEndMs, false)}`, startMs: loopStartMs, endMs: loopEndMs })
     );
+  };
 
   return (
     <section className="cue-panel" aria-labelledby="cue-heading">
@@ -83,7 +84,7 @@ export function CuePanel({ trackId, cues, scenes, canPlay }: Props) {
                 <CueNotes cue={cue} />
               </li>
             ) : (
-              <li key={cue.id} className={`cue-row${state.cue?.cueId === cue.id ? ' playing' : ''}`} aria-label={`Cue ${cue.label}`}>
+              <li key={cue.id} className={`cue-row${playingCueId === cue.id ? ' playing' : ''}`} aria-label={`Cue ${cue.label}`}>
                 <span className="cue-swatch" style={{ background: cue.color }} aria-hidden="true" />
                 <div className="cue-text">
                   <span className="cue-label">{cue.label}</span>
@@ -119,7 +120,7 @@ export function CuePanel({ trackId, cues, scenes, canPlay }: Props) {
       )}
     </section>
   );
-}
+});
 
 interface EditorProps {
   trackId: number;

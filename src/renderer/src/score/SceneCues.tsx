@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { useCall } from '../hooks/useCall';
-import { useScore, usePlayerState } from './ScoreContext';
+import { useScore, usePlayerValue } from './ScoreContext';
 import { formatMs } from '../../../shared/cue-time';
 import './score.css';
 
 /** The cues linked to a scene, each playable in one click. */
 export function SceneCues({ sceneId }: { sceneId: number }) {
   const { playCue, cuesVersion, recordingsVersion } = useScore();
-  const state = usePlayerState();
+  const playingCueId = usePlayerValue((state) => state.cue?.cueId ?? null);
   const cues = useCall('cues.forScene', { sceneId });
   const { reload } = cues;
   useEffect(() => reload(), [cuesVersion, recordingsVersion, reload]);
@@ -20,7 +20,7 @@ export function SceneCues({ sceneId }: { sceneId: number }) {
       </h3>
       <ul className="scene-cue-list">
         {list.map((cue) => (
-          <li key={cue.id} className={`scene-cue${state.cue?.cueId === cue.id ? ' playing' : ''}`}>
+          <li key={cue.id} className={`scene-cue${playingCueId === cue.id ? ' playing' : ''}`}>
             <button
               type="button"
               className="icon-button"

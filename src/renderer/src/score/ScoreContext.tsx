@@ -68,3 +68,12 @@ export function usePlayerState(): PlayerState {
   const { player } = useScore();
   return useSyncExternalStore(player.subscribe, player.getState);
 }
+
+/**
+ * One value of the player's state (a number, a boolean, null): the component renders again when that
+ * value changes, not on every frame of playback as the whole state does.
+ */
+export function usePlayerValue<T extends number | boolean | null>(select: (state: PlayerState) => T): T {
+  const { player } = useScore();
+  return useSyncExternalStore(player.subscribe, () => select(player.getState()));
+}

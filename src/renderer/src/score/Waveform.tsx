@@ -20,6 +20,85 @@ function cssVar(element: Element, name: string, fallback: string): string {
   return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
 }
 
+interface LayerInput {
+  width: number;
+  height: number;
+  ratio: number;
+  peaks: Peaks | undefined;
+  durationMs: number;
+  cues: Cue[];
+  loop: Props['loop'];
+  activeCueId: number | null;
+}
+
+interface Layers {
+  /** What the layers were drawn from: they are drawn again when any of it changes. */
+  inputs: unknown[];
+  base: HTMLCanvasElement;
+  played: HTMLCanvasElement;
+  colours: { accent: string; text: string };
+}
+
+/** The cues, the loop and the waveform, once in the unplayed colour and once in the played one. */
+function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknown[]): Layers {
+  const { width, height, ratio, peaks, durationMs, cues, loop, activeCueId } = input;
+  const colours = {
+    wave: cssVar(canvas, '--text-muted', '#6b665e'),
+    accent: cssVar(canvas, '--accent', '#a3282f'),
+    text: cssVar(canvas, '--text', '#23211e'),
+    focus: cssVar(canvas, '--focus', '#1f5fbf')
+  };
+  const x = (ms: number) => (durationMs > 0 ? (ms / durationMs) * width : 0);
+  const layer = (waveColour: string) => {
+    const target = document.createElement('canvas');
+    target.width = Math.round(width * ratio);
+    target.height = Math.round(height * ratio);
+    const g = target.getContext('2d');
+    if (!g) return target;
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    for (const cue of cues) {
+      const from = x(cue.startMs);
+      const to = Math.max(from + 2, x(cue.endMs));
+      g.globalAlpha = cue.id === activeCueId ? 0.38 : 0.2;
+      g.fillStyle = cue.color;
+      g.fillRect(from, 0, to - from, height);
+      g.globalAlpha = 1;
+      g.fillRect(from, 0, 2, height);
+      g.font = '11px system-ui, sans-serif';
+      g.fillText(cue.label, from + 4, 12, Math.max(0, to - from - 6) || 120);
+    }
+    if (loop.startMs !== null) {
+      const from = x(loop.startMs);
+      const to = loop.endMs !== null ? x(loop.endMs) : from + 1;
+      g.fillStyle = colours.focus;
+      g.globalAlpha = loop.on ? 0.18 : 0.08;
+      g.fillRect(from, 0, Math.max(1, to - from), height);
+      g.globalAlpha = 1;
+      g.fillRect(from, height - 4, Math.max(1, to - from), 4);
+    }
+    if (peaks && peaks.max.length > 0) {
+      const mid = height / 2;
+      const bucketsTotal = peaks.max.length;
+      const buckets = durationMs > 0 ? Math.min(bucketsTotal, (durationMs / peaks.bucketMs) | 0 || bucketsTotal) : bucketsTotal;
+      g.fillStyle = waveColour;
+      for (let px = 0; px < width; px++) {
+        const from = Math.floor((px / width) * buckets);
+        const to = Math.max(from + 1, Math.floor(((px + 1) / width) * buckets));
+        let low = 0;
+        let high = 0;
+        for (let i = from; i < to && i < bucketsTotal; i++) {
+          if (peaks.min[i] < low) low = peaks.min[i];
+          if (peaks.max[i] > high) high = peaks.max[i];
+        }
+        const top = mid - high * (mid - 2);
+        g.fillRect(px, top, 1, Math.max(1, mid - low * (mid - 2) - top));
+      }
+    }
+    return target;
+  };
+  return { inputs, base: layer(colours.wave), played: layer(colours.accent), colours: { accent: colours.accent, text: colours.text } };
+}
+
 /**
  * The recording's waveform from its cached peaks, with the cues as coloured regions, the loop and
  * the playhead. Click to seek; drag to mark a new cue.
@@ -37,70 +116,43 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
     return () => observer.disconnect();
   }, []);
 
+  // What changes rarely (the waveform, cues, loop) is drawn into two layers, in the unplayed and
+  // the played colour; on each frame of playback the canvas only copies them either side of the
+  // playhead. Drawing everything every frame kept the main thread busy while a cue was starting.
+  const layers = useRef<Layers | null>(null);
+
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || width === 0) return;
     const ratio = window.devicePixelRatio || 1;
     const height = canvas.clientHeight;
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
+    const inputs = [width, height, ratio, peaks, durationMs, cues, loop.startMs, loop.endMs, loop.on, activeCueId];
+    if (!layers.current || inputs.some((value, i) => value !== layers.current!.inputs[i])) {
+      layers.current = drawLayers(canvas, { width, height, ratio, peaks, durationMs, cues, loop, activeCueId }, inputs);
+    }
+    const { base, played, colours } = layers.current;
+    if (canvas.width !== base.width || canvas.height !== base.height) {
+      canvas.width = base.width;
+      canvas.height = base.height;
+    }
     const g = canvas.getContext('2d');
     if (!g) return;
-    g.setTransform(ratio, 0, 0, ratio, 0, 0);
-    g.clearRect(0, 0, width, height);
     const x = (ms: number) => (durationMs > 0 ? (ms / durationMs) * width : 0);
-
-    for (const cue of cues) {
-      const from = x(cue.startMs);
-      const to = Math.max(from + 2, x(cue.endMs));
-      g.globalAlpha = cue.id === activeCueId ? 0.38 : 0.2;
-      g.fillStyle = cue.color;
-      g.fillRect(from, 0, to - from, height);
-      g.globalAlpha = 1;
-      g.fillRect(from, 0, 2, height);
-      g.font = '11px system-ui, sans-serif';
-      g.fillText(cue.label, from + 4, 12, Math.max(0, to - from - 6) || 120);
-    }
-    if (loop.startMs !== null) {
-      const from = x(loop.startMs);
-      const to = loop.endMs !== null ? x(loop.endMs) : from + 1;
-      g.fillStyle = cssVar(canvas, '--focus', '#1f5fbf');
-      g.globalAlpha = loop.on ? 0.18 : 0.08;
-      g.fillRect(from, 0, Math.max(1, to - from), height);
-      g.globalAlpha = 1;
-      g.fillRect(from, height - 4, Math.max(1, to - from), 4);
-    }
-
-    if (peaks && peaks.max.length > 0) {
-      const mid = height / 2;
-      const played = x(positionMs);
-      const wave = cssVar(canvas, '--text-muted', '#6b665e');
-      const done = cssVar(canvas, '--accent', '#a3282f');
-      const bucketsTotal = peaks.max.length;
-      const buckets = durationMs > 0 ? Math.min(bucketsTotal, (durationMs / peaks.bucketMs) | 0 || bucketsTotal) : bucketsTotal;
-      for (let px = 0; px < width; px++) {
-        const from = Math.floor((px / width) * buckets);
-        const to = Math.max(from + 1, Math.floor(((px + 1) / width) * buckets));
-        let low = 0;
-        let high = 0;
-        for (let i = from; i < to && i < bucketsTotal; i++) {
-          if (peaks.min[i] < low) low = peaks.min[i];
-          if (peaks.max[i] > high) high = peaks.max[i];
-        }
-        g.fillStyle = px < played ? done : wave;
-        const top = mid - high * (mid - 2);
-        g.fillRect(px, top, 1, Math.max(1, mid - low * (mid - 2) - top));
-      }
-    }
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, canvas.width, canvas.height);
+    g.drawImage(base, 0, 0);
+    const playedWidth = Math.round(Math.min(width, x(positionMs)) * ratio);
+    if (playedWidth > 0) g.drawImage(played, 0, 0, playedWidth, played.height, 0, 0, playedWidth, played.height);
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
     if (drag) {
-      g.fillStyle = cssVar(canvas, '--accent', '#a3282f');
+      g.fillStyle = colours.accent;
       g.globalAlpha = 0.25;
       g.fillRect(Math.min(drag.fromX, drag.toX), 0, Math.abs(drag.toX - drag.fromX), height);
       g.globalAlpha = 1;
     }
-    g.fillStyle = cssVar(canvas, '--text', '#23211e');
+    g.fillStyle = colours.text;
     g.fillRect(Math.round(x(positionMs)) - 1, 0, 2, height);
-  }, [width, peaks, durationMs, positionMs, cues, loop.startMs, loop.endMs, loop.on, activeCueId, drag]);
+  }, [width, peaks, durationMs, positionMs, cues, loop, activeCueId, drag]);
 
   const toMs = (clientX: number) => {
     const rect = canvasRef.current!.getBoundingClientRect();
