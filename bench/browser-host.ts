@@ -22,8 +22,10 @@ async function timeToSceneList(page: Page, url: string): Promise<number> {
 export async function navigationRow(browser: Browser, host: BenchHost, label: string, goal: number): Promise<Row> {
   const page = await browser.newPage();
   try {
+    // The first visit fetches the scripts; the runs that count come back to the page, as a person
+    // opening Reelnotes again does, with the scripts in the browser's cache.
+    const first = await timeToSceneList(page, host.url);
     const samples: number[] = [];
-    await timeToSceneList(page, host.url);
     for (let i = 0; i < 5; i++) samples.push(await timeToSceneList(page, host.url));
     const timing = summarise(samples);
     return {
@@ -32,7 +34,7 @@ export async function navigationRow(browser: Browser, host: BenchHost, label: st
       unit: 'ms',
       goal: `<= ${goal} ms`,
       met: timing.p50 <= goal,
-      note: `runs ${samples.map((s) => s.toFixed(0)).join(', ')} ms`
+      note: `first visit ${first.toFixed(0)} ms, then ${samples.map((s) => s.toFixed(0)).join(', ')} ms`
     };
   } finally {
     await page.close();
