@@ -7,8 +7,8 @@ import { LIBRARY_FILE } from '../src/main/library/library';
  * A copy of the large library in which the first film holds every annotation. The all-annotations
  * view lists one film's notes, and the large library spreads its notes over 200 films; here that
  * view is the whole 100,000-note list. Each note keeps its scene's position (scene 7 of any film
- * becomes scene 7 of the first film). The search index needs no change: it reads film and scene
- * from the annotations table itself (external content), and only the note text is indexed.
+ * becomes scene 7 of the first film). The notes' search index holds each note's film as a term
+ * (migration 004), so it is rebuilt from the moved notes.
  */
 export function oneFilmCopy(largeHome: string, home: string): void {
   mkdirSync(home, { recursive: true });
@@ -25,6 +25,7 @@ export function oneFilmCopy(largeHome: string, home: string): void {
          film_id = :first
        WHERE film_id <> :first`
     ).run({ first });
+    db.prepare("INSERT INTO annotations_fts (annotations_fts) VALUES ('rebuild')").run();
   } finally {
     db.close();
   }
