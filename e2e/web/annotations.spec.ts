@@ -156,6 +156,12 @@ test('searching a word lands on the note that holds it', async ({ page, host }) 
   await expect(page.getByRole('heading', { level: 2, name: 'The Confrontation' })).toBeVisible();
   await expect(page.getByLabel('Note text (Markdown)')).toBeFocused();
   await expect(page.getByLabel('Note text (Markdown)')).toHaveValue('Lermontov stands like an albatross in the doorway');
+
+  // The search was answered: coming back to the scene later shows the note, not its editor.
+  await page.getByRole('option', { name: /The Isolation/ }).click();
+  await page.getByRole('option', { name: /The Confrontation/ }).click();
+  await expect(noteCards(page)).toContainText(['Lermontov stands like an albatross']);
+  await expect(page.getByLabel('Note text (Markdown)')).toHaveCount(0);
 });
 
 test('a deleted note waits in the trash, comes back, and emptying the trash asks first', async ({ page, host }) => {

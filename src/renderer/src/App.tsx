@@ -195,6 +195,7 @@ export function App() {
               heading="Annotations"
               allTags={desk.tags}
               focus={desk.focus}
+              onFocusTaken={desk.focusTaken}
               onNotesChanged={desk.changed}
               onTrashed={() => notify({ kind: 'success', text: 'Moved the note to the trash.' })}
               onError={(text) => notify({ kind: 'error', text })}
@@ -209,6 +210,7 @@ export function App() {
               heading="Notes on the film"
               allTags={desk.tags}
               focus={desk.focus}
+              onFocusTaken={desk.focusTaken}
               onNotesChanged={desk.changed}
               onTrashed={() => notify({ kind: 'success', text: 'Moved the note to the trash.' })}
               onError={(text) => notify({ kind: 'error', text })}

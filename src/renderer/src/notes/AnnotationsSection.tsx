@@ -10,7 +10,9 @@ interface Props {
   heading: string;
   allTags: TagRef[];
   /** A note to open (from search or the all-annotations view), with a counter so the same note can be asked for twice. */
-  focus: { noteId: number; at: number } | null;
+  focus?: { noteId: number; at: number } | null;
+  /** Called once this list has opened the note asked for. */
+  onFocusTaken?: () => void;
   /** Moves when notes change elsewhere (restored from the trash, say): the list reloads, open editors stay. */
   revision: number;
   onNotesChanged: () => void;
@@ -19,7 +21,7 @@ interface Props {
 }
 
 /** The notes on one scene (or on the film as a whole), in film-time order, each editable in place. */
-export function AnnotationsSection({ target, heading, allTags, focus, revision, onNotesChanged, onTrashed, onError }: Props) {
+export function AnnotationsSection({ target, heading, allTags, focus, onFocusTaken, revision, onNotesChanged, onTrashed, onError }: Props) {
   const notes = useCall('notes.forTarget', { target });
   // The note being edited: the person's last choice, unless a newer request to open a note came in.
   const [chosen, setChosen] = useState<{ id: number | null; at: number }>({ id: null, at: 0 });
@@ -32,6 +34,13 @@ export function AnnotationsSection({ target, heading, allTags, focus, revision, 
     if (revision > 0) reload();
   }, [revision, reload]);
   const headingId = `notes-heading-${target.kind}`;
+
+  // A note asked for becomes this list's own choice (set while rendering, as React advises for
+  // state that follows a prop), and then the request is spent.
+  if (focus && focus.at > chosen.at && list.some((note) => note.id === focus.noteId)) setChosen({ id: focus.noteId, at: focus.at });
+  useEffect(() => {
+    if (focus && focus.at === chosen.at) onFocusTaken?.();
+  }, [focus, chosen.at, onFocusTaken]);
 
   useEffect(() => {
     if (editingId === null) return;

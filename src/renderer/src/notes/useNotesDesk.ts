@@ -49,6 +49,8 @@ export function useNotesDesk(filmId: number | null) {
     changed,
     focus,
     focusNote: useCallback((noteId: number) => setFocus({ noteId, at: Date.now() }), []),
+    /** The note asked for is open: coming back to its scene later must not open it again. */
+    focusTaken: useCallback(() => setFocus(null), []),
     tags: tags.data ?? [],
     tagsByScene,
     visibleSceneIds

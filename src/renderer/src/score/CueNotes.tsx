@@ -18,7 +18,6 @@ export function CueNotes({ cue }: { cue: Cue }) {
       target={{ kind: 'cue', id: cue.id }}
       heading={`Notes on “${cue.label}”`}
       allTags={tags.data ?? []}
-      focus={null}
       revision={revision}
       onNotesChanged={() => {
         setRevision((r) => r + 1);
