@@ -98,6 +98,17 @@ export function App() {
     [desk, notify, filmId]
   );
 
+  // What every list of notes shares, whether it is a scene's or the film's.
+  const notesDesk = {
+    revision: desk.revision,
+    allTags: desk.tags,
+    focus: desk.focus,
+    onFocusTaken: desk.focusTaken,
+    onNotesChanged: desk.changed,
+    onTrashed: () => notify({ kind: 'success', text: 'Moved the note to the trash.' }),
+    onError: (text: string) => notify({ kind: 'error', text })
+  };
+
   const onSceneSaved = useCallback(
     (saved: Scene) => {
       opened.reload();
@@ -188,33 +199,11 @@ export function App() {
                 onError={(text) => notify({ kind: 'error', text })}
               />
             </div>
-            <AnnotationsSection
-              key={`scene-${scene.id}`}
-              revision={desk.revision}
-              target={{ kind: 'scene', id: scene.id }}
-              heading="Annotations"
-              allTags={desk.tags}
-              focus={desk.focus}
-              onFocusTaken={desk.focusTaken}
-              onNotesChanged={desk.changed}
-              onTrashed={() => notify({ kind: 'success', text: 'Moved the note to the trash.' })}
-              onError={(text) => notify({ kind: 'error', text })}
-            />
+            <AnnotationsSection key={`scene-${scene.id}`} target={{ kind: 'scene', id: scene.id }} heading="Annotations" {...notesDesk} />
           </>
         ) : (
           filmId !== null && (
-            <AnnotationsSection
-              key={`film-${filmId}`}
-              revision={desk.revision}
-              target={{ kind: 'film', id: filmId }}
-              heading="Notes on the film"
-              allTags={desk.tags}
-              focus={desk.focus}
-              onFocusTaken={desk.focusTaken}
-              onNotesChanged={desk.changed}
-              onTrashed={() => notify({ kind: 'success', text: 'Moved the note to the trash.' })}
-              onError={(text) => notify({ kind: 'error', text })}
-            />
+            <AnnotationsSection key={`film-${filmId}`} target={{ kind: 'film', id: filmId }} heading="Notes on the film" {...notesDesk} />
           )
         )}
       </SceneDetail>

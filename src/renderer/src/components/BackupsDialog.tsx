@@ -88,7 +88,7 @@ export function BackupsDialog({ open, onClose, onError }: Props) {
   };
 
   return (
-    <dialog ref={dialog} className="backups-dialog" aria-labelledby="backups-heading" onClose={onClose}>
+    <dialog ref={dialog} className="dialog backups-dialog" aria-labelledby="backups-heading" onClose={onClose}>
       <header className="dialog-header">
         <h2 id="backups-heading">Backups</h2>
         <button type="button" className="button subtle" onClick={onClose}>

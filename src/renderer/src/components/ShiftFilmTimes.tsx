@@ -49,6 +49,7 @@ export function ShiftTimes({ what, onShift, onError }: ShiftTimesProps) {
       <label className="inline-field">
         <span>Shift {what} by</span>
         <input
+          className="text-field"
           value={text}
           onChange={(event) => setText(event.target.value)}
           placeholder="+2.5 or -0:03"

@@ -127,7 +127,7 @@ export function AllAnnotations({ filmId, filter, revision, onOpen, onShifted, on
         </h2>
         <label className="inline-field">
           <span>Sort by</span>
-          <select value={order} onChange={(e) => setOrder(e.target.value as AnnotationOrder)}>
+          <select className="text-field" value={order} onChange={(e) => setOrder(e.target.value as AnnotationOrder)}>
             <option value="film">Scene and film time</option>
             <option value="edited">Last edited</option>
           </select>

@@ -76,6 +76,7 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onTime
         <label className="annotation-time">
           <span className="visually-hidden">Film time (hh:mm:ss)</span>
           <input
+            className="text-field"
             value={timeText}
             placeholder="hh:mm:ss"
             inputMode="numeric"

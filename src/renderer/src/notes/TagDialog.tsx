@@ -21,7 +21,7 @@ export function TagDialog(props: Props) {
   const { tag, onClose } = props;
   const dialog = useModalDialog(tag !== null);
   return (
-    <dialog ref={dialog} className="tag-dialog" aria-labelledby="tag-dialog-title" onCancel={onClose} onClose={onClose}>
+    <dialog ref={dialog} className="dialog tag-dialog" aria-labelledby="tag-dialog-title" onCancel={onClose} onClose={onClose}>
       {tag && <TagForm key={tag.id} {...props} tag={tag} />}
     </dialog>
   );
@@ -111,7 +111,7 @@ function TagForm({ tag, tags, onClose, onChanged, onRemoved, onError }: Props & 
         >
           <label className="field">
             <span>Move everything tagged “{tag.name}” to</span>
-            <select value={mergeInto ?? ''} onChange={(e) => setMergeInto(e.target.value ? Number(e.target.value) : null)} autoFocus>
+            <select className="text-field" value={mergeInto ?? ''} onChange={(e) => setMergeInto(e.target.value ? Number(e.target.value) : null)} autoFocus>
               <option value="">Choose a tag…</option>
               {others.map((t) => (
                 <option key={t.id} value={t.id}>

@@ -55,7 +55,7 @@ export function CueFiles({ trackId, onChanged, onError }: Props) {
     <div className="cue-files">
       <label className="inline-field">
         <span>Cue file</span>
-        <select value={format} onChange={(e) => setFormat(e.target.value as CueFileFormat)}>
+        <select className="text-field" value={format} onChange={(e) => setFormat(e.target.value as CueFileFormat)}>
           {formats.map((f) => (
             <option key={f.id} value={f.id}>
               {f.label}

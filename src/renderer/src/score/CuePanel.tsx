@@ -58,7 +58,7 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay 
       <CueFiles trackId={trackId} onChanged={cuesChanged} onError={onError} />
       <label className="cue-pause">
         <span>Pause before each loop</span>
-        <input type="number" min={0} max={10} step={0.5} value={pauseSeconds} onChange={(e) => setPauseSeconds(Math.max(0, Number(e.target.value) || 0))} aria-label="Pause before each loop, in seconds" />
+        <input className="text-field" type="number" min={0} max={10} step={0.5} value={pauseSeconds} onChange={(e) => setPauseSeconds(Math.max(0, Number(e.target.value) || 0))} aria-label="Pause before each loop, in seconds" />
         <span>s</span>
       </label>
       {editingId === 'new' && (
@@ -211,7 +211,7 @@ function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: EditorPr
             </span>
           ))}
           {unlinked.length > 0 && (
-            <select aria-label="Link to a scene" value="" onChange={(e) => e.target.value && void link(Number(e.target.value), true)}>
+            <select className="text-field" aria-label="Link to a scene" value="" onChange={(e) => e.target.value && void link(Number(e.target.value), true)}>
               <option value="">Link to a scene…</option>
               {unlinked.map((s) => (
                 <option key={s.id} value={s.id}>

@@ -104,7 +104,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
     >
       <div className="dock-main">
         <div className="dock-transport">
-          <select className="track-picker" aria-label="Track" value={trackId ?? ''} onChange={(e) => chooseTrack(Number(e.target.value))}>
+          <select className="track-picker text-field" aria-label="Track" value={trackId ?? ''} onChange={(e) => chooseTrack(Number(e.target.value))}>
             {tracks.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.title}
@@ -143,7 +143,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
           />
           <label className="dock-control">
             <span>Speed</span>
-            <select aria-label="Speed" value={state.rate} onChange={(e) => player.setRate(Number(e.target.value))}>
+            <select className="text-field" aria-label="Speed" value={state.rate} onChange={(e) => player.setRate(Number(e.target.value))}>
               {SPEEDS.map((s) => (
                 <option key={s} value={s}>
                   {s}×
