@@ -40,4 +40,8 @@ test('a note written on a cue is kept with the cue', async ({ page, host }) => {
   await page.reload();
   await panel.getByRole('button', { name: 'Edit cue Overture' }).click();
   await expect(notes).toContainText('The horns state the shoes motif.');
+
+  // The film-wide list names the cue the note is on.
+  await page.getByRole('tab', { name: 'All annotations' }).click();
+  await expect(page.getByRole('listbox', { name: /All annotations/ }).getByRole('option').first()).toContainText('Cue · Overture');
 });

@@ -33,6 +33,14 @@ export interface AnnotationSummary extends Omit<Annotation, 'body'> {
   excerpt: string;
   scenePosition: number | null;
   sceneTitle: string | null;
+  /** The cue the note is on, if it is on one. */
+  cueLabel: string | null;
+}
+
+/** Where a note sits, as the film-wide lists name it: "3. The Audition", "Cue · Premiere" or "The film". */
+export function noteTargetName(note: Pick<AnnotationSummary, 'scenePosition' | 'sceneTitle' | 'cueLabel'>): string {
+  if (note.scenePosition !== null) return `${note.scenePosition}. ${note.sceneTitle}`;
+  return note.cueLabel === null ? 'The film' : `Cue · ${note.cueLabel}`;
 }
 
 export interface AnnotationPage {

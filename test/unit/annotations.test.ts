@@ -10,11 +10,14 @@ import {
   trashAnnotation,
   updateAnnotation
 } from '../../src/main/library/annotations';
+import { createCue } from '../../src/main/library/cues';
 import { seedDefaultLibrary } from '../../src/main/library/default-library';
 import { dispatch } from '../../src/main/library/dispatch';
 import { listScenes } from '../../src/main/library/films';
+import { search } from '../../src/main/library/search';
 import { attachTag } from '../../src/main/library/tags';
 import { formatFilmTime, parseFilmTime } from '../../src/shared/film-time';
+import { noteTargetName, type AnnotationSummary } from '../../src/shared/notes';
 import { filmsDir, tempLibrary } from '../temp-library';
 
 function redShoes() {
@@ -100,6 +103,21 @@ describe('annotations', () => {
     expect(spanning.items.map((a) => a.id)).toEqual([onFilm.id, onFirstEarly.id]);
     const afterFilm = listAnnotations(db, { filmId, order: 'film', tagIds: [], tagMatch: 'all', offset: 1, limit: 2 });
     expect(afterFilm.items.map((a) => a.id)).toEqual([onFirstEarly.id, onFirstLate.id]);
+  });
+
+  it('on a cue are named by their cue in the film-wide list, the trash and search', () => {
+    const { db, filmId } = redShoes();
+    const trackId = db.prepare('SELECT id FROM tracks WHERE film_id = ? ORDER BY position LIMIT 1').pluck().get(filmId) as number;
+    const cue = createCue(db, { trackId, label: 'Overture', startMs: 0, endMs: 5_000 });
+    const onCue = createAnnotation(db, { target: { kind: 'cue', id: cue.id }, body: 'The horns state the motif', filmTimeMs: null });
+    const onFilm = createAnnotation(db, { target: { kind: 'film', id: filmId }, body: 'On the whole film', filmTimeMs: null });
+    const names = (items: AnnotationSummary[]) => new Map(items.map((n) => [n.id, noteTargetName(n)]));
+    const listed = names(listAnnotations(db, { filmId, order: 'film', tagIds: [], tagMatch: 'all', offset: 0, limit: 50 }).items);
+    expect(listed.get(onCue.id)).toBe('Cue · Overture');
+    expect(listed.get(onFilm.id)).toBe('The film');
+    expect(search(db, { query: 'horns', filmId, limit: 10 }).hits[0]).toMatchObject({ id: onCue.id, label: 'Note · cue Overture' });
+    trashAnnotation(db, onCue.id);
+    expect(names(listTrash(db, filmId)).get(onCue.id)).toBe('Cue · Overture');
   });
 
   it('keep a 1 MB body and any Unicode byte for byte, and SQL or HTML as text', async () => {

@@ -12,7 +12,7 @@ export const EXCERPT_CHARS = 280;
 const columns = `a.id, a.film_id AS filmId, a.scene_id AS sceneId, a.film_time_ms AS filmTimeMs,
   a.created_at AS createdAt, a.updated_at AS updatedAt, a.deleted_at AS deletedAt`;
 const summaryColumns = `${columns}, substr(a.body, 1, ${EXCERPT_CHARS}) AS excerpt,
-  s.position AS scenePosition, s.title AS sceneTitle`;
+  s.position AS scenePosition, s.title AS sceneTitle, (SELECT label FROM cues WHERE id = a.cue_id) AS cueLabel`;
 const now = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 /** Within a scene (or the film): by film time, untimed notes last, then as written. */
 const timeOrder = 'a.film_time_ms IS NULL, a.film_time_ms, a.created_at, a.id';

@@ -187,12 +187,13 @@ function sceneHits(db: Database.Database, match: string | null, filters: Filters
 
 function annotationHits(db: Database.Database, match: string | null, filters: Filters, limit: number): SearchHit[] {
   const describe = db.prepare(
-    `SELECT a.film_id AS filmId, a.scene_id AS sceneId, a.film_time_ms AS filmTimeMs, s.title AS sceneTitle
+    `SELECT a.film_id AS filmId, a.scene_id AS sceneId, a.film_time_ms AS filmTimeMs, s.title AS sceneTitle,
+       (SELECT label FROM cues WHERE id = a.cue_id) AS cueLabel
      FROM annotations a LEFT JOIN scenes s ON s.id = a.scene_id WHERE a.id = ?`
   );
   const hit = (id: number, rank: number, snippet: SnippetSegment[]): SearchHit => {
-    const note = describe.get(id) as { filmId: number; sceneId: number | null; filmTimeMs: number | null; sceneTitle: string | null };
-    const label = note.sceneTitle === null ? 'Note on the film' : `Note · ${note.sceneTitle}`;
+    const note = describe.get(id) as { filmId: number; sceneId: number | null; filmTimeMs: number | null; sceneTitle: string | null; cueLabel: string | null };
+    const label = note.sceneTitle !== null ? `Note · ${note.sceneTitle}` : note.cueLabel !== null ? `Note · cue ${note.cueLabel}` : 'Note on the film';
     return { kind: 'annotation', id, filmId: note.filmId, sceneId: note.sceneId, label, snippet, filmTimeMs: note.filmTimeMs, cue: null, rank };
   };
   if (match) {

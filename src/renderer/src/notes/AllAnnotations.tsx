@@ -2,7 +2,7 @@ import './notes.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatFilmTime } from '../../../shared/film-time';
-import type { AnnotationOrder, AnnotationSummary } from '../../../shared/notes';
+import { noteTargetName, type AnnotationOrder, type AnnotationSummary } from '../../../shared/notes';
 import { call } from '../api';
 import { ShiftFilmTimes } from '../components/ShiftFilmTimes';
 import { TagChips } from './TagChip';
@@ -167,7 +167,7 @@ export function AllAnnotations({ filmId, filter, revision, onOpen, onShifted, on
                   {row ? (
                     <>
                       <span className="note-row-head">
-                        <span className="note-row-scene">{row.scenePosition === null ? 'The film' : `${row.scenePosition}. ${row.sceneTitle}`}</span>
+                        <span className="note-row-scene">{noteTargetName(row)}</span>
                         {row.filmTimeMs !== null && <span className="note-row-time">{formatFilmTime(row.filmTimeMs)}</span>}
                         <TagChips tags={row.tags} />
                       </span>

@@ -1,7 +1,7 @@
 import './notes.css';
 import { useEffect, useState } from 'react';
 import { formatFilmTime } from '../../../shared/film-time';
-import type { AnnotationSummary } from '../../../shared/notes';
+import { noteTargetName, type AnnotationSummary } from '../../../shared/notes';
 import { call } from '../api';
 import { useCall } from '../hooks/useCall';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -64,7 +64,7 @@ export function TrashView({ filmId, revision, onChanged, onNotice, onError }: Pr
           {list.map((note) => (
             <li key={note.id} className="trash-row">
               <span className="note-row-head">
-                <span className="note-row-scene">{note.scenePosition === null ? 'The film' : `${note.scenePosition}. ${note.sceneTitle}`}</span>
+                <span className="note-row-scene">{noteTargetName(note)}</span>
                 {note.filmTimeMs !== null && <span className="note-row-time">{formatFilmTime(note.filmTimeMs)}</span>}
                 {note.deletedAt && <span className="muted">deleted {dateFormat.format(new Date(note.deletedAt))}</span>}
               </span>
