@@ -28,7 +28,6 @@ interface LayerInput {
   durationMs: number;
   cues: Cue[];
   loop: Props['loop'];
-  activeCueId: number | null;
 }
 
 interface Layers {
@@ -39,9 +38,9 @@ interface Layers {
   colours: { accent: string; text: string };
 }
 
-/** The cues, the loop and the waveform, once in the unplayed colour and once in the played one. */
+/** The cues, the loop and the waveform in the unplayed colour; and the waveform alone in the played one. */
 function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknown[]): Layers {
-  const { width, height, ratio, peaks, durationMs, cues, loop, activeCueId } = input;
+  const { width, height, ratio, peaks, durationMs, cues, loop } = input;
   const colours = {
     wave: cssVar(canvas, '--text-muted', '#6b665e'),
     accent: cssVar(canvas, '--accent', '#a3282f'),
@@ -49,17 +48,17 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
     focus: cssVar(canvas, '--focus', '#1f5fbf')
   };
   const x = (ms: number) => (durationMs > 0 ? (ms / durationMs) * width : 0);
-  const layer = (waveColour: string) => {
+  const layer = (waveColour: string, withMarks: boolean) => {
     const target = document.createElement('canvas');
     target.width = Math.round(width * ratio);
     target.height = Math.round(height * ratio);
     const g = target.getContext('2d');
     if (!g) return target;
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
-    for (const cue of cues) {
+    for (const cue of withMarks ? cues : []) {
       const from = x(cue.startMs);
       const to = Math.max(from + 2, x(cue.endMs));
-      g.globalAlpha = cue.id === activeCueId ? 0.38 : 0.2;
+      g.globalAlpha = 0.2;
       g.fillStyle = cue.color;
       g.fillRect(from, 0, to - from, height);
       g.globalAlpha = 1;
@@ -67,7 +66,7 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
       g.font = '11px system-ui, sans-serif';
       g.fillText(cue.label, from + 4, 12, Math.max(0, to - from - 6) || 120);
     }
-    if (loop.startMs !== null) {
+    if (withMarks && loop.startMs !== null) {
       const from = x(loop.startMs);
       const to = loop.endMs !== null ? x(loop.endMs) : from + 1;
       g.fillStyle = colours.focus;
@@ -96,7 +95,7 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
     }
     return target;
   };
-  return { inputs, base: layer(colours.wave), played: layer(colours.accent), colours: { accent: colours.accent, text: colours.text } };
+  return { inputs, base: layer(colours.wave, true), played: layer(colours.accent, false), colours: { accent: colours.accent, text: colours.text } };
 }
 
 /**
@@ -118,7 +117,8 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
 
   // What changes rarely (the waveform, cues, loop) is drawn into two layers, in the unplayed and
   // the played colour; on each frame of playback the canvas only copies them either side of the
-  // playhead. Drawing everything every frame kept the main thread busy while a cue was starting.
+  // playhead, over the playing cue's highlight. Drawing everything every frame (and again when a cue
+  // started) kept the main thread busy just as the media element needed it to start playing.
   const layers = useRef<Layers | null>(null);
 
   useEffect(() => {
@@ -126,9 +126,9 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
     if (!canvas || width === 0) return;
     const ratio = window.devicePixelRatio || 1;
     const height = canvas.clientHeight;
-    const inputs = [width, height, ratio, peaks, durationMs, cues, loop.startMs, loop.endMs, loop.on, activeCueId];
+    const inputs = [width, height, ratio, peaks, durationMs, cues, loop.startMs, loop.endMs, loop.on];
     if (!layers.current || inputs.some((value, i) => value !== layers.current!.inputs[i])) {
-      layers.current = drawLayers(canvas, { width, height, ratio, peaks, durationMs, cues, loop, activeCueId }, inputs);
+      layers.current = drawLayers(canvas, { width, height, ratio, peaks, durationMs, cues, loop }, inputs);
     }
     const { base, played, colours } = layers.current;
     if (canvas.width !== base.width || canvas.height !== base.height) {
@@ -140,6 +140,15 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
     const x = (ms: number) => (durationMs > 0 ? (ms / durationMs) * width : 0);
     g.setTransform(1, 0, 0, 1, 0, 0);
     g.clearRect(0, 0, canvas.width, canvas.height);
+    const active = cues.find((cue) => cue.id === activeCueId);
+    if (active) {
+      // Under the base layer's own tint of 0.2, this makes the playing cue's about 0.38.
+      const from = x(active.startMs) * ratio;
+      g.globalAlpha = 0.23;
+      g.fillStyle = active.color;
+      g.fillRect(from, 0, Math.max(2 * ratio, x(active.endMs) * ratio - from), canvas.height);
+      g.globalAlpha = 1;
+    }
     g.drawImage(base, 0, 0);
     const playedWidth = Math.round(Math.min(width, x(positionMs)) * ratio);
     if (playedWidth > 0) g.drawImage(played, 0, 0, playedWidth, played.height, 0, 0, playedWidth, played.height);
