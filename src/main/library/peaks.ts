@@ -19,29 +19,54 @@ export interface PeakSummary {
   data: Int16Array;
 }
 
+/**
+ * The peaks of one stretch of a recording that starts at `firstFrame`: its buckets are the
+ * recording's own, so parts decoded apart (on other threads) merge exactly.
+ */
+export interface PeakPart {
+  firstFrame: number;
+  frames: number;
+  /** Interleaved min, max of the buckets this part touches, from bucket ⌊firstFrame / samplesPerBucket⌋. */
+  pairs: Float32Array;
+}
+
 export class PeakAccumulator {
-  private pairs: number[] = [];
-  private inBucket = 0;
+  private pairs = new Float32Array(2 * 64);
+  private count = 0;
+  private inBucket: number;
+  /** Whether the current bucket has seen a frame. */
+  private open = false;
   private low = Infinity;
   private high = -Infinity;
   frames = 0;
 
-  constructor(readonly samplesPerBucket: number) {
+  constructor(
+    readonly samplesPerBucket: number,
+    readonly firstFrame = 0
+  ) {
     if (!Number.isInteger(samplesPerBucket) || samplesPerBucket < 1) throw new RangeError('samplesPerBucket must be a positive integer');
+    this.inBucket = firstFrame % samplesPerBucket;
   }
 
-  push(channels: readonly Float32Array[]): void {
-    const length = channels[0]?.length ?? 0;
+  /** Channels of equal length; views on a decoder's memory will do, nothing is kept. */
+  push(channels: readonly Float32Array[], from = 0, to = channels[0]?.length ?? 0): void {
     const spb = this.samplesPerBucket;
     let { inBucket, low, high } = this;
-    for (let i = 0; i < length; i++) {
-      for (let c = 0; c < channels.length; c++) {
-        const v = channels[c][i];
-        if (v < low) low = v;
-        if (v > high) high = v;
+    // Bucket by bucket, each channel in one plain loop: the tightest shape for the JIT.
+    for (let start = from; start < to; ) {
+      const end = Math.min(to, start + spb - inBucket);
+      for (const channel of channels) {
+        for (let i = start; i < end; i++) {
+          const v = channel[i];
+          if (v < low) low = v;
+          if (v > high) high = v;
+        }
       }
-      if (++inBucket === spb) {
-        this.pairs.push(low, high);
+      inBucket += end - start;
+      start = end;
+      this.open = true;
+      if (inBucket === spb) {
+        this.close(low, high);
         inBucket = 0;
         low = Infinity;
         high = -Infinity;
@@ -50,16 +75,54 @@ export class PeakAccumulator {
     this.inBucket = inBucket;
     this.low = low;
     this.high = high;
-    this.frames += length;
+    this.frames += to - from;
+  }
+
+  private close(low: number, high: number): void {
+    if (this.count === this.pairs.length) {
+      const grown = new Float32Array(this.pairs.length * 2);
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    this.pairs[this.count++] = low;
+    this.pairs[this.count++] = high;
+    this.open = false;
+  }
+
+  /** This stretch's buckets, the partial ones at either end included. */
+  finishPart(): PeakPart {
+    if (this.open) this.close(this.low, this.high);
+    return { firstFrame: this.firstFrame, frames: this.frames, pairs: this.pairs.slice(0, this.count) };
   }
 
   finish(): PeakSummary {
-    if (this.inBucket > 0) this.pairs.push(this.low, this.high);
-    this.inBucket = 0;
-    const data = new Int16Array(this.pairs.length);
-    this.pairs.forEach((v, i) => (data[i] = toInt16(v)));
-    return { samplesPerBucket: this.samplesPerBucket, frames: this.frames, data };
+    return mergePeakParts(this.samplesPerBucket, [this.finishPart()]);
   }
+}
+
+/**
+ * Joins the parts of one recording, in order, into its summary: a bucket split between two parts
+ * takes the lower low and the higher high of both.
+ */
+export function mergePeakParts(samplesPerBucket: number, parts: readonly PeakPart[]): PeakSummary {
+  const frames = parts.reduce((sum, part) => sum + part.frames, 0);
+  const buckets = Math.ceil(Math.max(0, ...parts.map((p) => p.firstFrame + p.frames)) / samplesPerBucket);
+  const low = new Float32Array(buckets).fill(Infinity);
+  const high = new Float32Array(buckets).fill(-Infinity);
+  for (const part of parts) {
+    const first = Math.floor(part.firstFrame / samplesPerBucket);
+    for (let i = 0; i + 1 < part.pairs.length && first + i / 2 < buckets; i += 2) {
+      const b = first + i / 2;
+      if (part.pairs[i] < low[b]) low[b] = part.pairs[i];
+      if (part.pairs[i + 1] > high[b]) high[b] = part.pairs[i + 1];
+    }
+  }
+  const data = new Int16Array(buckets * 2);
+  for (let b = 0; b < buckets; b++) {
+    data[2 * b] = toInt16(low[b]);
+    data[2 * b + 1] = toInt16(high[b]);
+  }
+  return { samplesPerBucket, frames, data };
 }
 
 function toInt16(v: number): number {
