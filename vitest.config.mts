@@ -1,6 +1,10 @@
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { modulePathPlugin } from './scripts/module-path-plugin.mjs';
 
 export default defineConfig({
+  // The decoding threads run a bundled file, as in the app (electron-vite's `?modulePath`).
+  plugins: [modulePathPlugin(join(import.meta.dirname, '.tmp', 'vitest-modules'))],
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',

@@ -4,11 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { modulePathPlugin } from './module-path-plugin.mjs';
 
 const outDir = join(process.cwd(), '.tmp', 'bench');
 await build({
   configFile: false,
   logLevel: 'warn',
+  // The library decodes recordings on threads that run a bundled file of their own.
+  plugins: [modulePathPlugin(join(process.cwd(), '.tmp', 'bench-modules'))],
   build: { ssr: join(process.cwd(), 'bench', 'run.ts'), outDir, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'run.mjs' } } }
 });
 const app = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -1,6 +1,9 @@
-import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { ReelnotesError } from '../../shared/errors';
-import { PeakAccumulator, samplesPerBucketFor, type PeakSummary } from './peaks';
+import { decodePlanned, decodingThreads } from './decoders/pool';
+import { END_OF_STREAM } from './decoders/ogg-pages';
+import { planDecode } from './decoders/plan';
+import { samplesPerBucketFor, type PeakSummary } from './peaks';
 
 /** The formats Reelnotes accepts, as the decoder names them. */
 type DecoderFormat = 'oga' | 'opus' | 'mp3' | 'flac' | 'wav' | 'm4a';
@@ -52,7 +55,9 @@ export async function analyseRecording(
   const { parseFile } = await import('music-metadata');
   let format: Awaited<ReturnType<typeof parseFile>>['format'];
   try {
-    format = (await parseFile(path, { duration: true, skipCovers: true })).format;
+    // No `duration: true`: it would read the whole file (an Ogg's or a header-less MP3's) before
+    // decoding reads it again; the decoding gives the length, and headers give what is declared.
+    format = (await parseFile(path, { skipCovers: true })).format;
   } catch (error) {
     throw refuse(fileName, `it is not a readable audio file (${error instanceof Error ? error.message : String(error)}). Use ${ACCEPTED}.`);
   }
@@ -62,38 +67,25 @@ export async function analyseRecording(
     throw refuse(fileName, `${what}. Use ${ACCEPTED}.`);
   }
   if (!format.sampleRate || !format.numberOfChannels) throw refuse(fileName, 'its audio stream has no sample rate or channels; the file looks damaged.');
-  if ((info.decoder === 'wav' && !wavDataComplete(path, size)) || ((info.decoder === 'oga' || info.decoder === 'opus') && !oggEndsCleanly(path, size))) {
+  const oggEnd = info.decoder === 'oga' || info.decoder === 'opus' ? oggLastPage(path, size) : undefined;
+  if ((info.decoder === 'wav' && !wavDataComplete(path, size)) || (oggEnd && !oggEnd.endsStream)) {
     throw refuse(fileName, 'the file ends in the middle of the recording (it looks truncated).');
   }
 
-  const declaredSeconds = format.duration ?? 0;
-  const peaks = new PeakAccumulator(samplesPerBucketFor(Math.ceil(declaredSeconds * format.sampleRate) || format.sampleRate * 60));
-  let decodedRate = format.sampleRate;
-  let read = 0;
-  const source = createReadStream(path, { highWaterMark: 256 * 1024 });
-  async function* counted(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of source as AsyncIterable<Buffer>) {
-      read += chunk.length;
-      yield chunk;
-    }
-  }
+  // An Ogg declares its length only in its last page's granule position (Opus counts at 48 kHz).
+  const oggSeconds = oggEnd && oggEnd.granule > 0 ? oggEnd.granule / (info.decoder === 'opus' ? 48000 : format.sampleRate) : 0;
+  const declaredSeconds = format.duration ?? oggSeconds;
+  const samplesPerBucket = samplesPerBucketFor(Math.ceil(declaredSeconds * format.sampleRate) || format.sampleRate * 60);
+  let decoded: Awaited<ReturnType<typeof decodePlanned>>;
   try {
-    const { decodeChunked } = await import('audio-decode');
-    for await (const { channelData, sampleRate } of decodeChunked(counted(), info.decoder)) {
-      if (channelData.length) {
-        peaks.push(channelData);
-        decodedRate = sampleRate || decodedRate;
-      }
-      onProgress(Math.min(1, read / size));
-    }
+    const plan = await planDecode(path, size, info.decoder, decodingThreads());
+    decoded = await decodePlanned(path, plan, samplesPerBucket, onProgress);
   } catch (error) {
     throw refuse(fileName, `its audio could not be decoded (${error instanceof Error ? error.message : String(error)}).`);
-  } finally {
-    source.destroy();
   }
 
-  const summary = peaks.finish();
-  const decodedSeconds = summary.frames / decodedRate;
+  const summary = decoded.peaks;
+  const decodedSeconds = summary.frames / (decoded.sampleRate || format.sampleRate);
   if (summary.frames === 0) throw refuse(fileName, 'no audio could be decoded from it.');
   if (declaredSeconds > 0 && decodedSeconds < declaredSeconds - SHORTFALL_TOLERANCE_SECONDS) {
     throw refuse(
@@ -160,12 +152,14 @@ function wavDataComplete(path: string, size: number): boolean {
 }
 
 /**
- * An Ogg stream's last page carries the end-of-stream flag. Ogg declares no length up front, so a
- * missing flag is the one sign of a file cut short.
+ * An Ogg stream's last page: it carries the end-of-stream flag, and its granule position counts the
+ * samples of the whole stream. Ogg declares no length up front, so a missing flag is the one sign of
+ * a file cut short.
  */
-function oggEndsCleanly(path: string, size: number): boolean {
+function oggLastPage(path: string, size: number): { endsStream: boolean; granule: number } {
   const tailSize = Math.min(size, 70 * 1024);
   const tail = readAt(path, size - tailSize, tailSize);
   const last = tail.lastIndexOf('OggS');
-  return last >= 0 && last + 5 < tail.length && (tail[last + 5] & 0x04) !== 0;
+  if (last < 0 || last + 14 > tail.length) return { endsStream: false, granule: -1 };
+  return { endsStream: (tail[last + 5] & END_OF_STREAM) !== 0, granule: Number(tail.readBigInt64LE(last + 6)) };
 }

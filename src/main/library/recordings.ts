@@ -6,6 +6,7 @@ import { ReelnotesError } from '../../shared/errors';
 import { MAX_RECORDING_BYTES, type Peaks, type Recording, type UploadStatus } from '../../shared/score';
 import { notFound } from './films';
 import type { DomainHandlers } from './handlers';
+import { warmUpDecoding } from './decoders/pool';
 import type { Library } from './library';
 import { peaksFromBlob, peaksToBlob } from './peaks';
 import { analyseRecording, type RecordingAnalysis } from './recording-analysis';
@@ -197,6 +198,8 @@ export function beginUpload(library: Library, input: { trackId: number; fileName
     status: { uploadId: id, phase: 'receiving', progress: 0, receivedBytes: 0 }
   };
   live.set(id, session);
+  // The decoding threads start while the bytes arrive rather than after.
+  warmUpDecoding();
   return { ...session.status };
 }
 

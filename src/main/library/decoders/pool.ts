@@ -1,0 +1,133 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { mergePeakParts, type PeakSummary } from '../peaks';
+import type { DecodePlan } from './plan';
+import type { SegmentResult } from './segment';
+import type { FromWorker, SegmentJob, ToWorker } from './worker';
+import workerPath from './worker?modulePath';
+
+/** Threads to decode on: the machine's cores (a person is waiting for the result), at most four. */
+export function decodingThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/** Idle threads are ended after this long; a person attaching several recordings keeps them warm. */
+const IDLE_MS = 60_000;
+
+interface Pending {
+  job: SegmentJob;
+  onRead: (bytes: number) => void;
+  resolve: (result: SegmentResult) => void;
+  reject: (error: Error) => void;
+}
+
+interface Thread {
+  worker: Worker;
+  /** The job it is decoding, under the id its messages carry. */
+  current?: Pending & { id: number };
+}
+
+/**
+ * Decoding threads shared by every analysis in the process. They start on first use (or when an
+ * upload begins, see `warmUpDecoding`), take queued segment jobs one at a time, and end when idle.
+ */
+class DecodingPool {
+  private threads: Thread[] = [];
+  private queue: Pending[] = [];
+  private nextId = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  warmUp(): void {
+    while (this.threads.length < decodingThreads()) this.spawn();
+    this.scheduleEnd();
+  }
+
+  run(job: SegmentJob, onRead: (bytes: number) => void): Promise<SegmentResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, onRead, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private spawn(): Thread {
+    const thread: Thread = { worker: new Worker(workerPath) };
+    this.threads.push(thread);
+    // A thread waiting for work does not keep the process alive.
+    thread.worker.unref();
+    thread.worker.on('message', (message: FromWorker) => {
+      const current = thread.current;
+      if (!current || message.id !== current.id) return;
+      if (message.kind === 'read') return current.onRead(message.bytes);
+      thread.current = undefined;
+      if (message.kind === 'done') current.resolve(message.result);
+      else current.reject(new Error(message.message));
+      this.dispatch();
+    });
+    const lost = (error: Error): void => {
+      this.threads = this.threads.filter((t) => t !== thread);
+      thread.current?.reject(error);
+      thread.current = undefined;
+      this.dispatch();
+    };
+    thread.worker.on('error', lost);
+    thread.worker.on('exit', (code) => lost(new Error(`the decoding thread stopped (${code})`)));
+    return thread;
+  }
+
+  private dispatch(): void {
+    for (let job = this.queue.shift(); job; job = this.queue.shift()) {
+      const thread = this.threads.find((t) => !t.current) ?? (this.threads.length < decodingThreads() ? this.spawn() : undefined);
+      if (!thread) {
+        this.queue.unshift(job);
+        break;
+      }
+      thread.current = { ...job, id: this.nextId++ };
+      thread.worker.ref();
+      thread.worker.postMessage({ id: thread.current.id, job: job.job } satisfies ToWorker);
+    }
+    for (const thread of this.threads) if (!thread.current) thread.worker.unref();
+    this.scheduleEnd();
+  }
+
+  private scheduleEnd(): void {
+    clearTimeout(this.idleTimer);
+    if (this.threads.some((t) => t.current)) return;
+    this.idleTimer = setTimeout(() => {
+      for (const { worker } of this.threads.splice(0)) void worker.terminate();
+    }, IDLE_MS);
+    this.idleTimer.unref();
+  }
+}
+
+const pool = new DecodingPool();
+
+/** Starts the decoding threads now (when an upload begins), so that they are ready when its bytes are. */
+export function warmUpDecoding(): void {
+  pool.warmUp();
+}
+
+/**
+ * Decodes every segment of the plan on the decoding threads and joins their peaks. Off the main
+ * thread even for one segment, so the app answers while a long recording is read.
+ */
+export async function decodePlanned(
+  path: string,
+  plan: DecodePlan,
+  samplesPerBucket: number,
+  onProgress: (fraction: number) => void
+): Promise<{ peaks: PeakSummary; sampleRate: number }> {
+  const total = plan.segments.reduce((sum, s) => sum + (s.to - s.from), 0) || 1;
+  const read = plan.segments.map(() => 0);
+  const results = await Promise.all(
+    plan.segments.map((_, index) =>
+      pool.run({ path, plan, index, samplesPerBucket }, (bytes) => {
+        read[index] = bytes;
+        onProgress(Math.min(1, read.reduce((a, b) => a + b, 0) / total));
+      })
+    )
+  );
+  return {
+    peaks: mergePeakParts(samplesPerBucket, results.map((r) => r.part)),
+    sampleRate: results.find((r) => r.sampleRate > 0)?.sampleRate ?? 0
+  };
+}
