@@ -1,0 +1,49 @@
+/**
+ * The library code `scripts/bench-peaks.mjs` measures, bundled as the hosts bundle it: the analysis
+ * of a recording, and the waveform of an attached recording read back through the contract.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedDefaultLibrary } from '../src/main/library/default-library';
+import { dispatch } from '../src/main/library/dispatch';
+import { listFilms, listTracks } from '../src/main/library/films';
+import { openLibrary } from '../src/main/library/library';
+import { attachFile } from '../src/main/library/recordings';
+
+export { analyseRecording } from '../src/main/library/recording-analysis';
+
+/**
+ * Attaches the recording to a track of a fresh library, closes the library, opens it again (as the
+ * app does on its next launch), lists the film's recordings (as the player does first) and times
+ * `recordings.peaks`, the call the player's waveform makes, serialised as the browser host sends
+ * it: the first call, then the median of `repeats` more.
+ */
+export async function timeCachedPeaks(path: string, filmsDir: string, repeats = 20): Promise<{ firstMs: number; medianMs: number; buckets: number }> {
+  const home = mkdtempSync(join(tmpdir(), 'reelnotes-bench-peaks-'));
+  try {
+    let library = openLibrary({ home });
+    seedDefaultLibrary(library, filmsDir);
+    const trackId = listTracks(library.db, listFilms(library.db)[0].id)[0].id;
+    const { id: recordingId } = await attachFile(library, trackId, path);
+    library.close();
+    library = openLibrary({ home });
+    await dispatch(library, 'recordings.list', { filmId: listFilms(library.db)[0].id });
+    const once = async (): Promise<{ ms: number; buckets: number }> => {
+      const started = performance.now();
+      const outcome = await dispatch(library, 'recordings.peaks', { recordingId });
+      JSON.stringify(outcome);
+      const ms = performance.now() - started;
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      return { ms, buckets: (outcome.result as { max: number[] }).max.length };
+    };
+    const first = await once();
+    const times: number[] = [];
+    for (let i = 0; i < repeats; i++) times.push((await once()).ms);
+    times.sort((a, b) => a - b);
+    library.close();
+    return { firstMs: first.ms, medianMs: times[Math.floor(times.length / 2)], buckets: first.buckets };
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
