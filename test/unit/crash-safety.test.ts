@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { build } from 'vite';
 import { beforeAll, expect, it } from 'vitest';
 import { LIBRARY_FILE } from '../../src/main/library/library';
+import { modulePathPlugin } from '../../scripts/module-path-plugin.mjs';
 import { filmsDir, tempHome } from '../temp-library';
 
 const writerDir = join(__dirname, '..', '..', '.tmp', 'crash-writer');
@@ -15,6 +16,8 @@ beforeAll(async () => {
   await build({
     configFile: false,
     logLevel: 'silent',
+    // The library's decoding threads run a bundled file of their own (beside outDir, which is emptied).
+    plugins: [modulePathPlugin(`${writerDir}-modules`)],
     build: { ssr: join(__dirname, '..', 'crash', 'writer.ts'), outDir: writerDir, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'writer.mjs' } } }
   });
 }, 60_000);
