@@ -102,10 +102,11 @@ export async function decodeSegment(
         buffer.set(bytes, kept);
         kept += bytes.length;
         onRead((read += bytes.length));
-        const used = decodeFrames(buffer.subarray(0, kept), read >= segment.to - segment.from);
+        const used = decodeFrames(buffer.subarray(0, kept), false);
         buffer.copyWithin(0, used, kept);
         kept -= used;
       }
+      decodeFrames(buffer.subarray(0, kept), true);
     } finally {
       decoder.free();
     }
