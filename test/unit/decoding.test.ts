@@ -1,5 +1,6 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { END_OF_STREAM, OggPacketReader, readOggPage } from '../../src/main/library/decoders/ogg-pages';
 import { planDecode, type PlannedFormat } from '../../src/main/library/decoders/plan';
 import { decodePlanned } from '../../src/main/library/decoders/pool';
 import { decodeSegment } from '../../src/main/library/decoders/segment';
@@ -70,4 +71,32 @@ describe('a recording planned in segments', () => {
     expect(Array.from(threaded.peaks.data)).toEqual(Array.from(whole.summary.data));
     expect(progress.at(-1)).toBe(1);
   });
+
+  it('reads the same Ogg packets whatever the pieces, and reads on past damaged bytes between pages', () => {
+    const bytes = new Uint8Array(readFileSync(audio.formats.find((f) => f.name === 'OGG Vorbis')?.path ?? ''));
+    const read = (data: Uint8Array, piece: number) => {
+      const reader = new OggPacketReader();
+      const packets: number[][] = [];
+      let ended = false;
+      for (let at = 0; at < data.length; at += piece) {
+        for (const { page, packets: ending } of reader.push(data.subarray(at, at + piece))) {
+          packets.push(...ending.map((p) => [p.length, p[0], p[p.length - 1]]));
+          ended ||= (page.flags & END_OF_STREAM) !== 0;
+        }
+      }
+      return { packets, ended };
+    };
+    const whole = read(bytes, bytes.length);
+    expect(whole.ended).toBe(true);
+    expect(read(bytes, 1000)).toEqual(whole);
+
+    // 300 bytes of noise after the third page.
+    let boundary = 0;
+    for (let i = 0; i < 3; i++) boundary += readOggPage(bytes, boundary)?.length ?? 0;
+    const damaged = new Uint8Array([...bytes.subarray(0, boundary), ...noise(300, 7).map((v) => (v + 1) * 100), ...bytes.subarray(boundary)]);
+    const afterDamage = read(damaged, 4096);
+    expect(afterDamage.ended).toBe(true);
+    expect(afterDamage.packets.length).toBeGreaterThanOrEqual(whole.packets.length - 1);
+  });
 });
+

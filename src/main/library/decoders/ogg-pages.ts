@@ -17,6 +17,9 @@ export interface OggPage {
   bodyAt: number;
 }
 
+/** A page's header (27 bytes), its lacing values (up to 255) and its body (up to 255 × 255 bytes). */
+const MAX_PAGE_BYTES = 27 + 255 + 255 * 255;
+
 export const CONTINUED = 0x01;
 export const END_OF_STREAM = 0x04;
 
@@ -69,17 +72,22 @@ export class OggPacketReader {
   *push(bytes: Uint8Array): Generator<{ page: OggPage; packets: Uint8Array[] }> {
     const b = this.pending.length ? concat([this.pending, bytes]) : bytes;
     let at = 0;
-    for (let page = readOggPage(b, at); page; page = readOggPage(b, at)) {
-      at += page.length;
-      yield { page, packets: this.packetsOf(b, page) };
+    while (at + 4 <= b.length) {
+      const page = readOggPage(b, at);
+      if (page) {
+        at += page.length;
+        yield { page, packets: this.packetsOf(b, page) };
+      } else if (b.length - at < MAX_PAGE_BYTES && b[at] === 0x4f && b[at + 1] === 0x67 && b[at + 2] === 0x67 && b[at + 3] === 0x53) {
+        break; // a page not yet wholly read
+      } else {
+        // Damaged bytes: resynchronise on the next page, as a player would, and drop the packet they broke.
+        const next = b.indexOf(0x4f, at + 1);
+        at = next < 0 ? b.length - 3 : next;
+        this.partial = [];
+        this.dropping = undefined;
+      }
     }
-    if (at < b.length && at + 27 <= b.length && b[at] !== 0x4f) throw new Error(`not an Ogg page at byte ${at} of the piece read`);
     this.pending = b.slice(at);
-  }
-
-  /** Bytes left over that do not make a whole page. */
-  get leftover(): number {
-    return this.pending.length;
   }
 
   private packetsOf(b: Uint8Array, page: OggPage): Uint8Array[] {
