@@ -14,7 +14,10 @@ const columns = `a.id, a.film_id AS filmId, a.scene_id AS sceneId, a.film_time_m
 const summaryColumns = `${columns}, substr(a.body, 1, ${EXCERPT_CHARS}) AS excerpt,
   s.position AS scenePosition, s.title AS sceneTitle, (SELECT label FROM cues WHERE id = a.cue_id) AS cueLabel`;
 const now = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
-/** Within a scene (or the film): by film time, untimed notes last, then as written. */
+/**
+ * Within a scene (or the film): by film time, untimed notes last, then as written. The index
+ * annotations_scene (migration 006) holds exactly this order, so the list pages without sorting.
+ */
 const timeOrder = 'a.film_time_ms IS NULL, a.film_time_ms, a.created_at, a.id';
 
 type AnnotationRow = Omit<Annotation, 'tags'>;
