@@ -6,7 +6,7 @@ import { createCue, deleteCue, updateCue } from '../../src/main/library/cues';
 import { dispatch } from '../../src/main/library/dispatch';
 import { updateScene } from '../../src/main/library/films';
 import { migrate, migrations } from '../../src/main/library/migrations';
-import { parseQuery, search, toMatchExpression, toSegments } from '../../src/main/library/search';
+import { hitMark, parseQuery, search, toMatchExpression, toSegments } from '../../src/main/library/search';
 import { attachTag } from '../../src/main/library/tags';
 import type { SearchHit } from '../../src/shared/notes';
 import { redShoesLibrary, tempHome } from '../temp-library';
@@ -195,7 +195,7 @@ describe('search', () => {
 
 describe('snippets', () => {
   it('are plain text segments, whatever the note holds', () => {
-    expect(toSegments('a \u0002b\u0003 c')).toEqual([
+    expect(toSegments('a \u0002b\u0002 c', '\u0002')).toEqual([
       { text: 'a ', hit: false },
       { text: 'b', hit: true },
       { text: ' c', hit: false }
@@ -204,5 +204,25 @@ describe('snippets', () => {
     note('<img src=x onerror=alert(1)> markup in a note');
     const hit = find('markup')[0];
     expect(hit.snippet.map((s) => s.text).join('')).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('mark the matched words by position, even in a note that holds the control characters U+0002 and U+0003', () => {
+    const { note, find, db } = redShoes();
+    const odd = note('before \u0002wrong\u0003 words, then the ballet\u0003 and \u0002 ballet again');
+    const hit = find('ballet').find((h) => h.id === odd.id)!;
+    expect(hit.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['ballet', 'ballet']);
+    // The note's own characters come back as text, where they were.
+    expect(hit.snippet.map((s) => s.text).join('')).toBe('before \u0002wrong\u0003 words, then the ballet\u0003 and \u0002 ballet again');
+    expect(marked(hit)).toBe('before \u0002wrong\u0003 words, then the [ballet]\u0003 and \u0002 [ballet] again');
+
+    // Dialogue (two columns) and cue labels are marked the same way.
+    db.prepare("INSERT INTO film_lines (film_id, kind, position, speaker, text) VALUES (1, 'quote', 9, 'Vicky\u0004', '\u0002Why\u0003 \u0005do you want to dance?')").run();
+    const quote = find('dance').find((h) => h.kind === 'quote')!;
+    expect(marked(quote)).toBe('\u0002Why\u0003 \u0005do you want to [dance]?');
+  });
+
+  it('pick for each row a marker its own text does not hold', () => {
+    expect(hitMark('plain text')).toBe('\u0002');
+    expect(hitMark('\u0002', null, '\u0003\u0004')).toBe('\u0005');
   });
 });

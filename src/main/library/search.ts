@@ -5,11 +5,47 @@ import type { DomainHandlers } from './handlers';
 import { tagIdsByName, taggedItems } from './tags';
 
 /**
- * Marks snippet() puts around matched words. Control characters, not markup: the renderer gets
- * segments of plain text and draws the marks itself, so nothing in a note is ever read as HTML.
+ * How a snippet's hits are marked. snippet() can only wrap a hit in marker text, and the renderer
+ * wants positions (segments of plain text flagged `hit`, never HTML). A fixed marker such as
+ * U+0002 fails on a note that holds U+0002 itself, and a random one per query only makes that
+ * unlikely. So each row gets a marker that its own text does not hold: the first character, from
+ * U+0002 on, that appears in none of the row's indexed columns (a text holds finitely many
+ * characters, so there always is one). Every occurrence of that character in the snippet is then a
+ * marker and nothing else, and since FTS5 never nests or overlaps highlights, the occurrences
+ * alternate open, close, open…: splitting on it gives each hit's exact position. The tokenizer and
+ * matching stay FTS5's own (prefixes, folded accents, phrases), which a re-implementation in
+ * TypeScript could only approximate.
+ *
+ * The marker is chosen by `hit_mark(column, …)`, a SQL function registered on the connection the
+ * first time it searches; it runs only for the rows a query returns (ORDER BY rank LIMIT n).
  */
-const HIT_START = '\u0002';
-const HIT_END = '\u0003';
+const HIT_MARK_FUNCTION = 'hit_mark';
+const FIRST_MARK = 0x02;
+
+export function hitMark(...columns: readonly unknown[]): string {
+  const texts = columns.filter((value): value is string => typeof value === 'string');
+  for (let code = FIRST_MARK; ; code++) {
+    // Lone surrogates are not characters a string can be searched for reliably; skip them.
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const mark = String.fromCodePoint(code);
+    if (!texts.some((text) => text.includes(mark))) return mark;
+  }
+}
+
+const withHitMark = new WeakSet<Database.Database>();
+
+function registerHitMark(db: Database.Database): void {
+  if (withHitMark.has(db)) return;
+  db.function(HIT_MARK_FUNCTION, { deterministic: true, varargs: true }, hitMark);
+  withHitMark.add(db);
+}
+
+/** snippet() of one FTS table, its hits marked with the row's own marker (see above). */
+function markedSnippet(table: string, column: number, markColumns: string): string {
+  const mark = `${HIT_MARK_FUNCTION}(${markColumns})`;
+  return `${mark} AS mark, snippet(${table}, ${column}, ${mark}, ${mark}, '…', ${SNIPPET_TOKENS}) AS marked`;
+}
+
 const SNIPPET_TOKENS = 14;
 
 export interface ParsedQuery {
@@ -63,17 +99,12 @@ export function toMatchExpression(terms: readonly string[], prefixLast: boolean)
     .join(' AND ');
 }
 
-export function toSegments(marked: string): SnippetSegment[] {
-  const segments: SnippetSegment[] = [];
-  const pattern = new RegExp(`${HIT_START}([^${HIT_END}]*)${HIT_END}`, 'gu');
-  let at = 0;
-  for (const match of marked.matchAll(pattern)) {
-    if (match.index > at) segments.push({ text: marked.slice(at, match.index), hit: false });
-    if (match[1]) segments.push({ text: match[1], hit: true });
-    at = match.index + match[0].length;
-  }
-  if (at < marked.length) segments.push({ text: marked.slice(at), hit: false });
-  return segments;
+/** Splits a snippet on its row's marker: the text between an opening and a closing one is a hit. */
+export function toSegments(marked: string, mark: string): SnippetSegment[] {
+  return marked
+    .split(mark)
+    .map((text, i) => ({ text, hit: i % 2 === 1 }))
+    .filter((segment) => segment.text !== '');
 }
 
 export interface SearchOptions {
@@ -89,6 +120,14 @@ interface Filters {
   tagIds?: number[];
 }
 
+/** A ranked FTS row with its snippet and the marker its hits are wrapped in. */
+interface MarkedRow {
+  id: number;
+  rank: number;
+  mark: string;
+  marked: string;
+}
+
 const noHits = (parsed: ParsedQuery): SearchResult => ({ hits: [], tags: parsed.tags, sceneWords: parsed.sceneWords, words: parsed.words });
 
 /**
@@ -98,6 +137,7 @@ const noHits = (parsed: ParsedQuery): SearchResult => ({ hits: [], tags: parsed.
  */
 export function search(db: Database.Database, options: SearchOptions): SearchResult {
   const parsed = parseQuery(options.query);
+  registerHitMark(db);
   const filters: Filters = { filmId: options.filmId };
   if (parsed.tags.length) {
     const ids = tagIdsByName(db, parsed.tags);
@@ -168,14 +208,14 @@ function sceneHits(db: Database.Database, match: string | null, filters: Filters
     const where = filterClauses(filters, 'scene', db, { scene: '+rowid', id: '+rowid' });
     const rows = db
       .prepare(
-        `SELECT rowid AS id, rank, snippet(scenes_fts, -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS marked
+        `SELECT rowid AS id, rank, ${markedSnippet('scenes_fts', -1, 'title, description, context')}
          FROM scenes_fts WHERE scenes_fts MATCH ?${where.sql} ORDER BY rank LIMIT ?`
       )
-      .all(scopedMatch('title description context', match, filters.filmId), ...where.params, limit) as { id: number; rank: number; marked: string }[];
+      .all(scopedMatch('title description context', match, filters.filmId), ...where.params, limit) as MarkedRow[];
     const scene = db.prepare('SELECT film_id AS filmId, title FROM scenes WHERE id = ?');
     return rows.map((row) => {
       const { filmId, title } = scene.get(row.id) as { filmId: number; title: string };
-      return { kind: 'scene', id: row.id, filmId, sceneId: row.id, label: title, snippet: toSegments(row.marked), filmTimeMs: null, cue: null, rank: row.rank };
+      return { kind: 'scene', id: row.id, filmId, sceneId: row.id, label: title, snippet: toSegments(row.marked, row.mark), filmTimeMs: null, cue: null, rank: row.rank };
     });
   }
   const where = filterClauses(filters, 'scene', db, { film: 's.film_id', scene: 's.id', id: 's.id' });
@@ -200,11 +240,11 @@ function annotationHits(db: Database.Database, match: string | null, filters: Fi
     const where = filterClauses(filters, 'annotation', db, { scene: 'scene_id', id: '+rowid' });
     const rows = db
       .prepare(
-        `SELECT rowid AS id, rank, snippet(annotations_fts, 0, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS marked
+        `SELECT rowid AS id, rank, ${markedSnippet('annotations_fts', 0, 'body')}
          FROM annotations_fts WHERE annotations_fts MATCH ? AND deleted_at IS NULL${where.sql} ORDER BY rank LIMIT ?`
       )
-      .all(scopedMatch('body', match, filters.filmId), ...where.params, limit) as { id: number; rank: number; marked: string }[];
-    return rows.map((row) => hit(row.id, row.rank, toSegments(row.marked)));
+      .all(scopedMatch('body', match, filters.filmId), ...where.params, limit) as MarkedRow[];
+    return rows.map((row) => hit(row.id, row.rank, toSegments(row.marked, row.mark)));
   }
   const where = filterClauses(filters, 'annotation', db, { film: 'a.film_id', scene: 'a.scene_id', id: 'a.id' });
   const rows = db
@@ -219,8 +259,7 @@ function annotationHits(db: Database.Database, match: string | null, filters: Fi
 function lineHits(db: Database.Database, match: string, filters: Filters, limit: number): SearchHit[] {
   const rows = db
     .prepare(
-      `SELECT rowid AS id, film_id AS filmId, kind, speaker, rank,
-         snippet(film_lines_fts, -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS marked
+      `SELECT rowid AS id, film_id AS filmId, kind, speaker, rank, ${markedSnippet('film_lines_fts', -1, 'speaker, text')}
        FROM film_lines_fts WHERE film_lines_fts MATCH ? ORDER BY rank LIMIT ?`
     )
     .all(scopedMatch('speaker text', match, filters.filmId), limit) as {
@@ -229,6 +268,7 @@ function lineHits(db: Database.Database, match: string, filters: Filters, limit:
     kind: SearchHitKind;
     speaker: string | null;
     rank: number;
+    mark: string;
     marked: string;
   }[];
   return rows.map((row) => ({
@@ -237,7 +277,7 @@ function lineHits(db: Database.Database, match: string, filters: Filters, limit:
     filmId: row.filmId,
     sceneId: null,
     label: `${row.kind === 'quote' ? 'Quote' : 'Dialogue'}${row.speaker ? ` · ${row.speaker}` : ''}`,
-    snippet: toSegments(row.marked),
+    snippet: toSegments(row.marked, row.mark),
     filmTimeMs: null,
     cue: null,
     rank: row.rank
@@ -247,10 +287,10 @@ function lineHits(db: Database.Database, match: string, filters: Filters, limit:
 function cueHits(db: Database.Database, match: string, filters: Filters, limit: number): SearchHit[] {
   const rows = db
     .prepare(
-      `SELECT rowid AS id, rank, snippet(cues_fts, 0, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS marked
+      `SELECT rowid AS id, rank, ${markedSnippet('cues_fts', 0, 'label')}
        FROM cues_fts WHERE cues_fts MATCH ? ORDER BY rank LIMIT ?`
     )
-    .all(scopedMatch('label', match, filters.filmId), limit) as { id: number; rank: number; marked: string }[];
+    .all(scopedMatch('label', match, filters.filmId), limit) as MarkedRow[];
   const describe = db.prepare(
     `SELECT c.track_id AS trackId, c.start_ms AS startMs, c.end_ms AS endMs, t.film_id AS filmId, t.title AS trackTitle,
        (SELECT l.scene_id FROM cue_scenes l JOIN scenes s ON s.id = l.scene_id WHERE l.cue_id = c.id ORDER BY s.position LIMIT 1) AS sceneId
@@ -264,7 +304,7 @@ function cueHits(db: Database.Database, match: string, filters: Filters, limit: 
       filmId: cue.filmId,
       sceneId: cue.sceneId,
       label: cue.trackTitle,
-      snippet: toSegments(row.marked),
+      snippet: toSegments(row.marked, row.mark),
       filmTimeMs: null,
       cue: { trackId: cue.trackId, startMs: cue.startMs, endMs: cue.endMs },
       rank: row.rank
