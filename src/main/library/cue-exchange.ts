@@ -1,4 +1,5 @@
 import { ReelnotesError } from '../../shared/errors';
+import { endsAfterRecording, type RecordingLength } from './cues';
 
 /** A cue as other tools see it: a labelled time range (a point when start equals end). */
 export interface ExchangedCue {
@@ -26,9 +27,10 @@ export function formatAudacityLabels(cues: ExchangedCue[]): string {
 /**
  * Reads an Audacity label file. Audacity may add a line after a label with its frequency range
  * (`\t<low>\t<high>`, for spectral selections); those are accepted and ignored. Anything else is
- * refused with its line number, before the library is touched.
+ * refused with its line number, before the library is touched; so is a label that ends after the
+ * track's recording, when it has one.
  */
-export function parseAudacityLabels(text: string, fileName: string): ExchangedCue[] {
+export function parseAudacityLabels(text: string, fileName: string, recording?: RecordingLength): ExchangedCue[] {
   const cues: ExchangedCue[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   lines.forEach((line, index) => {
@@ -50,9 +52,16 @@ export function parseAudacityLabels(text: string, fileName: string): ExchangedCu
     const endMs = Math.round(Number(end) * 1000);
     if (endMs < startMs) throw new LabelFileError(fileName, n, `the label ends (${end}s) before it starts (${start}s)`);
     if (endMs > MAX_MS) throw new LabelFileError(fileName, n, 'the time is beyond 100 hours');
+    assertWithinRecording(fileName, n, endMs, recording);
     cues.push({ startMs, endMs, label: label.join('\t').trim() });
   });
   return cues;
+}
+
+/** A file of cues for a track with a recording must fit that recording, as a cue made by hand must. */
+function assertWithinRecording(fileName: string, line: number, endMs: number, recording: RecordingLength | undefined): void {
+  const problem = endsAfterRecording(endMs, recording);
+  if (problem) throw new LabelFileError(fileName, line, `${problem}; nothing was imported`);
 }
 
 function isDecimal(value: string | undefined): boolean {
@@ -87,7 +96,7 @@ export function formatSrt(cues: ExchangedCue[]): string {
 const TIMING = /^(\d{2,}):(\d{2}):(\d{2})[.,](\d{3}) --> (\d{2,}):(\d{2}):(\d{2})[.,](\d{3})/;
 
 /** Reads WebVTT or SRT back into cues (the files Reelnotes writes, and simple ones from elsewhere). */
-export function parseTimedText(text: string, fileName: string): ExchangedCue[] {
+export function parseTimedText(text: string, fileName: string, recording?: RecordingLength): ExchangedCue[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const cues: ExchangedCue[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -98,6 +107,7 @@ export function parseTimedText(text: string, fileName: string): ExchangedCue[] {
     const startMs = ((sh * 60 + sm) * 60 + ss) * 1000 + sms;
     const endMs = ((eh * 60 + em) * 60 + es) * 1000 + ems;
     if (endMs < startMs) throw new LabelFileError(fileName, i + 1, 'the cue ends before it starts');
+    assertWithinRecording(fileName, i + 1, endMs, recording);
     const text: string[] = [];
     while (i + 1 < lines.length && lines[i + 1].trim() !== '') text.push(lines[++i]);
     cues.push({ startMs, endMs, label: text.join(' ').trim() });

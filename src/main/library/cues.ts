@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ReelnotesError } from '../../shared/errors';
+import { formatMs } from '../../shared/cue-time';
 import { CUE_COLORS, type Cue, type LinkedScene, type SceneCue } from '../../shared/score';
 import { notFound } from './films';
 import type { DomainHandlers } from './handlers';
@@ -56,6 +57,34 @@ export function cuesForScene(db: Database.Database, sceneId: number): SceneCue[]
   return rows.map((row) => ({ ...withScenes(db, row), trackTitle: row.trackTitle, recordingId: row.recordingId }));
 }
 
+/** The recording a track's cues are ranges of: its title and length. */
+export interface RecordingLength {
+  title: string;
+  durationMs: number;
+}
+
+/** The track's recording, or undefined while it has none (then there is nothing to measure against). */
+export function recordingLength(db: Database.Database, trackId: number): RecordingLength | undefined {
+  return db
+    .prepare('SELECT t.title, r.duration_ms AS durationMs FROM recordings r JOIN tracks t ON t.id = r.track_id WHERE r.track_id = ?')
+    .get(trackId) as RecordingLength | undefined;
+}
+
+/**
+ * What is wrong with a cue ending at `endMs`, or null when nothing is: a cue is a range of the
+ * track's recording, so it cannot end after the recording does. The sentence names the recording's
+ * length, so the person sees what would fit.
+ */
+export function endsAfterRecording(endMs: number, recording: RecordingLength | undefined): string | null {
+  if (!recording || endMs <= recording.durationMs) return null;
+  return `the cue ends at ${formatMs(endMs)}, after the end of the recording of "${recording.title}", which is ${formatMs(recording.durationMs)} long`;
+}
+
+function assertCueFits(db: Database.Database, trackId: number, endMs: number): void {
+  const problem = endsAfterRecording(endMs, recordingLength(db, trackId));
+  if (problem) throw new ReelnotesError('INVALID_INPUT', `Not saved: ${problem}.`);
+}
+
 export interface NewCue {
   trackId: number;
   label: string;
@@ -69,6 +98,7 @@ export function createCue(db: Database.Database, input: NewCue): Cue {
   return db.transaction(() => {
     const track = db.prepare('SELECT film_id AS filmId FROM tracks WHERE id = ?').get(input.trackId) as { filmId: number } | undefined;
     if (!track) throw notFound('track', input.trackId);
+    assertCueFits(db, input.trackId, input.endMs);
     const count = db.prepare('SELECT count(*) FROM cues WHERE track_id = ?').pluck().get(input.trackId) as number;
     const cueId = Number(
       db
@@ -93,6 +123,7 @@ export function updateCue(db: Database.Database, changes: CueChanges): Cue {
   const startMs = changes.startMs ?? current.startMs;
   const endMs = changes.endMs ?? current.endMs;
   if (endMs < startMs) throw new ReelnotesError('INVALID_INPUT', `A cue cannot end (${endMs} ms) before it starts (${startMs} ms).`);
+  assertCueFits(db, current.trackId, endMs);
   db.prepare(
     `UPDATE cues SET label = ?, start_ms = ?, end_ms = ?, color = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`
   ).run(changes.label ?? current.label, startMs, endMs, changes.color ?? current.color, changes.cueId);

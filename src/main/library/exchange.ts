@@ -3,7 +3,7 @@ import { createBackup } from './backups';
 import type { DomainHandlers } from './handlers';
 import { exportLibrary, mergeIntoLibrary, readArchive, replaceLibrary, serialiseArchive } from './library-archive';
 import { formatAudacityLabels, formatSrt, formatWebVtt, parseAudacityLabels, parseTimedText, type ExchangedCue } from './cue-exchange';
-import { createCue, listCues } from './cues';
+import { createCue, listCues, recordingLength } from './cues';
 import { getTrack } from './films';
 import { shiftAnnotationTimes, shiftCueTimes } from './resync';
 import { fileNameFor } from './study-export';
@@ -23,7 +23,8 @@ export const exchangeHandlers: DomainHandlers<keyof typeof exchangeMethods> = {
   'cues.importFile': ({ trackId, fileName, text, format }, { db }) => {
     getTrack(db, trackId);
     // The whole file is read before the first cue is written; one bad line writes nothing.
-    const cues = format === 'audacity' ? parseAudacityLabels(text, fileName) : parseTimedText(text, fileName);
+    const recording = recordingLength(db, trackId);
+    const cues = format === 'audacity' ? parseAudacityLabels(text, fileName, recording) : parseTimedText(text, fileName, recording);
     db.transaction(() => cues.forEach((cue, i) => createCue(db, { trackId, label: cue.label || `Label ${i + 1}`, startMs: cue.startMs, endMs: cue.endMs })))();
     return { added: cues.length };
   },
