@@ -10,6 +10,16 @@ export function formatFilmTime(ms: number): string {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
 
+/**
+ * A signed offset as a time, "+00:00:02.500" or "−00:10:00", for re-syncing: how far every time
+ * moves. The milliseconds are written only when there are some.
+ */
+export function describeOffset(ms: number): string {
+  const sign = ms < 0 ? '−' : '+';
+  const abs = Math.abs(ms);
+  return `${sign}${formatFilmTime(abs)}${abs % 1000 ? `.${String(abs % 1000).padStart(3, '0')}` : ''}`;
+}
+
 /** The longest time we accept: no film runs 100 hours. */
 export const MAX_FILM_TIME_MS = 100 * 3600 * 1000 - 1;
 

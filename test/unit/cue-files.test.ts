@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDefaultLibrary } from '../../src/main/library/default-library';
 import { dispatch } from '../../src/main/library/dispatch';
 import { listTracks, listFilms } from '../../src/main/library/films';
+import { formatMs } from '../../src/shared/cue-time';
 import { filmsDir, tempLibrary } from '../temp-library';
 
 async function ballet() {
@@ -61,6 +62,9 @@ describe("a track's cues in other tools' files", () => {
     await call('cues.shiftTrack', { trackId: track.id, offsetMs: -1_000 });
     expect(startTimes()).toEqual(before);
     const earliest = Math.min(...(before as number[]));
+    await expect(call('cues.shiftTrack', { trackId: track.id, offsetMs: -600_000 })).rejects.toThrow(
+      `Shifting by −00:10:00 would move the cue at ${formatMs(earliest)} to before the start of the recording; nothing was changed.`
+    );
     await expect(call('cues.shiftTrack', { trackId: track.id, offsetMs: -(earliest + 1) })).rejects.toThrow('before the start of the recording');
     expect(startTimes()).toEqual(before);
   });

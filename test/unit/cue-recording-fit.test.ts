@@ -56,6 +56,14 @@ describe('a cue on a track with a recording', () => {
     expect(listCues(db, track.id)).toEqual([]);
   });
 
+  it('is not shifted past the end of the recording either', async () => {
+    const { library, db, track, recording, length } = await trackWithRecording();
+    createCue(db, { trackId: track.id, label: 'Opening', startMs: 0, endMs: 1_000 });
+    const outcome = await dispatch(library, 'cues.shiftTrack', { trackId: track.id, offsetMs: recording.durationMs });
+    expect(outcome.ok ? '' : outcome.error.message).toMatch(new RegExp(`^Shifting by \\+.* is refused: the cue ends at .*, which is ${length.replace('.', '\\.')} long; nothing was changed\\.$`));
+    expect(listCues(db, track.id).map((c) => c.startMs)).toEqual([0]);
+  });
+
   it('on a track without a recording has nothing to be measured against', () => {
     const library = tempLibrary();
     seedDefaultLibrary(library, filmsDir);

@@ -72,6 +72,7 @@ describe('the study with the person’s own work', () => {
     const late = await call('notes.create', { target: { kind: 'scene', id: scene.id }, body: 'The shoes *lead*.\n\n- a list\n- inside', filmTimeMs: 3_725_000 });
     await call('notes.create', { target: { kind: 'scene', id: scene.id }, body: 'Opening of the ballet.', filmTimeMs: 600_000 });
     await call('notes.create', { target: { kind: 'film', id: film.id }, body: 'Easdale scores colour.' });
+    await call('notes.create', { target: { kind: 'scene', id: listScenes(library.db, film.id)[0].id }, body: '## Colour\n\nRed on red.', filmTimeMs: 30_000 });
     await call('tags.attach', { target: { kind: 'annotation', id: late.id }, name: 'music/leitmotif' });
     await call('tags.attach', { target: { kind: 'scene', id: scene.id }, name: 'ballet' });
     const track = listTracks(library.db, film.id)[0];
@@ -79,6 +80,8 @@ describe('the study with the person’s own work', () => {
 
     const { text } = exportFilmMarkdown(library.db, film.id, notesForStudy(library.db, film.id));
     expect(text).toContain('## Notes on the film\n\n- Easdale scores colour.\n');
+    // A note's own heading starts its own line, under the time, where Markdown reads it as a heading.
+    expect(text).toContain('- **00:00:30**\n\n  ## Colour\n\n  Red on red.\n');
     expect(text).toContain(
       '### 4. The Dream Sequence\n\n' +
         `${escapeMarkdown(scene.description)}\n\n` +
@@ -86,8 +89,8 @@ describe('the study with the person’s own work', () => {
         '*Tags:* `ballet`\n\n' +
         '#### Cues in the score\n\n- The \\*dream\\* theme — The Red Shoes Ballet, 0:08–0:20\n\n' +
         '#### My notes\n\n' +
-        '- **00:10:00** Opening of the ballet.\n' +
-        '- **01:02:05** The shoes *lead*. — tags: `music/leitmotif`\n\n  - a list\n  - inside\n'
+        '- **00:10:00**\n\n  Opening of the ballet.\n' +
+        '- **01:02:05** — tags: `music/leitmotif`\n\n  The shoes *lead*.\n\n  - a list\n  - inside\n'
     );
   });
 });
@@ -108,6 +111,8 @@ describe('re-syncing film times', () => {
     expect(times()).toEqual([5_000, 60_000, null]);
     const refused = await dispatch(library, 'notes.shiftFilmTimes', { filmId: film.id, offsetMs: -6_000 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('before the start of the film') } });
+    // The offset is said as a time, not as a count of milliseconds.
+    expect(refused.ok ? '' : refused.error.message).toBe('Shifting by −00:00:06 would put the note at 00:00:05 before the start of the film; nothing was changed.');
     expect(times()).toEqual([5_000, 60_000, null]);
   });
 });

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { ReelnotesError } from '../../shared/errors';
-import { formatFilmTime } from '../../shared/film-time';
+import { formatMs } from '../../shared/cue-time';
+import { describeOffset, formatFilmTime } from '../../shared/film-time';
+import { endsAfterRecording, recordingLength } from './cues';
 import { getFilm, getTrack } from './films';
 
 /**
@@ -19,7 +21,7 @@ export function shiftAnnotationTimes(db: Database.Database, filmId: number, offs
   if (earliest !== null && earliest + offsetMs < 0) {
     throw new ReelnotesError(
       'INVALID_INPUT',
-      `Shifting by ${offsetMs} ms would put the note at ${formatFilmTime(earliest)} before the start of the film; nothing was changed.`
+      `Shifting by ${describeOffset(offsetMs)} would put the note at ${formatFilmTime(earliest)} before the start of the film; nothing was changed.`
     );
   }
   const { changes } = db
@@ -31,13 +33,25 @@ export function shiftAnnotationTimes(db: Database.Database, filmId: number, offs
   return { shifted: changes, offsetMs };
 }
 
-/** The same for a track's cues, when a recording of the score starts earlier or later than another. */
+/**
+ * The same for a track's cues, when a recording of the score starts earlier or later than another.
+ * The cues must stay inside the track's recording: before its start, or after its end (as a cue
+ * made by hand must, see cues.ts), is refused.
+ */
 export function shiftCueTimes(db: Database.Database, trackId: number, offsetMs: number): { shifted: number; offsetMs: number } {
   getTrack(db, trackId);
-  const earliest = db.prepare('SELECT min(start_ms) FROM cues WHERE track_id = ?').pluck().get(trackId) as number | null;
+  const { earliest, latest } = db.prepare('SELECT min(start_ms) AS earliest, max(end_ms) AS latest FROM cues WHERE track_id = ?').get(trackId) as {
+    earliest: number | null;
+    latest: number | null;
+  };
   if (earliest !== null && earliest + offsetMs < 0) {
-    throw new ReelnotesError('INVALID_INPUT', `Shifting by ${offsetMs} ms would start a cue before the start of the recording; nothing was changed.`);
+    throw new ReelnotesError(
+      'INVALID_INPUT',
+      `Shifting by ${describeOffset(offsetMs)} would move the cue at ${formatMs(earliest)} to before the start of the recording; nothing was changed.`
+    );
   }
+  const pastEnd = latest === null ? null : endsAfterRecording(latest + offsetMs, recordingLength(db, trackId));
+  if (pastEnd) throw new ReelnotesError('INVALID_INPUT', `Shifting by ${describeOffset(offsetMs)} is refused: ${pastEnd}; nothing was changed.`);
   const { changes } = db
     .prepare(
       `UPDATE cues SET start_ms = start_ms + ?, end_ms = end_ms + ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')

@@ -11,13 +11,19 @@ const tagList = (tags: TagRef[]) => tags.map((t) => `\`${t.name.replace(/`/g, "'
 
 /**
  * An annotation as a Markdown list item. Its body is the person's own Markdown, kept as written and
- * indented under the item, so headings and lists inside a note stay inside it.
+ * indented under the item, so headings and lists inside a note stay inside it. The time and tags
+ * head the item on a line of their own, then a blank line, so the body is read as a document of its
+ * own: written on the time's line, a note's `## heading` was read as text after the time.
  */
 function annotationItem(note: Annotation): string[] {
-  const time = note.filmTimeMs === null ? '' : `**${formatFilmTime(note.filmTimeMs)}** `;
-  const tags = note.tags.length ? ` — tags: ${tagList(note.tags)}` : '';
+  const about = [note.filmTimeMs === null ? '' : `**${formatFilmTime(note.filmTimeMs)}**`, note.tags.length ? `tags: ${tagList(note.tags)}` : '']
+    .filter(Boolean)
+    .join(' — ');
   const [first = '', ...rest] = note.body.split('\n');
-  return [`- ${time}${first}${tags}`, ...rest.map((line) => (line ? `  ${line}` : ''))];
+  const indented = (line: string) => (line ? `  ${line}` : '');
+  if (!about) return [`- ${first}`, ...rest.map(indented)];
+  if (!note.body.trim()) return [`- ${about}`];
+  return [`- ${about}`, '', indented(first), ...rest.map(indented)];
 }
 
 /** The person's notes, tags and the cues linked to each scene, for the film's Markdown study. */

@@ -5,7 +5,7 @@ import { FilmHeader } from './components/FilmHeader';
 import { SceneList } from './components/SceneList';
 import { SceneDetail } from './components/SceneDetail';
 import { DropOverlay } from './components/DropOverlay';
-import { Notices, type Notice } from './components/Notices';
+import { Notices, withNotice, type Notice } from './components/Notices';
 import { BackupsDialog } from './components/BackupsDialog';
 import { RecoveryBanner } from './components/RecoveryBanner';
 import { describeOffset } from './components/ShiftFilmTimes';
@@ -34,7 +34,7 @@ export function App() {
   const [backupsOpen, setBackupsOpen] = useState(false);
 
   const notify = useCallback((notice: Omit<Notice, 'id'>) => {
-    setNotices((list) => [...list.slice(-2), { ...notice, id: Date.now() + Math.random() }]);
+    setNotices((list) => withNotice(list, { ...notice, id: Date.now() + Math.random() }));
   }, []);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
 

@@ -8,6 +8,21 @@ export interface Notice {
   action?: { label: string; run: () => void };
 }
 
+/** How many confirmations are shown at once; the oldest gives way to a new one. */
+const SHOWN_CONFIRMATIONS = 3;
+
+/**
+ * The notices after `notice` arrives. Confirmations rotate (only the newest few stay, and they fade
+ * anyway), but an error stays until the person dismisses it: a burst of confirmations must never
+ * push an error out before it has been read.
+ */
+export function withNotice(notices: Notice[], notice: Notice): Notice[] {
+  const next = [...notices, notice];
+  const confirmations = next.filter((n) => n.kind !== 'error');
+  const dropped = new Set(confirmations.slice(0, -SHOWN_CONFIRMATIONS));
+  return next.filter((n) => !dropped.has(n));
+}
+
 /** Quiet confirmations that fade, and errors that stay until the person has read them. */
 export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: (id: number) => void }) {
   useEffect(() => {

@@ -1,6 +1,6 @@
 import './safety.css';
 import { useId, useState, type FormEvent } from 'react';
-import { formatFilmTime } from '../../../shared/film-time';
+import { describeOffset } from '../../../shared/film-time';
 import { call } from '../api';
 
 /** "+2.5", "-3", "1:30", "-00:00:04.200": a signed offset in seconds or [hh:]mm:ss[.mmm]. */
@@ -13,11 +13,8 @@ export function parseOffset(text: string): number | undefined {
   return sign === '-' ? -ms : ms;
 }
 
-export function describeOffset(ms: number): string {
-  const sign = ms < 0 ? '−' : '+';
-  const abs = Math.abs(ms);
-  return `${sign}${formatFilmTime(abs)}${abs % 1000 ? `.${String(abs % 1000).padStart(3, '0')}` : ''}`;
-}
+// Shared with the library, whose refusals name the same offset in the same words.
+export { describeOffset };
 
 interface ShiftTimesProps {
   /** What is shifted, for the field's label: "film times", "cue times". */
