@@ -47,6 +47,42 @@ test('attach a generated recording through the UI and see its waveform', async (
   await expect(dock(page).getByLabel('Total')).toHaveText('0:03.000');
 });
 
+test("replacing a stand-in asks whether to remove the stand-in's cues, and removes them in one step", async ({ page, host }) => {
+  const { entracte } = await trackIds(host);
+  const before = await host.call<unknown[]>('cues.list', { trackId: entracte });
+  expect(before.result).toHaveLength(1);
+  await page.goto(host.url);
+  await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: "Entr'acte" });
+  await expect(dock(page).getByRole('listitem', { name: 'Cue Interlude theme' })).toBeVisible();
+  await dock(page).getByLabel('Recording file').setInputFiles(audio.wav);
+  const question = dock(page).getByRole('group', { name: 'Remove the 1 stand-in cue? It was timed for the stand-in, not for this recording.' });
+  await expect(question).toBeVisible({ timeout: 45_000 });
+  // Keyboard first: the question takes the focus, and Enter answers it.
+  await expect(question.getByRole('button', { name: 'Remove it' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(question).toHaveCount(0);
+  await expect(page.locator('.notices').getByRole('status').filter({ hasText: "Removed the 1 stand-in cue of Entr'acte." })).toBeVisible();
+  await expect(dock(page).getByRole('listitem', { name: 'Cue Interlude theme' })).toHaveCount(0);
+  expect((await host.call<unknown[]>('cues.list', { trackId: entracte })).result).toEqual([]);
+
+  // A real recording replacing a real one asks nothing.
+  await dock(page).getByLabel('Recording file').setInputFiles(audio.formats.find((f) => f.name === 'FLAC')!.path);
+  await expect(dock(page).getByText(/FLAC · 44.1 kHz · 2 ch/)).toBeVisible({ timeout: 45_000 });
+  await expect(dock(page).getByRole('group', { name: /stand-in/ })).toHaveCount(0);
+});
+
+test("the stand-in's cues can be kept", async ({ page, host }) => {
+  const { entracte } = await trackIds(host);
+  await page.goto(host.url);
+  await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: "Entr'acte" });
+  await dock(page).getByLabel('Recording file').setInputFiles(audio.wav);
+  const question = dock(page).getByRole('group', { name: /Remove the 1 stand-in cue\?/ });
+  await question.getByRole('button', { name: 'Keep it' }).click({ timeout: 45_000 });
+  await expect(question).toHaveCount(0);
+  await expect(dock(page).getByRole('listitem', { name: 'Cue Interlude theme' })).toBeVisible();
+  expect((await host.call<unknown[]>('cues.list', { trackId: entracte })).result).toHaveLength(1);
+});
+
 test('play and see the position advance; Space toggles playback but not while typing', async ({ page, host }) => {
   await openWithWaveform(page, host);
   await dock(page).getByRole('button', { name: 'Play', exact: true }).click();

@@ -18,6 +18,16 @@ export interface Recording {
   createdAt: string;
 }
 
+/**
+ * A recording just attached. When it replaced a stand-in, the track still holds the stand-in's cues,
+ * timed for the stand-in's short synthesised piece, not for this recording: the person is asked
+ * whether to remove them (`cues.clearTrack`) or keep them, never left with them unawares.
+ */
+export interface AttachedRecording extends Recording {
+  /** How many cues the track kept from the stand-in this recording replaced; 0 when it replaced none. */
+  standInCues: number;
+}
+
 /** Min and max per bucket, each in [-1, 1]; bucket i starts at i * bucketMs. */
 export interface Peaks {
   recordingId: number;

@@ -136,6 +136,15 @@ export function deleteCue(db: Database.Database, cueId: number): { cueId: number
   return { cueId };
 }
 
+/**
+ * Removes all of a track's cues in one statement, so in one step: with them go their scene links,
+ * and the notes and tags on them (by cascade and trigger, as for one cue).
+ */
+export function clearTrackCues(db: Database.Database, trackId: number): { trackId: number; removed: number } {
+  if (!db.prepare('SELECT 1 FROM tracks WHERE id = ?').get(trackId)) throw notFound('track', trackId);
+  return { trackId, removed: db.prepare('DELETE FROM cues WHERE track_id = ?').run(trackId).changes };
+}
+
 function insertLink(db: Database.Database, cueId: number, filmId: number, sceneId: number): void {
   const scene = db.prepare('SELECT film_id AS filmId FROM scenes WHERE id = ?').get(sceneId) as { filmId: number } | undefined;
   if (!scene) throw notFound('scene', sceneId);
@@ -154,12 +163,15 @@ export function unlinkCue(db: Database.Database, cueId: number, sceneId: number)
   return getCue(db, cueId);
 }
 
-export const cueHandlers: DomainHandlers<'cues.list' | 'cues.forScene' | 'cues.create' | 'cues.update' | 'cues.delete' | 'cues.link' | 'cues.unlink'> = {
+export const cueHandlers: DomainHandlers<
+  'cues.list' | 'cues.forScene' | 'cues.create' | 'cues.update' | 'cues.delete' | 'cues.link' | 'cues.unlink' | 'cues.clearTrack'
+> = {
   'cues.list': ({ trackId }, { db }) => listCues(db, trackId),
   'cues.forScene': ({ sceneId }, { db }) => cuesForScene(db, sceneId),
   'cues.create': (input, { db }) => createCue(db, input),
   'cues.update': (changes, { db }) => updateCue(db, changes),
   'cues.delete': ({ cueId }, { db }) => deleteCue(db, cueId),
   'cues.link': ({ cueId, sceneId }, { db }) => linkCue(db, cueId, sceneId),
-  'cues.unlink': ({ cueId, sceneId }, { db }) => unlinkCue(db, cueId, sceneId)
+  'cues.unlink': ({ cueId, sceneId }, { db }) => unlinkCue(db, cueId, sceneId),
+  'cues.clearTrack': ({ trackId }, { db }) => clearTrackCues(db, trackId)
 };

@@ -1,4 +1,4 @@
-import { memo, useState, type FormEvent } from 'react';
+import { memo, useId, useState, type FormEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
 import { CUE_COLORS, type Cue } from '../../../shared/score';
 import { call } from '../api';
@@ -12,13 +12,17 @@ interface Props {
   cues: Cue[];
   scenes: Scene[];
   canPlay: boolean;
+  /** Cues a replaced stand-in left on this track, still to be removed or kept; 0 when none are. */
+  standInCues: number;
+  /** The person's answer: how many cues were removed, or null when they chose to keep them. */
+  onStandInCuesAnswered: (removed: number | null) => void;
 }
 
 /**
  * The cues of the track in the player: play or loop any of them, make, edit and link them to scenes.
  * It renders when its cues or the cue playing change, not on every frame of playback with the dock.
  */
-export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay }: Props) {
+export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay, standInCues, onStandInCuesAnswered }: Props) {
   const { playCue, cuesChanged, onError, player } = useScore();
   const playingCueId = usePlayerValue((state) => state.cue?.cueId ?? null);
   const hasLoop = usePlayerValue((state) => state.loopStartMs !== null && state.loopEndMs !== null);
@@ -55,6 +59,7 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay 
           New cue
         </button>
       </div>
+      {standInCues > 0 && <StandInCuesQuestion trackId={trackId} count={standInCues} onAnswered={onStandInCuesAnswered} />}
       <CueFiles trackId={trackId} onChanged={cuesChanged} onError={onError} />
       <label className="cue-pause">
         <span>Pause before each loop</span>
@@ -121,6 +126,39 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay 
     </section>
   );
 });
+
+/**
+ * Asked once a real recording has replaced a stand-in: the stand-in's cues are timed for its short
+ * synthesised piece, so they are offered for removal (in one step) rather than kept unawares.
+ */
+function StandInCuesQuestion({ trackId, count, onAnswered }: { trackId: number; count: number; onAnswered: (removed: number | null) => void }) {
+  const { cuesChanged, onError } = useScore();
+  const questionId = useId();
+  const remove = async () => {
+    try {
+      const { removed } = await call('cues.clearTrack', { trackId });
+      cuesChanged();
+      onAnswered(removed);
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <div className="stand-in-cues" role="group" aria-labelledby={questionId}>
+      <p id={questionId}>
+        Remove the {count} stand-in {count === 1 ? 'cue' : 'cues'}? {count === 1 ? 'It was' : 'They were'} timed for the stand-in, not for this recording.
+      </p>
+      <div className="stand-in-cues-actions">
+        <button type="button" className="button small danger" onClick={() => void remove()} autoFocus>
+          Remove {count === 1 ? 'it' : 'them'}
+        </button>
+        <button type="button" className="button subtle small" onClick={() => onAnswered(null)}>
+          Keep {count === 1 ? 'it' : 'them'}
+        </button>
+      </div>
+    </div>
+  );
+}
 
 interface EditorProps {
   trackId: number;

@@ -29,6 +29,8 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
   const cues = useCall('cues.list', trackId === null ? null : { trackId });
   const peaks = useCall('recordings.peaks', recording?.available ? { recordingId: recording.id } : null);
   const [progress, setProgress] = useState<AttachProgress | null>(null);
+  // Cues a stand-in left on a track its real recording just replaced, until the person says what to do.
+  const [standInCues, setStandInCues] = useState<{ trackId: number; count: number } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const { reload: reloadRecordings } = recordings;
@@ -71,6 +73,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
       const attached = await attachRecording(track.id, file, setProgress);
       player.unload();
       recordingsChanged();
+      setStandInCues(attached.standInCues > 0 ? { trackId: track.id, count: attached.standInCues } : null);
       onNotice(`Attached “${attached.originalName}” to ${track.title} (${formatMs(attached.durationMs, false)}, ${attached.codec}).`);
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error));
@@ -214,7 +217,19 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
           </span>
         </div>
       </div>
-      {trackId !== null && <CuePanel trackId={trackId} cues={cues.data ?? []} scenes={scenes} canPlay={canPlay} />}
+      {trackId !== null && (
+        <CuePanel
+          trackId={trackId}
+          cues={cues.data ?? []}
+          scenes={scenes}
+          canPlay={canPlay}
+          standInCues={standInCues?.trackId === trackId ? standInCues.count : 0}
+          onStandInCuesAnswered={(removed) => {
+            setStandInCues(null);
+            if (removed !== null) onNotice(`Removed the ${removed} stand-in ${removed === 1 ? 'cue' : 'cues'} of ${track?.title ?? 'the track'}.`);
+          }}
+        />
+      )}
     </section>
   );
 }
