@@ -76,7 +76,7 @@ export interface SnippetSegment {
   hit: boolean;
 }
 
-export type SearchHitKind = 'scene' | 'annotation' | 'dialogue' | 'quote' | 'cue';
+export type SearchHitKind = 'scene' | 'annotation' | 'dialogue' | 'quote' | 'cue' | 'synopsis';
 
 export interface SearchHit {
   kind: SearchHitKind;

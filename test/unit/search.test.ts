@@ -158,6 +158,8 @@ describe('search', () => {
     migrate(db);
     expect(search(db, { query: 'heron', filmId: 5, limit: 10 }).hits.map((h) => h.kind)).toEqual(['annotation']);
     expect(search(db, { query: 'heron', filmId: 6, limit: 10 }).hits).toEqual([]);
+    // And the synopsis of a film imported before 007 indexed synopses.
+    expect(search(db, { query: 'long ago', filmId: 5, limit: 10 }).hits.map((h) => [h.kind, h.id])).toEqual([['synopsis', 5]]);
     db.close();
   });
 
@@ -190,6 +192,26 @@ describe('search', () => {
     expect(notes(find('needle'))).toEqual([big.id]);
     expect(notes(find('zoe naive facade'))).toEqual([odd.id]);
     expect(notes(find('東京'))).toEqual([odd.id]);
+  });
+});
+
+describe("a film's synopsis", () => {
+  it('is searched, scoped to its film, and kept right when the film goes', () => {
+    const { db, find } = redShoes();
+    const hit = find('ballerina').find((h) => h.kind === 'synopsis')!;
+    expect(hit).toMatchObject({ id: 1, filmId: 1, sceneId: null, label: 'Synopsis · The Red Shoes' });
+    expect(marked(hit)).toContain('an aspiring [ballerina] torn between');
+    expect(find('ballerina', 1).map((h) => h.kind)).toContain('synopsis');
+    expect(find('ballerina', 2)).toEqual([]);
+    // The film id is a term of the index, never a word of the synopsis.
+    expect(find('1').filter((h) => h.kind === 'synopsis')).toEqual([]);
+
+    db.prepare("UPDATE films SET synopsis = 'A story of a composer and a waltz.' WHERE id = 1").run();
+    expect(find('ballerina').filter((h) => h.kind === 'synopsis')).toEqual([]);
+    expect(find('waltz').filter((h) => h.kind === 'synopsis').map((h) => h.id)).toEqual([1]);
+    db.prepare('DELETE FROM films WHERE id = 1').run();
+    expect(find('waltz')).toEqual([]);
+    expect(() => db.prepare("INSERT INTO films_fts (films_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
   });
 });
 

@@ -131,7 +131,7 @@ interface MarkedRow {
 const noHits = (parsed: ParsedQuery): SearchResult => ({ hits: [], tags: parsed.tags, sceneWords: parsed.sceneWords, words: parsed.words });
 
 /**
- * Ranked search over scenes, notes, dialogue, quotes and cues. In each FTS table the match and its
+ * Ranked search over scenes, notes, dialogue, quotes, cues and the films' synopses. In each FTS table the match and its
  * rank drive the query (ORDER BY rank LIMIT n, so snippets are made for n rows only); titles and
  * times are looked up afterwards for those rows. The lists are then merged by rank.
  */
@@ -154,8 +154,10 @@ export function search(db: Database.Database, options: SearchOptions): SearchRes
   const hits = [
     ...sceneHits(db, match, filters, options.limit),
     ...annotationHits(db, match, filters, options.limit),
-    // Lines and cues are found by their words alone: a tag: or scene: filter narrows to scenes and notes.
-    ...(match && !filters.tagIds && !filters.sceneIds ? [...lineHits(db, match, filters, options.limit), ...cueHits(db, match, filters, options.limit)] : [])
+    // Lines, cues and synopses are found by their words alone: a tag: or scene: filter narrows to scenes and notes.
+    ...(match && !filters.tagIds && !filters.sceneIds
+      ? [...lineHits(db, match, filters, options.limit), ...cueHits(db, match, filters, options.limit), ...synopsisHits(db, match, filters, options.limit)]
+      : [])
   ];
   hits.sort((a, b) => a.rank - b.rank);
   return { hits: hits.slice(0, options.limit), tags: parsed.tags, sceneWords: parsed.sceneWords, words: parsed.words };
@@ -310,6 +312,25 @@ function cueHits(db: Database.Database, match: string, filters: Filters, limit: 
       rank: row.rank
     };
   });
+}
+
+/** A film's synopsis (migration 007); the hit's id is the film's. */
+function synopsisHits(db: Database.Database, match: string, filters: Filters, limit: number): SearchHit[] {
+  const rows = db
+    .prepare(`SELECT rowid AS id, rank, ${markedSnippet('films_fts', 0, 'synopsis')} FROM films_fts WHERE films_fts MATCH ? ORDER BY rank LIMIT ?`)
+    .all(scopedMatch('synopsis', match, filters.filmId), limit) as MarkedRow[];
+  const title = db.prepare('SELECT title FROM films WHERE id = ?').pluck();
+  return rows.map((row) => ({
+    kind: 'synopsis',
+    id: row.id,
+    filmId: row.id,
+    sceneId: null,
+    label: `Synopsis · ${title.get(row.id) as string}`,
+    snippet: toSegments(row.marked, row.mark),
+    filmTimeMs: null,
+    cue: null,
+    rank: row.rank
+  }));
 }
 
 function plain(text: string): SnippetSegment[] {

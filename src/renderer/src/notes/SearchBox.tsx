@@ -14,7 +14,7 @@ export interface SearchBoxHandle {
   focus: () => void;
 }
 
-const kindNames: Record<SearchHit['kind'], string> = { scene: 'Scene', annotation: 'Note', dialogue: 'Dialogue', quote: 'Quote', cue: 'Cue' };
+const kindNames: Record<SearchHit['kind'], string> = { scene: 'Scene', annotation: 'Note', dialogue: 'Dialogue', quote: 'Quote', cue: 'Cue', synopsis: 'Synopsis' };
 
 /**
  * Search as you type over the film's scenes, notes, dialogue, quotes and cues. ↑/↓ move through the
