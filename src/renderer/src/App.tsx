@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { Scene } from '../../shared/domain';
 import { FilmSidebar } from './components/FilmSidebar';
 import { FilmHeader } from './components/FilmHeader';
+import type { Found, FoundInFilm } from './components/reveal';
 import { SceneList } from './components/SceneList';
 import { SceneDetail } from './components/SceneDetail';
 import { DropOverlay } from './components/DropOverlay';
@@ -71,12 +72,19 @@ export function App() {
     [desk]
   );
 
+  // The dialogue or quote line, or the synopsis, that a search hit last opened in the film view.
+  const [foundInFilm, setFoundInFilm] = useState<Found | null>(null);
+
   const openHit = (hit: SearchHit) => {
     if (hit.kind === 'annotation') openNote(hit);
     else if (hit.kind === 'scene' || (hit.kind === 'cue' && hit.sceneId !== null)) {
       desk.setView('scenes');
       setSceneId(hit.sceneId);
-    } else if (hit.kind !== 'cue') notify({ kind: 'success', text: `${hit.label}: “${hit.snippet.map((s) => s.text).join('')}”` });
+    } else if (hit.kind !== 'cue') {
+      desk.setView('scenes');
+      const target: FoundInFilm = hit.kind === 'synopsis' ? { kind: 'synopsis', filmId: hit.filmId } : { kind: 'line', lineId: hit.id };
+      setFoundInFilm((last) => ({ target, opening: (last?.opening ?? 0) + 1 }));
+    }
   };
 
   const onTimesShifted = useCallback(
@@ -149,7 +157,12 @@ export function App() {
             </div>
             {desk.view === 'scenes' && (
               <>
-                <FilmHeader film={currentFilm} tracks={shown?.tracks ?? []} onError={(text) => notify({ kind: 'error', text })} />
+                <FilmHeader
+                  film={currentFilm}
+                  tracks={shown?.tracks ?? []}
+                  found={foundInFilm}
+                  onError={(text) => notify({ kind: 'error', text })}
+                />
                 <SceneList
                   scenes={shownScenes}
                   selectedId={sceneId}

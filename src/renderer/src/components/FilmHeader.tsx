@@ -1,14 +1,28 @@
+import { useEffect, useRef } from 'react';
 import type { Film, Track } from '../../../shared/domain';
 import { call } from '../api';
 import { saveTextFile } from '../save-file';
+import { FilmLines } from './FilmLines';
+import { revealFound, type Found } from './reveal';
 
 interface Props {
   film: Film;
   tracks: Track[];
+  /** What a search hit opened, if anything: marked, and scrolled to and focused once. */
+  found: Found | null;
   onError: (message: string) => void;
 }
 
-export function FilmHeader({ film, tracks, onError }: Props) {
+export function FilmHeader({ film, tracks, found, onError }: Props) {
+  const synopsis = useRef<HTMLParagraphElement>(null);
+  const synopsisFound = found?.target.kind === 'synopsis' && found.target.filmId === film.id;
+  const shownOpening = useRef<number | null>(null);
+  useEffect(() => {
+    if (!found || !synopsisFound || shownOpening.current === found.opening) return;
+    shownOpening.current = found.opening;
+    revealFound(synopsis.current);
+  }, [found, synopsisFound]);
+
   const exportStudy = async () => {
     try {
       const file = await call('films.exportMarkdown', { filmId: film.id });
@@ -26,7 +40,9 @@ export function FilmHeader({ film, tracks, onError }: Props) {
           Export study…
         </button>
       </div>
-      <p className="film-synopsis">{film.synopsis}</p>
+      <p ref={synopsis} className={`film-synopsis${synopsisFound ? ' found' : ''}`} tabIndex={-1}>
+        {film.synopsis}
+      </p>
       <section className="soundtrack" aria-labelledby="soundtrack-heading">
         <h2 id="soundtrack-heading" className="section-label">
           Score{film.composer ? <> · <span className="composer">{film.composer}</span></> : null}
@@ -47,6 +63,7 @@ export function FilmHeader({ film, tracks, onError }: Props) {
           </ol>
         )}
       </section>
+      <FilmLines film={film} found={found} />
     </header>
   );
 }

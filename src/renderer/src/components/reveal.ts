@@ -1,0 +1,22 @@
+/** What a search hit opened in the film view: its synopsis, or one of its dialogue or quote lines. */
+export type FoundInFilm = { kind: 'synopsis'; filmId: number } | { kind: 'line'; lineId: number };
+
+/**
+ * One opening of a hit: the same line opened twice is two openings (each scrolls to it again),
+ * told apart by `opening`, a number that grows with each.
+ */
+export interface Found {
+  target: FoundInFilm;
+  opening: number;
+}
+
+/**
+ * Shows what a search hit opened: scrolled into view (within its own scrolling list first) and
+ * focused, so the keyboard carries on from there and a screen reader reads it. The element needs
+ * tabIndex -1; its mark (the `found` class) is the caller's, since it outlasts the focus.
+ */
+export function revealFound(element: HTMLElement | null): void {
+  if (!element) return;
+  element.scrollIntoView({ block: 'nearest' });
+  element.focus({ preventScroll: true });
+}
