@@ -71,16 +71,28 @@ test("replacing a stand-in asks whether to remove the stand-in's cues, and remov
   await expect(dock(page).getByRole('group', { name: /stand-in/ })).toHaveCount(0);
 });
 
-test("the stand-in's cues can be kept", async ({ page, host }) => {
+test("the stand-in's cues can be kept, and the question waits for an answer through a reload", async ({ page, host }) => {
   const { entracte } = await trackIds(host);
   await page.goto(host.url);
-  await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: "Entr'acte" });
+  const trackPicker = dock(page).getByRole('combobox', { name: 'Track' });
+  await trackPicker.selectOption({ label: "Entr'acte" });
   await dock(page).getByLabel('Recording file').setInputFiles(audio.wav);
   const question = dock(page).getByRole('group', { name: /Remove the 1 stand-in cue\?/ });
-  await question.getByRole('button', { name: 'Keep it' }).click({ timeout: 45_000 });
+  await expect(question).toBeVisible({ timeout: 45_000 });
+
+  await page.reload();
+  await trackPicker.selectOption({ label: "Entr'acte" });
+  await expect(question).toBeVisible();
+  // Found again on opening, it waits: it does not take the focus from the page.
+  await expect(question.getByRole('button', { name: 'Remove it' })).not.toBeFocused();
+  await question.getByRole('button', { name: 'Keep it' }).click();
   await expect(question).toHaveCount(0);
   await expect(dock(page).getByRole('listitem', { name: 'Cue Interlude theme' })).toBeVisible();
   expect((await host.call<unknown[]>('cues.list', { trackId: entracte })).result).toHaveLength(1);
+  await page.reload();
+  await trackPicker.selectOption({ label: "Entr'acte" });
+  await expect(dock(page).getByRole('listitem', { name: 'Cue Interlude theme' })).toBeVisible();
+  await expect(question).toHaveCount(0);
 });
 
 test('play and see the position advance; Space toggles playback but not while typing', async ({ page, host }) => {

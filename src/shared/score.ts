@@ -15,17 +15,13 @@ export interface Recording {
   standIn: boolean;
   /** False when its file is no longer in the library's media folder: attach the file again to relink. */
   available: boolean;
-  createdAt: string;
-}
-
-/**
- * A recording just attached. When it replaced a stand-in, the track still holds the stand-in's cues,
- * timed for the stand-in's short synthesised piece, not for this recording: the person is asked
- * whether to remove them (`cues.clearTrack`) or keep them, never left with them unawares.
- */
-export interface AttachedRecording extends Recording {
-  /** How many cues the track kept from the stand-in this recording replaced; 0 when it replaced none. */
+  /**
+   * Cues the track kept from a stand-in this recording replaced: timed for the stand-in's short
+   * synthesised piece, not for this recording. Until the person removes or keeps them
+   * (`cues.settleStandInCues`), the player asks; 0 when there is nothing to ask.
+   */
   standInCues: number;
+  createdAt: string;
 }
 
 /** Min and max per bucket, each in [-1, 1]; bucket i starts at i * bucketMs. */

@@ -5,7 +5,7 @@ import { createCue, listCues } from '../../src/main/library/cues';
 import { seedDefaultLibrary } from '../../src/main/library/default-library';
 import { dispatch } from '../../src/main/library/dispatch';
 import { listFilms, listTracks } from '../../src/main/library/films';
-import { attachFile } from '../../src/main/library/recordings';
+import { attachFile, getRecording, listRecordings } from '../../src/main/library/recordings';
 import { seedStandIns } from '../../src/main/library/stand-ins';
 import { makeAudioFixtures, type AudioFixtures } from '../audio-fixtures';
 import { filmsDir, tempLibrary } from '../temp-library';
@@ -27,36 +27,53 @@ async function withStandIns() {
 }
 
 describe('a real recording replacing a stand-in', () => {
-  it("says how many of the stand-in's cues the track kept, and they are removed in one step", async () => {
+  it("marks the stand-in's cues until the person answers, and removes exactly those in one step", async () => {
     const { library, db, ballet } = await withStandIns();
     const standInCues = listCues(db, ballet.id).length;
     expect(standInCues).toBeGreaterThan(1);
 
     const attached = await attachFile(library, ballet.id, audio.wav);
     expect(attached).toMatchObject({ standIn: false, standInCues });
-    // Kept until the person answers: nothing is removed behind their back.
-    expect(listCues(db, ballet.id)).toHaveLength(standInCues);
+    // Kept until the person answers, and the question outlives the connection (a reload, a restart).
+    library.reopen(() => undefined);
+    expect(listRecordings(library, ballet.filmId).find((r) => r.trackId === ballet.id)?.standInCues).toBe(standInCues);
+    expect(listCues(library.db, ballet.id)).toHaveLength(standInCues);
+    // A cue made against the real recording is the person's own: never counted, never removed.
+    const mine = createCue(library.db, { trackId: ballet.id, label: 'Mine', startMs: 0, endMs: 1_000 });
 
-    expect(await dispatch(library, 'cues.clearTrack', { trackId: ballet.id })).toEqual({ ok: true, result: { trackId: ballet.id, removed: standInCues } });
-    expect(listCues(db, ballet.id)).toEqual([]);
-    expect(db.prepare('SELECT count(*) FROM cue_scenes').pluck().get()).toBe(
-      db.prepare('SELECT count(*) FROM cue_scenes cs JOIN cues c ON c.id = cs.cue_id WHERE c.track_id <> ?').pluck().get(ballet.id)
-    );
-    // The search index forgot them with the cues.
-    expect(db.prepare("SELECT count(*) FROM cues_fts WHERE cues_fts MATCH 'dream'").pluck().get()).toBe(0);
+    expect(await dispatch(library, 'cues.settleStandInCues', { trackId: ballet.id, keep: false })).toEqual({
+      ok: true,
+      result: { trackId: ballet.id, removed: standInCues, kept: 0 }
+    });
+    expect(listCues(library.db, ballet.id).map((c) => c.id)).toEqual([mine.id]);
+    expect(getRecording(library, attached.id).standInCues).toBe(0);
+    // Their scene links and their index entries went with them.
+    expect(library.db.prepare('SELECT count(*) FROM cue_scenes cs JOIN cues c ON c.id = cs.cue_id WHERE c.track_id = ?').pluck().get(ballet.id)).toBe(0);
+    expect(library.db.prepare("SELECT count(*) FROM cues_fts WHERE cues_fts MATCH 'dream'").pluck().get()).toBe(0);
   });
 
-  it('asks nothing when the recording it replaces is not a stand-in, or when a stand-in left no cues', async () => {
+  it('keeps them as the person\'s own when asked to, and asks no more', async () => {
     const { library, db, ballet } = await withStandIns();
-    await dispatch(library, 'cues.clearTrack', { trackId: ballet.id });
-    expect((await attachFile(library, ballet.id, audio.wav)).standInCues).toBe(0);
-    createCue(db, { trackId: ballet.id, label: 'Mine', startMs: 0, endMs: 1_000 });
+    const before = listCues(db, ballet.id);
+    const attached = await attachFile(library, ballet.id, audio.wav);
+    expect(await dispatch(library, 'cues.settleStandInCues', { trackId: ballet.id, keep: true })).toEqual({
+      ok: true,
+      result: { trackId: ballet.id, removed: 0, kept: before.length }
+    });
+    expect(listCues(db, ballet.id)).toEqual(before);
+    expect(getRecording(library, attached.id).standInCues).toBe(0);
+    // Another real recording later replaces a real one: nothing to ask.
     expect((await attachFile(library, ballet.id, audio.formats[3].path)).standInCues).toBe(0);
-    expect(listCues(db, ballet.id).map((c) => c.label)).toEqual(['Mine']);
   });
 
-  it('refuses to clear a track that does not exist', async () => {
+  it('asks nothing when a stand-in left no cues', async () => {
+    const { library, ballet } = await withStandIns();
+    library.db.prepare('DELETE FROM cues WHERE track_id = ?').run(ballet.id);
+    expect((await attachFile(library, ballet.id, audio.wav)).standInCues).toBe(0);
+  });
+
+  it('refuses to settle the cues of a track that does not exist', async () => {
     const { library } = await withStandIns();
-    expect(await dispatch(library, 'cues.clearTrack', { trackId: 9999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch(library, 'cues.settleStandInCues', { trackId: 9999, keep: false })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -137,12 +137,15 @@ export function deleteCue(db: Database.Database, cueId: number): { cueId: number
 }
 
 /**
- * Removes all of a track's cues in one statement, so in one step: with them go their scene links,
- * and the notes and tags on them (by cascade and trigger, as for one cue).
+ * Settles the cues a replaced stand-in left on a track (marked by the attach, see recordings.ts):
+ * removed in one statement, so in one step, with their scene links and the notes and tags on them
+ * (by cascade and trigger, as for one cue); or kept, unmarked, as the person's own. Cues made since
+ * the replacement are never marked, so never removed here.
  */
-export function clearTrackCues(db: Database.Database, trackId: number): { trackId: number; removed: number } {
+export function settleStandInCues(db: Database.Database, trackId: number, keep: boolean): { trackId: number; removed: number; kept: number } {
   if (!db.prepare('SELECT 1 FROM tracks WHERE id = ?').get(trackId)) throw notFound('track', trackId);
-  return { trackId, removed: db.prepare('DELETE FROM cues WHERE track_id = ?').run(trackId).changes };
+  if (keep) return { trackId, removed: 0, kept: db.prepare('UPDATE cues SET timed_for_stand_in = 0 WHERE track_id = ? AND timed_for_stand_in = 1').run(trackId).changes };
+  return { trackId, removed: db.prepare('DELETE FROM cues WHERE track_id = ? AND timed_for_stand_in = 1').run(trackId).changes, kept: 0 };
 }
 
 function insertLink(db: Database.Database, cueId: number, filmId: number, sceneId: number): void {
@@ -164,7 +167,7 @@ export function unlinkCue(db: Database.Database, cueId: number, sceneId: number)
 }
 
 export const cueHandlers: DomainHandlers<
-  'cues.list' | 'cues.forScene' | 'cues.create' | 'cues.update' | 'cues.delete' | 'cues.link' | 'cues.unlink' | 'cues.clearTrack'
+  'cues.list' | 'cues.forScene' | 'cues.create' | 'cues.update' | 'cues.delete' | 'cues.link' | 'cues.unlink' | 'cues.settleStandInCues'
 > = {
   'cues.list': ({ trackId }, { db }) => listCues(db, trackId),
   'cues.forScene': ({ sceneId }, { db }) => cuesForScene(db, sceneId),
@@ -173,5 +176,5 @@ export const cueHandlers: DomainHandlers<
   'cues.delete': ({ cueId }, { db }) => deleteCue(db, cueId),
   'cues.link': ({ cueId, sceneId }, { db }) => linkCue(db, cueId, sceneId),
   'cues.unlink': ({ cueId, sceneId }, { db }) => unlinkCue(db, cueId, sceneId),
-  'cues.clearTrack': ({ trackId }, { db }) => clearTrackCues(db, trackId)
+  'cues.settleStandInCues': ({ trackId, keep }, { db }) => settleStandInCues(db, trackId, keep)
 };

@@ -3,7 +3,7 @@ import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
-import { MAX_RECORDING_BYTES, type AttachedRecording, type Peaks, type Recording, type UploadStatus } from '../../shared/score';
+import { MAX_RECORDING_BYTES, type Peaks, type Recording, type UploadStatus } from '../../shared/score';
 import { notFound } from './films';
 import type { DomainHandlers } from './handlers';
 import { warmUpDecoding } from './decoders/pool';
@@ -11,7 +11,7 @@ import type { Library } from './library';
 import { peaksFromBlob, peaksToBlob } from './peaks';
 import { analyseRecording, type RecordingAnalysis } from './recording-analysis';
 
-type RecordingRow = Omit<Recording, 'standIn' | 'available'> & { standIn: 0 | 1; mediaFile: string };
+type RecordingRow = Omit<Recording, 'standIn' | 'available' | 'standInCues'> & { standIn: 0 | 1; mediaFile: string };
 
 const recordingColumns = `id, track_id AS trackId, media_file AS mediaFile, original_name AS originalName,
   byte_size AS byteSize, mime_type AS mimeType, container, codec, duration_ms AS durationMs,
@@ -19,7 +19,8 @@ const recordingColumns = `id, track_id AS trackId, media_file AS mediaFile, orig
 
 function toRecording(library: Library, row: RecordingRow): Recording {
   const { mediaFile, standIn, ...rest } = row;
-  return { ...rest, standIn: standIn === 1, available: existsSync(join(library.mediaDir, mediaFile)) };
+  const standInCues = library.db.prepare('SELECT count(*) FROM cues WHERE track_id = ? AND timed_for_stand_in = 1').pluck().get(row.trackId) as number;
+  return { ...rest, standIn: standIn === 1, available: existsSync(join(library.mediaDir, mediaFile)), standInCues };
 }
 
 export function listRecordings(library: Library, filmId: number): Recording[] {
@@ -84,15 +85,15 @@ export interface AttachOptions {
  * Attaches the file at `source` (a temporary file the library may move) to a track: analysed, then
  * moved into the media folder under its content hash, then recorded in one transaction. The track's
  * previous recording, if any, is replaced; its cues stay. Anything refused leaves the library as it was.
- * When the replaced recording was a stand-in, the result counts the cues it leaves on the track, for
- * the person to remove or keep (see AttachedRecording).
+ * When a real recording replaces a stand-in, the track's cues (timed for the stand-in) are marked in
+ * the same transaction, for the person to remove or keep (Recording.standInCues).
  */
 export async function attachRecording(
   library: Library,
   trackId: number,
   source: { path: string; sha256: string; originalName: string; owned: boolean },
   options: AttachOptions = {}
-): Promise<AttachedRecording> {
+): Promise<Recording> {
   assertTrack(library.db, trackId);
   const analysis = await analyseRecording(source.path, source.originalName, options.onProgress);
   const mediaFile = `${source.sha256}.${analysis.facts.extension}`;
@@ -108,9 +109,8 @@ export async function attachRecording(
   }
   const byteSize = statSync(target).size;
   const replaced = writeRecording(library.db, trackId, { mediaFile, byteSize, ...source }, analysis, options.standIn ?? false);
-  if (replaced && replaced.mediaFile !== mediaFile) forgetMediaFile(library, replaced.mediaFile);
-  const standInCues = replaced?.standIn && !options.standIn ? (library.db.prepare('SELECT count(*) FROM cues WHERE track_id = ?').pluck().get(trackId) as number) : 0;
-  return { ...toRecording(library, recordingRow(library.db, recordingIdOfTrack(library.db, trackId))), standInCues };
+  if (replaced && replaced !== mediaFile) forgetMediaFile(library, replaced);
+  return toRecording(library, recordingRow(library.db, recordingIdOfTrack(library.db, trackId)));
 }
 
 function recordingIdOfTrack(db: Database.Database, trackId: number): number {
@@ -123,12 +123,13 @@ function writeRecording(
   file: { mediaFile: string; byteSize: number; sha256: string; originalName: string },
   { facts, peaks }: RecordingAnalysis,
   standIn: boolean
-): { mediaFile: string; standIn: boolean } | undefined {
+): string | undefined {
   return db.transaction(() => {
     assertTrack(db, trackId);
-    const previous = db.prepare('SELECT media_file AS mediaFile, stand_in = 1 AS standIn FROM recordings WHERE track_id = ?').get(trackId) as
+    const previous = db.prepare('SELECT media_file AS mediaFile, stand_in AS standIn FROM recordings WHERE track_id = ?').get(trackId) as
       | { mediaFile: string; standIn: 0 | 1 }
       | undefined;
+    if (previous?.standIn === 1 && !standIn) db.prepare('UPDATE cues SET timed_for_stand_in = 1 WHERE track_id = ?').run(trackId);
     db.prepare('DELETE FROM recordings WHERE track_id = ?').run(trackId);
     db.prepare(
       `INSERT INTO recordings (track_id, media_file, sha256, original_name, byte_size, mime_type, container, codec,
@@ -150,7 +151,7 @@ function writeRecording(
       peaksToBlob(peaks.data),
       peaks.samplesPerBucket
     );
-    return previous && { mediaFile: previous.mediaFile, standIn: previous.standIn === 1 };
+    return previous?.mediaFile;
   })();
 }
 
@@ -231,7 +232,7 @@ export function receiveChunk(library: Library, uploadId: string, offset: number,
 }
 
 /** Analyses the received file and attaches it; the status can be polled meanwhile for progress. */
-export async function finishUpload(library: Library, uploadId: string): Promise<AttachedRecording> {
+export async function finishUpload(library: Library, uploadId: string): Promise<Recording> {
   const s = session(library, uploadId);
   if (s.status.phase !== 'receiving' || s.fd === undefined) throw new ReelnotesError('CONFLICT', 'This upload is already being attached.');
   closeSync(s.fd);
@@ -284,7 +285,7 @@ export function cancelUpload(library: Library, uploadId: string): UploadStatus {
 }
 
 /** Attaches a file already on this computer (stand-ins, tests): hashed by streaming, copied in. */
-export async function attachFile(library: Library, trackId: number, path: string, options: AttachOptions = {}): Promise<AttachedRecording> {
+export async function attachFile(library: Library, trackId: number, path: string, options: AttachOptions = {}): Promise<Recording> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return attachRecording(library, trackId, { path, sha256: hash.digest('hex'), originalName: basename(path), owned: false }, options);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AttachedRecording, Cue, Peaks, Recording, SceneCue, UploadStatus } from '../score';
+import type { Cue, Peaks, Recording, SceneCue, UploadStatus } from '../score';
 import { MAX_RECORDING_BYTES, UPLOAD_CHUNK_BYTES } from '../score';
 import { method } from './define';
 import { id } from './fields';
@@ -42,7 +42,7 @@ export const scoreMethods = {
       })
       .strict()
   ),
-  'recordings.finishUpload': method<AttachedRecording>()(z.object({ uploadId }).strict()),
+  'recordings.finishUpload': method<Recording>()(z.object({ uploadId }).strict()),
   'recordings.uploadStatus': method<UploadStatus>()(z.object({ uploadId }).strict()),
   'recordings.cancelUpload': method<UploadStatus>()(z.object({ uploadId }).strict()),
 
@@ -65,6 +65,11 @@ export const scoreMethods = {
   'cues.delete': method<{ cueId: number }>()(z.object({ cueId: id }).strict()),
   'cues.link': method<Cue>()(z.object({ cueId: id, sceneId: id }).strict()),
   'cues.unlink': method<Cue>()(z.object({ cueId: id, sceneId: id }).strict()),
-  /** Removes every cue of a track in one step (with their scene links, notes and tags). */
-  'cues.clearTrack': method<{ trackId: number; removed: number }>()(z.object({ trackId: id }).strict())
+  /**
+   * The person's answer about the cues a replaced stand-in left on a track (Recording.standInCues):
+   * remove them all in one step (with their scene links, notes and tags), or keep them as their own.
+   */
+  'cues.settleStandInCues': method<{ trackId: number; removed: number; kept: number }>()(
+    z.object({ trackId: id, keep: z.boolean() }).strict()
+  )
 };

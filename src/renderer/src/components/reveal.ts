@@ -11,12 +11,12 @@ export interface Found {
 }
 
 /**
- * Shows what a search hit opened: scrolled into view (within its own scrolling list first) and
+ * Shows what a search hit opened: scrolled to the middle of the view (and of its own scrolling list), clear of the notices at the bottom, and
  * focused, so the keyboard carries on from there and a screen reader reads it. The element needs
  * tabIndex -1; its mark (the `found` class) is the caller's, since it outlasts the focus.
  */
 export function revealFound(element: HTMLElement | null): void {
   if (!element) return;
-  element.scrollIntoView({ block: 'nearest' });
+  element.scrollIntoView({ block: 'center' });
   element.focus({ preventScroll: true });
 }

@@ -14,15 +14,17 @@ interface Props {
   canPlay: boolean;
   /** Cues a replaced stand-in left on this track, still to be removed or kept; 0 when none are. */
   standInCues: number;
-  /** The person's answer: how many cues were removed, or null when they chose to keep them. */
-  onStandInCuesAnswered: (removed: number | null) => void;
+  /** Whether the question takes the focus when it appears: right after the attach that raised it. */
+  standInQuestionFocused: boolean;
+  /** Called once the person has answered, with how many cues were removed (0 when they kept them). */
+  onStandInCuesSettled: (answer: { removed: number }) => void;
 }
 
 /**
  * The cues of the track in the player: play or loop any of them, make, edit and link them to scenes.
  * It renders when its cues or the cue playing change, not on every frame of playback with the dock.
  */
-export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay, standInCues, onStandInCuesAnswered }: Props) {
+export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay, standInCues, standInQuestionFocused, onStandInCuesSettled }: Props) {
   const { playCue, cuesChanged, onError, player } = useScore();
   const playingCueId = usePlayerValue((state) => state.cue?.cueId ?? null);
   const hasLoop = usePlayerValue((state) => state.loopStartMs !== null && state.loopEndMs !== null);
@@ -59,7 +61,7 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
           New cue
         </button>
       </div>
-      {standInCues > 0 && <StandInCuesQuestion trackId={trackId} count={standInCues} onAnswered={onStandInCuesAnswered} />}
+      {standInCues > 0 && <StandInCuesQuestion trackId={trackId} count={standInCues} focused={standInQuestionFocused} onSettled={onStandInCuesSettled} />}
       <CueFiles trackId={trackId} onChanged={cuesChanged} onError={onError} />
       <label className="cue-pause">
         <span>Pause before each loop</span>
@@ -128,17 +130,18 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
 });
 
 /**
- * Asked once a real recording has replaced a stand-in: the stand-in's cues are timed for its short
- * synthesised piece, so they are offered for removal (in one step) rather than kept unawares.
+ * Asked once a real recording has replaced a stand-in, and until answered (the library keeps the
+ * question, so a reload does not lose it): the stand-in's cues are timed for its short synthesised
+ * piece, so they are offered for removal, in one step, rather than kept unawares.
  */
-function StandInCuesQuestion({ trackId, count, onAnswered }: { trackId: number; count: number; onAnswered: (removed: number | null) => void }) {
+function StandInCuesQuestion({ trackId, count, focused, onSettled }: { trackId: number; count: number; focused: boolean; onSettled: (answer: { removed: number }) => void }) {
   const { cuesChanged, onError } = useScore();
   const questionId = useId();
-  const remove = async () => {
+  const settle = async (keep: boolean) => {
     try {
-      const { removed } = await call('cues.clearTrack', { trackId });
+      const answer = await call('cues.settleStandInCues', { trackId, keep });
       cuesChanged();
-      onAnswered(removed);
+      onSettled(answer);
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error));
     }
@@ -149,10 +152,10 @@ function StandInCuesQuestion({ trackId, count, onAnswered }: { trackId: number; 
         Remove the {count} stand-in {count === 1 ? 'cue' : 'cues'}? {count === 1 ? 'It was' : 'They were'} timed for the stand-in, not for this recording.
       </p>
       <div className="stand-in-cues-actions">
-        <button type="button" className="button small danger" onClick={() => void remove()} autoFocus>
+        <button type="button" className="button small danger" onClick={() => void settle(false)} autoFocus={focused}>
           Remove {count === 1 ? 'it' : 'them'}
         </button>
-        <button type="button" className="button subtle small" onClick={() => onAnswered(null)}>
+        <button type="button" className="button subtle small" onClick={() => void settle(true)}>
           Keep {count === 1 ? 'it' : 'them'}
         </button>
       </div>

@@ -29,8 +29,9 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
   const cues = useCall('cues.list', trackId === null ? null : { trackId });
   const peaks = useCall('recordings.peaks', recording?.available ? { recordingId: recording.id } : null);
   const [progress, setProgress] = useState<AttachProgress | null>(null);
-  // Cues a stand-in left on a track its real recording just replaced, until the person says what to do.
-  const [standInCues, setStandInCues] = useState<{ trackId: number; count: number } | null>(null);
+  // The question about a replaced stand-in's cues takes the focus when the person's own attach asked
+  // it, not when a reload finds it still open (then it waits in the cue panel, unanswered).
+  const [standInQuestionFocused, setStandInQuestionFocused] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const { reload: reloadRecordings } = recordings;
@@ -73,7 +74,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
       const attached = await attachRecording(track.id, file, setProgress);
       player.unload();
       recordingsChanged();
-      setStandInCues(attached.standInCues > 0 ? { trackId: track.id, count: attached.standInCues } : null);
+      setStandInQuestionFocused(attached.standInCues > 0);
       onNotice(`Attached “${attached.originalName}” to ${track.title} (${formatMs(attached.durationMs, false)}, ${attached.codec}).`);
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error));
@@ -223,10 +224,12 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
           cues={cues.data ?? []}
           scenes={scenes}
           canPlay={canPlay}
-          standInCues={standInCues?.trackId === trackId ? standInCues.count : 0}
-          onStandInCuesAnswered={(removed) => {
-            setStandInCues(null);
-            if (removed !== null) onNotice(`Removed the ${removed} stand-in ${removed === 1 ? 'cue' : 'cues'} of ${track?.title ?? 'the track'}.`);
+          standInCues={recording?.standInCues ?? 0}
+          standInQuestionFocused={standInQuestionFocused}
+          onStandInCuesSettled={({ removed }) => {
+            setStandInQuestionFocused(false);
+            recordingsChanged();
+            if (removed > 0) onNotice(`Removed the ${removed} stand-in ${removed === 1 ? 'cue' : 'cues'} of ${track?.title ?? 'the track'}.`);
           }}
         />
       )}

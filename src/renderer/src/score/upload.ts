@@ -1,4 +1,4 @@
-import { UPLOAD_CHUNK_BYTES, type AttachedRecording, type UploadStatus } from '../../../shared/score';
+import { UPLOAD_CHUNK_BYTES, type Recording, type UploadStatus } from '../../../shared/score';
 import { ApiError, call, hostToken, isDesktop } from '../api';
 
 export interface AttachProgress {
@@ -13,7 +13,7 @@ export interface AttachProgress {
  * cannot hand over a path, so it sends the same bytes in 1 MB chunks through the contract.
  * While the library decodes the file, its progress is polled.
  */
-export async function attachRecording(trackId: number, file: File, onProgress: (p: AttachProgress) => void): Promise<AttachedRecording> {
+export async function attachRecording(trackId: number, file: File, onProgress: (p: AttachProgress) => void): Promise<Recording> {
   const begun = await call('recordings.beginUpload', { trackId, fileName: file.name, byteSize: file.size });
   let polling = true;
   const poll = async () => {
@@ -56,7 +56,7 @@ function base64(blob: Blob): Promise<string> {
   });
 }
 
-function sendAsStream(uploadId: string, file: File, onProgress: (p: AttachProgress) => void, onSent: () => void): Promise<AttachedRecording> {
+function sendAsStream(uploadId: string, file: File, onProgress: (p: AttachProgress) => void, onSent: () => void): Promise<Recording> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/upload/recording?uploadId=${encodeURIComponent(uploadId)}`);
@@ -71,7 +71,7 @@ function sendAsStream(uploadId: string, file: File, onProgress: (p: AttachProgre
     };
     xhr.onload = () => {
       try {
-        const outcome = JSON.parse(xhr.responseText) as { ok: true; result: AttachedRecording } | { ok: false; error: { code: ApiError['code']; message: string } };
+        const outcome = JSON.parse(xhr.responseText) as { ok: true; result: Recording } | { ok: false; error: { code: ApiError['code']; message: string } };
         if (outcome.ok) resolve(outcome.result);
         else reject(new ApiError(outcome.error.code, outcome.error.message));
       } catch {

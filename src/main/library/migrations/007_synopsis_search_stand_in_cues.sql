@@ -1,3 +1,5 @@
+-- The films' synopses join the search, and the cues of a replaced stand-in are marked (at the end).
+--
 -- Search covers each film's synopsis. The films table has no film_id column to index as a term (see
 -- 004_search_by_film.sql), so, as the cue index does (005_cue_search.sql), the index reads its content
 -- from a view that names the film's own id as its film_id. The film id's bm25 weight is 0: it must
@@ -23,3 +25,10 @@ END;
 
 -- Films imported before this migration are indexed now.
 INSERT INTO films_fts (films_fts) VALUES ('rebuild');
+
+-- Cues made against a stand-in are timed for its short synthesised piece. When a real recording
+-- replaces the stand-in, the track's cues are marked here, in the same transaction, until the person
+-- says whether to remove or keep them: a mark on the row (not a note elsewhere) travels with the
+-- cue through an archive merge that renumbers it, and the question survives a reload or a restart.
+-- Cues made after the replacement are the person's own, and never marked.
+ALTER TABLE cues ADD COLUMN timed_for_stand_in INTEGER NOT NULL DEFAULT 0 CHECK (timed_for_stand_in IN (0, 1));
