@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { formatMs } from '../../src/shared/cue-time';
 import { makeAudioFixtures, type AudioFixtures } from '../../test/audio-fixtures';
 import { expect, test, type WebHost } from '../web-host';
 
@@ -93,6 +94,26 @@ test("the stand-in's cues can be kept, and the question waits for an answer thro
   await trackPicker.selectOption({ label: "Entr'acte" });
   await expect(dock(page).getByRole('listitem', { name: 'Cue Interlude theme' })).toBeVisible();
   await expect(question).toHaveCount(0);
+});
+
+test('the cue form refuses a cue that ends after the recording, and says how long the recording is', async ({ page, host }) => {
+  const { ballet } = await trackIds(host);
+  const recordings = await host.call<{ trackId: number; durationMs: number }[]>('recordings.list', { filmId: 1 });
+  const length = formatMs(recordings.result!.find((r) => r.trackId === ballet)!.durationMs);
+  await page.goto(host.url);
+  await expect(dock(page).getByText('Stand-in')).toBeVisible();
+  await dock(page).getByRole('button', { name: 'New cue' }).click();
+  const form = dock(page).getByRole('form', { name: 'New cue' });
+  await form.getByLabel('Label').fill('Too long');
+  await form.getByLabel('Start').fill('5:00');
+  await form.getByLabel('End').fill('99:00');
+  await form.getByRole('button', { name: 'Add cue' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    `Not saved: the cue ends at 1:39:00.000, after the end of the recording of "The Red Shoes Ballet", which is ${length} long.`
+  );
+  // The form stays open with what was typed, to be corrected.
+  await expect(form.getByLabel('End')).toHaveValue('99:00');
+  await expect(dock(page).getByRole('listitem', { name: 'Cue Too long' })).toHaveCount(0);
 });
 
 test('play and see the position advance; Space toggles playback but not while typing', async ({ page, host }) => {
