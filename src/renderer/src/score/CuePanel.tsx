@@ -12,6 +12,8 @@ interface Props {
   cues: Cue[];
   scenes: Scene[];
   canPlay: boolean;
+  /** Holds a time read from the player inside the recording, where a cue must end. */
+  withinRecording: (ms: number) => number;
   /** Cues a replaced stand-in left on this track, still to be removed or kept; 0 when none are. */
   standInCues: number;
   /** Whether the question takes the focus when it appears: right after the attach that raised it. */
@@ -24,7 +26,7 @@ interface Props {
  * The cues of the track in the player: play or loop any of them, make, edit and link them to scenes.
  * It renders when its cues or the cue playing change, not on every frame of playback with the dock.
  */
-export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay, standInCues, standInQuestionFocused, onStandInCuesSettled }: Props) {
+export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay, withinRecording, standInCues, standInQuestionFocused, onStandInCuesSettled }: Props) {
   const { playCue, cuesChanged, onError, player } = useScore();
   const playingCueId = usePlayerValue((state) => state.cue?.cueId ?? null);
   const hasLoop = usePlayerValue((state) => state.loopStartMs !== null && state.loopEndMs !== null);
@@ -43,9 +45,8 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
   const fromLoop = () => {
     const { loopStartMs, loopEndMs } = player.getState();
     if (loopStartMs === null || loopEndMs === null) return;
-    return act(() =>
-      call('cues.create', { trackId, label: `Loop ${formatMs(loopStartMs, false)}–${formatMs(loopEndMs, false)}`, startMs: loopStartMs, endMs: loopEndMs })
-    );
+    const [startMs, endMs] = [withinRecording(loopStartMs), withinRecording(loopEndMs)];
+    return act(() => call('cues.create', { trackId, label: `Loop ${formatMs(startMs, false)}–${formatMs(endMs, false)}`, startMs, endMs }));
   };
 
   return (
@@ -72,7 +73,12 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
         <CueEditor
           trackId={trackId}
           scenes={scenes}
-          initial={{ label: '', startMs: player.currentMs(), endMs: player.currentMs() + 5000, color: CUE_COLORS[cues.length % CUE_COLORS.length] }}
+          initial={{
+            label: '',
+            startMs: withinRecording(player.currentMs()),
+            endMs: withinRecording(player.currentMs() + 5000),
+            color: CUE_COLORS[cues.length % CUE_COLORS.length]
+          }}
           onDone={() => {
             setEditingId(null);
             cuesChanged();

@@ -58,12 +58,18 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
     setChosenTrackId(id);
   };
 
+  // A cue cannot end after the recording as the library measured it. The media element may report a
+  // few milliseconds more (an encoder's padding), so times read from the player are held inside it.
+  const lengthMs = recording?.durationMs ?? null;
+  const withinRecording = useCallback((ms: number) => (lengthMs === null ? ms : Math.min(ms, lengthMs)), [lengthMs]);
+
   const onMarker = useCallback(
-    (atMs: number) => {
+    (playerMs: number) => {
       if (trackId === null) return;
+      const atMs = withinRecording(playerMs);
       call('cues.create', { trackId, label: `Marker ${formatMs(atMs, false)}`, startMs: atMs, endMs: atMs }).then(cuesChanged, (e: Error) => onError(e.message));
     },
-    [trackId, cuesChanged, onError]
+    [trackId, cuesChanged, onError, withinRecording]
   );
   usePlayerKeys(player, onMarker);
 
@@ -181,7 +187,10 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
             onSeek={(ms) => canPlay && player.seek(ms)}
             onMarkRange={(startMs, endMs) =>
               trackId !== null &&
-              call('cues.create', { trackId, label: `Cue ${formatMs(startMs, false)}`, startMs, endMs }).then(cuesChanged, (e: Error) => onError(e.message))
+              call('cues.create', { trackId, label: `Cue ${formatMs(startMs, false)}`, startMs: withinRecording(startMs), endMs: withinRecording(endMs) }).then(
+                cuesChanged,
+                (e: Error) => onError(e.message)
+              )
             }
           />
         ) : (
@@ -224,6 +233,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
           cues={cues.data ?? []}
           scenes={scenes}
           canPlay={canPlay}
+          withinRecording={withinRecording}
           standInCues={recording?.standInCues ?? 0}
           standInQuestionFocused={standInQuestionFocused}
           onStandInCuesSettled={({ removed }) => {
