@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seedDefaultLibrary } from '../../src/main/library/default-library';
+import { createCue, deleteCue } from '../../src/main/library/cues';
 import { importFilmPage, listFilms, listScenes, updateScene } from '../../src/main/library/films';
+import { search } from '../../src/main/library/search';
+import { searchIndexes, searchIndexProblem } from '../../src/main/library/search-indexes';
 import { exportLibrary, mergeIntoLibrary, readArchive, replaceLibrary, serialiseArchive } from '../../src/main/library/library-archive';
 import { ReelnotesError } from '../../src/shared/errors';
 import { filmsDir, tempLibrary } from '../temp-library';
@@ -113,5 +116,57 @@ describe('the JSON library backup', () => {
       { numRuns: 150 }
     );
     expect(snapshot(library)).toEqual(before);
+  });
+
+  it('restores by replace with the cues in search, and a library that can still delete cues, tracks and films', () => {
+    const source = fullLibrary();
+    const trackId = source.db.prepare('SELECT id FROM tracks ORDER BY id DESC LIMIT 1').pluck().get() as number;
+    createCue(source.db, { trackId, label: 'The cormorant fanfare', startMs: 1_000, endMs: 2_000 });
+    createCue(source.db, { trackId, label: 'The heron coda', startMs: 3_000, endMs: 4_000 });
+    const text = serialiseArchive(exportLibrary(source.db));
+    const target = tempLibrary();
+    seedDefaultLibrary(target, filmsDir);
+    const find = (query: string) => search(target.db, { query, limit: 50 }).hits.filter((h) => h.kind === 'cue').map((h) => h.title);
+    const indexesSound = () => searchIndexes(target.db).map((index) => [index, searchIndexProblem(target.db, index)]);
+
+    replaceLibrary(target.db, readArchive(target.db, text, 'backup.json'), 'backup.json');
+    expect(find('cormorant')).toHaveLength(1);
+    expect(indexesSound()).toEqual(searchIndexes(target.db).map((index) => [index, null]));
+    const cormorant = target.db.prepare("SELECT id FROM cues WHERE label = 'The cormorant fanfare'").pluck().get() as number;
+    deleteCue(target.db, cormorant);
+    expect(find('cormorant')).toEqual([]);
+
+    // A second replace over the restored library, then a track and a film deleted.
+    replaceLibrary(target.db, readArchive(target.db, text, 'backup.json'), 'backup.json');
+    expect(find('cormorant')).toHaveLength(1);
+    target.db.prepare('DELETE FROM tracks WHERE id = ?').run(trackId);
+    expect(find('heron')).toEqual([]);
+    target.db.prepare('DELETE FROM films').run();
+    expect(indexesSound()).toEqual(searchIndexes(target.db).map((index) => [index, null]));
+  });
+
+  it('merges with the cues in search', () => {
+    const source = fullLibrary();
+    const trackId = source.db.prepare('SELECT id FROM tracks ORDER BY id DESC LIMIT 1').pluck().get() as number;
+    createCue(source.db, { trackId, label: 'The cormorant fanfare', startMs: 1_000, endMs: 2_000 });
+    const target = tempLibrary();
+    mergeIntoLibrary(target.db, readArchive(target.db, serialiseArchive(exportLibrary(source.db)), 'backup.json'), 'backup.json');
+    expect(search(target.db, { query: 'cormorant', limit: 5 }).hits.map((h) => h.kind)).toEqual(['cue']);
+    expect(searchIndexes(target.db).map((index) => searchIndexProblem(target.db, index))).toEqual(searchIndexes(target.db).map(() => null));
+  });
+
+  it('rolls a restore back whole when a search index fails its check after the rebuild', () => {
+    const library = fullLibrary();
+    const text = serialiseArchive(exportLibrary(library.db));
+    const before = snapshot(library);
+    // An index over a view whose words change on every read: rebuilt, it never matches its content.
+    library.db.exec(`CREATE VIEW film_noise AS SELECT id, hex(randomblob(8)) AS words FROM films;
+      CREATE VIRTUAL TABLE film_noise_fts USING fts5 (words, content = 'film_noise', content_rowid = 'id');`);
+    const archive = readArchive(library.db, text, 'backup.json');
+    archive.tables.films[0].title = 'A title that must not stay';
+    for (const restore of [replaceLibrary, mergeIntoLibrary]) {
+      expect(() => restore(library.db, archive, 'backup.json')).toThrow(/backup\.json: the search index film_noise_fts failed its check after the restore .*nothing was restored/);
+      expect(snapshot(library)).toEqual(before);
+    }
   });
 });

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { ReelnotesError } from '../../shared/errors';
 import { latestSchemaVersion } from './migrations';
+import { rebuildSearchIndexesOrFail } from './search-indexes';
 
 /**
  * The whole library as one versioned JSON document: every row of every table the person's study
@@ -9,7 +10,7 @@ import { latestSchemaVersion } from './migrations';
  * exporting, restoring and exporting again gives the same bytes.
  *
  * The archive is generic over the schema: new tables added by later migrations are carried without
- * changes here. Search indexes are not carried; their triggers rebuild them as rows are written.
+ * changes here. Search indexes are not carried: every restore rebuilds and checks them at its end.
  */
 export const ARCHIVE_FORMAT = 'reelnotes-library';
 export const ARCHIVE_VERSION = 1;
@@ -158,13 +159,17 @@ export function readArchive(db: Database.Database, text: string, fileName: strin
  * at the end: an archive whose rows do not hold together is refused and nothing changes.
  */
 export function replaceLibrary(db: Database.Database, archive: LibraryArchive, fileName: string): { rows: number } {
-  const tables = libraryTables(db);
+  // Parents before children, as the search triggers expect: a cue's trigger reads its track's
+  // film, so a cue written before its track would be missing from search. Deleting goes the other
+  // way, so each trigger still finds the parent it reads.
+  const tables = orderByDependency(db, libraryTables(db));
   let rows = 0;
   db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
-    for (const table of tables) db.prepare(`DELETE FROM ${quote(table.name)}`).run();
+    for (const table of [...tables].reverse()) db.prepare(`DELETE FROM ${quote(table.name)}`).run();
     for (const table of tables) rows += insertRows(db, table.name, archive.tables[table.name] ?? [], fileName);
     assertForeignKeysHold(db, fileName);
+    rebuildSearchIndexesOrFail(db, fileName);
   })();
   return { rows };
 }
@@ -277,6 +282,7 @@ export function mergeIntoLibrary(db: Database.Database, archive: LibraryArchive,
       }
     }
     assertForeignKeysHold(db, fileName);
+    rebuildSearchIndexesOrFail(db, fileName);
   })();
   return { added, matched };
 }
