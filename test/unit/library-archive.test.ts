@@ -126,7 +126,7 @@ describe('the JSON library backup', () => {
     const text = serialiseArchive(exportLibrary(source.db));
     const target = tempLibrary();
     seedDefaultLibrary(target, filmsDir);
-    const find = (query: string) => search(target.db, { query, limit: 50 }).hits.filter((h) => h.kind === 'cue').map((h) => h.title);
+    const find = (query: string) => search(target.db, { query, limit: 50 }).hits.filter((h) => h.kind === 'cue').map((h) => h.id);
     const indexesSound = () => searchIndexes(target.db).map((index) => [index, searchIndexProblem(target.db, index)]);
 
     replaceLibrary(target.db, readArchive(target.db, text, 'backup.json'), 'backup.json');

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ReelnotesError } from '../../shared/errors';
+import type { SearchRepair } from '../../shared/safety';
 
 /**
  * The search indexes are derived data: each FTS5 table indexes the rows of its content table, kept
@@ -21,14 +22,16 @@ export function searchIndexes(db: Database.Database): string[] {
 /**
  * FTS5's own integrity check, with rank 1 so that the index is also compared with its content
  * table: an index that merely lacks rows is consistent in itself and would pass without it.
- * Returns SQLite's reason, or null when the index is sound.
+ * Returns SQLite's reason, or null when the index is sound. Any other failure (a read-only
+ * connection cannot run the check, which is written as an INSERT) is thrown, not taken for damage.
  */
 export function searchIndexProblem(db: Database.Database, index: string): string | null {
   try {
     db.prepare(`INSERT INTO ${quote(index)} (${quote(index)}, rank) VALUES ('integrity-check', 1)`).run();
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CORRUPT')) return error.message;
+    throw error;
   }
 }
 
@@ -38,19 +41,38 @@ export function rebuildSearchIndex(db: Database.Database, index: string): void {
 }
 
 /**
- * At launch: every index is checked and a broken one rebuilt from its table, each in its own
- * transaction. Returns the names of the indexes that were repaired.
+ * SQLite's integrity checks look inside FTS5 indexes too (not at whether they match their tables).
+ * True when every problem they report is one of ours: derived data that is rebuilt, not a reason
+ * to set the whole library aside.
  */
-export function repairSearchIndexes(db: Database.Database): string[] {
-  const repaired: string[] = [];
+export function onlySearchIndexesDamaged(db: Database.Database, problems: string[]): boolean {
+  const indexes = new Set(searchIndexes(db));
+  return problems.every((problem) => {
+    const table = /^fts5: .*\btable "([^"]+)"/.exec(problem)?.[1];
+    return table !== undefined && indexes.has(table);
+  });
+}
+
+/** What each index lets a person find, in their words; a later index is named by its table. */
+const indexContents: Record<string, string> = {
+  scenes_fts: 'scenes',
+  annotations_fts: 'annotations',
+  film_lines_fts: 'dialogue and quotes',
+  cues_fts: 'cue labels'
+};
+
+/**
+ * At launch: every index is checked, and a broken one is rebuilt from its table in a transaction
+ * of its own. Returns what was repaired, to be told to the person once.
+ */
+export function repairSearchIndexes(db: Database.Database): SearchRepair[] {
+  const repaired: SearchRepair[] = [];
   for (const index of searchIndexes(db)) {
-    if (searchIndexProblem(db, index) === null) continue;
-    db.transaction(() => {
-      rebuildSearchIndex(db, index);
-      const problem = searchIndexProblem(db, index);
-      if (problem !== null) throw new Error(`The search index ${index} is still damaged after rebuilding it (${problem}).`);
-    })();
-    repaired.push(index);
+    const problem = searchIndexProblem(db, index);
+    if (problem === null) continue;
+    db.transaction(() => rebuildSearchIndex(db, index))();
+    const covers = indexContents[index] ?? index.replace(/_fts$/, '').replaceAll('_', ' ');
+    repaired.push({ index, covers, problem, repairedAt: new Date().toISOString() });
   }
   return repaired;
 }
