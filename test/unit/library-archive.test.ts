@@ -133,10 +133,13 @@ describe('the JSON library backup', () => {
     seedDefaultLibrary(target, filmsDir);
     const find = (query: string) => search(target.db, { query, limit: 50 }).hits.filter((h) => h.kind === 'cue').map((h) => h.id);
     const indexesSound = () => searchIndexes(target.db).map((index) => [index, searchIndexProblem(target.db, index)]);
+    const triggers = () => target.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all();
+    const triggersBefore = triggers();
 
     restore(target.db, text);
     expect(find('cormorant')).toHaveLength(1);
     expect(indexesSound()).toEqual(searchIndexes(target.db).map((index) => [index, null]));
+    expect(triggers()).toEqual(triggersBefore);
     const cormorant = target.db.prepare("SELECT id FROM cues WHERE label = 'The cormorant fanfare'").pluck().get() as number;
     deleteCue(target.db, cormorant);
     expect(find('cormorant')).toEqual([]);
@@ -169,11 +172,16 @@ describe('the JSON library backup', () => {
       CREATE VIRTUAL TABLE film_noise_fts USING fts5 (words, content = 'film_noise', content_rowid = 'id');`);
     const archive = JSON.parse(text) as LibraryArchive;
     archive.tables.films[0].title = 'A title that must not stay';
+    const triggers = () => library.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all();
+    const triggersBefore = triggers();
     const refusal = /backup\.json: the search index film_noise_fts failed its check after the restore .*nothing was restored/;
     expect(() => restore(library.db, archive, replaceLibrary)).toThrow(refusal);
     expect(snapshot(library)).toEqual(before);
     expect(() => restore(library.db, archive, mergeIntoLibrary)).toThrow(refusal);
     expect(snapshot(library)).toEqual(before);
+    // The search triggers a restore sets aside come back with the rollback.
+    expect(triggers()).toEqual(triggersBefore);
+    expect(triggersBefore.length).toBeGreaterThan(10);
   });
 });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ReelnotesError } from '../../shared/errors';
 import { JsonScanner } from './json-scanner';
 import { latestSchemaVersion } from './migrations';
-import { rebuildSearchIndexesOrFail } from './search-indexes';
+import { rebuildSearchIndexesOrFail, withoutSearchTriggers } from './search-indexes';
 
 /**
  * The whole library as one versioned JSON document: every row of every table the person's study
@@ -262,15 +262,17 @@ function checkRow(row: unknown, columns: Set<string>, which: string): void {
  * at the end: an archive whose rows do not hold together is refused and nothing changes.
  */
 export function replaceLibrary(db: Database.Database, archive: ArchiveFile): { rows: number } {
-  // Parents before children, as the search triggers expect: a cue's trigger reads its track's
-  // film, so a cue written before its track would be missing from search. Deleting goes the other
-  // way, so each trigger still finds the parent it reads.
+  // Parents before children, as a trigger that reads a row's parent expects (a cue's search trigger
+  // reads its track's film: a cue written before its track was missing from search). Deleting goes
+  // the other way, so each trigger still finds the parent it reads.
   const tables = orderByDependency(db, libraryTables(db));
   let rows = 0;
   db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
-    for (const table of [...tables].reverse()) db.prepare(`DELETE FROM ${quote(table.name)}`).run();
-    for (const table of tables) rows += insertRows(db, table.name, archive.rows(table.name), archive.fileName);
+    withoutSearchTriggers(db, () => {
+      for (const table of [...tables].reverse()) db.prepare(`DELETE FROM ${quote(table.name)}`).run();
+      for (const table of tables) rows += insertRows(db, table.name, archive.rows(table.name), archive.fileName);
+    });
     assertForeignKeysHold(db, archive.fileName);
     rebuildSearchIndexesOrFail(db, archive.fileName);
   })();
@@ -345,48 +347,50 @@ export function mergeIntoLibrary(db: Database.Database, archive: ArchiveFile): {
   let matched = 0;
   db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
-    for (const table of tables) {
-      const foreignKeys = db.prepare('SELECT "from", "table" FROM pragma_foreign_key_list(?)').all(table.name) as ForeignKey[];
-      const uniqueKeys = uniqueColumnSets(db, table.name).filter((set) => !(set.length === 1 && set[0] === table.key));
-      const ids = new Map<number, number>();
-      idMaps.set(table.name, ids);
-      let index = 0;
-      for (const row of archive.rows(table.name)) {
-        index++;
-        for (const fk of foreignKeys) {
-          const value = row[fk.from];
-          if (typeof value !== 'number') continue;
-          const mapped = idMaps.get(fk.table)?.get(value);
-          if (mapped === undefined) {
-            throw new ReelnotesError('INVALID_INPUT', `${fileName}: a ${table.name} row points to ${fk.table} ${value}, which is not in the backup.`);
+    withoutSearchTriggers(db, () => {
+      for (const table of tables) {
+        const foreignKeys = db.prepare('SELECT "from", "table" FROM pragma_foreign_key_list(?)').all(table.name) as ForeignKey[];
+        const uniqueKeys = uniqueColumnSets(db, table.name).filter((set) => !(set.length === 1 && set[0] === table.key));
+        const ids = new Map<number, number>();
+        idMaps.set(table.name, ids);
+        let index = 0;
+        for (const row of archive.rows(table.name)) {
+          index++;
+          for (const fk of foreignKeys) {
+            const value = row[fk.from];
+            if (typeof value !== 'number') continue;
+            const mapped = idMaps.get(fk.table)?.get(value);
+            if (mapped === undefined) {
+              throw new ReelnotesError('INVALID_INPUT', `${fileName}: a ${table.name} row points to ${fk.table} ${value}, which is not in the backup.`);
+            }
+            row[fk.from] = mapped;
           }
-          row[fk.from] = mapped;
-        }
-        for (const reference of polymorphicReferences.filter((r) => r.table === table.name)) {
-          const target = reference.targets[String(row[reference.kindColumn])];
-          const value = row[reference.idColumn];
-          if (!target || typeof value !== 'number') continue;
-          const mapped = idMaps.get(target)?.get(value);
-          if (mapped === undefined) {
-            throw new ReelnotesError('INVALID_INPUT', `${fileName}: a ${table.name} row points to ${target} ${value}, which is not in the backup.`);
+          for (const reference of polymorphicReferences.filter((r) => r.table === table.name)) {
+            const target = reference.targets[String(row[reference.kindColumn])];
+            const value = row[reference.idColumn];
+            if (!target || typeof value !== 'number') continue;
+            const mapped = idMaps.get(target)?.get(value);
+            if (mapped === undefined) {
+              throw new ReelnotesError('INVALID_INPUT', `${fileName}: a ${table.name} row points to ${target} ${value}, which is not in the backup.`);
+            }
+            row[reference.idColumn] = mapped;
           }
-          row[reference.idColumn] = mapped;
+          const oldId = table.key ? row[table.key] : null;
+          if (table.key) delete row[table.key];
+          const existing = findSameRow(db, table, row, uniqueKeys);
+          if (existing !== undefined) {
+            matched++;
+            if (typeof oldId === 'number' && typeof existing === 'number') ids.set(oldId, existing);
+            continue;
+          }
+          const columns = Object.keys(row);
+          const insert = db.prepare(`INSERT INTO ${quote(table.name)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+          const result = storeRow(() => insert.run(...columns.map((c) => fromCell(row[c]))), fileName, table.name, index - 1);
+          added++;
+          if (typeof oldId === 'number') ids.set(oldId, Number(result.lastInsertRowid));
         }
-        const oldId = table.key ? row[table.key] : null;
-        if (table.key) delete row[table.key];
-        const existing = findSameRow(db, table, row, uniqueKeys);
-        if (existing !== undefined) {
-          matched++;
-          if (typeof oldId === 'number' && typeof existing === 'number') ids.set(oldId, existing);
-          continue;
-        }
-        const columns = Object.keys(row);
-        const insert = db.prepare(`INSERT INTO ${quote(table.name)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-        const result = storeRow(() => insert.run(...columns.map((c) => fromCell(row[c]))), fileName, table.name, index - 1);
-        added++;
-        if (typeof oldId === 'number') ids.set(oldId, Number(result.lastInsertRowid));
       }
-    }
+    });
     assertForeignKeysHold(db, fileName);
     rebuildSearchIndexesOrFail(db, fileName);
   })();

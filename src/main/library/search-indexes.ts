@@ -77,6 +77,31 @@ export function repairSearchIndexes(db: Database.Database): SearchRepair[] {
   return repaired;
 }
 
+/** True when every statement of a trigger writes to a search index, and nothing else. */
+function onlyFeedsSearch(triggerSql: string, indexes: Set<string>): boolean {
+  const body = /\bBEGIN\b([\s\S]*)\bEND\s*$/i.exec(triggerSql)?.[1] ?? '';
+  const statements = body.split(';').map((statement) => statement.trim()).filter(Boolean);
+  return statements.length > 0 && statements.every((statement) => indexes.has(/^INSERT\s+INTO\s+"?(\w+)"?/i.exec(statement)?.[1] ?? ''));
+}
+
+/**
+ * Runs `write` with the triggers that only feed search indexes set aside, for a restore that
+ * rebuilds every index whole at its end (rebuildSearchIndexesOrFail): indexing each row as it is
+ * written would do that work twice. Must run inside the restore's transaction, so that a failure
+ * rolls the dropped triggers back with everything else.
+ */
+export function withoutSearchTriggers<T>(db: Database.Database, write: () => T): T {
+  if (!db.inTransaction) throw new Error('withoutSearchTriggers needs a transaction');
+  const indexes = new Set(searchIndexes(db));
+  const triggers = (db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all() as { name: string; sql: string }[]).filter(
+    (trigger) => onlyFeedsSearch(trigger.sql, indexes)
+  );
+  for (const trigger of triggers) db.exec(`DROP TRIGGER ${quote(trigger.name)}`);
+  const result = write();
+  for (const trigger of triggers) db.exec(trigger.sql);
+  return result;
+}
+
 /**
  * The end of every restore, inside its transaction: each index rebuilt from the rows just written
  * and checked against them. A check that fails throws, so the restore rolls back whole.
