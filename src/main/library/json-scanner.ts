@@ -178,12 +178,12 @@ export class JsonScanner {
   }
 
   /** A message that says where: line and column are counted only now, by reading up to `at`. */
-  syntaxError(problem: string, at = this.offset): ReelnotesError {
+  private syntaxError(problem: string, at = this.offset): ReelnotesError {
     const { line, column } = this.lineAndColumn(at);
     return new ReelnotesError('INVALID_INPUT', `${this.fileName} is not valid JSON: ${problem} at line ${line}, column ${column}.`);
   }
 
-  lineAndColumn(at: number): { line: number; column: number } {
+  private lineAndColumn(at: number): { line: number; column: number } {
     const fd = openSync(this.path, 'r');
     const chunk = Buffer.allocUnsafe(BUFFER_BYTES);
     let line = 1;
