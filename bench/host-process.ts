@@ -8,6 +8,8 @@ import { createInterface } from 'node:readline';
 export interface BenchHost {
   /** The address it printed, token included. */
   url: string;
+  /** Its process id, to read its memory from /proc. */
+  pid: number;
   /** Calls the contract as the page does, and returns the result or throws the library's message. */
   call<T>(method: string, input?: unknown): Promise<T>;
 }
@@ -45,7 +47,7 @@ export async function withHost<T>(home: string, work: (host: BenchHost) => Promi
       if (!outcome.ok) throw new Error(`${method}: ${outcome.error?.message}`);
       return outcome.result as T;
     };
-    return await work({ url, call });
+    return await work({ url, pid: child.pid!, call });
   } finally {
     if (child.exitCode === null) {
       const exited = once(child, 'exit');

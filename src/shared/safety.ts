@@ -19,8 +19,22 @@ export interface RecoveryReport {
   newestGoodBackup: BackupInfo | null;
 }
 
+/** A search index found damaged at launch and rebuilt from the library's own rows. */
+export interface SearchRepair {
+  /** The FTS table's name. */
+  index: string;
+  /** What it lets a person find ("cue labels"). */
+  covers: string;
+  /** SQLite's words for the damage. */
+  problem: string;
+  /** When it was rebuilt: the renderer tells each repair once. */
+  repairedAt: string;
+}
+
 export interface LibraryStatus {
   file: string;
   backupsDir: string;
   recovery: RecoveryReport | null;
+  /** The search indexes repaired at this launch; the renderer tells the person once. */
+  searchRepairs: SearchRepair[];
 }

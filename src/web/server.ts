@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../main/content-policy';
 import { dispatch } from '../main/library/dispatch';
 import type { Library } from '../main/library/library';
-import { MAX_ARCHIVE_BYTES } from '../shared/contract/exchange';
+import { receiveArchiveChunk } from '../main/library/archive-upload';
 import { answerMediaRequest } from '../main/library/media-range';
 import { finishUpload, receiveChunk, recordingMedia } from '../main/library/recordings';
 import { ReelnotesError, type CallOutcome } from '../shared/errors';
@@ -26,10 +26,18 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-/** A JSON call body may carry a 1 MB annotation, escaped; anything far larger is not ours. */
+/**
+ * A JSON call body may carry a 1 MB annotation, escaped; anything far larger is not ours. Files
+ * (recordings, library files) are streamed to /upload/… instead, never parsed as a call.
+ */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
-/** Except a whole library's JSON backup being restored (see MAX_ARCHIVE_BYTES). */
-const MAX_ARCHIVE_BODY_BYTES = MAX_ARCHIVE_BYTES + 1024 * 1024;
+
+/** Where each kind of file is streamed to: its bytes appended as they come, then the upload finished. */
+const uploadReceivers: Record<string, { receive: (library: Library, uploadId: string, offset: number, bytes: Buffer) => unknown; finish: (library: Library, uploadId: string) => unknown }> = {
+  '/upload/recording': { receive: receiveChunk, finish: finishUpload },
+  // A library file is restored by its own call once it is here (the page chooses replace or merge).
+  '/upload/archive': { receive: receiveArchiveChunk, finish: (_library, uploadId) => ({ uploadId }) }
+};
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -75,12 +83,13 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await answerCall(request, response, method);
       return;
     }
-    if (url.pathname === '/upload/recording' || url.pathname.startsWith('/media/')) {
+    const receiver = Object.hasOwn(uploadReceivers, url.pathname) ? uploadReceivers[url.pathname] : undefined;
+    if (receiver || url.pathname.startsWith('/media/')) {
       if (!tokenMatches(presentedToken(request), options.token)) {
         sendJson(response, 401, failure('FORBIDDEN', 'Missing or wrong token: open the address Reelnotes printed.'));
         return;
       }
-      if (url.pathname === '/upload/recording') await receiveRecording(request, response, url);
+      if (receiver) await receiveFile(request, response, url, receiver);
       else serveMedia(request, response, url);
       return;
     }
@@ -99,8 +108,7 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     let body: unknown;
     try {
-      const limit = method === 'library.restoreArchive' ? MAX_ARCHIVE_BODY_BYTES : MAX_BODY_BYTES;
-      body = JSON.parse((await readBody(request, limit)) || '{}');
+      body = JSON.parse((await readBody(request, MAX_BODY_BYTES)) || '{}');
     } catch (error) {
       // readBody's only ReelnotesError is a body over the limit; anything else is JSON.parse's.
       const tooLarge = error instanceof ReelnotesError;
@@ -112,23 +120,24 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   /**
-   * The body of a file the page attaches, streamed into the upload begun with
-   * `recordings.beginUpload` (which checked the track and the size), then analysed and attached.
+   * The body of a file the page sends, streamed into the upload begun through the contract
+   * (`recordings.beginUpload`, `library.beginArchiveUpload`, which checked the size), then finished:
+   * a recording is analysed and attached; a library file waits for its restore call.
    */
-  async function receiveRecording(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  async function receiveFile(request: IncomingMessage, response: ServerResponse, url: URL, receiver: (typeof uploadReceivers)[string]): Promise<void> {
     if (request.method !== 'POST') {
       response.setHeader('Allow', 'POST');
-      sendJson(response, 405, failure('INVALID_INPUT', 'Upload recordings with POST.'));
+      sendJson(response, 405, failure('INVALID_INPUT', 'Upload files with POST.'));
       return;
     }
     const uploadId = url.searchParams.get('uploadId') ?? '';
     try {
       let offset = 0;
       for await (const chunk of request as AsyncIterable<Buffer>) {
-        receiveChunk(options.library, uploadId, offset, chunk);
+        receiver.receive(options.library, uploadId, offset, chunk);
         offset += chunk.length;
       }
-      sendJson(response, 200, { ok: true, result: await finishUpload(options.library, uploadId) });
+      sendJson(response, 200, { ok: true, result: await receiver.finish(options.library, uploadId) });
     } catch (error) {
       if (!(error instanceof ReelnotesError)) throw error;
       // The rest of the body is not read: closing the connection stops the browser sending it.

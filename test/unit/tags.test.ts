@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listAnnotations, trashAnnotation } from '../../src/main/library/annotations';
 import { dispatch } from '../../src/main/library/dispatch';
 import { exportLibrary, mergeIntoLibrary } from '../../src/main/library/library-archive';
+import { restoreArchive } from '../archive-file';
 import {
   attachTag,
   createTag,
@@ -139,7 +140,7 @@ describe('tags in a library backup', () => {
     const target = redShoes();
     target.note('already here, so the ids shift', 0);
     target.note('and another', 0);
-    mergeIntoLibrary(target.db, archive, 'backup.json');
+    restoreArchive(target.db, archive, mergeIntoLibrary);
     const rows = target.db
       .prepare(
         `SELECT t.name, a.body, s.title FROM taggings g JOIN tags t ON t.id = g.tag_id

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/content-policy';
 import { seedDefaultLibrary } from '../../src/main/library/default-library';
+import { exportLibrary, serialiseArchive } from '../../src/main/library/library-archive';
 import { startWebHost, type WebHost } from '../../src/web/server';
 import { filmsDir, tempHome, tempLibrary } from '../temp-library';
 
@@ -179,6 +180,37 @@ describe('the browser host API', () => {
     const response = await fetch(`${origin}/api/films.get`, { method: 'POST', headers: { ...json, ...bearer }, body: padded });
     expect(response.status).toBe(404);
     expect((await envelope(response)).error?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the browser host receiving a library file', () => {
+  it('takes it as a streamed body at /upload/archive, then restores it from disk by its own call', async () => {
+    const { origin } = await startHost();
+    const source = tempLibrary();
+    seedDefaultLibrary(source, filmsDir);
+    source.db.prepare("UPDATE films SET title = 'The Red Shoes, as restored'").run();
+    const bytes = Buffer.from(serialiseArchive(exportLibrary(source.db)));
+    const call = (method: string, input: unknown) => fetch(`${origin}/api/${method}`, { method: 'POST', headers: { ...json, ...bearer }, body: JSON.stringify(input) });
+    const begun = (await envelope(await call('library.beginArchiveUpload', { fileName: 'mine.json', byteSize: bytes.length }))).result as { uploadId: string };
+
+    const unauthorised = await fetch(`${origin}/upload/archive?uploadId=${begun.uploadId}`, { method: 'POST', body: bytes });
+    expect(unauthorised.status).toBe(401);
+    const sent = await fetch(`${origin}/upload/archive?uploadId=${begun.uploadId}`, { method: 'POST', headers: bearer, body: bytes });
+    expect(await envelope(sent)).toEqual({ ok: true, result: { uploadId: begun.uploadId } });
+    const restored = await envelope(await call('library.restoreArchive', { uploadId: begun.uploadId, mode: 'replace' }));
+    expect(restored).toMatchObject({ ok: true, result: { mode: 'replace', saved: { reason: 'before-restore' } } });
+    const films = (await envelope(await call('films.list', {}))).result as { title: string }[];
+    expect(films.map((f) => f.title)).toEqual(['The Red Shoes, as restored']);
+  });
+
+  it('refuses a body larger than announced, and the upload is over', async () => {
+    const { origin } = await startHost();
+    const call = (method: string, input: unknown) => fetch(`${origin}/api/${method}`, { method: 'POST', headers: { ...json, ...bearer }, body: JSON.stringify(input) });
+    const begun = (await envelope(await call('library.beginArchiveUpload', { fileName: 'mine.json', byteSize: 10 }))).result as { uploadId: string };
+    const sent = await fetch(`${origin}/upload/archive?uploadId=${begun.uploadId}`, { method: 'POST', headers: bearer, body: '{"format": "reelnotes-library"}' });
+    expect(sent.status).toBe(400);
+    expect(await envelope(sent)).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'mine.json is larger than announced (10 bytes).' } });
+    expect((await envelope(await call('library.restoreArchive', { uploadId: begun.uploadId, mode: 'merge' }))).error?.code).toBe('NOT_FOUND');
   });
 });
 

@@ -124,7 +124,7 @@ export function replaceLibraryFile(library: Library, source: string): void {
 }
 
 export const safetyHandlers: DomainHandlers<keyof typeof safetyMethods> = {
-  'library.status': (_input, library) => ({ file: library.file, backupsDir: library.backupsDir, recovery: library.recovery }),
+  'library.status': (_input, library) => ({ file: library.file, backupsDir: library.backupsDir, recovery: library.recovery, searchRepairs: library.searchRepairs }),
   'backups.list': (_input, library) => listBackupFiles(library),
   'backups.create': (_input, library) => createBackup(library, 'manual'),
   'backups.restore': ({ name }, library) => restoreBackup(library, name)

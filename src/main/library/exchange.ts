@@ -1,7 +1,9 @@
 import type { exchangeMethods } from '../../shared/contract/exchange';
 import { createBackup } from './backups';
 import type { DomainHandlers } from './handlers';
-import { exportLibrary, mergeIntoLibrary, readArchive, replaceLibrary, serialiseArchive } from './library-archive';
+import { beginArchiveUpload, cancelArchiveUpload, receiveArchiveChunk, takeArchiveUpload } from './archive-upload';
+import { discardIncomingFile } from './incoming';
+import { exportLibrary, mergeIntoLibrary, openArchive, replaceLibrary, serialiseArchive } from './library-archive';
 import { formatAudacityLabels, formatSrt, formatWebVtt, parseAudacityLabels, parseTimedText, type ExchangedCue } from './cue-exchange';
 import { createCue, listCues, recordingLength } from './cues';
 import { getTrack } from './films';
@@ -34,11 +36,23 @@ export const exchangeHandlers: DomainHandlers<keyof typeof exchangeMethods> = {
     fileName: `reelnotes-library-${new Date().toISOString().slice(0, 10)}.json`,
     text: serialiseArchive(exportLibrary(db))
   }),
-  'library.restoreArchive': ({ fileName, text, mode }, library) => {
-    // Validated whole before the safety backup is taken, so a bad file costs nothing at all.
-    const archive = readArchive(library.db, text, fileName);
-    const saved = createBackup(library, 'before-restore');
-    if (mode === 'replace') return { mode, added: replaceLibrary(library.db, archive, fileName).rows, matched: 0, saved };
-    return { mode, ...mergeIntoLibrary(library.db, archive, fileName), saved };
+  'library.beginArchiveUpload': (input, library) => beginArchiveUpload(library, input),
+  'library.archiveChunk': ({ uploadId, offset, data }, library) => receiveArchiveChunk(library, uploadId, offset, Buffer.from(data, 'base64')),
+  'library.cancelArchiveUpload': ({ uploadId }, library) => cancelArchiveUpload(library, uploadId),
+  'library.restoreArchive': ({ uploadId, mode }, library) => {
+    const file = takeArchiveUpload(library, uploadId);
+    try {
+      // Checked whole before the safety backup is taken, so a bad file costs nothing at all.
+      const archive = openArchive(library.db, file.path, file.fileName);
+      try {
+        const saved = createBackup(library, 'before-restore');
+        if (mode === 'replace') return { mode, added: replaceLibrary(library.db, archive).rows, matched: 0, saved };
+        return { mode, ...mergeIntoLibrary(library.db, archive), saved };
+      } finally {
+        archive.close();
+      }
+    } finally {
+      discardIncomingFile(file);
+    }
   }
 };

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { ReelnotesError } from '../../shared/errors';
+import { JsonScanner } from './json-scanner';
 import { latestSchemaVersion } from './migrations';
+import { rebuildSearchIndexesOrFail, withoutSearchTriggers } from './search-indexes';
 
 /**
  * The whole library as one versioned JSON document: every row of every table the person's study
@@ -9,7 +11,7 @@ import { latestSchemaVersion } from './migrations';
  * exporting, restoring and exporting again gives the same bytes.
  *
  * The archive is generic over the schema: new tables added by later migrations are carried without
- * changes here. Search indexes are not carried; their triggers rebuild them as rows are written.
+ * changes here. Search indexes are not carried: every restore rebuilds and checks them at its end.
  */
 export const ARCHIVE_FORMAT = 'reelnotes-library';
 export const ARCHIVE_VERSION = 1;
@@ -24,13 +26,16 @@ export interface LibraryArchive {
   tables: Record<string, Row[]>;
 }
 
-/** The envelope is checked by schema; the rows, which may number hundreds of thousands, by one plain loop. */
+/**
+ * The envelope is checked by schema; the tables, which may hold hundreds of thousands of rows, are
+ * read as a stream and each row checked by one plain loop (`tables` here is only its presence).
+ */
 const archiveSchema = z
   .object({
     format: z.literal(ARCHIVE_FORMAT, { error: 'This is not a Reelnotes library backup' }),
     version: z.literal(ARCHIVE_VERSION, { error: `Only version ${ARCHIVE_VERSION} backups can be read by this Reelnotes` }),
     schema: z.number().int().positive(),
-    tables: z.record(z.string(), z.array(z.unknown()))
+    tables: z.object({})
   })
   .strict();
 
@@ -114,66 +119,172 @@ function fromCell(value: Cell): string | number | null | Buffer {
 }
 
 /**
- * Checks a backup document completely before anything is written: its format, its version, that it
- * is not from a newer schema, and that every table and column it names exists here.
+ * A library file on disk, checked whole: where each table's rows begin, so that they can be read
+ * again, one row at a time, while they are written. Close it when done.
  */
-export function readArchive(db: Database.Database, text: string, fileName: string): LibraryArchive {
-  let json: unknown;
+export interface ArchiveFile {
+  readonly fileName: string;
+  readonly schema: number;
+  /** The tables the file holds, with where their rows start and how many there are. */
+  readonly tables: ReadonlyMap<string, { offset: number; rows: number }>;
+  rows(table: string): Iterable<Row>;
+  close(): void;
+}
+
+/**
+ * Checks a library file completely before anything is written: its format, its version, that it
+ * is not from a newer schema, and that every table, column and cell is one this library can hold.
+ * The file is read as a stream, so its size in memory is a row's, never the file's.
+ */
+export function openArchive(db: Database.Database, path: string, fileName: string): ArchiveFile {
+  const scanner = new JsonScanner(path, fileName);
   try {
-    json = JSON.parse(text);
+    const { schema, tables } = checkArchive(db, scanner, fileName);
+    return {
+      fileName,
+      schema,
+      tables,
+      *rows(table) {
+        const found = tables.get(table);
+        if (!found) return;
+        scanner.seek(found.offset);
+        yield* readRows(scanner) as Iterable<Row>;
+      },
+      close: () => scanner.close()
+    };
   } catch (error) {
-    throw new ReelnotesError('INVALID_INPUT', `${fileName} is not valid JSON (${(error as Error).message}).`);
+    scanner.close();
+    throw error;
   }
-  const parsed = archiveSchema.safeParse(json);
+}
+
+const envelopeFields = ['format', 'version', 'schema'];
+
+/**
+ * The document is an object whose members may come in any order. Its tables are checked once the
+ * envelope is known, so a file that is not a Reelnotes library is refused as such, not for its rows:
+ * when "tables" comes first it is passed over, then read again from where it starts.
+ */
+function checkArchive(db: Database.Database, scanner: JsonScanner, fileName: string): { schema: number; tables: Map<string, { offset: number; rows: number }> } {
+  const envelope: Record<string, unknown> = {};
+  let tablesAt: number | undefined;
+  let tables: Map<string, { offset: number; rows: number }> | undefined;
+  scanner.expect('{');
+  if (scanner.peek() === '}'.charCodeAt(0)) scanner.expect('}');
+  else {
+    do {
+      const key = scanner.key();
+      if (key in envelope) throw new ReelnotesError('INVALID_INPUT', `${fileName}: "${key}" appears twice.`);
+      if (key !== 'tables') {
+        envelope[key] = scanner.value();
+        continue;
+      }
+      envelope.tables = {};
+      tablesAt = scanner.offset;
+      if (envelopeFields.every((field) => field in envelope)) {
+        checkEnvelope(envelope, fileName);
+        tables = checkTables(db, scanner, fileName);
+      } else {
+        scanner.skip();
+      }
+    } while (scanner.more('}'));
+  }
+  scanner.expectEnd();
+  const schema = checkEnvelope(envelope, fileName);
+  if (!tables) {
+    scanner.seek(tablesAt ?? 0);
+    tables = checkTables(db, scanner, fileName);
+  }
+  return { schema, tables };
+}
+
+function checkEnvelope(envelope: Record<string, unknown>, fileName: string): number {
+  const parsed = archiveSchema.safeParse(envelope);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
     throw new ReelnotesError('INVALID_INPUT', `${fileName}: ${issue.message}${where}.`);
   }
-  const archive = parsed.data as LibraryArchive;
-  if (archive.schema > latestSchemaVersion) {
+  const { schema } = parsed.data;
+  if (schema > latestSchemaVersion) {
     throw new ReelnotesError(
       'LIBRARY_TOO_NEW',
-      `${fileName} was written by a newer Reelnotes (schema ${archive.schema}; this version knows up to ${latestSchemaVersion}). Update Reelnotes to restore it.`
+      `${fileName} was written by a newer Reelnotes (schema ${schema}; this version knows up to ${latestSchemaVersion}). Update Reelnotes to restore it.`
     );
   }
+  return schema;
+}
+
+function checkTables(db: Database.Database, scanner: JsonScanner, fileName: string): Map<string, { offset: number; rows: number }> {
   const known = new Map(libraryTables(db).map((t) => [t.name, new Set(t.columns)]));
-  for (const [table, rows] of Object.entries(archive.tables)) {
+  const found = new Map<string, { offset: number; rows: number }>();
+  if (scanner.peek() !== '{'.charCodeAt(0)) throw new ReelnotesError('INVALID_INPUT', `${fileName}: "tables" is not an object of tables.`);
+  scanner.expect('{');
+  if (scanner.peek() === '}'.charCodeAt(0)) {
+    scanner.expect('}');
+    return found;
+  }
+  do {
+    const table = scanner.key();
     const columns = known.get(table);
     if (!columns) throw new ReelnotesError('INVALID_INPUT', `${fileName}: unknown table "${table}".`);
-    rows.forEach((row: unknown, index) => {
-      const problem = (what: string) => new ReelnotesError('INVALID_INPUT', `${fileName}: ${table} row ${index + 1} ${what}.`);
-      if (row === null || typeof row !== 'object' || Array.isArray(row)) throw problem('is not an object');
-      for (const [column, value] of Object.entries(row)) {
-        if (!columns.has(column)) throw problem(`has an unknown column "${column}"`);
-        if (!isCell(value)) throw problem(`has a value of "${column}" that is not text, a number, null or {"base64"}`);
-      }
-    });
+    if (found.has(table)) throw new ReelnotesError('INVALID_INPUT', `${fileName}: table "${table}" appears twice.`);
+    if (scanner.peek() !== '['.charCodeAt(0)) throw new ReelnotesError('INVALID_INPUT', `${fileName}: table "${table}" is not a list of rows.`);
+    const offset = scanner.offset;
+    let index = 0;
+    for (const row of readRows(scanner)) checkRow(row, columns, `${fileName}: ${table} row ${++index}`);
+    found.set(table, { offset, rows: index });
+  } while (scanner.more('}'));
+  return found;
+}
+
+function* readRows(scanner: JsonScanner): Generator<unknown> {
+  scanner.expect('[');
+  if (scanner.peek() === ']'.charCodeAt(0)) {
+    scanner.expect(']');
+    return;
   }
-  return archive;
+  do yield scanner.value();
+  while (scanner.more(']'));
+}
+
+function checkRow(row: unknown, columns: Set<string>, which: string): void {
+  const problem = (what: string) => new ReelnotesError('INVALID_INPUT', `${which} ${what}.`);
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) throw problem('is not an object');
+  for (const [column, value] of Object.entries(row)) {
+    if (!columns.has(column)) throw problem(`has an unknown column "${column}"`);
+    if (!isCell(value)) throw problem(`has a value of "${column}" that is not text, a number, null or {"base64"}`);
+  }
 }
 
 /**
  * Replaces the whole library with the archive's rows, in one transaction. Foreign keys are checked
  * at the end: an archive whose rows do not hold together is refused and nothing changes.
  */
-export function replaceLibrary(db: Database.Database, archive: LibraryArchive, fileName: string): { rows: number } {
-  const tables = libraryTables(db);
+export function replaceLibrary(db: Database.Database, archive: ArchiveFile): { rows: number } {
+  // Parents before children, as a trigger that reads a row's parent expects (a cue's search trigger
+  // reads its track's film: a cue written before its track was missing from search). Deleting goes
+  // the other way, so each trigger still finds the parent it reads.
+  const tables = orderByDependency(db, libraryTables(db));
   let rows = 0;
   db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
-    for (const table of tables) db.prepare(`DELETE FROM ${quote(table.name)}`).run();
-    for (const table of tables) rows += insertRows(db, table.name, archive.tables[table.name] ?? [], fileName);
-    assertForeignKeysHold(db, fileName);
+    withoutSearchTriggers(db, () => {
+      for (const table of [...tables].reverse()) db.prepare(`DELETE FROM ${quote(table.name)}`).run();
+      for (const table of tables) rows += insertRows(db, table.name, archive.rows(table.name), archive.fileName);
+    });
+    assertForeignKeysHold(db, archive.fileName);
+    rebuildSearchIndexesOrFail(db, archive.fileName);
   })();
   return { rows };
 }
 
-function insertRows(db: Database.Database, table: string, rows: Row[], fileName: string): number {
+function insertRows(db: Database.Database, table: string, rows: Iterable<Row>, fileName: string): number {
   // Rows from an export all have the same columns in the same order: one statement serves them all.
   let columns: string[] = [];
   let insert: Database.Statement | undefined;
-  rows.forEach((row, index) => {
+  let index = 0;
+  for (const row of rows) {
     const keys = Object.keys(row);
     if (!insert || keys.length !== columns.length || keys.some((k, i) => k !== columns[i])) {
       columns = keys;
@@ -181,9 +292,9 @@ function insertRows(db: Database.Database, table: string, rows: Row[], fileName:
     }
     const statement = insert;
     const values = columns.map((c) => fromCell(row[c]));
-    storeRow(() => statement.run(values), fileName, table, index);
-  });
-  return rows.length;
+    storeRow(() => statement.run(values), fileName, table, index++);
+  }
+  return index;
 }
 
 /** A row SQLite refuses (a missing title, a duplicate, a wrong kind) names itself; the transaction then rolls back. */
@@ -228,55 +339,60 @@ interface ForeignKey {
  * point to it are pointed at the existing one. Every other row gets a new id, and the references
  * to it are renumbered.
  */
-export function mergeIntoLibrary(db: Database.Database, archive: LibraryArchive, fileName: string): { added: number; matched: number } {
+export function mergeIntoLibrary(db: Database.Database, archive: ArchiveFile): { added: number; matched: number } {
+  const { fileName } = archive;
   const tables = orderByDependency(db, libraryTables(db));
   const idMaps = new Map<string, Map<number, number>>();
   let added = 0;
   let matched = 0;
   db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
-    for (const table of tables) {
-      const foreignKeys = db.prepare('SELECT "from", "table" FROM pragma_foreign_key_list(?)').all(table.name) as ForeignKey[];
-      const uniqueKeys = uniqueColumnSets(db, table.name).filter((set) => !(set.length === 1 && set[0] === table.key));
-      const ids = new Map<number, number>();
-      idMaps.set(table.name, ids);
-      for (const [index, original] of (archive.tables[table.name] ?? []).entries()) {
-        const row: Row = { ...original };
-        for (const fk of foreignKeys) {
-          const value = row[fk.from];
-          if (typeof value !== 'number') continue;
-          const mapped = idMaps.get(fk.table)?.get(value);
-          if (mapped === undefined) {
-            throw new ReelnotesError('INVALID_INPUT', `${fileName}: a ${table.name} row points to ${fk.table} ${value}, which is not in the backup.`);
+    withoutSearchTriggers(db, () => {
+      for (const table of tables) {
+        const foreignKeys = db.prepare('SELECT "from", "table" FROM pragma_foreign_key_list(?)').all(table.name) as ForeignKey[];
+        const uniqueKeys = uniqueColumnSets(db, table.name).filter((set) => !(set.length === 1 && set[0] === table.key));
+        const ids = new Map<number, number>();
+        idMaps.set(table.name, ids);
+        let index = 0;
+        for (const row of archive.rows(table.name)) {
+          index++;
+          for (const fk of foreignKeys) {
+            const value = row[fk.from];
+            if (typeof value !== 'number') continue;
+            const mapped = idMaps.get(fk.table)?.get(value);
+            if (mapped === undefined) {
+              throw new ReelnotesError('INVALID_INPUT', `${fileName}: a ${table.name} row points to ${fk.table} ${value}, which is not in the backup.`);
+            }
+            row[fk.from] = mapped;
           }
-          row[fk.from] = mapped;
-        }
-        for (const reference of polymorphicReferences.filter((r) => r.table === table.name)) {
-          const target = reference.targets[String(row[reference.kindColumn])];
-          const value = row[reference.idColumn];
-          if (!target || typeof value !== 'number') continue;
-          const mapped = idMaps.get(target)?.get(value);
-          if (mapped === undefined) {
-            throw new ReelnotesError('INVALID_INPUT', `${fileName}: a ${table.name} row points to ${target} ${value}, which is not in the backup.`);
+          for (const reference of polymorphicReferences.filter((r) => r.table === table.name)) {
+            const target = reference.targets[String(row[reference.kindColumn])];
+            const value = row[reference.idColumn];
+            if (!target || typeof value !== 'number') continue;
+            const mapped = idMaps.get(target)?.get(value);
+            if (mapped === undefined) {
+              throw new ReelnotesError('INVALID_INPUT', `${fileName}: a ${table.name} row points to ${target} ${value}, which is not in the backup.`);
+            }
+            row[reference.idColumn] = mapped;
           }
-          row[reference.idColumn] = mapped;
+          const oldId = table.key ? row[table.key] : null;
+          if (table.key) delete row[table.key];
+          const existing = findSameRow(db, table, row, uniqueKeys);
+          if (existing !== undefined) {
+            matched++;
+            if (typeof oldId === 'number' && typeof existing === 'number') ids.set(oldId, existing);
+            continue;
+          }
+          const columns = Object.keys(row);
+          const insert = db.prepare(`INSERT INTO ${quote(table.name)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+          const result = storeRow(() => insert.run(...columns.map((c) => fromCell(row[c]))), fileName, table.name, index - 1);
+          added++;
+          if (typeof oldId === 'number') ids.set(oldId, Number(result.lastInsertRowid));
         }
-        const oldId = table.key ? row[table.key] : null;
-        if (table.key) delete row[table.key];
-        const existing = findSameRow(db, table, row, uniqueKeys);
-        if (existing !== undefined) {
-          matched++;
-          if (typeof oldId === 'number' && typeof existing === 'number') ids.set(oldId, existing);
-          continue;
-        }
-        const columns = Object.keys(row);
-        const insert = db.prepare(`INSERT INTO ${quote(table.name)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-        const result = storeRow(() => insert.run(...columns.map((c) => fromCell(row[c]))), fileName, table.name, index);
-        added++;
-        if (typeof oldId === 'number') ids.set(oldId, Number(result.lastInsertRowid));
       }
-    }
+    });
     assertForeignKeysHold(db, fileName);
+    rebuildSearchIndexesOrFail(db, fileName);
   })();
   return { added, matched };
 }

@@ -2,8 +2,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
-import type { RecoveryReport } from '../../shared/safety';
+import type { RecoveryReport, SearchRepair } from '../../shared/safety';
 import { assertSchemaNotNewer, migrate } from './migrations';
+import { onlySearchIndexesDamaged } from './search-indexes';
 
 export const LIBRARY_FILE = 'library.sqlite';
 
@@ -26,6 +27,8 @@ export interface Library {
   readonly backupsDir: string;
   /** Set at start-up when a damaged library had to be moved aside (see startup.ts). */
   recovery: RecoveryReport | null;
+  /** Set at start-up: the search indexes found damaged and rebuilt (see startup.ts). */
+  searchRepairs: SearchRepair[];
   /**
    * Closes the connection, lets `replaceFile` swap the file underneath, and opens it again:
    * how a backup is restored without restarting either host.
@@ -55,6 +58,7 @@ export function openLibrary({ home, nativeBinding }: LibraryOptions): Library {
     mediaDir,
     backupsDir,
     recovery: null,
+    searchRepairs: [],
     reopen(replaceFile) {
       db.close();
       try {
@@ -77,8 +81,11 @@ function openConnection(file: string, nativeBinding?: string): Database.Database
   try {
     assertSchemaNotNewer(db, file);
     // A damaged file must be noticed now, before the person writes into it for hours.
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new ReelnotesError('LIBRARY_CORRUPT', `The library at ${file} is damaged (${String(check)}).`);
+    const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+    // Damage inside a search index alone is not a damaged library: startLibrary rebuilds the index.
+    if (problems[0] !== 'ok' && !onlySearchIndexesDamaged(db, problems)) {
+      throw new ReelnotesError('LIBRARY_CORRUPT', `The library at ${file} is damaged (${problems[0]}).`);
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // NORMAL is durable in WAL mode across application crashes; only power loss may drop the last

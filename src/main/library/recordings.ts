@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
-import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
-import { MAX_RECORDING_BYTES, type Peaks, type Recording, type UploadStatus } from '../../shared/score';
+import { type Peaks, type Recording, type UploadStatus } from '../../shared/score';
 import { notFound } from './films';
 import type { DomainHandlers } from './handlers';
 import { warmUpDecoding } from './decoders/pool';
+import { appendToIncomingFile, completeIncomingFile, discardIncomingFile, openIncomingFile, type IncomingFile } from './incoming';
 import type { Library } from './library';
 import { peaksFromBlob, peaksToBlob } from './peaks';
 import { analyseRecording, type RecordingAnalysis } from './recording-analysis';
@@ -158,14 +159,9 @@ function writeRecording(
 /* Uploads ------------------------------------------------------------------------------------- */
 
 interface UploadSession {
-  id: string;
+  file: IncomingFile;
   trackId: number;
-  fileName: string;
-  byteSize: number;
-  tempPath: string;
-  fd: number | undefined;
   hash: Hash;
-  received: number;
   status: UploadStatus;
 }
 
@@ -176,34 +172,20 @@ function sessions(library: Library): Map<string, UploadSession> {
   if (!map) {
     map = new Map();
     sessionsByLibrary.set(library, map);
-    // No upload survives its process: what a crash left in incoming/ is of no use to anyone.
-    rmSync(join(library.home, 'incoming'), { recursive: true, force: true });
   }
   return map;
 }
 
-function incomingDir(library: Library): string {
-  // Beside the media folder, on the same disk, so that an accepted file is moved, not copied.
-  const dir = join(library.home, 'incoming');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
 export function beginUpload(library: Library, input: { trackId: number; fileName: string; byteSize: number }): UploadStatus {
   assertTrack(library.db, input.trackId);
-  const live = sessions(library);
-  const id = randomBytes(18).toString('base64url');
-  const tempPath = join(incomingDir(library), `${id}.upload`);
+  const file = openIncomingFile(library, input.fileName, input.byteSize);
   const session: UploadSession = {
-    id,
-    ...input,
-    tempPath,
-    fd: openSync(tempPath, 'wx'),
+    file,
+    trackId: input.trackId,
     hash: createHash('sha256'),
-    received: 0,
-    status: { uploadId: id, phase: 'receiving', progress: 0, receivedBytes: 0 }
+    status: { uploadId: file.id, phase: 'receiving', progress: 0, receivedBytes: 0 }
   };
-  live.set(id, session);
+  sessions(library).set(file.id, session);
   // The decoding threads start while the bytes arrive rather than after.
   warmUpDecoding();
   return { ...session.status };
@@ -218,36 +200,30 @@ function session(library: Library, uploadId: string): UploadSession {
 /** Appends bytes at `offset`, which must be where the previous chunk ended. */
 export function receiveChunk(library: Library, uploadId: string, offset: number, bytes: Uint8Array): UploadStatus {
   const s = session(library, uploadId);
-  if (s.status.phase !== 'receiving' || s.fd === undefined) throw new ReelnotesError('CONFLICT', 'This upload is no longer receiving data.');
-  if (offset !== s.received) throw new ReelnotesError('INVALID_INPUT', `Chunk at ${offset} is out of order: ${s.received} bytes were received so far.`);
-  if (s.received + bytes.length > Math.min(s.byteSize, MAX_RECORDING_BYTES)) {
-    failUpload(library, s, new ReelnotesError('INVALID_INPUT', `${s.fileName} is larger than announced (${s.byteSize} bytes).`));
-    throw new ReelnotesError('INVALID_INPUT', `${s.fileName} is larger than announced (${s.byteSize} bytes).`);
+  if (s.status.phase !== 'receiving') throw new ReelnotesError('CONFLICT', 'This upload is no longer receiving data.');
+  try {
+    appendToIncomingFile(s.file, offset, bytes);
+  } catch (error) {
+    // A chunk out of order may be sent again; a file that outgrew its size is gone.
+    if (s.file.fd === undefined) failUpload(library, s, error);
+    throw error;
   }
-  writeSync(s.fd, bytes, 0, bytes.length, offset);
   s.hash.update(bytes);
-  s.received += bytes.length;
-  s.status = { ...s.status, receivedBytes: s.received, progress: s.received / s.byteSize };
+  s.status = { ...s.status, receivedBytes: s.file.received, progress: s.file.received / s.file.byteSize };
   return { ...s.status };
 }
 
 /** Analyses the received file and attaches it; the status can be polled meanwhile for progress. */
 export async function finishUpload(library: Library, uploadId: string): Promise<Recording> {
   const s = session(library, uploadId);
-  if (s.status.phase !== 'receiving' || s.fd === undefined) throw new ReelnotesError('CONFLICT', 'This upload is already being attached.');
-  closeSync(s.fd);
-  s.fd = undefined;
-  if (s.received !== s.byteSize) {
-    const error = new ReelnotesError('INVALID_INPUT', `${s.fileName} arrived incomplete: ${s.received} of ${s.byteSize} bytes.`);
-    failUpload(library, s, error);
-    throw error;
-  }
+  if (s.status.phase !== 'receiving' || s.file.fd === undefined) throw new ReelnotesError('CONFLICT', 'This upload is already being attached.');
   s.status = { ...s.status, phase: 'analysing', progress: 0 };
   try {
+    completeIncomingFile(s.file);
     const recording = await attachRecording(
       library,
       s.trackId,
-      { path: s.tempPath, sha256: s.hash.digest('hex'), originalName: s.fileName, owned: true },
+      { path: s.file.path, sha256: s.hash.digest('hex'), originalName: s.file.fileName, owned: true },
       { onProgress: (fraction) => (s.status = { ...s.status, progress: fraction }) }
     );
     s.status = { ...s.status, phase: 'done', progress: 1 };
@@ -260,18 +236,16 @@ export async function finishUpload(library: Library, uploadId: string): Promise<
 }
 
 function failUpload(library: Library, s: UploadSession, error: unknown): void {
-  if (s.fd !== undefined) closeSync(s.fd);
-  s.fd = undefined;
-  rmSync(s.tempPath, { force: true });
+  discardIncomingFile(s.file);
   const payload =
-    error instanceof ReelnotesError ? error.toPayload() : { code: 'INTERNAL', message: `${s.fileName} could not be attached.` };
+    error instanceof ReelnotesError ? error.toPayload() : { code: 'INTERNAL', message: `${s.file.fileName} could not be attached.` };
   s.status = { ...s.status, phase: 'failed', error: payload };
   forgetLater(library, s);
 }
 
 /** A finished upload's status stays readable for a minute, for the poller that asks last. */
 function forgetLater(library: Library, s: UploadSession): void {
-  setTimeout(() => sessions(library).delete(s.id), 60_000).unref();
+  setTimeout(() => sessions(library).delete(s.file.id), 60_000).unref();
 }
 
 export function uploadStatus(library: Library, uploadId: string): UploadStatus {

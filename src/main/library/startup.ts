@@ -5,6 +5,7 @@ import type { RecoveryReport } from '../../shared/safety';
 import { createBackup, integrityProblem, listBackupFiles } from './backups';
 import { seedDefaultLibrary } from './default-library';
 import { LIBRARY_FILE, openLibrary, type Library, type LibraryOptions } from './library';
+import { repairSearchIndexes } from './search-indexes';
 
 export interface StartOptions extends LibraryOptions {
   /** resources/films: the default library's pages, imported on the first launch. */
@@ -28,6 +29,8 @@ export function startLibrary(options: StartOptions): Library {
     recovery = { damagedFile, problem: error.message, newestGoodBackup: newestGoodBackup(library) };
   }
   library.recovery = recovery;
+  // Derived data that integrity_check does not look into: checked before anything is written.
+  if (!library.db.readonly) library.searchRepairs = repairSearchIndexes(library.db);
   seedDefaultLibrary(library, options.filmsDir);
   createBackup(library, 'launch');
   return library;

@@ -9,6 +9,7 @@ import { DropOverlay } from './components/DropOverlay';
 import { Notices, withNotice, type Notice } from './components/Notices';
 import { BackupsDialog } from './components/BackupsDialog';
 import { RecoveryBanner } from './components/RecoveryBanner';
+import { SearchRepairNotice } from './components/SearchRepairNotice';
 import { describeOffset } from './components/ShiftFilmTimes';
 import { useCall } from './hooks/useCall';
 import { call } from './api';
@@ -224,6 +225,7 @@ export function App() {
       {importer.dragging && <DropOverlay />}
       <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} onError={(text) => notify({ kind: 'error', text })} />
       <RecoveryBanner onError={(text) => notify({ kind: 'error', text })} />
+      <SearchRepairNotice />
       {shown?.film ? (
         <PlayerDock
           film={shown.film}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BackupInfo } from '../safety';
 import { method } from './define';
-import { id, nothing } from './fields';
+import { id, nothing, uploadChunk, uploadId } from './fields';
 
 /** A document leaving or entering the library: its suggested file name and its text. */
 export interface ExportedFile {
@@ -45,13 +45,20 @@ export const exchangeMethods = {
   'notes.shiftFilmTimes': method<{ shifted: number; offsetMs: number }>()(z.object({ filmId: id, offsetMs }).strict()),
   'films.exportMarkdown': method<ExportedFile>()(z.object({ filmId: id }).strict()),
   'library.exportArchive': method<ExportedFile>()(nothing),
-  'library.restoreArchive': method<ArchiveRestoreResult>()(
+  /**
+   * A library file travels as a file, as a recording does: the browser host streams it to
+   * /upload/archive?uploadId=…, the desktop app sends it in chunks. Then it is restored from disk,
+   * read row by row, so the library never holds the whole document in memory.
+   */
+  'library.beginArchiveUpload': method<{ uploadId: string }>()(
     z
       .object({
-        fileName: z.string().min(1).max(255),
-        text: z.string().max(MAX_ARCHIVE_BYTES, 'The backup is larger than 256 MB'),
-        mode: z.enum(['replace', 'merge'])
+        fileName: z.string().trim().min(1).max(255),
+        byteSize: z.number().int().min(1, 'The file is empty: there is no library in it.').max(MAX_ARCHIVE_BYTES, 'The backup is larger than 256 MB')
       })
       .strict()
-  )
+  ),
+  'library.archiveChunk': method<{ receivedBytes: number }>()(uploadChunk),
+  'library.cancelArchiveUpload': method<{ uploadId: string }>()(z.object({ uploadId }).strict()),
+  'library.restoreArchive': method<ArchiveRestoreResult>()(z.object({ uploadId, mode: z.enum(['replace', 'merge']) }).strict())
 };

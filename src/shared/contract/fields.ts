@@ -1,7 +1,20 @@
 import { z } from 'zod';
+import { UPLOAD_CHUNK_BYTES } from '../score';
 
 /** Row ids are positive integers; anything else is refused before it reaches SQL. */
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** Methods that take no arguments still take an object, so that one may be added later. */
 export const nothing = z.object({}).strict();
+
+/** A file sent in pieces (a recording, a library file) is named by the id its upload was begun with. */
+export const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not an upload id');
+
+/** One piece of a file sent through the contract: the desktop app's page cannot hand over a path. */
+export const uploadChunk = z
+  .object({
+    uploadId,
+    offset: z.number().int().min(0),
+    data: z.base64().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4 + 4, 'A chunk is at most 1 MB')
+  })
+  .strict();

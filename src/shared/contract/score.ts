@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import type { Cue, Peaks, Recording, SceneCue, UploadStatus } from '../score';
-import { MAX_RECORDING_BYTES, UPLOAD_CHUNK_BYTES } from '../score';
+import { MAX_RECORDING_BYTES } from '../score';
 import { method } from './define';
-import { id } from './fields';
+import { id, uploadChunk, uploadId } from './fields';
 
 /** Positions on a track, in whole milliseconds; twelve hours is longer than any score. */
 const ms = z.number().int('Times are whole milliseconds').min(0, 'Times cannot be negative').max(12 * 3600 * 1000);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is written #rrggbb');
 const label = z.string().trim().min(1, 'A cue needs a label').max(200);
-const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not an upload id');
 
 export const scoreMethods = {
   'recordings.list': method<Recording[]>()(z.object({ filmId: id }).strict()),
@@ -33,15 +32,7 @@ export const scoreMethods = {
       })
       .strict()
   ),
-  'recordings.uploadChunk': method<UploadStatus>()(
-    z
-      .object({
-        uploadId,
-        offset: z.number().int().min(0),
-        data: z.base64().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4 + 4, 'A chunk is at most 1 MB')
-      })
-      .strict()
-  ),
+  'recordings.uploadChunk': method<UploadStatus>()(uploadChunk),
   'recordings.finishUpload': method<Recording>()(z.object({ uploadId }).strict()),
   'recordings.uploadStatus': method<UploadStatus>()(z.object({ uploadId }).strict()),
   'recordings.cancelUpload': method<UploadStatus>()(z.object({ uploadId }).strict()),

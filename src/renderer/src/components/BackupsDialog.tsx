@@ -3,7 +3,8 @@ import { useModalDialog } from '../hooks/useModalDialog';
 import { saveTextFile } from '../save-file';
 import { FilePicker } from './FilePicker';
 import type { BackupInfo } from '../../../shared/safety';
-import { call } from '../api';
+import { call, isDesktop } from '../api';
+import { sendAsStream, sendInChunks } from '../send-file';
 import { useCall } from '../hooks/useCall';
 import './safety.css';
 
@@ -64,10 +65,20 @@ export function BackupsDialog({ open, onClose, onError }: Props) {
     }
   };
 
+  /** The file travels as a file (see send-file.ts) and is restored from disk: never read whole into memory. */
   const restoreArchive = async (file: File) => {
     setBusy('archive');
     try {
-      await call('library.restoreArchive', { fileName: file.name, text: await file.text(), mode: archiveMode });
+      const { uploadId } = await call('library.beginArchiveUpload', { fileName: file.name, byteSize: file.size });
+      try {
+        const progress = () => undefined;
+        if (isDesktop) await sendInChunks(file, (offset, data) => call('library.archiveChunk', { uploadId, offset, data }), progress);
+        else await sendAsStream(`/upload/archive?uploadId=${encodeURIComponent(uploadId)}`, file, progress, progress);
+      } catch (error) {
+        await call('library.cancelArchiveUpload', { uploadId }).catch(() => undefined);
+        throw error;
+      }
+      await call('library.restoreArchive', { uploadId, mode: archiveMode });
       window.location.reload();
     } catch (error) {
       setBusy(null);
