@@ -17,12 +17,15 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
 
   const home = process.env.REELNOTES_HOME ?? join(defaultUserData(), 'library');
-  const library = startLibrary({ home, filmsDir: join(resourcesDir(__dirname), 'films') });
+  const library = startLibrary({ home, filmsDir: join(resourcesDir(__dirname), 'films'), holder: 'browser' });
   if (library.recovery) console.error(`Reelnotes: ${library.recovery.problem} It was moved to ${library.recovery.damagedFile}.`);
+  for (const warning of [library.readOnly, library.launchBackupSkipped]) if (warning) console.error(`Reelnotes: ${warning}`);
   const backups = scheduleBackups(library);
-  await seedStandIns(library, join(resourcesDir(__dirname), 'stand-ins')).catch((error: unknown) =>
-    console.error('Reelnotes: the stand-in recordings could not be attached:', error)
-  );
+  if (!library.readOnly) {
+    await seedStandIns(library, join(resourcesDir(__dirname), 'stand-ins')).catch((error: unknown) =>
+      console.error('Reelnotes: the stand-in recordings could not be attached:', error)
+    );
+  }
 
   const host = await startWebHost({
     library,
@@ -41,6 +44,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // A failure nobody awaited (a timer's, a stream's) is logged; the person's library stays open.
+  process.on('unhandledRejection', (reason) => console.error('Reelnotes: an operation failed unexpectedly:', reason));
 }
 
 /** Electron's userData folder for an app named "reelnotes", so both hosts open the same library. */

@@ -7,7 +7,7 @@ import { MAX_RECORDING_BYTES, type Peaks, type Recording, type UploadStatus } fr
 import { notFound } from './films';
 import type { DomainHandlers } from './handlers';
 import { warmUpDecoding } from './decoders/pool';
-import type { Library } from './library';
+import { assertWritable, type Library } from './library';
 import { peaksFromBlob, peaksToBlob } from './peaks';
 import { analyseRecording, type RecordingAnalysis } from './recording-analysis';
 
@@ -170,8 +170,6 @@ function sessions(library: Library): Map<string, UploadSession> {
   if (!map) {
     map = new Map();
     sessionsByLibrary.set(library, map);
-    // No upload survives its process: what a crash left in incoming/ is of no use to anyone.
-    rmSync(join(library.home, 'incoming'), { recursive: true, force: true });
   }
   return map;
 }
@@ -184,6 +182,7 @@ function incomingDir(library: Library): string {
 }
 
 export function beginUpload(library: Library, input: { trackId: number; fileName: string; byteSize: number }): UploadStatus {
+  assertWritable(library);
   assertTrack(library.db, input.trackId);
   const live = sessions(library);
   const id = randomBytes(18).toString('base64url');
@@ -218,7 +217,13 @@ export function receiveChunk(library: Library, uploadId: string, offset: number,
     failUpload(library, s, new ReelnotesError('INVALID_INPUT', `${s.fileName} is larger than announced (${s.byteSize} bytes).`));
     throw new ReelnotesError('INVALID_INPUT', `${s.fileName} is larger than announced (${s.byteSize} bytes).`);
   }
-  writeSync(s.fd, bytes, 0, bytes.length, offset);
+  try {
+    writeSync(s.fd, bytes, 0, bytes.length, offset);
+  } catch (error) {
+    // A full disk: what was received so far is of no use, and must not fill the disk further.
+    failUpload(library, s, error);
+    throw error;
+  }
   s.hash.update(bytes);
   s.received += bytes.length;
   s.status = { ...s.status, receivedBytes: s.received, progress: s.received / s.byteSize };
