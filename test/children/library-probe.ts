@@ -1,0 +1,42 @@
+/**
+ * A Reelnotes process of its own for the tests of the library lock and of read-only libraries:
+ * `hold <home>` opens the library as the browser host does and keeps it open until its stdin ends;
+ * `start <home> <filmsDir>` starts it as a host does, tries a read, a write and a backup through
+ * the contract, closes it, and prints what happened as one line of JSON.
+ */
+import { dispatch } from '../../src/main/library/dispatch';
+import { openLibrary } from '../../src/main/library/library';
+import { startLibrary } from '../../src/main/library/startup';
+import { ReelnotesError } from '../../src/shared/errors';
+
+const [command, home, filmsDir] = process.argv.slice(2);
+
+async function start(): Promise<void> {
+  let library;
+  try {
+    library = startLibrary({ home, filmsDir, holder: 'browser' });
+  } catch (error) {
+    const refusal = error instanceof ReelnotesError ? error.toPayload() : { code: 'THROWN', message: String(error) };
+    console.log(JSON.stringify({ refused: refusal }));
+    return;
+  }
+  const report = {
+    readOnly: library.readOnly,
+    launchBackupSkipped: library.launchBackupSkipped,
+    films: await dispatch(library, 'films.list', {}),
+    search: await dispatch(library, 'search.query', { query: 'ballet' }),
+    write: await dispatch(library, 'scenes.update', { sceneId: 1, context: 'Written by the probe.' }),
+    backup: await dispatch(library, 'backups.create', {})
+  };
+  library.close();
+  console.log(JSON.stringify(report));
+}
+
+if (command === 'hold') {
+  const library = openLibrary({ home, holder: 'browser' });
+  console.log('holding');
+  process.stdin.on('end', () => library.close());
+  process.stdin.resume();
+} else {
+  void start();
+}
