@@ -3,7 +3,7 @@ import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import { ReelnotesError, type CallOutcome } from '../../shared/errors';
 import { diskFull, freeBytes } from './disk-space';
 import { handlers, type Handler } from './handlers';
-import { readOnlyRefusal, type Library } from './library';
+import { isDiskFull, readOnlyRefusal, type Library } from './library';
 
 /**
  * The single entry point both hosts use: IPC in Electron, HTTP in the browser host. The input is
@@ -31,7 +31,7 @@ export async function dispatch(library: Library, method: string, input: unknown)
 export function asReelnotesError(error: unknown, library: Library, method: string): ReelnotesError {
   if (error instanceof ReelnotesError) return error;
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+  if (isDiskFull(error)) {
     return diskFull(`nothing was changed by ${method}`, freeBytes(library.home));
   }
   if ((typeof code === 'string' && code.startsWith('SQLITE_READONLY')) || code === 'EROFS') {

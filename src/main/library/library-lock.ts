@@ -50,7 +50,11 @@ export function acquireLibraryLock(home: string, holder: LibraryHolder): Library
         }
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        // Created but not written (a full disk): the file is ours, and an empty lock would mislead.
+        rmSync(file, { force: true });
+        throw error;
+      }
     }
     const found = readLock(file);
     if (found === null) continue; // It was released between our attempt and the read.

@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, sta
 import { join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
 import type { RecoveryReport } from '../../shared/safety';
+import { describeBytes, freeBytes } from './disk-space';
 import { acquireLibraryLock, type LibraryHolder, type LibraryLock } from './library-lock';
 import { assertSchemaNotNewer, migrate } from './migrations';
 
@@ -52,14 +53,22 @@ export function openLibrary({ home, nativeBinding, holder = 'tool' }: LibraryOpt
   const mediaDir = join(home, 'media');
   const backupsDir = join(home, 'backups');
   const file = join(home, LIBRARY_FILE);
-  const readOnly = readOnlyReason(home, file);
+  let readOnly = readOnlyReason(home, file);
 
   // A folder nobody can write needs no lock: no other Reelnotes can write to it either.
   let lock: LibraryLock | null = null;
   if (!readOnly?.folder) {
-    mkdirSync(mediaDir, { recursive: true });
-    mkdirSync(backupsDir, { recursive: true });
-    lock = acquireLibraryLock(home, holder);
+    try {
+      mkdirSync(mediaDir, { recursive: true });
+      mkdirSync(backupsDir, { recursive: true });
+      lock = acquireLibraryLock(home, holder);
+    } catch (error) {
+      // Without room for the lock nothing can be written, by this process or another: read only.
+      if (!isDiskFull(error)) throw error;
+      readOnly = onFullDisk(home);
+    }
+  }
+  if (lock) {
     // Only the lock's holder may clear what an earlier process left: uploads die with their process.
     rmSync(join(home, 'incoming'), { recursive: true, force: true });
     if (!readOnly) clearUnwritableLeftovers(file);
@@ -70,8 +79,14 @@ export function openLibrary({ home, nativeBinding, holder = 'tool' }: LibraryOpt
   try {
     db = connect();
   } catch (error) {
-    lock?.release();
-    throw error;
+    // SQLite cannot even open a WAL library on a full disk (its -shm cannot grow); a person must
+    // still be able to read their library, so it is read from memory until there is room again.
+    if (readOnly || !isDiskFull(error)) {
+      lock?.release();
+      throw error;
+    }
+    readOnly = onFullDisk(home);
+    db = connect();
   }
   return {
     get db() {
@@ -97,6 +112,21 @@ export function openLibrary({ home, nativeBinding, holder = 'tool' }: LibraryOpt
       lock?.release();
     }
   };
+}
+
+function onFullDisk(home: string): { message: string; folder: boolean } {
+  return {
+    message:
+      `Reelnotes opened your library read-only because the disk holding it is full (${describeBytes(freeBytes(home))} free). ` +
+      'You can read, search and export; changes cannot be saved. Free some space and start Reelnotes again.',
+    folder: false
+  };
+}
+
+/** A write that failed for want of room on the disk, as SQLite or Node report it. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE' || code === 'ENOSPC';
 }
 
 /** Refuses a write to a library opened read-only, before anything is touched. */
