@@ -92,7 +92,9 @@ export async function attachRecording(
   options: AttachOptions = {}
 ): Promise<Recording> {
   assertTrack(library.db, trackId);
-  const analysis = await analyseRecording(source.path, source.originalName, options.onProgress);
+  const analysis = await analyseRecording(source.path, source.originalName, options.onProgress).catch((error: unknown) => {
+    throw withoutTemporaryPath(error, source.path, source.originalName);
+  });
   const mediaFile = `${source.sha256}.${analysis.facts.extension}`;
   const target = join(library.mediaDir, mediaFile);
   if (!existsSync(target)) {
@@ -108,6 +110,15 @@ export async function attachRecording(
   const replaced = writeRecording(library.db, trackId, { mediaFile, byteSize, ...source }, analysis, options.standIn ?? false);
   if (replaced && replaced !== mediaFile) forgetMediaFile(library, replaced);
   return toRecording(library, recordingRow(library.db, recordingIdOfTrack(library.db, trackId)));
+}
+
+/**
+ * The decoders name the file they read, which for an upload is the library's temporary file: the
+ * person is told about their own file, by the name they gave it.
+ */
+function withoutTemporaryPath(error: unknown, path: string, originalName: string): unknown {
+  if (!(error instanceof ReelnotesError) || !error.message.includes(path)) return error;
+  return new ReelnotesError(error.code, error.message.replaceAll(path, basename(originalName)));
 }
 
 function recordingIdOfTrack(db: Database.Database, trackId: number): number {
