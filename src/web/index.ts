@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { resourcesDir } from '../main/paths';
 import { scheduleBackups, startLibrary } from '../main/library/startup';
 import { seedStandIns } from '../main/library/stand-ins';
-import { startWebHost } from './server';
+import { startWebHost, type WebHost } from './server';
 
 /**
  * `npm run web`: the same library and renderer as the desktop app, in any browser on this computer.
@@ -21,6 +21,21 @@ async function main(): Promise<void> {
   if (library.recovery) console.error(`Reelnotes: ${library.recovery.problem} It was moved to ${library.recovery.damagedFile}.`);
   for (const warning of [library.readOnly, library.launchBackupSkipped]) if (warning) console.error(`Reelnotes: ${warning}`);
   const backups = scheduleBackups(library);
+  // Set before anything is announced: a stop asked for right after the address is printed (as the
+  // tests do) must close the library, not meet the default action, which leaves its WAL unmerged.
+  const running: { host?: WebHost } = {};
+  const stop = () => {
+    void (running.host?.close() ?? Promise.resolve()).finally(() => {
+      backups.stop();
+      library.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  // A failure nobody awaited (a timer's, a stream's) is logged; the person's library stays open.
+  process.on('unhandledRejection', (reason) => console.error('Reelnotes: an operation failed unexpectedly:', reason));
+
   if (!library.readOnly) {
     await seedStandIns(library, join(resourcesDir(__dirname), 'stand-ins')).catch((error: unknown) =>
       console.error('Reelnotes: the stand-in recordings could not be attached:', error)
@@ -33,19 +48,8 @@ async function main(): Promise<void> {
     token: randomBytes(24).toString('base64url'),
     port
   });
+  running.host = host;
   console.log(`Reelnotes at ${host.url}`);
-
-  const stop = () => {
-    void host.close().finally(() => {
-      backups.stop();
-      library.close();
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  // A failure nobody awaited (a timer's, a stream's) is logged; the person's library stays open.
-  process.on('unhandledRejection', (reason) => console.error('Reelnotes: an operation failed unexpectedly:', reason));
 }
 
 /** Electron's userData folder for an app named "reelnotes", so both hosts open the same library. */
