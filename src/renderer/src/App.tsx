@@ -8,6 +8,7 @@ import { DropOverlay } from './components/DropOverlay';
 import { Notices, type Notice } from './components/Notices';
 import { BackupsDialog } from './components/BackupsDialog';
 import { RecoveryBanner } from './components/RecoveryBanner';
+import { LibraryWarnings } from './components/LibraryWarnings';
 import { describeOffset } from './components/ShiftFilmTimes';
 import { useCall } from './hooks/useCall';
 import { call } from './api';
@@ -131,6 +132,7 @@ export function App() {
         onShowBackups={() => setBackupsOpen(true)}
         importing={importer.busy}
       >
+        <LibraryWarnings />
         <TagPanel
           tags={desk.tags}
           filter={desk.filter}
