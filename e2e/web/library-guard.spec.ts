@@ -62,7 +62,7 @@ test('a read-only library says so in a banner, refuses changes, and is writable 
   await expect(banner).toContainText('You can read, search and export');
   // Reading works as usual; a change is refused with its reason.
   await editContext(page, 'The Audition', 'Not saved: the library is read-only.');
-  await expect(page.getByText('Your library is open read-only, so this change cannot be saved.')).toBeVisible();
+  await expect(page.getByText('Your library is open read-only, so this change cannot be saved; the library sidebar says why.')).toBeVisible();
   await host.stop();
   clearImmutable(file);
 

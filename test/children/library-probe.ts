@@ -5,11 +5,19 @@
  * the contract, closes it, and prints what happened as one line of JSON.
  */
 import { dispatch } from '../../src/main/library/dispatch';
-import { openLibrary } from '../../src/main/library/library';
+import { openLibrary, type Library } from '../../src/main/library/library';
 import { startLibrary } from '../../src/main/library/startup';
 import { ReelnotesError } from '../../src/shared/errors';
 
 const [command, home, filmsDir] = process.argv.slice(2);
+
+/** Exports the library as JSON and restores it (merge) at once: a read that leads to a write. */
+async function restoreItsOwnArchive(library: Library) {
+  const exported = await dispatch(library, 'library.exportArchive', {});
+  if (!exported.ok) return exported;
+  const { text } = exported.result as { text: string };
+  return dispatch(library, 'library.restoreArchive', { fileName: 'library.json', text, mode: 'merge' });
+}
 
 async function start(): Promise<void> {
   let library;
@@ -26,7 +34,8 @@ async function start(): Promise<void> {
     films: await dispatch(library, 'films.list', {}),
     search: await dispatch(library, 'search.query', { query: 'ballet' }),
     write: await dispatch(library, 'scenes.update', { sceneId: 1, context: 'Written by the probe.' }),
-    backup: await dispatch(library, 'backups.create', {})
+    backup: await dispatch(library, 'backups.create', {}),
+    restore: await restoreItsOwnArchive(library)
   };
   library.close();
   console.log(JSON.stringify(report));

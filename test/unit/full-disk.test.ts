@@ -146,6 +146,30 @@ describe.skipIf(!canMount)('starting on a real full disk (a 4 MB tmpfs; skipped 
     expect((await dispatch(library, 'search.query', { query: 'ballet' })).ok).toBe(true);
   });
 
+  it('refuses an upload larger than the room left with DISK_FULL, and keeps none of its bytes', async () => {
+    const home = fullDiskLibrary(256 * 1024);
+    const library = startLibrary({ home, filmsDir });
+    libraries.push(library);
+    const host = await startWebHost({ library, rendererDir: home, token, port: 0 });
+    hosts.push(host);
+    const headers = { Authorization: `Bearer ${token}` };
+    const recording = Buffer.alloc(1024 * 1024, 1);
+    const begun = await fetch(`http://127.0.0.1:${host.port}/api/recordings.beginUpload`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ trackId: 1, fileName: 'the-red-shoes-ballet.wav', byteSize: recording.length })
+    });
+    const { uploadId } = ((await begun.json()) as { result: { uploadId: string } }).result;
+    const refused = await fetch(`http://127.0.0.1:${host.port}/upload/recording?uploadId=${uploadId}`, { method: 'POST', headers, body: recording });
+    expect(refused.status).toBe(507);
+    expect(((await refused.json()) as { error: unknown }).error).toEqual({
+      code: 'DISK_FULL',
+      message: expect.stringMatching(/^The disk holding your library is full \(.+ free\): nothing was changed by the upload of a recording\./)
+    });
+    expect(readdirSync(join(home, 'incoming'))).toEqual([]);
+    expect(readdirSync(library.mediaDir)).toEqual([]);
+  });
+
   it('starts on a disk without a byte left: the library opens read-only and reads', async () => {
     const home = fullDiskLibrary(0);
     const library = startLibrary({ home, filmsDir });

@@ -35,6 +35,7 @@ interface ProbeReport {
   search: Outcome;
   write: Outcome;
   backup: Outcome;
+  restore: Outcome;
 }
 
 /** Starts the library in a process of its own, as a host would, and reports what worked. */
@@ -67,6 +68,9 @@ describe('a library that cannot be written', () => {
     expect(report.films).toMatchObject({ ok: true, result: [{ title: 'The Red Shoes' }] });
     expect(report.search.ok).toBe(true);
     expect(report.write).toEqual({ ok: false, error: { code: 'LIBRARY_READ_ONLY', message: expect.stringContaining('open read-only') } });
+    // A restore is refused before its safety copy is made: nothing is written for a write refused.
+    expect(report.restore.error?.code).toBe('LIBRARY_READ_ONLY');
+    expect(readdirSync(join(home, 'backups')).filter((name) => name.includes('before-restore'))).toEqual([]);
     // SQLite's -shm and -wal, made with the file's read-only permissions, would outlive the cause.
     expect(leftovers(home)).toEqual([]);
 

@@ -45,6 +45,8 @@ export function listBackupFiles(library: Library): BackupInfo[] {
  * room for the copy, is refused before anything is written; `spaceLeft` measures the disk.
  */
 export function createBackup(library: Library, reason: BackupReason, now = new Date(), spaceLeft = freeBytes): BackupInfo {
+  // A restore into a library that cannot be written would fail after this copy: refuse it first.
+  if (reason === 'before-restore') assertWritable(library);
   assertBackupsWritable(library);
   const needed = backupBytes(library);
   const free = spaceLeft(library.backupsDir);

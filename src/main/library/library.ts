@@ -135,7 +135,7 @@ export function assertWritable(library: Library): void {
 }
 
 export function readOnlyRefusal(): ReelnotesError {
-  return new ReelnotesError('LIBRARY_READ_ONLY', 'Your library is open read-only, so this change cannot be saved. The banner at the top says why.');
+  return new ReelnotesError('LIBRARY_READ_ONLY', 'Your library is open read-only, so this change cannot be saved; the library sidebar says why.');
 }
 
 /** Why a path cannot be written, in words, or null when it can. */

@@ -100,9 +100,14 @@ export async function attachRecording(
   if (!existsSync(target)) {
     mkdirSync(library.mediaDir, { recursive: true });
     const partial = `${target}.partial`;
-    if (source.owned) renameSync(source.path, partial);
-    else copyFileSync(source.path, partial);
-    renameSync(partial, target);
+    try {
+      if (source.owned) renameSync(source.path, partial);
+      else copyFileSync(source.path, partial);
+      renameSync(partial, target);
+    } finally {
+      // A copy cut short by a full disk must not stay in the media folder, taking its room.
+      rmSync(partial, { force: true });
+    }
   } else if (source.owned) {
     rmSync(source.path, { force: true });
   }
