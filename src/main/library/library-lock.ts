@@ -131,6 +131,6 @@ function inUse(record: LockRecord): ReelnotesError {
   return new ReelnotesError(
     'LIBRARY_IN_USE',
     `This library is already open in ${who}${since} (process ${record.pid} ${where}). ` +
-      'Use that window, or close it and start again; REELNOTES_HOME chooses another library.'
+      'Use it, or close it and start again; REELNOTES_HOME chooses another library.'
   );
 }

@@ -55,7 +55,7 @@ export function openLibrary({ home, nativeBinding, holder = 'tool' }: LibraryOpt
   const file = join(home, LIBRARY_FILE);
   let readOnly = readOnlyReason(home, file);
 
-  // A folder nobody can write needs no lock: no other Reelnotes can write to it either.
+  // A folder this process cannot write cannot hold its lock; reading from memory, it writes nothing there.
   let lock: LibraryLock | null = null;
   if (!readOnly?.folder) {
     try {
@@ -138,7 +138,7 @@ export function readOnlyRefusal(): ReelnotesError {
   return new ReelnotesError('LIBRARY_READ_ONLY', 'Your library is open read-only, so this change cannot be saved; the library sidebar says why.');
 }
 
-/** Why a path cannot be written, in words, or null when it can. */
+/** Why a path cannot be written, in words, or null when it can (or is not there yet). */
 export function whyNotWritable(path: string): string | null {
   try {
     accessSync(path, constants.W_OK);
