@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test, WebHost } from '../web-host';
@@ -88,3 +89,29 @@ test('a backups folder that cannot be written: the app starts, and says the laun
   await editContext(page, 'The Audition', 'Written without a launch backup.');
   await expect(page.getByRole('complementary', { name: 'Context' }).locator('p')).toHaveText('Written without a launch backup.');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the notices of a read-only library and of a skipped backup have no serious accessibility violations (${scheme})`, async ({ page, host }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await host.stop();
+    setImmutable(join(host.home, 'backups'));
+    await host.start();
+    await page.goto(host.url);
+    await expect(page.getByRole('alert', { name: 'No launch backup' })).toBeVisible();
+    const serious = async () =>
+      (await new AxeBuilder({ page }).include('.library-warnings').analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(await serious()).toEqual([]);
+
+    await host.stop();
+    clearImmutable(join(host.home, 'backups'));
+    setImmutable(join(host.home, 'library.sqlite'));
+    await host.start();
+    await page.goto(host.url);
+    const banner = page.getByRole('alert', { name: 'Read-only library' });
+    await banner.getByText('Why').click();
+    await expect(banner).toContainText('cannot be written');
+    expect(await serious()).toEqual([]);
+  });
+}
