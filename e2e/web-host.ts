@@ -34,6 +34,11 @@ export class WebHost {
     this.token = new URL(this.url).searchParams.get('token')!;
   }
 
+  /** The host's process id, which a second host on the same library is told. */
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
   get origin(): string {
     return new URL(this.url).origin;
   }

@@ -39,16 +39,19 @@ async function start(): Promise<void> {
     library = startLibrary({
       home: libraryHome(),
       nativeBinding: electronSqliteBinding(),
-      filmsDir: join(resourcesDir(__dirname, process.resourcesPath), 'films')
+      filmsDir: join(resourcesDir(__dirname, process.resourcesPath), 'films'),
+      holder: 'desktop'
     });
     scheduleBackups(library);
   } catch (error) {
     fatal(error);
     return;
   }
-  await seedStandIns(library, join(resourcesDir(__dirname, process.resourcesPath), 'stand-ins')).catch((error: unknown) =>
-    console.error('[reelnotes] the stand-in recordings could not be attached:', error)
-  );
+  if (!library.readOnly) {
+    await seedStandIns(library, join(resourcesDir(__dirname, process.resourcesPath), 'stand-ins')).catch((error: unknown) =>
+      console.error('[reelnotes] the stand-in recordings could not be attached:', error)
+    );
+  }
   serveMediaScheme(() => library);
   hardenSessions();
   bindContract(library);
@@ -166,3 +169,6 @@ app.on('window-all-closed', () => {
 });
 
 app.on('will-quit', () => library?.close());
+
+// A failure nobody awaited is logged; the window and the person's library stay open.
+process.on('unhandledRejection', (reason) => console.error('[reelnotes] an operation failed unexpectedly:', reason));

@@ -11,6 +11,12 @@ export const errorCodes = [
   'UNSUPPORTED_AUDIO',
   'LIBRARY_TOO_NEW',
   'LIBRARY_CORRUPT',
+  /** Another Reelnotes (desktop app or browser host) has this library open. */
+  'LIBRARY_IN_USE',
+  /** The library, or the folder a write needs, cannot be written: it was opened read-only. */
+  'LIBRARY_READ_ONLY',
+  /** The disk holding the library has no room for the write. */
+  'DISK_FULL',
   'FORBIDDEN',
   'INTERNAL'
 ] as const;

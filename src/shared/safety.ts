@@ -35,6 +35,10 @@ export interface LibraryStatus {
   file: string;
   backupsDir: string;
   recovery: RecoveryReport | null;
+  /** Why the library was opened read-only (changes cannot be saved), or null. */
+  readOnly: string | null;
+  /** Why Reelnotes started without its launch backup (a full disk, a folder it cannot write), or null. */
+  launchBackupSkipped: string | null;
   /** The search indexes repaired at this launch; the renderer tells the person once. */
   searchRepairs: SearchRepair[];
 }

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { resourcesDir } from '../main/paths';
 import { scheduleBackups, startLibrary } from '../main/library/startup';
 import { seedStandIns } from '../main/library/stand-ins';
-import { startWebHost } from './server';
+import { startWebHost, type WebHost } from './server';
 
 /**
  * `npm run web`: the same library and renderer as the desktop app, in any browser on this computer.
@@ -17,23 +17,15 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
 
   const home = process.env.REELNOTES_HOME ?? join(defaultUserData(), 'library');
-  const library = startLibrary({ home, filmsDir: join(resourcesDir(__dirname), 'films') });
+  const library = startLibrary({ home, filmsDir: join(resourcesDir(__dirname), 'films'), holder: 'browser' });
   if (library.recovery) console.error(`Reelnotes: ${library.recovery.problem} It was moved to ${library.recovery.damagedFile}.`);
+  for (const warning of [library.readOnly, library.launchBackupSkipped]) if (warning) console.error(`Reelnotes: ${warning}`);
   const backups = scheduleBackups(library);
-  await seedStandIns(library, join(resourcesDir(__dirname), 'stand-ins')).catch((error: unknown) =>
-    console.error('Reelnotes: the stand-in recordings could not be attached:', error)
-  );
-
-  const host = await startWebHost({
-    library,
-    rendererDir: join(__dirname, '..', 'renderer'),
-    token: randomBytes(24).toString('base64url'),
-    port
-  });
-  console.log(`Reelnotes at ${host.url}`);
-
+  // Set before anything is announced: a stop asked for right after the address is printed (as the
+  // tests do) must close the library, not meet the default action, which leaves its WAL unmerged.
+  const running: { host?: WebHost } = {};
   const stop = () => {
-    void host.close().finally(() => {
+    void (running.host?.close() ?? Promise.resolve()).finally(() => {
       backups.stop();
       library.close();
       process.exit(0);
@@ -41,6 +33,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // A failure nobody awaited (a timer's, a stream's) is logged; the person's library stays open.
+  process.on('unhandledRejection', (reason) => console.error('Reelnotes: an operation failed unexpectedly:', reason));
+
+  if (!library.readOnly) {
+    await seedStandIns(library, join(resourcesDir(__dirname), 'stand-ins')).catch((error: unknown) =>
+      console.error('Reelnotes: the stand-in recordings could not be attached:', error)
+    );
+  }
+
+  const host = await startWebHost({
+    library,
+    rendererDir: join(__dirname, '..', 'renderer'),
+    token: randomBytes(24).toString('base64url'),
+    port
+  });
+  running.host = host;
+  console.log(`Reelnotes at ${host.url}`);
 }
 
 /** Electron's userData folder for an app named "reelnotes", so both hosts open the same library. */

@@ -3,7 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../main/content-policy';
-import { dispatch } from '../main/library/dispatch';
+import { asReelnotesError, dispatch } from '../main/library/dispatch';
 import type { Library } from '../main/library/library';
 import { receiveArchiveChunk } from '../main/library/archive-upload';
 import { answerMediaRequest } from '../main/library/media-range';
@@ -139,10 +139,11 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       sendJson(response, 200, { ok: true, result: await receiver.finish(options.library, uploadId) });
     } catch (error) {
-      if (!(error instanceof ReelnotesError)) throw error;
+      // A full disk or a read-only library is the person's to know about, with its own code.
+      const refusal = asReelnotesError(error, options.library, 'the upload of a recording');
       // The rest of the body is not read: closing the connection stops the browser sending it.
       response.setHeader('Connection', 'close');
-      sendJson(response, statusFor(error.code), { ok: false, error: error.toPayload() });
+      sendJson(response, statusFor(refusal.code), { ok: false, error: refusal.toPayload() });
     }
   }
 
@@ -260,7 +261,11 @@ function statusFor(code: ReelnotesError['code']): number {
     case 'UNKNOWN_METHOD':
       return 404;
     case 'CONFLICT':
+    case 'LIBRARY_IN_USE':
+    case 'LIBRARY_READ_ONLY':
       return 409;
+    case 'DISK_FULL':
+      return 507;
     case 'FORBIDDEN':
       return 403;
     case 'INTERNAL':

@@ -2,24 +2,16 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'vite';
 import { beforeAll, expect, it } from 'vitest';
 import { LIBRARY_FILE } from '../../src/main/library/library';
-import { modulePathPlugin } from '../../scripts/module-path-plugin.mjs';
+import { bundleForNode } from '../node-bundle';
 import { filmsDir, tempHome } from '../temp-library';
 
-const writerDir = join(__dirname, '..', '..', '.tmp', 'crash-writer');
-const writer = join(writerDir, 'writer.mjs');
+let writer = '';
 
 beforeAll(async () => {
   // The writer runs the real, bundled library in its own process, as a host does.
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    // The library's decoding threads run a bundled file of their own (beside outDir, which is emptied).
-    plugins: [modulePathPlugin(`${writerDir}-modules`)],
-    build: { ssr: join(__dirname, '..', 'crash', 'writer.ts'), outDir: writerDir, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'writer.mjs' } } }
-  });
+  writer = await bundleForNode(join(__dirname, '..', 'crash', 'writer.ts'), 'crash-writer');
 }, 60_000);
 
 /** A small deterministic generator, so a failing run can be repeated from its printed seed. */

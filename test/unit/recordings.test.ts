@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDefaultLibrary } from '../../src/main/library/default-library';
 import { dispatch } from '../../src/main/library/dispatch';
 import { listTracks, listFilms } from '../../src/main/library/films';
-import type { Library } from '../../src/main/library/library';
+import { openLibrary, type Library } from '../../src/main/library/library';
 import { createCue, listCues, cuesForScene } from '../../src/main/library/cues';
 import { attachFile, getPeaks, getRecording, listRecordings, recordingMedia } from '../../src/main/library/recordings';
 import { seedStandIns } from '../../src/main/library/stand-ins';
@@ -166,13 +166,20 @@ describe('the stand-ins', () => {
 });
 
 describe('the incoming folder', () => {
-  it('is emptied of what an earlier process left behind before the first upload', async () => {
-    const { library, trackIds } = seeded();
+  it('is emptied of what an earlier process left behind when the library is opened (its lock held)', async () => {
+    const { library: first, trackIds } = seeded();
+    first.close();
     const { mkdirSync, writeFileSync } = await import('node:fs');
-    mkdirSync(join(library.home, 'incoming'), { recursive: true });
-    writeFileSync(join(library.home, 'incoming', 'left-by-a-crash.upload'), 'partial');
-    const begun = await dispatch(library, 'recordings.beginUpload', { trackId: trackIds[0], fileName: 'a.wav', byteSize: 10 });
-    expect(begun.ok).toBe(true);
-    expect(readdirSync(join(library.home, 'incoming'))).toEqual([`${(begun as { result: UploadStatus }).result.uploadId}.upload`]);
+    mkdirSync(join(first.home, 'incoming'), { recursive: true });
+    writeFileSync(join(first.home, 'incoming', 'left-by-a-crash.upload'), 'partial');
+    const library = openLibrary({ home: first.home });
+    try {
+      expect(existsSync(join(library.home, 'incoming'))).toBe(false);
+      const begun = await dispatch(library, 'recordings.beginUpload', { trackId: trackIds[0], fileName: 'a.wav', byteSize: 10 });
+      expect(begun.ok).toBe(true);
+      expect(readdirSync(join(library.home, 'incoming'))).toEqual([`${(begun as { result: UploadStatus }).result.uploadId}.upload`]);
+    } finally {
+      library.close();
+    }
   });
 });

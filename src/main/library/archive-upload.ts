@@ -1,6 +1,6 @@
 import { ReelnotesError } from '../../shared/errors';
 import { appendToIncomingFile, completeIncomingFile, discardIncomingFile, openIncomingFile, type IncomingFile } from './incoming';
-import type { Library } from './library';
+import { assertWritable, type Library } from './library';
 
 /**
  * A library file on its way in, to be restored: received into incoming/ like a recording, then read
@@ -24,6 +24,7 @@ function upload(library: Library, uploadId: string): IncomingFile {
 }
 
 export function beginArchiveUpload(library: Library, input: { fileName: string; byteSize: number }): { uploadId: string } {
+  assertWritable(library);
   const file = openIncomingFile(library, input.fileName, input.byteSize);
   uploads(library).set(file.id, file);
   return { uploadId: file.id };

@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
 import type { BackupInfo, BackupReason } from '../../shared/safety';
 import type { safetyMethods } from '../../shared/contract/safety';
+import { diskFull, freeBytes } from './disk-space';
 import type { DomainHandlers } from './handlers';
-import type { Library } from './library';
+import { assertWritable, whyNotWritable, type Library } from './library';
 
 /** library-20261124T035012345Z-launch.sqlite: the time sorts as text, the reason is for people. */
 const NAME = /^library-(\d{8}T\d{9}Z)-(launch|scheduled|manual|before-restore)\.sqlite$/;
@@ -40,9 +41,16 @@ export function listBackupFiles(library: Library): BackupInfo[] {
 /**
  * A consistent copy of the library: VACUUM INTO writes a compact snapshot of one read transaction,
  * into a temporary name; only a copy that passes integrity_check is renamed into place, so a
- * backup that exists is a backup that opens.
+ * backup that exists is a backup that opens. A folder that cannot be written, or a disk without
+ * room for the copy, is refused before anything is written; `spaceLeft` measures the disk.
  */
-export function createBackup(library: Library, reason: BackupReason, now = new Date()): BackupInfo {
+export function createBackup(library: Library, reason: BackupReason, now = new Date(), spaceLeft = freeBytes): BackupInfo {
+  // A restore into a library that cannot be written would fail after this copy: refuse it first.
+  if (reason === 'before-restore') assertWritable(library);
+  assertBackupsWritable(library);
+  const needed = backupBytes(library);
+  const free = spaceLeft(library.backupsDir);
+  if (free < needed) throw diskFull('no backup was made, and the previous backups are kept', free, needed);
   let name = backupName(now, reason);
   // Two backups in the same millisecond (a restore right after a launch) must not collide.
   for (let i = 1; existsSync(join(library.backupsDir, name)); i++) name = backupName(new Date(now.getTime() + i), reason);
@@ -50,7 +58,13 @@ export function createBackup(library: Library, reason: BackupReason, now = new D
   const temporary = `${target}.partial`;
   rmSync(temporary, { force: true });
   try {
-    library.db.prepare('VACUUM INTO ?').run(temporary);
+    try {
+      library.db.prepare('VACUUM INTO ?').run(temporary);
+    } catch (error) {
+      // The space measured above can be taken by another program meanwhile.
+      if ((error as { code?: unknown }).code === 'SQLITE_FULL') throw diskFull('no backup was made, and the previous backups are kept', spaceLeft(library.backupsDir), needed);
+      throw error;
+    }
     const problem = integrityProblem(temporary);
     if (problem) throw new ReelnotesError('INTERNAL', `The backup failed its integrity check (${problem}); the previous backups are kept.`);
     renameSync(temporary, target);
@@ -59,6 +73,26 @@ export function createBackup(library: Library, reason: BackupReason, now = new D
   }
   rotateBackups(library, now);
   return listBackupFiles(library).find((b) => b.name === name)!;
+}
+
+/** The backups folder is the library's, so a message about it names it: the person must fix it. */
+function assertBackupsWritable(library: Library): void {
+  let problem: string | null;
+  try {
+    mkdirSync(library.backupsDir, { recursive: true });
+    problem = whyNotWritable(library.backupsDir);
+  } catch {
+    problem = whyNotWritable(library.home) ?? 'it cannot be made';
+  }
+  if (problem) {
+    throw new ReelnotesError('LIBRARY_READ_ONLY', `The backups folder ${library.backupsDir} cannot be written (${problem}), so no backup was made.`);
+  }
+}
+
+/** VACUUM INTO writes the pages in use: the file's size without its free pages. */
+function backupBytes(library: Library): number {
+  const pages = (library.db.pragma('page_count', { simple: true }) as number) - (library.db.pragma('freelist_count', { simple: true }) as number);
+  return pages * (library.db.pragma('page_size', { simple: true }) as number);
 }
 
 /** What integrity_check says is wrong with a database file, or null when it is sound. */
@@ -102,6 +136,7 @@ export function rotateBackups(library: Library, now = new Date()): string[] {
  * so a restore can itself be undone; the chosen backup is checked before anything is replaced.
  */
 export function restoreBackup(library: Library, name: string): { restored: BackupInfo; saved: BackupInfo } {
+  assertWritable(library);
   const chosen = listBackupFiles(library).find((b) => b.name === name);
   if (!chosen) throw new ReelnotesError('NOT_FOUND', `There is no backup called "${name}".`);
   const source = join(library.backupsDir, chosen.name);
@@ -124,7 +159,14 @@ export function replaceLibraryFile(library: Library, source: string): void {
 }
 
 export const safetyHandlers: DomainHandlers<keyof typeof safetyMethods> = {
-  'library.status': (_input, library) => ({ file: library.file, backupsDir: library.backupsDir, recovery: library.recovery, searchRepairs: library.searchRepairs }),
+  'library.status': (_input, library) => ({
+    file: library.file,
+    backupsDir: library.backupsDir,
+    recovery: library.recovery,
+    readOnly: library.readOnly,
+    launchBackupSkipped: library.launchBackupSkipped,
+    searchRepairs: library.searchRepairs
+  }),
   'backups.list': (_input, library) => listBackupFiles(library),
   'backups.create': (_input, library) => createBackup(library, 'manual'),
   'backups.restore': ({ name }, library) => restoreBackup(library, name)

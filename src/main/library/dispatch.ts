@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import { ReelnotesError, type CallOutcome } from '../../shared/errors';
+import { diskFull, freeBytes } from './disk-space';
 import { handlers, type Handler } from './handlers';
-import type { Library } from './library';
+import { isDiskFull, readOnlyRefusal, type Library } from './library';
 
 /**
  * The single entry point both hosts use: IPC in Electron, HTTP in the browser host. The input is
@@ -19,11 +20,28 @@ export async function dispatch(library: Library, method: string, input: unknown)
     const handler = handlers[method] as Handler<MethodName>;
     return { ok: true, result: await handler(parsed.data as never, library) };
   } catch (error) {
-    if (error instanceof ReelnotesError) return failure(error);
-    // An unexpected failure is logged in full on our side and summarised for the person.
-    console.error(`[reelnotes] ${method} failed:`, error);
-    return failure(new ReelnotesError('INTERNAL', `Something went wrong in ${method}; nothing was changed by it.`));
+    return failure(asReelnotesError(error, library, method));
   }
+}
+
+/**
+ * What a failure means to the person. A full disk and a library that cannot be written are
+ * conditions of this computer, with codes of their own; SQLite has rolled the write back by then.
+ */
+export function asReelnotesError(error: unknown, library: Library, method: string): ReelnotesError {
+  if (error instanceof ReelnotesError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (isDiskFull(error)) {
+    return diskFull(`nothing was changed by ${method}`, freeBytes(library.home));
+  }
+  if ((typeof code === 'string' && code.startsWith('SQLITE_READONLY')) || code === 'EROFS') {
+    return library.readOnly
+      ? readOnlyRefusal()
+      : new ReelnotesError('LIBRARY_READ_ONLY', `Your library cannot be written any more (its file or folder became read-only); nothing was changed by ${method}.`);
+  }
+  // An unexpected failure is logged in full on our side and summarised for the person.
+  console.error(`[reelnotes] ${method} failed:`, error);
+  return new ReelnotesError('INTERNAL', `Something went wrong in ${method}; nothing was changed by it.`);
 }
 
 function failure(error: ReelnotesError): CallOutcome<never> {

@@ -22,16 +22,11 @@ export interface IncomingFile {
   fd: number | undefined;
 }
 
-const cleared = new WeakSet<Library>();
-
 export function incomingDir(library: Library): string {
-  // Beside the media folder, on the same disk, so that an accepted file is moved, not copied.
+  // Beside the media folder, on the same disk, so that an accepted file is moved, not copied. What a
+  // crash left here is cleared when the library is opened with its lock held (library.ts), never
+  // later: another upload of this process may be arriving.
   const dir = join(library.home, 'incoming');
-  if (!cleared.has(library)) {
-    cleared.add(library);
-    // No upload survives its process: what a crash left in incoming/ is of no use to anyone.
-    rmSync(dir, { recursive: true, force: true });
-  }
   mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -53,7 +48,13 @@ export function appendToIncomingFile(file: IncomingFile, offset: number, bytes: 
     discardIncomingFile(file);
     throw new ReelnotesError('INVALID_INPUT', `${file.fileName} is larger than announced (${file.byteSize} bytes).`);
   }
-  writeSync(file.fd, bytes, 0, bytes.length, offset);
+  try {
+    writeSync(file.fd, bytes, 0, bytes.length, offset);
+  } catch (error) {
+    // A full disk: what was received so far is of no use, and must not fill the disk further.
+    discardIncomingFile(file);
+    throw error;
+  }
   file.received += bytes.length;
 }
 

@@ -8,7 +8,7 @@ import { notFound } from './films';
 import type { DomainHandlers } from './handlers';
 import { warmUpDecoding } from './decoders/pool';
 import { appendToIncomingFile, completeIncomingFile, discardIncomingFile, openIncomingFile, type IncomingFile } from './incoming';
-import type { Library } from './library';
+import { assertWritable, type Library } from './library';
 import { peaksFromBlob, peaksToBlob } from './peaks';
 import { analyseRecording, type RecordingAnalysis } from './recording-analysis';
 
@@ -96,15 +96,22 @@ export async function attachRecording(
   options: AttachOptions = {}
 ): Promise<Recording> {
   assertTrack(library.db, trackId);
-  const analysis = await analyseRecording(source.path, source.originalName, options.onProgress);
+  const analysis = await analyseRecording(source.path, source.originalName, options.onProgress).catch((error: unknown) => {
+    throw withoutTemporaryPath(error, source.path, source.originalName);
+  });
   const mediaFile = `${source.sha256}.${analysis.facts.extension}`;
   const target = join(library.mediaDir, mediaFile);
   if (!existsSync(target)) {
     mkdirSync(library.mediaDir, { recursive: true });
     const partial = `${target}.partial`;
-    if (source.owned) renameSync(source.path, partial);
-    else copyFileSync(source.path, partial);
-    renameSync(partial, target);
+    try {
+      if (source.owned) renameSync(source.path, partial);
+      else copyFileSync(source.path, partial);
+      renameSync(partial, target);
+    } finally {
+      // A copy cut short by a full disk must not stay in the media folder, taking its room.
+      rmSync(partial, { force: true });
+    }
   } else if (source.owned) {
     rmSync(source.path, { force: true });
   }
@@ -112,6 +119,15 @@ export async function attachRecording(
   const replaced = writeRecording(library.db, trackId, { mediaFile, byteSize, ...source }, analysis, options.standIn ?? false);
   if (replaced && replaced !== mediaFile) forgetMediaFile(library, replaced);
   return toRecording(library, recordingRow(library.db, recordingIdOfTrack(library.db, trackId)));
+}
+
+/**
+ * The decoders name the file they read, which for an upload is the library's temporary file: the
+ * person is told about their own file, by the name they gave it.
+ */
+function withoutTemporaryPath(error: unknown, path: string, originalName: string): unknown {
+  if (!(error instanceof ReelnotesError) || !error.message.includes(path)) return error;
+  return new ReelnotesError(error.code, error.message.replaceAll(path, basename(originalName)));
 }
 
 function recordingIdOfTrack(db: Database.Database, trackId: number): number {
@@ -177,6 +193,7 @@ function sessions(library: Library): Map<string, UploadSession> {
 }
 
 export function beginUpload(library: Library, input: { trackId: number; fileName: string; byteSize: number }): UploadStatus {
+  assertWritable(library);
   assertTrack(library.db, input.trackId);
   const file = openIncomingFile(library, input.fileName, input.byteSize);
   const session: UploadSession = {

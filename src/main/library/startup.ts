@@ -10,6 +10,8 @@ import { repairSearchIndexes } from './search-indexes';
 export interface StartOptions extends LibraryOptions {
   /** resources/films: the default library's pages, imported on the first launch. */
   filmsDir: string;
+  /** Free space on a folder's disk (see createBackup); tests stand in a full disk with it. */
+  spaceLeft?: (folder: string) => number;
 }
 
 /**
@@ -29,11 +31,28 @@ export function startLibrary(options: StartOptions): Library {
     recovery = { damagedFile, problem: error.message, newestGoodBackup: newestGoodBackup(library) };
   }
   library.recovery = recovery;
-  // Derived data that integrity_check does not look into: checked before anything is written.
-  if (!library.db.readonly) library.searchRepairs = repairSearchIndexes(library.db);
-  seedDefaultLibrary(library, options.filmsDir);
-  createBackup(library, 'launch');
+  // A library that cannot be written is shown as it is: nothing repaired, seeded or backed up.
+  if (!library.readOnly) {
+    // Derived data that integrity_check does not look into: checked before anything is written.
+    library.searchRepairs = repairSearchIndexes(library.db);
+    seedDefaultLibrary(library, options.filmsDir);
+    takeLaunchBackup(library, options.spaceLeft);
+  }
   return library;
+}
+
+/**
+ * A start never depends on a backup it cannot write (a full disk, a backups folder it may not
+ * write): the library opens without it, and the person is told why.
+ */
+function takeLaunchBackup(library: Library, spaceLeft?: (folder: string) => number): void {
+  try {
+    createBackup(library, 'launch', new Date(), spaceLeft);
+  } catch (error) {
+    if (!(error instanceof ReelnotesError)) console.error('[reelnotes] the launch backup failed:', error);
+    const why = error instanceof ReelnotesError ? error.message : 'The backup could not be written.';
+    library.launchBackupSkipped = `Reelnotes started without its launch backup. ${why}`;
+  }
 }
 
 function moveAside(home: string): string {

@@ -9,6 +9,7 @@ import { DropOverlay } from './components/DropOverlay';
 import { Notices, withNotice, type Notice } from './components/Notices';
 import { BackupsDialog } from './components/BackupsDialog';
 import { RecoveryBanner } from './components/RecoveryBanner';
+import { LibraryWarnings } from './components/LibraryWarnings';
 import { SearchRepairNotice } from './components/SearchRepairNotice';
 import { describeOffset } from './components/ShiftFilmTimes';
 import { useCall } from './hooks/useCall';
@@ -140,6 +141,7 @@ export function App() {
         onShowBackups={() => setBackupsOpen(true)}
         importing={importer.busy}
       >
+        <LibraryWarnings />
         <TagPanel
           tags={desk.tags}
           filter={desk.filter}
