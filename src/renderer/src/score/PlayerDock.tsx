@@ -114,6 +114,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
           <button
             type="button"
             className="play-button"
+            data-plays-score
             onClick={() => player.toggle()}
             disabled={!canPlay}
             aria-label={state.playing || state.resting ? 'Pause' : 'Play'}
