@@ -57,6 +57,7 @@ export function App() {
   }, []);
 
   const importer = useFilmPageImport({
+    filmHasTracks: (shown?.tracks.length ?? 0) > 0,
     onImported: (result) => {
       chooseFilm(result.film.id);
       notify({ kind: 'success', text: `Imported “${result.film.title}”: ${result.film.sceneCount} scenes, ${result.trackCount} soundtrack entries.` });
@@ -210,7 +211,7 @@ export function App() {
         )}
       </SceneDetail>
       {importer.input}
-      {importer.dragging && <DropOverlay />}
+      {importer.drop && <DropOverlay {...importer.drop} />}
       <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} onError={(text) => notify({ kind: 'error', text })} />
       <RecoveryBanner onError={(text) => notify({ kind: 'error', text })} />
       {shown?.film ? (
