@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TagRef, TagTarget } from '../../../shared/notes';
 import { completeTagName, tagCollator } from '../../../shared/tag-names';
 import { call } from '../api';
@@ -36,6 +36,12 @@ export function TagEditor({ target, tags, allTags, onChange, onError, label }: P
     ...offered.others.filter((t) => !carried.has(t.id)).slice(0, 8).map(choose)
   ];
   const showList = open && options.length > 0;
+  const list = useRef<HTMLUListElement>(null);
+  // The editor often sits at the foot of a scrolling pane: the suggestions scroll into view with it,
+  // rather than opening under the score player.
+  useEffect(() => {
+    if (showList) list.current?.scrollIntoView({ block: 'nearest' });
+  }, [showList, options.length]);
 
   async function add(by: { tagId: number } | { name: string }) {
     setText('');
@@ -101,7 +107,7 @@ export function TagEditor({ target, tags, allTags, onChange, onError, label }: P
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}
         />
-        <ul className="tag-suggestions" id={listId} role="listbox" aria-label="Tag suggestions" hidden={!showList}>
+        <ul ref={list} className="tag-suggestions" id={listId} role="listbox" aria-label="Tag suggestions" hidden={!showList}>
             {options.map((option, i) => (
               <li
                 key={option.key}
