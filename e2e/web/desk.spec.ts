@@ -112,13 +112,13 @@ test('the desk reopens on the film and scene the person left, not on the first f
   await expect(page.getByRole('option', { name: /The Premiere Night/ })).toHaveAttribute('aria-selected', 'true');
 });
 
-/** Drags a file of this type and name over an element, as the window sees a drag from the desktop. */
-async function dragFile(page: Page, name: string, type: string) {
-  const transfer = await page.evaluateHandle(([fileName, mime]) => {
+/** Drags a file of this name, type and content over the window, as the window sees a drag from the desktop. */
+async function dragFile(page: Page, name: string, type: string, content = 'not really') {
+  const transfer = await page.evaluateHandle(([fileName, mime, text]) => {
     const data = new DataTransfer();
-    data.items.add(new File(['not really'], fileName, { type: mime }));
+    data.items.add(new File([text], fileName, { type: mime }));
     return data;
-  }, [name, type] as const);
+  }, [name, type, content] as const);
   return {
     enter: (selector: string) => page.locator(selector).dispatchEvent('dragenter', { dataTransfer: transfer }),
     over: (selector: string) => page.locator(selector).dispatchEvent('dragover', { dataTransfer: transfer }),
@@ -136,7 +136,7 @@ test('dragging a file over the window says what dropping it there will do, and t
   await recording.over('.film-pane');
   await expect(overlay).toHaveText('To attach this recording, drop it on the score player below, with its track chosen');
   await recording.over('.score-dock');
-  await expect(overlay).toHaveText('Drop to attach this recording to the track shown in the score player');
+  await expect(overlay).toHaveText('Drop to attach this recording to “The Red Shoes Ballet”, in place of the recording it has');
   await recording.over('.film-pane');
   await recording.drop('.film-pane');
   await expect(overlay).toHaveCount(0);
@@ -148,7 +148,15 @@ test('dragging a file over the window says what dropping it there will do, and t
   await other.drop('.film-pane');
   await expect(page.getByRole('alert').filter({ hasText: 'poster.pdf: Reelnotes cannot open this file' })).toBeVisible();
 
-  // Neither was taken for a film page.
+  // Neither was taken for a film page, nor attached.
   expect((await host.call<unknown[]>('films.list')).result).toHaveLength(1);
   expect((await host.call<{ originalName: string }[]>('recordings.list', { filmId: 1 })).result!.map((r) => r.originalName)).not.toContain('theme.mp3');
+
+  // A film page is imported wherever it is dropped, the score player included.
+  const filmPage = await dragFile(page, 'the-archers-notebook.txt', 'text/plain', readFileSync(join(__dirname, '..', 'fixtures', 'the-archers-notebook.txt'), 'utf8'));
+  await filmPage.enter('.score-dock');
+  await filmPage.over('.score-dock');
+  await expect(overlay).toHaveText('Drop the film page to add it to your library');
+  await filmPage.drop('.score-dock');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("The Archers' Notebook");
 });

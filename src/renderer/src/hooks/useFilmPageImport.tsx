@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { ImportResult } from '../../../shared/domain';
 import { call } from '../api';
 import { FilePicker } from '../components/FilePicker';
-import { dropOutcome, draggedFileKind, TAKES_RECORDINGS, type DroppedFileKind } from '../components/dropped-file';
+import { dropOutcome, draggedFileKind, playerTrackAt, type DroppedFileKind, type PlayerTrack } from '../components/dropped-file';
 
 interface Options {
   /** Whether the open film has soundtrack entries, which a recording dropped on the player attaches to. */
@@ -22,7 +22,7 @@ export function useFilmPageImport({ filmHasTracks, onImported, onFailed }: Optio
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [dragged, setDragged] = useState<DroppedFileKind | null>(null);
-  const [overPlayer, setOverPlayer] = useState(false);
+  const [overPlayer, setOverPlayer] = useState<PlayerTrack | null>(null);
   const depth = useRef(0);
 
   const importFile = useCallback(
@@ -60,14 +60,18 @@ export function useFilmPageImport({ filmHasTracks, onImported, onFailed }: Optio
   }, [pickFile]);
 
   const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
-  const isOverPlayer = (event: DragEvent) => event.target instanceof Element && event.target.closest(`[${TAKES_RECORDINGS}]`) !== null;
+  // Kept only when it changes: dragover fires many times a second.
+  const followPlayer = (event: DragEvent) => {
+    const track = playerTrackAt(event.target);
+    setOverPlayer((was) => (was?.title === track?.title && was?.hasRecording === track?.hasRecording ? was : track));
+  };
 
   const dropTarget = {
     onDragEnter: (event: DragEvent) => {
       if (!hasFiles(event)) return;
       depth.current += 1;
       setDragged(draggedFileKind(event.dataTransfer));
-      setOverPlayer(isOverPlayer(event));
+      followPlayer(event);
     },
     onDragLeave: (event: DragEvent) => {
       if (!hasFiles(event)) return;
@@ -77,7 +81,7 @@ export function useFilmPageImport({ filmHasTracks, onImported, onFailed }: Optio
     onDragOver: (event: DragEvent) => {
       if (!hasFiles(event)) return;
       event.preventDefault();
-      setOverPlayer(isOverPlayer(event));
+      followPlayer(event);
     },
     onDrop: (event: DragEvent) => {
       if (!hasFiles(event)) return;
@@ -90,7 +94,7 @@ export function useFilmPageImport({ filmHasTracks, onImported, onFailed }: Optio
       const file = event.dataTransfer.files[0];
       if (!kind || !file) return;
       if (kind === 'film-page') void importFile(file);
-      else onFailed(`${file.name}: ${dropOutcome(kind, false, filmHasTracks).text}.`);
+      else onFailed(`${file.name}: ${dropOutcome(kind, null, filmHasTracks).text}.`);
     }
   };
   const drop = dragged === null ? null : dropOutcome(dragged, overPlayer, filmHasTracks);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Film, Scene, Track } from '../../../shared/domain';
 import { FilePicker } from '../components/FilePicker';
-import { draggedFileKind, TAKES_RECORDINGS } from '../components/dropped-file';
+import { draggedFileKind, HAS_RECORDING, TAKES_RECORDINGS } from '../components/dropped-file';
 import { useCall } from '../hooks/useCall';
 import { call } from '../api';
 import { CuePanel } from './CuePanel';
@@ -102,7 +102,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
       data-rate={state.rate}
       onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()}
       onDrop={onDrop}
-      {...{ [TAKES_RECORDINGS]: track ? '' : undefined }}
+      {...{ [TAKES_RECORDINGS]: track?.title, [HAS_RECORDING]: recording ? '' : undefined }}
     >
       <div className="dock-main">
         <div className="dock-transport">
