@@ -91,6 +91,14 @@ test('Space pauses a cue played from its scene, with the focus still on its play
   await page.keyboard.press('Space');
   await expect(dock(page).getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   expect(await positionMs(page)).toBeGreaterThan(paused);
+
+  // The same for the cue list's own buttons: a looped cue pauses too.
+  const loopCue = dock(page).getByRole('button', { name: 'Loop cue The fall' });
+  await loopCue.click();
+  await expect.poll(() => positionMs(page)).toBeGreaterThan(30_300);
+  await expect(loopCue).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(dock(page).getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });
 
 test('the desk reopens on the film and scene the person left, not on the first film', async ({ page, host }) => {
