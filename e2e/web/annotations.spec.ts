@@ -5,6 +5,7 @@ import { expect, test, type WebHost } from '../web-host';
 interface Note {
   id: number;
   body: string;
+  filmTimeMs: number | null;
   sceneId: number | null;
   deletedAt: string | null;
   tags: { name: string }[];
@@ -88,6 +89,31 @@ test('text typed just before the page is closed or left is not lost', async ({ p
   await expect.poll(async () => (await notesOn(host, 'The Audition'))[0]?.body).toBe('Closed at once: every word counts — and then left for another page');
 });
 
+test('a film time typed and not yet confirmed is saved as the text is: after a pause, and when the page goes', async ({ page, host, context }) => {
+  await addNote(host, 'The Audition', 'Her first steps');
+  await page.goto(host.url);
+  await page.getByRole('option', { name: /The Audition/ }).click();
+  const time = noteCards(page).first().getByLabel('Film time (hh:mm:ss)');
+  await time.click();
+  await page.keyboard.type('0:42:10');
+  // Neither Enter nor leaving the field: the pause after typing saves it.
+  await expect(noteCards(page).first().getByText('Saved')).toBeVisible();
+  await expect(time).toBeFocused();
+  await expect.poll(async () => (await notesOn(host, 'The Audition'))[0]?.filmTimeMs).toBe(2_530_000);
+  await page.reload();
+  await page.getByRole('option', { name: /The Audition/ }).click();
+  await expect(noteCards(page).first()).toHaveAccessibleName('Note at 00:42:10');
+
+  // Typed and the page closed at once: the time goes with the page's last save, as text does.
+  await noteCards(page).first().getByLabel('Film time (hh:mm:ss)').fill('1:05:00');
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(async () => (await notesOn(host, 'The Audition'))[0]?.filmTimeMs).toBe(3_900_000);
+  const second = await context.newPage();
+  await second.goto(host.url);
+  await second.getByRole('option', { name: /The Audition/ }).click();
+  await expect(noteCards(second).first()).toHaveAccessibleName('Note at 01:05:00');
+});
+
 test('two notes tagged in place are found by filtering on the tag', async ({ page, host }) => {
   await addNote(host, 'The Audition', 'Her first steps on the stairs');
   await addNote(host, 'The Final Decision', 'The last staircase');
@@ -103,8 +129,10 @@ test('two notes tagged in place are found by filtering on the tag', async ({ pag
     const input = card.getByRole('combobox', { name: 'Add a tag to this note' });
     await input.fill('motif/stai');
     if (scene === 'The Final Decision') {
-      // The tag made for the first note is offered as a suggestion for the second.
-      await expect(card.getByRole('option', { name: 'motif/stairs' })).toBeVisible();
+      // The tag made for the first note is offered as a suggestion for the second, after the
+      // name as typed (Enter alone would create "motif/stai"): ↓ chooses it.
+      await expect(card.getByRole('option')).toHaveText(['Create “motif/stai”', 'motif/stairs']);
+      await input.press('ArrowDown');
       await input.press('Enter');
     } else {
       await input.fill('motif/stairs');

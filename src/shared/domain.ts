@@ -40,6 +40,8 @@ export interface OpenFilm {
   film: Film | null;
   scenes: Scene[];
   tracks: Track[];
+  /** The scene to show: the one the person left, when the film was opened without being named. */
+  sceneId: number | null;
 }
 
 export type FilmLineKind = 'dialogue' | 'quote';

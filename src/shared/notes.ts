@@ -56,6 +56,9 @@ export interface Tag extends TagRef {
   /** How many scenes and live annotations carry the tag (in the film asked about, if one was). */
   sceneCount: number;
   annotationCount: number;
+  /** The same, counting items that carry a tag nested under it too (what filtering by it shows), each once. */
+  nestedSceneCount: number;
+  nestedAnnotationCount: number;
 }
 
 export type TaggableKind = 'scene' | 'annotation' | 'cue';

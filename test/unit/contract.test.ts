@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { methodNames, type MethodName } from '../../src/shared/contract';
 import type { CallOutcome, ErrorCode } from '../../src/shared/errors';
@@ -198,11 +200,40 @@ describe('reading the library through the contract', () => {
       films: await succeeds(library, 'films.list', {}),
       film: await succeeds(library, 'films.get', { filmId }),
       scenes: await succeeds(library, 'scenes.list', { filmId }),
-      tracks: await succeeds(library, 'tracks.list', { filmId })
+      tracks: await succeeds(library, 'tracks.list', { filmId }),
+      sceneId: null
     });
     expect(await succeeds(library, 'films.open', {})).toEqual(opened);
     library.db.prepare('DELETE FROM films').run();
-    expect(await succeeds(library, 'films.open', {})).toEqual({ films: [], film: null, scenes: [], tracks: [] });
+    expect(await succeeds(library, 'films.open', {})).toEqual({ films: [], film: null, scenes: [], tracks: [], sceneId: null });
+  });
+
+  it('reopens on the film and scene the person left, and falls back when either has since been deleted', async () => {
+    const { library, filmId: redShoes } = seeded();
+    const archers = await succeeds<{ film: { id: number } }>(library, 'library.importFilmPage', {
+      fileName: 'the-archers-notebook.txt',
+      text: readFileSync(join(__dirname, '..', '..', 'e2e', 'fixtures', 'the-archers-notebook.txt'), 'utf8')
+    });
+    // "The Archers' Notebook" is first in the list, so opening on the first film would hide the fault.
+    expect((await succeeds<OpenFilm>(library, 'films.open', {})).film?.id).toBe(archers.film.id);
+    const scenes = await succeeds<Scene[]>(library, 'scenes.list', { filmId: redShoes });
+    const left = scenes[4];
+    expect(await succeeds(library, 'films.rememberPlace', { filmId: redShoes, sceneId: left.id })).toEqual({ filmId: redShoes, sceneId: left.id });
+    const reopened = await succeeds<OpenFilm>(library, 'films.open', {});
+    expect([reopened.film?.id, reopened.sceneId]).toEqual([redShoes, left.id]);
+    // Naming a film opens it without a scene: the person chose it.
+    expect((await succeeds<OpenFilm>(library, 'films.open', { filmId: redShoes })).sceneId).toBeNull();
+
+    expect(await fails(library, 'films.rememberPlace', { filmId: archers.film.id, sceneId: left.id }, 'INVALID_INPUT')).toMatch(/not a scene of film/);
+    library.db.prepare('DELETE FROM scenes WHERE id = ?').run(left.id);
+    const sceneGone = await succeeds<OpenFilm>(library, 'films.open', {});
+    expect([sceneGone.film?.id, sceneGone.sceneId]).toEqual([redShoes, null]);
+    library.db.prepare('DELETE FROM films WHERE id = ?').run(redShoes);
+    const filmGone = await succeeds<OpenFilm>(library, 'films.open', {});
+    expect([filmGone.film?.id, filmGone.sceneId]).toEqual([archers.film.id, null]);
+    // A place that is not one (an archive edited by hand) opens the first film too.
+    library.db.prepare("UPDATE library_facts SET value = 'not json' WHERE key = 'place_left'").run();
+    expect((await succeeds<OpenFilm>(library, 'films.open', {})).film?.id).toBe(archers.film.id);
   });
 
   it('imports a page, and refuses a broken one or a second copy', async () => {

@@ -11,10 +11,10 @@ import {
   filterScenes,
   listTags,
   mergeTags,
-  normaliseTagName,
   sceneTags,
   updateTag
 } from '../../src/main/library/tags';
+import { completeTagName, normaliseTagName, tagTree } from '../../src/shared/tag-names';
 import { redShoesLibrary } from '../temp-library';
 
 const redShoes = redShoesLibrary;
@@ -50,6 +50,73 @@ describe('tags', () => {
     expect(detachTag(db, { kind: 'annotation', id: a.id }, motif.id)).toEqual({ removed: true });
     expect(detachTag(db, { kind: 'annotation', id: a.id }, motif.id)).toEqual({ removed: false });
     expect(listTags(db, filmId)[0].annotationCount).toBe(0);
+  });
+
+  it('count, for a parent, each item carrying it or a tag nested in it once, as filtering by it shows', () => {
+    const { db, scenes, note, filmId } = redShoes();
+    const a = note('a');
+    const music = attachTag(db, { kind: 'scene', id: scenes[0].id }, { name: 'music' });
+    // The same scene under the parent and a nested tag counts once for the parent.
+    attachTag(db, { kind: 'scene', id: scenes[0].id }, { name: 'music/leitmotif' });
+    attachTag(db, { kind: 'scene', id: scenes[1].id }, { name: 'music/leitmotif' });
+    attachTag(db, { kind: 'annotation', id: a.id }, { name: 'Music/Leitmotif/horns' });
+    // 'musical' shares the letters, not the branch.
+    attachTag(db, { kind: 'scene', id: scenes[2].id }, { name: 'musical' });
+    // A parent no tag was made for still counts for the tags under it, nowhere else.
+    attachTag(db, { kind: 'scene', id: scenes[3].id }, { name: 'visual/colour' });
+    const counts = Object.fromEntries(
+      listTags(db, filmId).map((t) => [t.name, [t.sceneCount, t.annotationCount, t.nestedSceneCount, t.nestedAnnotationCount]])
+    );
+    expect(counts).toEqual({
+      music: [1, 0, 2, 1],
+      'music/leitmotif': [2, 0, 2, 1],
+      'Music/Leitmotif/horns': [0, 1, 0, 1],
+      musical: [1, 0, 1, 0],
+      'visual/colour': [1, 0, 1, 0]
+    });
+    expect(filterScenes(db, filmId, [music.id], 'all')).toHaveLength(counts.music[2]);
+  });
+
+  it('nest in the panel under their own parent, with a row for a parent that is not a tag, in the reader\'s alphabet', () => {
+    const rows = tagTree([{ name: 'Fantasy' }, { name: 'music/leitmotif' }, { name: 'score' }, { name: 'visual/colour' }, { name: 'émotion' }, { name: 'Zeal' }]);
+    expect(rows.map((r) => [r.path, r.depth, r.tag === null, r.hasChildren])).toEqual([
+      ['émotion', 0, false, false],
+      ['Fantasy', 0, false, false],
+      ['music', 0, true, true],
+      ['music/leitmotif', 1, false, false],
+      ['score', 0, false, false],
+      ['visual', 0, true, true],
+      ['visual/colour', 1, false, false],
+      ['Zeal', 0, false, false]
+    ]);
+    // A parent that is a tag is that tag's row, however its children spell it.
+    expect(tagTree([{ name: 'MUSIC/motif' }, { name: 'Music' }]).map((r) => [r.path, r.leaf, r.depth])).toEqual([
+      ['Music', 'Music', 0],
+      ['MUSIC/motif', 'motif', 1]
+    ]);
+  });
+
+  it('complete a typed name with that name first, as the tag it is or one to create, accents and case aside', () => {
+    const tags = [
+      { id: 1, name: 'music/leitmotif' },
+      { id: 2, name: 'émotion' },
+      { id: 3, name: 'Emotional arc' },
+      { id: 4, name: 'zeal/emotion-less' },
+      { id: 5, name: 'Music box' }
+    ];
+    const names = (list: { name: string }[]) => list.map((t) => t.name);
+    const music = completeTagName('music', tags);
+    expect(music).toMatchObject({ first: undefined, creates: true });
+    expect(names(music.others)).toEqual(['Music box', 'music/leitmotif']);
+    // 'emotion' is 'émotion' but for its accent: that tag comes first (Enter takes it); creating
+    // 'emotion' beside it stays on offer.
+    const emotion = completeTagName('emotion', tags);
+    expect(emotion).toMatchObject({ first: { id: 2 }, creates: true });
+    // In the reader's alphabet: 'Emotional arc' sorts among the e's, not after 'z' nor before 'a'.
+    expect(names(emotion.others)).toEqual(['Emotional arc', 'zeal/emotion-less']);
+    expect(completeTagName('  MUSIC / Leitmotif ', tags)).toMatchObject({ first: { id: 1 }, creates: false });
+    expect(completeTagName('music/', tags)).toMatchObject({ first: undefined, creates: false });
+    expect(completeTagName('   ', tags)).toEqual({ first: undefined, creates: false, others: [] });
   });
 
   it('rename with their nested tags, and refuse a name another tag has', () => {

@@ -28,14 +28,60 @@ export function getFilm(db: Database.Database, filmId: number): Film {
   return film;
 }
 
-/** The films, and one film with its scenes and tracks, read in one transaction so they agree. */
+/**
+ * The films, and one film with its scenes and tracks, read in one transaction so they agree. With
+ * no film named, the desk reopens where the person left it: that film and scene, or the first film
+ * when the film left has since been deleted (and no scene when that scene has).
+ */
 export function openFilm(db: Database.Database, filmId?: number): OpenFilm {
   return db.transaction(() => {
     const films = listFilms(db);
-    const id = filmId ?? films[0]?.id;
-    if (id === undefined) return { films, film: null, scenes: [], tracks: [] };
-    return { films, film: getFilm(db, id), scenes: listScenes(db, id), tracks: listTracks(db, id) };
+    const left = filmId === undefined ? placeLeft(db) : undefined;
+    const id = filmId ?? (left && films.some((f) => f.id === left.filmId) ? left.filmId : films[0]?.id);
+    if (id === undefined) return { films, film: null, scenes: [], tracks: [], sceneId: null };
+    const scenes = listScenes(db, id);
+    const sceneId = left?.filmId === id && scenes.some((s) => s.id === left.sceneId) ? left.sceneId : null;
+    return { films, film: getFilm(db, id), scenes, tracks: listTracks(db, id), sceneId };
   })();
+}
+
+/**
+ * Where the person left the desk, kept as a fact of the library it belongs to: film and scene ids
+ * mean something only in this library, and the browser host's address (and so its local storage)
+ * changes with every launch.
+ */
+const PLACE_LEFT = 'place_left';
+
+interface PlaceLeft {
+  filmId: number;
+  sceneId: number | null;
+}
+
+function placeLeft(db: Database.Database): PlaceLeft | undefined {
+  const value = db.prepare('SELECT value FROM library_facts WHERE key = ?').pluck().get(PLACE_LEFT) as string | undefined;
+  if (value === undefined) return undefined;
+  // Written only by rememberPlace below; a value not of its shape (an archive edited by hand) is
+  // no place at all, and the desk opens on the first film rather than not at all.
+  try {
+    const place = JSON.parse(value) as Partial<PlaceLeft> | null;
+    if (typeof place?.filmId !== 'number') return undefined;
+    return { filmId: place.filmId, sceneId: typeof place.sceneId === 'number' ? place.sceneId : null };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records the film (and scene) on the desk; writing only when it moved, so looking around is not a change to back up. */
+export function rememberPlace(db: Database.Database, place: PlaceLeft): PlaceLeft {
+  getFilm(db, place.filmId);
+  if (place.sceneId !== null && getScene(db, place.sceneId).filmId !== place.filmId) {
+    throw new ReelnotesError('INVALID_INPUT', `Scene ${place.sceneId} is not a scene of film ${place.filmId}.`);
+  }
+  db.prepare(
+    `INSERT INTO library_facts (key, value) VALUES (?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value <> excluded.value`
+  ).run(PLACE_LEFT, JSON.stringify({ filmId: place.filmId, sceneId: place.sceneId }));
+  return place;
 }
 
 export function listScenes(db: Database.Database, filmId: number): Scene[] {
@@ -136,6 +182,7 @@ export function notFound(kind: string, id: number): ReelnotesError {
 export const filmHandlers: DomainHandlers<keyof typeof filmMethods> = {
   'films.list': (_input, { db }) => listFilms(db),
   'films.open': ({ filmId }, { db }) => openFilm(db, filmId),
+  'films.rememberPlace': ({ filmId, sceneId }, { db }) => rememberPlace(db, { filmId, sceneId }),
   'films.get': ({ filmId }, { db }) => getFilm(db, filmId),
   'films.lines': ({ filmId }, { db }) => listFilmLines(db, filmId),
   'scenes.list': ({ filmId }, { db }) => listScenes(db, filmId),

@@ -15,6 +15,7 @@ import { describeOffset } from './components/ShiftFilmTimes';
 import { useCall } from './hooks/useCall';
 import { call } from './api';
 import { useFilmPageImport } from './hooks/useFilmPageImport';
+import { usePlaceLeft } from './hooks/usePlaceLeft';
 import { AllAnnotations } from './notes/AllAnnotations';
 import { AnnotationsSection } from './notes/AnnotationsSection';
 import { FilmViewTabs } from './notes/FilmViewTabs';
@@ -30,7 +31,7 @@ import { ScoreProvider } from './score/ScoreContext';
 
 export function App() {
   const [chosenFilmId, setFilmId] = useState<number | null>(null);
-  // Until the person chooses, the desk opens on the first film of the library.
+  // Until the person chooses, the desk opens where they left it (or on the first film of the library).
   const opened = useCall('films.open', chosenFilmId === null ? {} : { filmId: chosenFilmId });
   const [sceneId, setSceneId] = useState<number | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -47,6 +48,7 @@ export function App() {
   const currentFilm = shown?.film ?? null;
   const sceneList = shown?.scenes ?? [];
   const scene = sceneList.find((s) => s.id === sceneId) ?? null;
+  usePlaceLeft(shown ?? undefined, chosenFilmId !== null, scene?.id ?? null, setSceneId);
   const desk = useNotesDesk(filmId);
   const shownScenes = desk.visibleSceneIds ? sceneList.filter((s) => desk.visibleSceneIds!.has(s.id)) : sceneList;
   const search = useRef<SearchBoxHandle>(null);
@@ -58,6 +60,7 @@ export function App() {
   }, []);
 
   const importer = useFilmPageImport({
+    filmHasTracks: (shown?.tracks.length ?? 0) > 0,
     onImported: (result) => {
       chooseFilm(result.film.id);
       notify({ kind: 'success', text: `Imported “${result.film.title}”: ${result.film.sceneCount} scenes, ${result.trackCount} soundtrack entries.` });
@@ -224,7 +227,7 @@ export function App() {
         )}
       </SceneDetail>
       {importer.input}
-      {importer.dragging && <DropOverlay />}
+      {importer.drop && <DropOverlay {...importer.drop} />}
       <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} onError={(text) => notify({ kind: 'error', text })} />
       <RecoveryBanner onError={(text) => notify({ kind: 'error', text })} />
       <SearchRepairNotice />

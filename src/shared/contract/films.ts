@@ -11,10 +11,13 @@ const sceneText = z.string().max(20_000);
 export const filmMethods = {
   'films.list': method<FilmSummary[]>()(nothing),
   /**
-   * The first screen of a film in one call (the first film of the list when none is named): one
-   * round trip instead of a chain, and one query on the library's connection ahead of the panels.
+   * The first screen of a film in one call (when none is named, the film and scene the person left,
+   * else the first film of the list): one round trip instead of a chain, and one query on the
+   * library's connection ahead of the panels.
    */
   'films.open': method<OpenFilm>()(z.object({ filmId: id.optional() }).strict()),
+  /** Where the person is on the desk, so that the next `films.open` without a film reopens it. */
+  'films.rememberPlace': method<{ filmId: number; sceneId: number | null }>()(z.object({ filmId: id, sceneId: id.nullable() }).strict()),
   'films.get': method<Film>()(z.object({ filmId: id }).strict()),
   'films.lines': method<FilmLine[]>()(z.object({ filmId: id }).strict()),
   'scenes.list': method<Scene[]>()(z.object({ filmId: id }).strict()),

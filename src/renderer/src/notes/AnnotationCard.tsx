@@ -34,16 +34,26 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onTime
   const [tags, setTags] = useState(note.tags);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
+  // The time the library holds, and the time the list was last put in order by (it reorders only
+  // for a confirmed time, never under the fingers of someone still typing one).
   const savedTime = useRef(note.filmTimeMs);
+  const listedTime = useRef(note.filmTimeMs);
+  const confirmedTime = useRef(note.filmTimeMs);
+  const reorderOnceSaved = () => {
+    if (confirmedTime.current !== savedTime.current || savedTime.current === listedTime.current) return;
+    listedTime.current = savedTime.current;
+    onTimeSaved();
+  };
 
+  // A time typed but not yet confirmed (Enter, leaving the field) is saved as the text is: after a
+  // pause, on blur, when the page goes. Text that is not (yet) a time leaves the last one saved.
+  const typedTime = parseFilmTime(timeText);
   const { status, flush } = useAutosave({
-    value: { body, filmTimeMs },
+    value: { body, filmTimeMs: typedTime === undefined ? filmTimeMs : typedTime },
     save: async (value) => {
       await call('notes.update', { id: note.id, ...value });
-      if (value.filmTimeMs !== savedTime.current) {
-        savedTime.current = value.filmTimeMs;
-        onTimeSaved();
-      }
+      savedTime.current = value.filmTimeMs;
+      reorderOnceSaved();
     },
     onError
   });
@@ -58,6 +68,9 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onTime
     if (parsed === undefined) return;
     setFilmTimeMs(parsed);
     setTimeText(parsed === null ? '' : formatFilmTime(parsed));
+    confirmedTime.current = parsed;
+    // Already saved while it was being typed: only the list's order is left to follow.
+    reorderOnceSaved();
   };
 
   const onEditorKeyDown = (event: KeyboardEvent) => {

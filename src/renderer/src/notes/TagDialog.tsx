@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { TAG_COLOURS, type Tag } from '../../../shared/notes';
+import { tagCollator } from '../../../shared/tag-names';
 import { call } from '../api';
 import { useModalDialog } from '../hooks/useModalDialog';
 
@@ -34,7 +35,8 @@ function TagForm({ tag, tags, onClose, onChanged, onRemoved, onError }: Props & 
   const [mergeInto, setMergeInto] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const carried = `${plural(tag.sceneCount, 'scene', 'scenes')} and ${plural(tag.annotationCount, 'note', 'notes')}`;
-  const others = tags.filter((t) => t.id !== tag.id);
+  // In the person's alphabet, as the panel and the suggestions are.
+  const others = tags.filter((t) => t.id !== tag.id).sort((a, b) => tagCollator.compare(a.name, b.name));
 
   const run = async (action: () => Promise<string>) => {
     setBusy(true);

@@ -1,5 +1,6 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TagRef, TagTarget } from '../../../shared/notes';
+import { completeTagName, tagCollator } from '../../../shared/tag-names';
 import { call } from '../api';
 import { TagChip } from './TagChip';
 
@@ -16,7 +17,8 @@ interface Props {
 
 /**
  * The tags of one item, with an input that suggests tags as you type (↑/↓ to choose, Enter to
- * add, Esc to close) and creates the tag when its name is new.
+ * add, Esc to close) and creates the tag when its name is new. Suggestions ignore case and accents
+ * and follow the person's alphabetical order.
  */
 export function TagEditor({ target, tags, allTags, onChange, onError, label }: Props) {
   const [text, setText] = useState('');
@@ -25,22 +27,28 @@ export function TagEditor({ target, tags, allTags, onChange, onError, label }: P
   const listId = useId();
   const typed = text.trim();
   const carried = new Set(tags.map((t) => t.id));
-  const suggestions = typed
-    ? allTags.filter((t) => !carried.has(t.id) && t.name.toLowerCase().includes(typed.toLowerCase())).slice(0, 8)
-    : [];
-  const exact = allTags.some((t) => t.name.toLowerCase() === typed.toLowerCase());
+  const offered = completeTagName(typed, allTags);
+  const choose = (t: TagRef) => ({ key: `tag-${t.id}`, label: t.name, add: () => add({ tagId: t.id }) });
+  // What was typed comes first, as the tag it names or as a new one, so Enter does what was typed.
   const options: { key: string; label: string; add: () => void }[] = [
-    ...suggestions.map((t) => ({ key: `tag-${t.id}`, label: t.name, add: () => add({ tagId: t.id }) })),
-    ...(typed && !exact ? [{ key: 'new', label: `Create “${typed}”`, add: () => add({ name: typed }) }] : [])
+    ...(offered.first && !carried.has(offered.first.id) ? [choose(offered.first)] : []),
+    ...(offered.creates ? [{ key: 'new', label: `Create “${typed}”`, add: () => add({ name: typed }) }] : []),
+    ...offered.others.filter((t) => !carried.has(t.id)).slice(0, 8).map(choose)
   ];
   const showList = open && options.length > 0;
+  const list = useRef<HTMLUListElement>(null);
+  // The editor often sits at the foot of a scrolling pane: the suggestions scroll into view with it,
+  // rather than opening under the score player.
+  useEffect(() => {
+    if (showList) list.current?.scrollIntoView({ block: 'nearest' });
+  }, [showList, options.length]);
 
   async function add(by: { tagId: number } | { name: string }) {
     setText('');
     setActive(0);
     try {
       const tag = await call('tags.attach', { target, ...by });
-      onChange(carried.has(tag.id) ? tags : [...tags, tag].sort((a, b) => a.name.localeCompare(b.name)));
+      onChange(carried.has(tag.id) ? tags : [...tags, tag].sort((a, b) => tagCollator.compare(a.name, b.name)));
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error));
     }
@@ -99,7 +107,7 @@ export function TagEditor({ target, tags, allTags, onChange, onError, label }: P
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}
         />
-        <ul className="tag-suggestions" id={listId} role="listbox" aria-label="Tag suggestions" hidden={!showList}>
+        <ul ref={list} className="tag-suggestions" id={listId} role="listbox" aria-label="Tag suggestions" hidden={!showList}>
             {options.map((option, i) => (
               <li
                 key={option.key}

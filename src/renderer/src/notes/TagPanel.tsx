@@ -1,6 +1,7 @@
 import './notes.css';
 import { useState } from 'react';
 import type { Tag, TagMatch } from '../../../shared/notes';
+import { tagTree } from '../../../shared/tag-names';
 import { TagDialog } from './TagDialog';
 
 export interface TagFilter {
@@ -19,7 +20,7 @@ interface Props {
 
 /**
  * The library's tags under the films, nested by '/', each with how many scenes and notes of this
- * film carry it. Pressing a tag filters the scenes and notes by it; several combine as all or any.
+ * film carry it or a tag nested in it (what pressing it filters by). Pressing a tag filters the scenes and notes by it; several combine as all or any.
  */
 export function TagPanel({ tags, filter, onFilter, onTagsChanged, onNotice, onError }: Props) {
   const [managing, setManaging] = useState<Tag | null>(null);
@@ -53,22 +54,34 @@ export function TagPanel({ tags, filter, onFilter, onTagsChanged, onNotice, onEr
         <p className="sidebar-hint">Tags you add to scenes and notes gather here.</p>
       ) : (
         <ul className="tag-tree" aria-labelledby="tags-heading">
-          {tags.map((tag) => {
-            const depth = tag.name.split('/').length - 1;
-            const leaf = tag.name.split('/').pop();
-            const count = tag.sceneCount + tag.annotationCount;
+          {tagTree(tags).map((row) => {
+            const indent = { paddingLeft: row.depth * 14 };
+            const tag = row.tag;
+            if (!tag) {
+              // A parent no tag was made for: its row keeps its children from looking nested under a neighbour.
+              return (
+                <li key={`group-${row.path}`} className="tag-row tag-group" style={indent}>
+                  <span className="tag-group-name" title={`“${row.path}” is not a tag itself; the tags below are nested in it`}>
+                    {row.leaf}
+                  </span>
+                </li>
+              );
+            }
+            const count = tag.nestedSceneCount + tag.nestedAnnotationCount;
+            const own = `${tag.sceneCount} scenes, ${tag.annotationCount} notes`;
+            const withNested = row.hasChildren ? `; with its nested tags ${tag.nestedSceneCount} scenes, ${tag.nestedAnnotationCount} notes` : '';
             return (
-              <li key={tag.id} className="tag-row" style={{ paddingLeft: depth * 14 }}>
+              <li key={tag.id} className="tag-row" style={indent}>
                 <button
                   type="button"
                   className="tag-filter"
                   aria-pressed={chosen.has(tag.id)}
-                  aria-label={`Filter by ${tag.name}: ${tag.sceneCount} scenes, ${tag.annotationCount} notes`}
+                  aria-label={`Filter by ${tag.name}: ${own}${withNested}`}
                   onClick={() => toggle(tag)}
                   style={{ '--tag-colour': tag.colour } as React.CSSProperties}
                 >
                   <span className="tag-dot" aria-hidden="true" />
-                  <span className="tag-filter-name">{leaf}</span>
+                  <span className="tag-filter-name">{row.leaf}</span>
                   <span className="tag-count" aria-hidden="true">
                     {count}
                   </span>

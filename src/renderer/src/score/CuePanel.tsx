@@ -116,10 +116,10 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
                   )}
                 </div>
                 <div className="cue-actions">
-                  <button type="button" className="icon-button" disabled={!canPlay} onClick={() => void playCue(cue)} aria-label={`Play cue ${cue.label}`} title="Play this cue">
+                  <button type="button" className="icon-button" data-plays-score disabled={!canPlay} onClick={() => void playCue(cue)} aria-label={`Play cue ${cue.label}`} title="Play this cue">
                     ▶
                   </button>
-                  <button type="button" className="icon-button" disabled={!canPlay} onClick={() => void playCue(cue, { loop: true, pauseMs: pauseSeconds * 1000 })} aria-label={`Loop cue ${cue.label}`} title="Loop this cue">
+                  <button type="button" className="icon-button" data-plays-score disabled={!canPlay} onClick={() => void playCue(cue, { loop: true, pauseMs: pauseSeconds * 1000 })} aria-label={`Loop cue ${cue.label}`} title="Loop this cue">
                     ⟲
                   </button>
                   <button type="button" className="icon-button" onClick={() => setEditingId(cue.id)} aria-label={`Edit cue ${cue.label}`} title="Edit">

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Film, Scene, Track } from '../../../shared/domain';
 import { FilePicker } from '../components/FilePicker';
+import { draggedFileKind, HAS_RECORDING, TAKES_RECORDINGS } from '../components/dropped-file';
 import { useCall } from '../hooks/useCall';
 import { call } from '../api';
 import { CuePanel } from './CuePanel';
@@ -90,9 +91,9 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
   };
 
   const onDrop = (event: DragEvent) => {
-    if (!event.dataTransfer.types.includes('Files')) return;
-    // Audio dropped here is for this track, not a film page for the library (which sees the
-    // event as taken, and only hides its overlay).
+    // A recording dropped here is for this track (the window then sees the drop as taken, and only
+    // hides its overlay); a film page dropped here goes on to the window, which imports it.
+    if (!track || draggedFileKind(event.dataTransfer) !== 'recording') return;
     event.preventDefault();
     const file = event.dataTransfer.files[0];
     if (file) void attach(file);
@@ -111,6 +112,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
       data-rate={state.rate}
       onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()}
       onDrop={onDrop}
+      {...{ [TAKES_RECORDINGS]: track?.title, [HAS_RECORDING]: recording ? '' : undefined }}
     >
       <div className="dock-main">
         <div className="dock-transport">
@@ -124,6 +126,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
           <button
             type="button"
             className="play-button"
+            data-plays-score
             onClick={() => player.toggle()}
             disabled={!canPlay}
             aria-label={state.playing || state.resting ? 'Pause' : 'Play'}

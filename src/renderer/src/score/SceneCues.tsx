@@ -25,6 +25,7 @@ export function SceneCues({ sceneId }: { sceneId: number }) {
               type="button"
               className="icon-button"
               onClick={() => void playCue(cue)}
+              data-plays-score
               disabled={cue.recordingId === null}
               aria-label={`Play cue ${cue.label}`}
               title={cue.recordingId === null ? 'Attach a recording to this track to play it' : 'Play this cue'}

@@ -19,9 +19,12 @@ export function usePlayerKeys(player: ScorePlayer, onMarker: (atMs: number) => v
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       if (!player.getState().now) return;
-      // A focused button or link takes Space and arrows for itself; lists take arrows.
+      // A focused button or link takes Space and arrows for itself; lists take arrows. A button
+      // that starts the score (a cue's ▶, the dock's play) does not: focus stays on it after the
+      // click, and Space must pause what it started rather than "click" it again and restart.
       const target = event.target instanceof HTMLElement ? event.target : null;
-      const ownsSpace = target?.closest('button, a, [role="option"], [role="listbox"], summary') !== null && target !== null;
+      const ownsSpace =
+        target !== null && target.closest('button, a, [role="option"], [role="listbox"], summary') !== null && target.closest('[data-plays-score]') === null;
       const ownsArrows = target?.closest('[role="listbox"], [role="slider"], input, select') != null;
       switch (event.key) {
         case ' ':
