@@ -24,6 +24,9 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
   const state = usePlayerState();
   const recordings = useCall('recordings.list', { filmId: film.id });
   const [chosenTrackId, setChosenTrackId] = useState<number | null>(null);
+  // The person's latest choice, read by the loading effect below: a choice made while an earlier
+  // render's effect was still pending must win over the track that render showed.
+  const latestChoice = useRef<number | null>(null);
   const trackId = state.now?.recording.trackId ?? chosenTrackId ?? tracks[0]?.id ?? null;
   const track = tracks.find((t) => t.id === trackId) ?? null;
   const recording = recordings.data?.find((r) => r.trackId === trackId) ?? null;
@@ -44,7 +47,10 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
   const loadedId = state.now?.recording.id ?? null;
   useEffect(() => {
     if (!track) return;
-    if (recording?.available && loadedId !== recording.id) open(recording, { track: track.title, film: film.title, composer: film.composer });
+    if (recording?.available && loadedId !== recording.id) {
+      const staleTrack = loadedId === null && latestChoice.current !== null && latestChoice.current !== track.id;
+      if (!staleTrack) open(recording, { track: track.title, film: film.title, composer: film.composer });
+    }
     else if (!recording?.available && loadedId !== null) player.unload();
   }, [recording, track, film, open, player, loadedId]);
 
@@ -55,6 +61,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
   }, [tracks, loadedTrackId, player]);
 
   const chooseTrack = (id: number) => {
+    latestChoice.current = id;
     if (state.now?.recording.trackId !== id) player.unload();
     setChosenTrackId(id);
   };
