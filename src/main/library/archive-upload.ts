@@ -1,21 +1,12 @@
 import { ReelnotesError } from '../../shared/errors';
-import { appendToIncomingFile, completeIncomingFile, discardIncomingFile, openIncomingFile, type IncomingFile } from './incoming';
+import { appendToIncomingFile, completeIncomingFile, discardIncomingFile, openIncomingFile, uploadsInProgress, type IncomingFile } from './incoming';
 import { assertWritable, type Library } from './library';
 
 /**
  * A library file on its way in, to be restored: received into incoming/ like a recording, then read
  * from there row by row (library-archive.ts) and removed, whether the restore succeeds or not.
  */
-const uploadsByLibrary = new WeakMap<Library, Map<string, IncomingFile>>();
-
-function uploads(library: Library): Map<string, IncomingFile> {
-  let map = uploadsByLibrary.get(library);
-  if (!map) {
-    map = new Map();
-    uploadsByLibrary.set(library, map);
-  }
-  return map;
-}
+const uploads = uploadsInProgress<IncomingFile>();
 
 function upload(library: Library, uploadId: string): IncomingFile {
   const found = uploads(library).get(uploadId);

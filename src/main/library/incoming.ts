@@ -74,3 +74,16 @@ export function discardIncomingFile(file: IncomingFile): void {
   file.fd = undefined;
   rmSync(file.path, { force: true });
 }
+
+/** Uploads in progress, kept for each open library: they live and die with its process. */
+export function uploadsInProgress<T>(): (library: Library) => Map<string, T> {
+  const byLibrary = new WeakMap<Library, Map<string, T>>();
+  return (library) => {
+    let map = byLibrary.get(library);
+    if (!map) {
+      map = new Map();
+      byLibrary.set(library, map);
+    }
+    return map;
+  };
+}

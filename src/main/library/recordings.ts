@@ -7,7 +7,7 @@ import { type Peaks, type Recording, type UploadStatus } from '../../shared/scor
 import { notFound } from './films';
 import type { DomainHandlers } from './handlers';
 import { warmUpDecoding } from './decoders/pool';
-import { appendToIncomingFile, completeIncomingFile, discardIncomingFile, openIncomingFile, type IncomingFile } from './incoming';
+import { appendToIncomingFile, completeIncomingFile, discardIncomingFile, openIncomingFile, uploadsInProgress, type IncomingFile } from './incoming';
 import { assertWritable, type Library } from './library';
 import { peaksFromBlob, peaksToBlob } from './peaks';
 import { analyseRecording, type RecordingAnalysis } from './recording-analysis';
@@ -181,16 +181,7 @@ interface UploadSession {
   status: UploadStatus;
 }
 
-const sessionsByLibrary = new WeakMap<Library, Map<string, UploadSession>>();
-
-function sessions(library: Library): Map<string, UploadSession> {
-  let map = sessionsByLibrary.get(library);
-  if (!map) {
-    map = new Map();
-    sessionsByLibrary.set(library, map);
-  }
-  return map;
-}
+const sessions = uploadsInProgress<UploadSession>();
 
 export function beginUpload(library: Library, input: { trackId: number; fileName: string; byteSize: number }): UploadStatus {
   assertWritable(library);
