@@ -5,13 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedDefaultLibrary } from '../src/main/library/default-library';
-import { dispatch } from '../src/main/library/dispatch';
-import { listFilms, listTracks } from '../src/main/library/films';
-import { openLibrary } from '../src/main/library/library';
-import { attachFile } from '../src/main/library/recordings';
+import { seedDefaultLibrary } from '../src/core/default-library';
+import { dispatch } from '../src/core/dispatch';
+import { listFilms, listTracks } from '../src/core/films';
+import { openLibrary } from '../src/core/library';
+import { attachFile } from '../src/core/recordings';
 
-export { analyseRecording } from '../src/main/library/recording-analysis';
+export { analyseRecording } from '../src/core/recording-analysis';
 
 /**
  * Attaches the recording to a track of a fresh library, closes the library, opens it again (as the

@@ -9,13 +9,13 @@ import {
   restoreAnnotation,
   trashAnnotation,
   updateAnnotation
-} from '../../src/main/library/annotations';
-import { createCue } from '../../src/main/library/cues';
-import { seedDefaultLibrary } from '../../src/main/library/default-library';
-import { dispatch } from '../../src/main/library/dispatch';
-import { listScenes } from '../../src/main/library/films';
-import { search } from '../../src/main/library/search';
-import { attachTag } from '../../src/main/library/tags';
+} from '../../src/core/annotations';
+import { createCue } from '../../src/core/cues';
+import { seedDefaultLibrary } from '../../src/core/default-library';
+import { dispatch } from '../../src/core/dispatch';
+import { listScenes } from '../../src/core/films';
+import { search } from '../../src/core/search';
+import { attachTag } from '../../src/core/tags';
 import { formatFilmTime, parseFilmTime } from '../../src/shared/film-time';
 import { noteTargetName, type AnnotationSummary } from '../../src/shared/notes';
 import { filmsDir, tempLibrary } from '../temp-library';

@@ -8,7 +8,7 @@ import {
   parseAudacityLabels,
   parseTimedText,
   type ExchangedCue
-} from '../../src/main/library/cue-exchange';
+} from '../../src/core/cue-exchange';
 
 const cues: ExchangedCue[] = [
   { startMs: 0, endMs: 12_500, label: 'Overture' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seedDefaultLibrary } from '../../src/main/library/default-library';
-import { dispatch } from '../../src/main/library/dispatch';
-import { listTracks, listFilms } from '../../src/main/library/films';
+import { seedDefaultLibrary } from '../../src/core/default-library';
+import { dispatch } from '../../src/core/dispatch';
+import { listTracks, listFilms } from '../../src/core/films';
 import { formatMs } from '../../src/shared/cue-time';
 import { filmsDir, tempLibrary } from '../temp-library';
 

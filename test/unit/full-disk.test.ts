@@ -3,11 +3,11 @@ import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createBackup } from '../../src/main/library/backups';
-import { dispatch } from '../../src/main/library/dispatch';
-import { seedDefaultLibrary } from '../../src/main/library/default-library';
-import type { Library } from '../../src/main/library/library';
-import { startLibrary } from '../../src/main/library/startup';
+import { createBackup } from '../../src/core/backups';
+import { dispatch } from '../../src/core/dispatch';
+import { seedDefaultLibrary } from '../../src/core/default-library';
+import type { Library } from '../../src/core/library';
+import { startLibrary } from '../../src/core/startup';
 import { startWebHost, type WebHost } from '../../src/web/server';
 import { filmsDir, tempHome, tempLibrary } from '../temp-library';
 

@@ -1,4 +1,4 @@
-import type { MethodName, MethodResult, ParsedInput } from '../../shared/contract';
+import type { MethodName, MethodResult, ParsedInput } from '../shared/contract';
 import type { Library } from './library';
 import { filmHandlers } from './films';
 import { safetyHandlers } from './backups';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodName } from '../../shared/contract';
-import { ReelnotesError, type CallOutcome } from '../../shared/errors';
+import { contract, isMethodName, type MethodName } from '../shared/contract';
+import { ReelnotesError, type CallOutcome } from '../shared/errors';
 import { diskFull, freeBytes } from './disk-space';
 import { handlers, type Handler } from './handlers';
 import { isDiskFull, readOnlyRefusal, type Library } from './library';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { ReelnotesError } from '../../shared/errors';
-import { formatMs } from '../../shared/cue-time';
-import { describeOffset, formatFilmTime } from '../../shared/film-time';
+import { ReelnotesError } from '../shared/errors';
+import { formatMs } from '../shared/cue-time';
+import { describeOffset, formatFilmTime } from '../shared/film-time';
 import { endsAfterRecording, recordingLength } from './cues';
 import { getFilm, getTrack } from './films';
 

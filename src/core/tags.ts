@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { tagMethods } from '../../shared/contract/notes';
-import { ReelnotesError } from '../../shared/errors';
-import { DEFAULT_TAG_COLOUR, TAG_COLOURS, type SceneTags, type Tag, type TagMatch, type TagRef, type TagTarget, type TaggableKind } from '../../shared/notes';
-import { normaliseTagName, tagKey } from '../../shared/tag-names';
+import type { tagMethods } from '../shared/contract/notes';
+import { ReelnotesError } from '../shared/errors';
+import { DEFAULT_TAG_COLOUR, TAG_COLOURS, type SceneTags, type Tag, type TagMatch, type TagRef, type TagTarget, type TaggableKind } from '../shared/notes';
+import { normaliseTagName, tagKey } from '../shared/tag-names';
 import { getScene, notFound } from './films';
 import type { DomainHandlers } from './handlers';
 

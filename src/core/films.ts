@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Film, FilmLine, FilmSummary, ImportResult, OpenFilm, Scene, Track } from '../../shared/domain';
-import { ReelnotesError } from '../../shared/errors';
-import type { filmMethods } from '../../shared/contract/films';
+import type { Film, FilmLine, FilmSummary, ImportResult, OpenFilm, Scene, Track } from '../shared/domain';
+import { ReelnotesError } from '../shared/errors';
+import type { filmMethods } from '../shared/contract/films';
 import { parseFilmPage, type ParsedFilmPage } from './film-page';
 import type { DomainHandlers } from './handlers';
 

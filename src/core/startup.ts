@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReelnotesError } from '../../shared/errors';
-import type { RecoveryReport } from '../../shared/safety';
+import { ReelnotesError } from '../shared/errors';
+import type { RecoveryReport } from '../shared/safety';
 import { createBackup, integrityProblem, listBackupFiles } from './backups';
 import { seedDefaultLibrary } from './default-library';
 import { LIBRARY_FILE, openLibrary, type Library, type LibraryOptions } from './library';

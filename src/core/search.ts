@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { searchMethods } from '../../shared/contract/notes';
-import type { SearchHit, SearchHitKind, SearchResult, SnippetSegment } from '../../shared/notes';
+import type { searchMethods } from '../shared/contract/notes';
+import type { SearchHit, SearchHitKind, SearchResult, SnippetSegment } from '../shared/notes';
 import type { DomainHandlers } from './handlers';
 import { tagIdsByName, taggedItems } from './tags';
 

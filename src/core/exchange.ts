@@ -1,4 +1,4 @@
-import type { exchangeMethods } from '../../shared/contract/exchange';
+import type { exchangeMethods } from '../shared/contract/exchange';
 import { createBackup } from './backups';
 import type { DomainHandlers } from './handlers';
 import { beginArchiveUpload, cancelArchiveUpload, receiveArchiveChunk, takeArchiveUpload } from './archive-upload';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { ReelnotesError } from '../../shared/errors';
+import { ReelnotesError } from '../shared/errors';
 import { JsonScanner } from './json-scanner';
 import { latestSchemaVersion } from './migrations';
 import { rebuildSearchIndexesOrFail, withoutSearchTriggers } from './search-indexes';

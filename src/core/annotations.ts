@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { noteMethods } from '../../shared/contract/notes';
-import { ReelnotesError } from '../../shared/errors';
-import type { Annotation, AnnotationOrder, AnnotationPage, AnnotationSummary, AnnotationTarget, TagMatch } from '../../shared/notes';
+import type { noteMethods } from '../shared/contract/notes';
+import { ReelnotesError } from '../shared/errors';
+import type { Annotation, AnnotationOrder, AnnotationPage, AnnotationSummary, AnnotationTarget, TagMatch } from '../shared/notes';
 import { getFilm, getScene, notFound } from './films';
 import type { DomainHandlers } from './handlers';
 import { taggedItems, tagsOf } from './tags';

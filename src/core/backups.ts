@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReelnotesError } from '../../shared/errors';
-import type { BackupInfo, BackupReason } from '../../shared/safety';
-import type { safetyMethods } from '../../shared/contract/safety';
+import { ReelnotesError } from '../shared/errors';
+import type { BackupInfo, BackupReason } from '../shared/safety';
+import type { safetyMethods } from '../shared/contract/safety';
 import { diskFull, freeBytes } from './disk-space';
 import type { DomainHandlers } from './handlers';
 import { assertWritable, whyNotWritable, type Library } from './library';

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { formatFilmTime } from '../../shared/film-time';
-import type { Annotation, TagRef } from '../../shared/notes';
+import { formatFilmTime } from '../shared/film-time';
+import type { Annotation, TagRef } from '../shared/notes';
 import { annotationsFor } from './annotations';
-import { formatMs } from '../../shared/cue-time';
+import { formatMs } from '../shared/cue-time';
 import { cuesForScene } from './cues';
 import { escapeMarkdown, type StudyExtras } from './study-export';
 import { tagsOf } from './tags';
