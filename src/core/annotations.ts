@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import type { noteMethods } from '../shared/contract/notes';
 import { ReelnotesError } from '../shared/errors';
 import type { Annotation, AnnotationOrder, AnnotationPage, AnnotationSummary, AnnotationTarget, TagMatch } from '../shared/notes';
-import { getFilm, getScene, notFound } from './films';
-import type { DomainHandlers } from './handlers';
+import { notFound } from './errors';
+import { getFilm, getScene } from './films';
+import type { DomainHandlers } from './handler-types';
 import { taggedItems, tagsOf } from './tags';
 
 /** How much of a body a list row carries: enough for two lines, never a 1 MB essay. */

@@ -5,7 +5,7 @@ import { ReelnotesError } from '../shared/errors';
 import type { BackupInfo, BackupReason } from '../shared/safety';
 import type { safetyMethods } from '../shared/contract/safety';
 import { diskFull, freeBytes } from './disk-space';
-import type { DomainHandlers } from './handlers';
+import type { DomainHandlers } from './handler-types';
 import { assertWritable, whyNotWritable, type Library } from './library';
 
 /** library-20261124T035012345Z-launch.sqlite: the time sorts as text, the reason is for people. */

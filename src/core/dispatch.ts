@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../shared/contract';
 import { ReelnotesError, type CallOutcome } from '../shared/errors';
 import { diskFull, freeBytes } from './disk-space';
-import { handlers, type Handler } from './handlers';
+import type { Handler } from './handler-types';
+import { handlers } from './handlers';
 import { isDiskFull, readOnlyRefusal, type Library } from './library';
 
 /**

@@ -1,6 +1,6 @@
 import type { exchangeMethods } from '../shared/contract/exchange';
 import { createBackup } from './backups';
-import type { DomainHandlers } from './handlers';
+import type { DomainHandlers } from './handler-types';
 import { beginArchiveUpload, cancelArchiveUpload, receiveArchiveChunk, takeArchiveUpload } from './archive-upload';
 import { discardIncomingFile } from './incoming';
 import { exportLibrary, mergeIntoLibrary, openArchive, replaceLibrary, serialiseArchive } from './library-archive';

@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import type { Film, FilmLine, FilmSummary, ImportResult, OpenFilm, Scene, Track } from '../shared/domain';
 import { ReelnotesError } from '../shared/errors';
 import type { filmMethods } from '../shared/contract/films';
+import { notFound } from './errors';
 import { parseFilmPage, type ParsedFilmPage } from './film-page';
-import type { DomainHandlers } from './handlers';
+import type { DomainHandlers } from './handler-types';
 
 const summaryColumns = `
   f.id, f.title, f.composer,
@@ -173,10 +174,6 @@ function writeFilm(db: Database.Database, page: ParsedFilmPage, fileName: string
     trackCount: page.tracks.length,
     lineCount: page.dialogue.length + page.quotes.length
   };
-}
-
-export function notFound(kind: string, id: number): ReelnotesError {
-  return new ReelnotesError('NOT_FOUND', `There is no ${kind} with id ${id} in the library.`);
 }
 
 export const filmHandlers: DomainHandlers<keyof typeof filmMethods> = {

@@ -4,8 +4,8 @@ import { copyFileSync, createReadStream, existsSync, mkdirSync, renameSync, rmSy
 import { basename, join } from 'node:path';
 import { ReelnotesError } from '../shared/errors';
 import { type Peaks, type Recording, type UploadStatus } from '../shared/score';
-import { notFound } from './films';
-import type { DomainHandlers } from './handlers';
+import { notFound } from './errors';
+import type { DomainHandlers } from './handler-types';
 import { warmUpDecoding } from './decoders/pool';
 import { appendToIncomingFile, completeIncomingFile, discardIncomingFile, openIncomingFile, type IncomingFile } from './incoming';
 import { assertWritable, type Library } from './library';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { searchMethods } from '../shared/contract/notes';
 import type { SearchHit, SearchHitKind, SearchResult, SnippetSegment } from '../shared/notes';
-import type { DomainHandlers } from './handlers';
+import type { DomainHandlers } from './handler-types';
 import { tagIdsByName, taggedItems } from './tags';
 
 /**

@@ -3,8 +3,9 @@ import type { tagMethods } from '../shared/contract/notes';
 import { ReelnotesError } from '../shared/errors';
 import { DEFAULT_TAG_COLOUR, TAG_COLOURS, type SceneTags, type Tag, type TagMatch, type TagRef, type TagTarget, type TaggableKind } from '../shared/notes';
 import { normaliseTagName, tagKey } from '../shared/tag-names';
-import { getScene, notFound } from './films';
-import type { DomainHandlers } from './handlers';
+import { notFound } from './errors';
+import { getScene } from './films';
+import type { DomainHandlers } from './handler-types';
 
 /** New tags get a colour of their own from the palette, the same one for the same name. */
 function colourFor(key: string): string {
