@@ -5,13 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedDefaultLibrary } from '../src/core/default-library';
+import { seedDefaultLibrary } from '../src/core/library/default-library';
 import { dispatch } from '../src/core/dispatch';
-import { listFilms, listTracks } from '../src/core/films';
-import { openLibrary } from '../src/core/library';
-import { attachFile } from '../src/core/recordings';
+import { listFilms, listTracks } from '../src/core/films/films';
+import { openLibrary } from '../src/core/library/library';
+import { attachFile } from '../src/core/recordings/recordings';
 
-export { analyseRecording } from '../src/core/recording-analysis';
+export { analyseRecording } from '../src/core/recordings/recording-analysis';
 
 /**
  * Attaches the recording to a track of a fresh library, closes the library, opens it again (as the

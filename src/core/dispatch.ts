@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../shared/contract';
 import { ReelnotesError, type CallOutcome } from '../shared/errors';
-import { diskFull, freeBytes } from './disk-space';
+import { diskFull, freeBytes } from './library/disk-space';
 import type { Handler } from './handler-types';
 import { handlers } from './handlers';
-import { isDiskFull, readOnlyRefusal, type Library } from './library';
+import { isDiskFull, readOnlyRefusal, type Library } from './library/library';
 
 /**
  * The single entry point both hosts use: IPC in Electron, HTTP in the browser host. The input is

@@ -1,16 +1,16 @@
 import type { exchangeMethods } from '../shared/contract/exchange';
-import { createBackup } from './backups';
+import { createBackup } from './backups/backups';
 import type { DomainHandlers } from './handler-types';
-import { beginArchiveUpload, cancelArchiveUpload, receiveArchiveChunk, takeArchiveUpload } from './archive-upload';
-import { discardIncomingFile } from './incoming';
-import { exportLibrary, mergeIntoLibrary, openArchive, replaceLibrary, serialiseArchive } from './library-archive';
-import { formatAudacityLabels, formatSrt, formatWebVtt, parseAudacityLabels, parseTimedText, type ExchangedCue } from './cue-exchange';
-import { createCue, listCues, recordingLength } from './cues';
-import { getTrack } from './films';
+import { beginArchiveUpload, cancelArchiveUpload, receiveArchiveChunk, takeArchiveUpload } from './library/archive-upload';
+import { discardIncomingFile } from './library/incoming';
+import { exportLibrary, mergeIntoLibrary, openArchive, replaceLibrary, serialiseArchive } from './library/archive';
+import { formatAudacityLabels, formatSrt, formatWebVtt, parseAudacityLabels, parseTimedText, type ExchangedCue } from './cues/cue-exchange';
+import { createCue, listCues, recordingLength } from './cues/cues';
+import { getTrack } from './films/films';
 import { shiftAnnotationTimes, shiftCueTimes } from './resync';
-import { fileNameFor } from './study-export';
-import { exportFilmMarkdown } from './study-export';
-import { notesForStudy } from './study-notes';
+import { fileNameFor } from './films/study-export';
+import { exportFilmMarkdown } from './films/study-export';
+import { notesForStudy } from './films/study-notes';
 
 const writers = { audacity: formatAudacityLabels, webvtt: formatWebVtt, srt: formatSrt };
 const extensions = { audacity: 'txt', webvtt: 'vtt', srt: 'srt' };

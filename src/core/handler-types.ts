@@ -1,5 +1,5 @@
 import type { MethodName, MethodResult, ParsedInput } from '../shared/contract';
-import type { Library } from './library';
+import type { Library } from './library/library';
 
 /**
  * The shape of a handler, in a module of its own: every domain imports it, and only the registry

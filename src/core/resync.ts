@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { ReelnotesError } from '../shared/errors';
 import { formatMs } from '../shared/cue-time';
 import { describeOffset, formatFilmTime } from '../shared/film-time';
-import { endsAfterRecording, recordingLength } from './cues';
-import { getFilm, getTrack } from './films';
+import { endsAfterRecording, recordingLength } from './cues/cues';
+import { getFilm, getTrack } from './films/films';
 
 /**
  * Re-syncing: a person's film times were taken against one copy of the film and they now watch

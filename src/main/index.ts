@@ -8,9 +8,9 @@ import { buildApplicationMenu } from './menu';
 import { resourcesDir } from '../core/paths';
 import { loadWindowState, saveWindowState } from './window-state';
 import { dispatch } from '../core/dispatch';
-import type { Library } from '../core/library';
-import { scheduleBackups, startLibrary } from '../core/startup';
-import { seedStandIns } from '../core/stand-ins';
+import type { Library } from '../core/library/library';
+import { scheduleBackups, startLibrary } from '../core/library/startup';
+import { seedStandIns } from '../core/library/stand-ins';
 import { registerMediaScheme, serveMediaScheme } from './media-scheme';
 
 const rendererDevUrl = process.env.ELECTRON_RENDERER_URL;

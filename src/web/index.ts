@@ -3,8 +3,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resourcesDir } from '../core/paths';
-import { scheduleBackups, startLibrary } from '../core/startup';
-import { seedStandIns } from '../core/stand-ins';
+import { scheduleBackups, startLibrary } from '../core/library/startup';
+import { seedStandIns } from '../core/library/stand-ins';
 import { startWebHost, type WebHost } from './server';
 
 /**

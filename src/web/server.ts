@@ -4,10 +4,10 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../core/content-policy';
 import { asReelnotesError, dispatch } from '../core/dispatch';
-import type { Library } from '../core/library';
-import { receiveArchiveChunk } from '../core/archive-upload';
-import { answerMediaRequest } from '../core/media-range';
-import { finishUpload, receiveChunk, recordingMedia } from '../core/recordings';
+import type { Library } from '../core/library/library';
+import { receiveArchiveChunk } from '../core/library/archive-upload';
+import { answerMediaRequest } from '../core/recordings/media-range';
+import { finishUpload, receiveChunk, recordingMedia } from '../core/recordings/recordings';
 import { ReelnotesError, type CallOutcome } from '../shared/errors';
 import { allowedHosts, hasOwnHost, hasOwnOrigin, presentedToken, TOKEN_COOKIE, tokenMatches } from './host-guard';
 

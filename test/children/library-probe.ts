@@ -5,8 +5,8 @@
  * the contract, closes it, and prints what happened as one line of JSON.
  */
 import { dispatch } from '../../src/core/dispatch';
-import { openLibrary, type Library } from '../../src/core/library';
-import { startLibrary } from '../../src/core/startup';
+import { openLibrary, type Library } from '../../src/core/library/library';
+import { startLibrary } from '../../src/core/library/startup';
 import { ReelnotesError } from '../../src/shared/errors';
 
 const [command, home, filmsDir] = process.argv.slice(2);

@@ -4,7 +4,7 @@
  * The test kills it with SIGKILL at a random moment.
  */
 import { dispatch } from '../../src/core/dispatch';
-import { startLibrary } from '../../src/core/startup';
+import { startLibrary } from '../../src/core/library/startup';
 
 const [home, filmsDir, firstArg] = process.argv.slice(2);
 const library = startLibrary({ home, filmsDir });

@@ -9,13 +9,13 @@ import {
   restoreAnnotation,
   trashAnnotation,
   updateAnnotation
-} from '../../src/core/annotations';
-import { createCue } from '../../src/core/cues';
-import { seedDefaultLibrary } from '../../src/core/default-library';
+} from '../../src/core/notes/notes';
+import { createCue } from '../../src/core/cues/cues';
+import { seedDefaultLibrary } from '../../src/core/library/default-library';
 import { dispatch } from '../../src/core/dispatch';
-import { listScenes } from '../../src/core/films';
-import { search } from '../../src/core/search';
-import { attachTag } from '../../src/core/tags';
+import { listScenes } from '../../src/core/films/films';
+import { search } from '../../src/core/search/search';
+import { attachTag } from '../../src/core/tags/tags';
 import { formatFilmTime, parseFilmTime } from '../../src/shared/film-time';
 import { noteTargetName, type AnnotationSummary } from '../../src/shared/notes';
 import { filmsDir, tempLibrary } from '../temp-library';

@@ -3,12 +3,12 @@ import { existsSync, openSync, readdirSync, readFileSync, writeSync, closeSync, 
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../../src/shared/safety';
-import { backupName, backupsToKeep, createBackup, listBackupFiles, restoreBackup } from '../../src/core/backups';
+import { backupName, backupsToKeep, createBackup, listBackupFiles, restoreBackup } from '../../src/core/backups/backups';
 import { dispatch } from '../../src/core/dispatch';
-import { getScene, listFilms, listScenes, updateScene } from '../../src/core/films';
-import { LIBRARY_FILE } from '../../src/core/library';
-import { latestSchemaVersion } from '../../src/core/migrations';
-import { scheduleBackups, startLibrary } from '../../src/core/startup';
+import { getScene, listFilms, listScenes, updateScene } from '../../src/core/films/films';
+import { LIBRARY_FILE } from '../../src/core/library/library';
+import { latestSchemaVersion } from '../../src/core/library/migrations';
+import { scheduleBackups, startLibrary } from '../../src/core/library/startup';
 import { filmsDir, tempHome } from '../temp-library';
 
 const started: ReturnType<typeof startLibrary>[] = [];

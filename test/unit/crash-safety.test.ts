@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { beforeAll, expect, it } from 'vitest';
-import { LIBRARY_FILE } from '../../src/core/library';
+import { LIBRARY_FILE } from '../../src/core/library/library';
 import { bundleForNode } from '../node-bundle';
 import { filmsDir, tempHome } from '../temp-library';
 

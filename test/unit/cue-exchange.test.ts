@@ -8,7 +8,7 @@ import {
   parseAudacityLabels,
   parseTimedText,
   type ExchangedCue
-} from '../../src/core/cue-exchange';
+} from '../../src/core/cues/cue-exchange';
 
 const cues: ExchangedCue[] = [
   { startMs: 0, endMs: 12_500, label: 'Overture' },

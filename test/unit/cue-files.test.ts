@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seedDefaultLibrary } from '../../src/core/default-library';
+import { seedDefaultLibrary } from '../../src/core/library/default-library';
 import { dispatch } from '../../src/core/dispatch';
-import { listTracks, listFilms } from '../../src/core/films';
+import { listTracks, listFilms } from '../../src/core/films/films';
 import { formatMs } from '../../src/shared/cue-time';
 import { filmsDir, tempLibrary } from '../temp-library';
 

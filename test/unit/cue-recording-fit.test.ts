@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCue, listCues, updateCue } from '../../src/core/cues';
-import { seedDefaultLibrary } from '../../src/core/default-library';
+import { createCue, listCues, updateCue } from '../../src/core/cues/cues';
+import { seedDefaultLibrary } from '../../src/core/library/default-library';
 import { dispatch } from '../../src/core/dispatch';
-import { listFilms, listTracks } from '../../src/core/films';
-import { attachFile } from '../../src/core/recordings';
+import { listFilms, listTracks } from '../../src/core/films/films';
+import { attachFile } from '../../src/core/recordings/recordings';
 import { formatMs } from '../../src/shared/cue-time';
 import { makeAudioFixtures, type AudioFixtures } from '../audio-fixtures';
 import { filmsDir, tempLibrary } from '../temp-library';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedDefaultLibrary } from '../../src/core/default-library';
+import { seedDefaultLibrary } from '../../src/core/library/default-library';
 import { dispatch } from '../../src/core/dispatch';
-import { importFilmPage, listFilms, listScenes, listTracks } from '../../src/core/films';
-import { createCue, cuesForScene, deleteCue, linkCue, listCues, unlinkCue, updateCue } from '../../src/core/cues';
+import { importFilmPage, listFilms, listScenes, listTracks } from '../../src/core/films/films';
+import { createCue, cuesForScene, deleteCue, linkCue, listCues, unlinkCue, updateCue } from '../../src/core/cues/cues';
 import { CUE_COLORS } from '../../src/shared/score';
 import { filmsDir, tempLibrary } from '../temp-library';
 

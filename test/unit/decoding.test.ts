@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { END_OF_STREAM, OggPacketReader, readOggPage } from '../../src/core/decoders/ogg-pages';
-import { planDecode, type PlannedFormat } from '../../src/core/decoders/plan';
-import { decodePlanned } from '../../src/core/decoders/pool';
-import { decodeSegment } from '../../src/core/decoders/segment';
-import { mergePeakParts, PeakAccumulator } from '../../src/core/peaks';
+import { END_OF_STREAM, OggPacketReader, readOggPage } from '../../src/core/recordings/decoders/ogg-pages';
+import { planDecode, type PlannedFormat } from '../../src/core/recordings/decoders/plan';
+import { decodePlanned } from '../../src/core/recordings/decoders/pool';
+import { decodeSegment } from '../../src/core/recordings/decoders/segment';
+import { mergePeakParts, PeakAccumulator } from '../../src/core/recordings/peaks';
 import { makeAudioFixtures, type AudioFixtures } from '../audio-fixtures';
 
 function noise(frames: number, seed: number): Float32Array {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FilmPageError, parseFilmPage, type ParsedFilmPage } from '../../src/core/film-page';
+import { FilmPageError, parseFilmPage, type ParsedFilmPage } from '../../src/core/films/film-page';
 import { seedPagePath } from '../temp-library';
 
 const seedPage = readFileSync(seedPagePath, 'utf8');

@@ -3,11 +3,11 @@ import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createBackup } from '../../src/core/backups';
+import { createBackup } from '../../src/core/backups/backups';
 import { dispatch } from '../../src/core/dispatch';
-import { seedDefaultLibrary } from '../../src/core/default-library';
-import type { Library } from '../../src/core/library';
-import { startLibrary } from '../../src/core/startup';
+import { seedDefaultLibrary } from '../../src/core/library/default-library';
+import type { Library } from '../../src/core/library/library';
+import { startLibrary } from '../../src/core/library/startup';
 import { startWebHost, type WebHost } from '../../src/web/server';
 import { filmsDir, tempHome, tempLibrary } from '../temp-library';
 

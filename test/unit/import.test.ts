@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importFilmPage } from '../../src/core/films';
+import { importFilmPage } from '../../src/core/films/films';
 import { seedPagePath, tempLibrary } from '../temp-library';
 
 const tables = ['films', 'scenes', 'tracks', 'film_lines'] as const;

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedDefaultLibrary } from '../../src/core/default-library';
-import { listFilms, listScenes, updateScene } from '../../src/core/films';
-import { LIBRARY_FILE, openLibrary } from '../../src/core/library';
-import { latestSchemaVersion, migrate, migrations } from '../../src/core/migrations';
+import { seedDefaultLibrary } from '../../src/core/library/default-library';
+import { listFilms, listScenes, updateScene } from '../../src/core/films/films';
+import { LIBRARY_FILE, openLibrary } from '../../src/core/library/library';
+import { latestSchemaVersion, migrate, migrations } from '../../src/core/library/migrations';
 import { filmsDir, tempHome, tempLibrary } from '../temp-library';
 
 describe('opening a library', () => {

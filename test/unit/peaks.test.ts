@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PeakAccumulator, peaksFromBlob, peaksToBlob, samplesPerBucketFor, TARGET_BUCKETS } from '../../src/core/peaks';
-import { analyseRecording } from '../../src/core/recording-analysis';
+import { PeakAccumulator, peaksFromBlob, peaksToBlob, samplesPerBucketFor, TARGET_BUCKETS } from '../../src/core/recordings/peaks';
+import { analyseRecording } from '../../src/core/recordings/recording-analysis';
 import { makeAudioFixtures, type AudioFixtures } from '../audio-fixtures';
 
 function sine(frames: number, amplitude: number, frequency = 440, rate = 44100): Float32Array {

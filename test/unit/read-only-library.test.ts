@@ -3,9 +3,9 @@ import { chmodSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LIBRARY_FILE } from '../../src/core/library';
-import { LOCK_FILE } from '../../src/core/library-lock';
-import { startLibrary } from '../../src/core/startup';
+import { LIBRARY_FILE } from '../../src/core/library/library';
+import { LOCK_FILE } from '../../src/core/library/library-lock';
+import { startLibrary } from '../../src/core/library/startup';
 import { bundleForNode } from '../node-bundle';
 import { filmsDir, tempHome } from '../temp-library';
 

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCue, deleteCue } from '../../src/core/cues';
+import { createCue, deleteCue } from '../../src/core/cues/cues';
 import { dispatch } from '../../src/core/dispatch';
-import { LIBRARY_FILE } from '../../src/core/library';
-import { search } from '../../src/core/search';
-import { searchIndexes, searchIndexProblem } from '../../src/core/search-indexes';
-import { startLibrary } from '../../src/core/startup';
+import { LIBRARY_FILE } from '../../src/core/library/library';
+import { search } from '../../src/core/search/search';
+import { searchIndexes, searchIndexProblem } from '../../src/core/search/search-indexes';
+import { startLibrary } from '../../src/core/library/startup';
 import { filmsDir, tempHome } from '../temp-library';
 
 const start = (home: string) => startLibrary({ home, filmsDir });

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCue, listCues } from '../../src/core/cues';
-import { seedDefaultLibrary } from '../../src/core/default-library';
+import { createCue, listCues } from '../../src/core/cues/cues';
+import { seedDefaultLibrary } from '../../src/core/library/default-library';
 import { dispatch } from '../../src/core/dispatch';
-import { listFilms, listTracks } from '../../src/core/films';
-import { attachFile, getRecording, listRecordings } from '../../src/core/recordings';
-import { seedStandIns } from '../../src/core/stand-ins';
+import { listFilms, listTracks } from '../../src/core/films/films';
+import { attachFile, getRecording, listRecordings } from '../../src/core/recordings/recordings';
+import { seedStandIns } from '../../src/core/library/stand-ins';
 import { makeAudioFixtures, type AudioFixtures } from '../audio-fixtures';
 import { filmsDir, tempLibrary } from '../temp-library';
 

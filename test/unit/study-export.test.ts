@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { seedDefaultLibrary } from '../../src/core/default-library';
-import { importFilmPage, listFilms, listScenes, listTracks, updateScene } from '../../src/core/films';
+import { seedDefaultLibrary } from '../../src/core/library/default-library';
+import { importFilmPage, listFilms, listScenes, listTracks, updateScene } from '../../src/core/films/films';
 import { dispatch } from '../../src/core/dispatch';
-import { escapeMarkdown, exportFilmMarkdown, fileNameFor } from '../../src/core/study-export';
-import { notesForStudy } from '../../src/core/study-notes';
+import { escapeMarkdown, exportFilmMarkdown, fileNameFor } from '../../src/core/films/study-export';
+import { notesForStudy } from '../../src/core/films/study-notes';
 import { filmsDir, tempLibrary } from '../temp-library';
 
 describe("a film's study as Markdown", () => {

@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/core/content-policy';
-import { seedDefaultLibrary } from '../../src/core/default-library';
-import { exportLibrary, serialiseArchive } from '../../src/core/library-archive';
+import { seedDefaultLibrary } from '../../src/core/library/default-library';
+import { exportLibrary, serialiseArchive } from '../../src/core/library/archive';
 import { startWebHost, type WebHost } from '../../src/web/server';
 import { filmsDir, tempHome, tempLibrary } from '../temp-library';
 

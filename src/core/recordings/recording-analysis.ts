@@ -1,5 +1,5 @@
 import { openSync, readSync, closeSync, statSync } from 'node:fs';
-import { ReelnotesError } from '../shared/errors';
+import { ReelnotesError } from '../../shared/errors';
 import { decodePlanned, decodingThreads } from './decoders/pool';
 import { END_OF_STREAM } from './decoders/ogg-pages';
 import { planDecode } from './decoders/plan';

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReelnotesError } from '../shared/errors';
-import type { RecoveryReport, SearchRepair } from '../shared/safety';
+import { ReelnotesError } from '../../shared/errors';
+import type { RecoveryReport, SearchRepair } from '../../shared/safety';
 import { describeBytes, freeBytes } from './disk-space';
 import { acquireLibraryLock, type LibraryHolder, type LibraryLock } from './library-lock';
 import { assertSchemaNotNewer, migrate } from './migrations';
-import { onlySearchIndexesDamaged } from './search-indexes';
+import { onlySearchIndexesDamaged } from '../search/search-indexes';
 
 export const LIBRARY_FILE = 'library.sqlite';
 

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { noteMethods } from '../shared/contract/notes';
-import { ReelnotesError } from '../shared/errors';
-import type { Annotation, AnnotationOrder, AnnotationPage, AnnotationSummary, AnnotationTarget, TagMatch } from '../shared/notes';
-import { notFound } from './errors';
-import { getFilm, getScene } from './films';
-import type { DomainHandlers } from './handler-types';
-import { taggedItems, tagsOf } from './tags';
+import type { noteMethods } from '../../shared/contract/notes';
+import { ReelnotesError } from '../../shared/errors';
+import type { Annotation, AnnotationOrder, AnnotationPage, AnnotationSummary, AnnotationTarget, TagMatch } from '../../shared/notes';
+import { notFound } from '../errors';
+import { getFilm, getScene } from '../films/films';
+import type { DomainHandlers } from '../handler-types';
+import { taggedItems, tagsOf } from '../tags/tags';
 
 /** How much of a body a list row carries: enough for two lines, never a 1 MB essay. */
 export const EXCERPT_CHARS = 280;

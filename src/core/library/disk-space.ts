@@ -1,5 +1,5 @@
 import { statfsSync } from 'node:fs';
-import { ReelnotesError } from '../shared/errors';
+import { ReelnotesError } from '../../shared/errors';
 
 /** How much a process may still write on the disk that holds `folder`. */
 export function freeBytes(folder: string): number {

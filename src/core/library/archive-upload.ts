@@ -1,4 +1,4 @@
-import { ReelnotesError } from '../shared/errors';
+import { ReelnotesError } from '../../shared/errors';
 import { appendToIncomingFile, completeIncomingFile, discardIncomingFile, openIncomingFile, type IncomingFile } from './incoming';
 import { assertWritable, type Library } from './library';
 

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReelnotesError } from '../shared/errors';
-import type { RecoveryReport } from '../shared/safety';
-import { createBackup, integrityProblem, listBackupFiles } from './backups';
+import { ReelnotesError } from '../../shared/errors';
+import type { RecoveryReport } from '../../shared/safety';
+import { createBackup, integrityProblem, listBackupFiles } from '../backups/backups';
 import { seedDefaultLibrary } from './default-library';
 import { LIBRARY_FILE, openLibrary, type Library, type LibraryOptions } from './library';
-import { repairSearchIndexes } from './search-indexes';
+import { repairSearchIndexes } from '../search/search-indexes';
 
 export interface StartOptions extends LibraryOptions {
   /** resources/films: the default library's pages, imported on the first launch. */

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import { formatFilmTime } from '../shared/film-time';
-import type { Annotation, TagRef } from '../shared/notes';
-import { annotationsFor } from './annotations';
-import { formatMs } from '../shared/cue-time';
-import { cuesForScene } from './cues';
+import { formatFilmTime } from '../../shared/film-time';
+import type { Annotation, TagRef } from '../../shared/notes';
+import { annotationsFor } from '../notes/notes';
+import { formatMs } from '../../shared/cue-time';
+import { cuesForScene } from '../cues/cues';
 import { escapeMarkdown, type StudyExtras } from './study-export';
-import { tagsOf } from './tags';
+import { tagsOf } from '../tags/tags';
 
 const tagList = (tags: TagRef[]) => tags.map((t) => `\`${t.name.replace(/`/g, "'")}\``).join(', ');
 

@@ -1,4 +1,4 @@
-import { ReelnotesError } from '../shared/errors';
+import { ReelnotesError } from '../../shared/errors';
 
 /** A film page read into its parts, before anything touches the library. */
 export interface ParsedFilmPage {

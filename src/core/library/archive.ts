@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { ReelnotesError } from '../shared/errors';
+import { ReelnotesError } from '../../shared/errors';
 import { JsonScanner } from './json-scanner';
 import { latestSchemaVersion } from './migrations';
-import { rebuildSearchIndexesOrFail, withoutSearchTriggers } from './search-indexes';
+import { rebuildSearchIndexesOrFail, withoutSearchTriggers } from '../search/search-indexes';
 
 /**
  * The whole library as one versioned JSON document: every row of every table the person's study

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ReelnotesError } from '../shared/errors';
+import { ReelnotesError } from '../../shared/errors';
 
 export interface Migration {
   version: number;

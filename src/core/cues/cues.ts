@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import { ReelnotesError } from '../shared/errors';
-import { formatMs } from '../shared/cue-time';
-import { CUE_COLORS, type Cue, type LinkedScene, type SceneCue } from '../shared/score';
-import { notFound } from './errors';
-import type { DomainHandlers } from './handler-types';
+import { ReelnotesError } from '../../shared/errors';
+import { formatMs } from '../../shared/cue-time';
+import { CUE_COLORS, type Cue, type LinkedScene, type SceneCue } from '../../shared/score';
+import { notFound } from '../errors';
+import type { DomainHandlers } from '../handler-types';
 
 type CueRow = Omit<Cue, 'scenes'> & { filmId: number };
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Library } from './library';
-import { importFilmPage } from './films';
+import { importFilmPage } from '../films/films';
 
 const SEEDED = 'default_library_seeded';
 

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ReelnotesError } from '../shared/errors';
-import type { BackupInfo, BackupReason } from '../shared/safety';
-import type { safetyMethods } from '../shared/contract/safety';
-import { diskFull, freeBytes } from './disk-space';
-import type { DomainHandlers } from './handler-types';
-import { assertWritable, whyNotWritable, type Library } from './library';
+import { ReelnotesError } from '../../shared/errors';
+import type { BackupInfo, BackupReason } from '../../shared/safety';
+import type { safetyMethods } from '../../shared/contract/safety';
+import { diskFull, freeBytes } from '../library/disk-space';
+import type { DomainHandlers } from '../handler-types';
+import { assertWritable, whyNotWritable, type Library } from '../library/library';
 
 /** library-20261124T035012345Z-launch.sqlite: the time sorts as text, the reason is for people. */
 const NAME = /^library-(\d{8}T\d{9}Z)-(launch|scheduled|manual|before-restore)\.sqlite$/;

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { Film, FilmLine, FilmSummary, ImportResult, OpenFilm, Scene, Track } from '../shared/domain';
-import { ReelnotesError } from '../shared/errors';
-import type { filmMethods } from '../shared/contract/films';
-import { notFound } from './errors';
+import type { Film, FilmLine, FilmSummary, ImportResult, OpenFilm, Scene, Track } from '../../shared/domain';
+import { ReelnotesError } from '../../shared/errors';
+import type { filmMethods } from '../../shared/contract/films';
+import { notFound } from '../errors';
 import { parseFilmPage, type ParsedFilmPage } from './film-page';
-import type { DomainHandlers } from './handler-types';
+import type { DomainHandlers } from '../handler-types';
 
 const summaryColumns = `
   f.id, f.title, f.composer,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { ReelnotesError } from '../shared/errors';
-import type { SearchRepair } from '../shared/safety';
+import { ReelnotesError } from '../../shared/errors';
+import type { SearchRepair } from '../../shared/safety';
 
 /**
  * The search indexes are derived data: each FTS5 table indexes the rows of its content table, kept

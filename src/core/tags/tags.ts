@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { tagMethods } from '../shared/contract/notes';
-import { ReelnotesError } from '../shared/errors';
-import { DEFAULT_TAG_COLOUR, TAG_COLOURS, type SceneTags, type Tag, type TagMatch, type TagRef, type TagTarget, type TaggableKind } from '../shared/notes';
-import { normaliseTagName, tagKey } from '../shared/tag-names';
-import { notFound } from './errors';
-import { getScene } from './films';
-import type { DomainHandlers } from './handler-types';
+import type { tagMethods } from '../../shared/contract/notes';
+import { ReelnotesError } from '../../shared/errors';
+import { DEFAULT_TAG_COLOUR, TAG_COLOURS, type SceneTags, type Tag, type TagMatch, type TagRef, type TagTarget, type TaggableKind } from '../../shared/notes';
+import { normaliseTagName, tagKey } from '../../shared/tag-names';
+import { notFound } from '../errors';
+import { getScene } from '../films/films';
+import type { DomainHandlers } from '../handler-types';
 
 /** New tags get a colour of their own from the palette, the same one for the same name. */
 function colourFor(key: string): string {

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { searchMethods } from '../shared/contract/notes';
-import type { SearchHit, SearchHitKind, SearchResult, SnippetSegment } from '../shared/notes';
-import type { DomainHandlers } from './handler-types';
-import { tagIdsByName, taggedItems } from './tags';
+import type { searchMethods } from '../../shared/contract/notes';
+import type { SearchHit, SearchHitKind, SearchResult, SnippetSegment } from '../../shared/notes';
+import type { DomainHandlers } from '../handler-types';
+import { tagIdsByName, taggedItems } from '../tags/tags';
 
 /**
  * How a snippet's hits are marked. snippet() can only wrap a hit in marker text, and the renderer

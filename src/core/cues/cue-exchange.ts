@@ -1,4 +1,4 @@
-import { ReelnotesError } from '../shared/errors';
+import { ReelnotesError } from '../../shared/errors';
 import { endsAfterRecording, type RecordingLength } from './cues';
 
 /** A cue as other tools see it: a labelled time range (a point when start equals end). */

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Library } from './library';
-import { createCue } from './cues';
-import { attachFile } from './recordings';
+import { createCue } from '../cues/cues';
+import { attachFile } from '../recordings/recordings';
 
 const SEEDED = 'stand_ins_seeded';
 
