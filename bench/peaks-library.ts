@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDefaultLibrary } from '../src/core/library/default-library';
 import { dispatch } from '../src/core/dispatch';
-import { listFilms, listTracks } from '../src/core/films/films';
+import { listFilms } from '../src/core/films/films';
+import { listTracks } from '../src/core/tracks/tracks';
 import { openLibrary } from '../src/core/library/library';
 import { attachFile } from '../src/core/recordings/recordings';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { createAnnotation } from '../src/core/notes/notes';
 import { seedDefaultLibrary } from '../src/core/library/default-library';
-import { listScenes } from '../src/core/films/films';
+import { listScenes } from '../src/core/scenes/scenes';
 import { openLibrary, type Library } from '../src/core/library/library';
 
 const opened: { library?: Library; home: string }[] = [];

@@ -12,3 +12,6 @@ export type Handler<M extends MethodName> = (
 
 /** The handlers of one domain's methods, kept beside the SQL of that domain. */
 export type DomainHandlers<K extends MethodName> = { [M in K]: Handler<M> };
+
+/** The handlers of every method whose name starts with `prefix.`: the prefix names the folder. */
+export type HandlersOf<Prefix extends string> = DomainHandlers<Extract<MethodName, `${Prefix}.${string}`>>;

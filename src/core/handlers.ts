@@ -1,22 +1,29 @@
 import type { MethodName } from '../shared/contract';
 import type { DomainHandlers } from './handler-types';
-import { filmHandlers } from './films/films';
-import { safetyHandlers } from './backups/backups';
-import { exchangeHandlers } from './exchange';
-import { noteHandlers } from './notes/notes';
-import { searchHandlers } from './search/search';
-import { tagHandlers } from './tags/tags';
-import { cueHandlers } from './cues/cues';
-import { recordingHandlers } from './recordings/recordings';
+import { backupHandlers } from './backups/handlers';
+import { cueHandlers } from './cues/handlers';
+import { filmHandlers } from './films/handlers';
+import { libraryHandlers } from './library/handlers';
+import { noteHandlers } from './notes/handlers';
+import { recordingHandlers } from './recordings/handlers';
+import { sceneHandlers } from './scenes/handlers';
+import { searchHandlers } from './search/handlers';
+import { tagHandlers } from './tags/handlers';
+import { trackHandlers } from './tracks/handlers';
 
-/** Every contract method has exactly one handler: TypeScript refuses a missing or misspelt one. */
+/**
+ * Every contract method has exactly one handler: TypeScript refuses a missing or misspelt one.
+ * A method `cues.importFile` is handled in cues/handlers.ts, beside the cues' SQL.
+ */
 export const handlers: DomainHandlers<MethodName> = {
+  ...backupHandlers,
+  ...cueHandlers,
   ...filmHandlers,
-  ...safetyHandlers,
-  ...exchangeHandlers,
+  ...libraryHandlers,
   ...noteHandlers,
-  ...tagHandlers,
-  ...searchHandlers,
   ...recordingHandlers,
-  ...cueHandlers
+  ...sceneHandlers,
+  ...searchHandlers,
+  ...tagHandlers,
+  ...trackHandlers
 };

@@ -3,7 +3,8 @@ import { ReelnotesError } from '../shared/errors';
 import { formatMs } from '../shared/cue-time';
 import { describeOffset, formatFilmTime } from '../shared/film-time';
 import { endsAfterRecording, recordingLength } from './cues/cues';
-import { getFilm, getTrack } from './films/films';
+import { getFilm } from './films/films';
+import { getTrack } from './tracks/tracks';
 
 /**
  * Re-syncing: a person's film times were taken against one copy of the film and they now watch

@@ -13,7 +13,7 @@ import {
 import { createCue } from '../../src/core/cues/cues';
 import { seedDefaultLibrary } from '../../src/core/library/default-library';
 import { dispatch } from '../../src/core/dispatch';
-import { listScenes } from '../../src/core/films/films';
+import { listScenes } from '../../src/core/scenes/scenes';
 import { search } from '../../src/core/search/search';
 import { attachTag } from '../../src/core/tags/tags';
 import { formatFilmTime, parseFilmTime } from '../../src/shared/film-time';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seedDefaultLibrary } from '../../src/core/library/default-library';
 import { dispatch } from '../../src/core/dispatch';
-import { listTracks, listFilms } from '../../src/core/films/films';
+import { listFilms } from '../../src/core/films/films';
+import { listTracks } from '../../src/core/tracks/tracks';
 import { formatMs } from '../../src/shared/cue-time';
 import { filmsDir, tempLibrary } from '../temp-library';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnnotation, emptyTrash, restoreAnnotation, trashAnnotation, updateAnnotation } from '../../src/core/notes/notes';
 import { createCue, deleteCue, updateCue } from '../../src/core/cues/cues';
 import { dispatch } from '../../src/core/dispatch';
-import { updateScene } from '../../src/core/films/films';
+import { updateScene } from '../../src/core/scenes/scenes';
 import { migrate, migrations } from '../../src/core/library/migrations';
 import { hitMark, parseQuery, search, toMatchExpression, toSegments } from '../../src/core/search/search';
 import { attachTag } from '../../src/core/tags/tags';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seedDefaultLibrary } from '../../src/core/library/default-library';
-import { importFilmPage, listFilms, listScenes, listTracks, updateScene } from '../../src/core/films/films';
+import { importFilmPage, listFilms } from '../../src/core/films/films';
+import { listScenes, updateScene } from '../../src/core/scenes/scenes';
+import { listTracks } from '../../src/core/tracks/tracks';
 import { dispatch } from '../../src/core/dispatch';
 import { escapeMarkdown, exportFilmMarkdown, fileNameFor } from '../../src/core/films/study-export';
 import { notesForStudy } from '../../src/core/films/study-notes';

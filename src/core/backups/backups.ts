@@ -3,9 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
 import type { BackupInfo, BackupReason } from '../../shared/safety';
-import type { safetyMethods } from '../../shared/contract/safety';
 import { diskFull, freeBytes } from '../library/disk-space';
-import type { DomainHandlers } from '../handler-types';
 import { assertWritable, whyNotWritable, type Library } from '../library/library';
 
 /** library-20261124T035012345Z-launch.sqlite: the time sorts as text, the reason is for people. */
@@ -157,17 +155,3 @@ export function replaceLibraryFile(library: Library, source: string): void {
     renameSync(incoming, library.file);
   });
 }
-
-export const safetyHandlers: DomainHandlers<keyof typeof safetyMethods> = {
-  'library.status': (_input, library) => ({
-    file: library.file,
-    backupsDir: library.backupsDir,
-    recovery: library.recovery,
-    readOnly: library.readOnly,
-    launchBackupSkipped: library.launchBackupSkipped,
-    searchRepairs: library.searchRepairs
-  }),
-  'backups.list': (_input, library) => listBackupFiles(library),
-  'backups.create': (_input, library) => createBackup(library, 'manual'),
-  'backups.restore': ({ name }, library) => restoreBackup(library, name)
-};

@@ -2,8 +2,7 @@ import type Database from 'better-sqlite3';
 import { ReelnotesError } from '../../shared/errors';
 import { formatMs } from '../../shared/cue-time';
 import { CUE_COLORS, type Cue, type LinkedScene, type SceneCue } from '../../shared/score';
-import { notFound } from '../errors';
-import type { DomainHandlers } from '../handler-types';
+import { assertExists, notFound } from '../errors';
 
 type CueRow = Omit<Cue, 'scenes'> & { filmId: number };
 
@@ -37,7 +36,7 @@ export function getCue(db: Database.Database, cueId: number): Cue {
 }
 
 export function listCues(db: Database.Database, trackId: number): Cue[] {
-  if (!db.prepare('SELECT 1 FROM tracks WHERE id = ?').get(trackId)) throw notFound('track', trackId);
+  assertExists(db, 'track', trackId);
   const rows = db
     .prepare(`SELECT ${cueColumns} FROM cues c JOIN tracks t ON t.id = c.track_id WHERE c.track_id = ? ORDER BY c.start_ms, c.id`)
     .all(trackId) as CueRow[];
@@ -45,7 +44,7 @@ export function listCues(db: Database.Database, trackId: number): Cue[] {
 }
 
 export function cuesForScene(db: Database.Database, sceneId: number): SceneCue[] {
-  if (!db.prepare('SELECT 1 FROM scenes WHERE id = ?').get(sceneId)) throw notFound('scene', sceneId);
+  assertExists(db, 'scene', sceneId);
   const rows = db
     .prepare(
       `SELECT ${cueColumns}, t.title AS trackTitle, r.id AS recordingId
@@ -143,7 +142,7 @@ export function deleteCue(db: Database.Database, cueId: number): { cueId: number
  * the replacement are never marked, so never removed here.
  */
 export function settleStandInCues(db: Database.Database, trackId: number, keep: boolean): { trackId: number; removed: number; kept: number } {
-  if (!db.prepare('SELECT 1 FROM tracks WHERE id = ?').get(trackId)) throw notFound('track', trackId);
+  assertExists(db, 'track', trackId);
   if (keep) return { trackId, removed: 0, kept: db.prepare('UPDATE cues SET timed_for_stand_in = 0 WHERE track_id = ? AND timed_for_stand_in = 1').run(trackId).changes };
   return { trackId, removed: db.prepare('DELETE FROM cues WHERE track_id = ? AND timed_for_stand_in = 1').run(trackId).changes, kept: 0 };
 }
@@ -165,16 +164,3 @@ export function unlinkCue(db: Database.Database, cueId: number, sceneId: number)
   db.prepare('DELETE FROM cue_scenes WHERE cue_id = ? AND scene_id = ?').run(cueId, sceneId);
   return getCue(db, cueId);
 }
-
-export const cueHandlers: DomainHandlers<
-  'cues.list' | 'cues.forScene' | 'cues.create' | 'cues.update' | 'cues.delete' | 'cues.link' | 'cues.unlink' | 'cues.settleStandInCues'
-> = {
-  'cues.list': ({ trackId }, { db }) => listCues(db, trackId),
-  'cues.forScene': ({ sceneId }, { db }) => cuesForScene(db, sceneId),
-  'cues.create': (input, { db }) => createCue(db, input),
-  'cues.update': (changes, { db }) => updateCue(db, changes),
-  'cues.delete': ({ cueId }, { db }) => deleteCue(db, cueId),
-  'cues.link': ({ cueId, sceneId }, { db }) => linkCue(db, cueId, sceneId),
-  'cues.unlink': ({ cueId, sceneId }, { db }) => unlinkCue(db, cueId, sceneId),
-  'cues.settleStandInCues': ({ trackId, keep }, { db }) => settleStandInCues(db, trackId, keep)
-};

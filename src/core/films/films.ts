@@ -1,16 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { Film, FilmLine, FilmSummary, ImportResult, OpenFilm, Scene, Track } from '../../shared/domain';
+import type { Film, FilmLine, FilmSummary, ImportResult, OpenFilm } from '../../shared/domain';
 import { ReelnotesError } from '../../shared/errors';
-import type { filmMethods } from '../../shared/contract/films';
 import { notFound } from '../errors';
+import { getScene, listScenes } from '../scenes/scenes';
+import { listTracks } from '../tracks/tracks';
 import { parseFilmPage, type ParsedFilmPage } from './film-page';
-import type { DomainHandlers } from '../handler-types';
 
 const summaryColumns = `
   f.id, f.title, f.composer,
   (SELECT count(*) FROM scenes s WHERE s.film_id = f.id) AS sceneCount`;
-
-const sceneColumns = `id, film_id AS filmId, position, title, description, context, updated_at AS updatedAt`;
 
 export function listFilms(db: Database.Database): FilmSummary[] {
   return db.prepare(`SELECT ${summaryColumns} FROM films f ORDER BY f.title COLLATE NOCASE`).all() as FilmSummary[];
@@ -85,54 +83,6 @@ export function rememberPlace(db: Database.Database, place: PlaceLeft): PlaceLef
   return place;
 }
 
-export function listScenes(db: Database.Database, filmId: number): Scene[] {
-  getFilm(db, filmId);
-  return db.prepare(`SELECT ${sceneColumns} FROM scenes WHERE film_id = ? ORDER BY position`).all(filmId) as Scene[];
-}
-
-export function getScene(db: Database.Database, sceneId: number): Scene {
-  const scene = db.prepare(`SELECT ${sceneColumns} FROM scenes WHERE id = ?`).get(sceneId) as Scene | undefined;
-  if (!scene) throw notFound('scene', sceneId);
-  return scene;
-}
-
-export interface SceneChanges {
-  sceneId: number;
-  title?: string;
-  description?: string;
-  context?: string | null;
-}
-
-export function updateScene(db: Database.Database, changes: SceneChanges): Scene {
-  const current = getScene(db, changes.sceneId);
-  db.prepare(
-    `UPDATE scenes SET title = ?, description = ?, context = ?,
-       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-     WHERE id = ?`
-  ).run(
-    changes.title ?? current.title,
-    changes.description ?? current.description,
-    changes.context === undefined ? current.context : changes.context === '' ? null : changes.context,
-    changes.sceneId
-  );
-  return getScene(db, changes.sceneId);
-}
-
-export function listTracks(db: Database.Database, filmId: number): Track[] {
-  getFilm(db, filmId);
-  return db
-    .prepare('SELECT id, film_id AS filmId, position, title, credit, description FROM tracks WHERE film_id = ? ORDER BY position')
-    .all(filmId) as Track[];
-}
-
-export function getTrack(db: Database.Database, trackId: number): Track {
-  const track = db
-    .prepare('SELECT id, film_id AS filmId, position, title, credit, description FROM tracks WHERE id = ?')
-    .get(trackId) as Track | undefined;
-  if (!track) throw notFound('track', trackId);
-  return track;
-}
-
 export function listFilmLines(db: Database.Database, filmId: number): FilmLine[] {
   getFilm(db, filmId);
   return db
@@ -175,16 +125,3 @@ function writeFilm(db: Database.Database, page: ParsedFilmPage, fileName: string
     lineCount: page.dialogue.length + page.quotes.length
   };
 }
-
-export const filmHandlers: DomainHandlers<keyof typeof filmMethods> = {
-  'films.list': (_input, { db }) => listFilms(db),
-  'films.open': ({ filmId }, { db }) => openFilm(db, filmId),
-  'films.rememberPlace': ({ filmId, sceneId }, { db }) => rememberPlace(db, { filmId, sceneId }),
-  'films.get': ({ filmId }, { db }) => getFilm(db, filmId),
-  'films.lines': ({ filmId }, { db }) => listFilmLines(db, filmId),
-  'scenes.list': ({ filmId }, { db }) => listScenes(db, filmId),
-  'scenes.get': ({ sceneId }, { db }) => getScene(db, sceneId),
-  'scenes.update': (changes, { db }) => updateScene(db, changes),
-  'tracks.list': ({ filmId }, { db }) => listTracks(db, filmId),
-  'library.importFilmPage': ({ text, fileName }, { db }) => importFilmPage(db, text, fileName)
-};

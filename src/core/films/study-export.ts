@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
-import { getFilm, listFilmLines, listScenes, listTracks } from './films';
+import { getFilm, listFilmLines } from './films';
+import { listScenes } from '../scenes/scenes';
+import { listTracks } from '../tracks/tracks';
 
 /**
  * Text from a film page or a person's scene edits is prose, not Markdown: characters that Markdown

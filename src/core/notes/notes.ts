@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { noteMethods } from '../../shared/contract/notes';
 import { ReelnotesError } from '../../shared/errors';
 import type { Annotation, AnnotationOrder, AnnotationPage, AnnotationSummary, AnnotationTarget, TagMatch } from '../../shared/notes';
 import { notFound } from '../errors';
-import { getFilm, getScene } from '../films/films';
-import type { DomainHandlers } from '../handler-types';
+import { getFilm } from '../films/films';
+import { getScene } from '../scenes/scenes';
 import { taggedItems, tagsOf } from '../tags/tags';
 
 /** How much of a body a list row carries: enough for two lines, never a 1 MB essay. */
@@ -189,15 +188,3 @@ export function emptyTrash(db: Database.Database, filmId: number): { removed: nu
     removed: db.prepare('DELETE FROM annotations WHERE film_id = ? AND deleted_at IS NOT NULL').run(filmId).changes
   }))();
 }
-
-export const noteHandlers: DomainHandlers<keyof typeof noteMethods> = {
-  'notes.create': (note, { db }) => createAnnotation(db, note),
-  'notes.get': ({ id }, { db }) => getAnnotation(db, id),
-  'notes.update': (changes, { db }) => updateAnnotation(db, changes),
-  'notes.forTarget': ({ target }, { db }) => annotationsFor(db, target),
-  'notes.list': (query, { db }) => listAnnotations(db, query),
-  'notes.delete': ({ id }, { db }) => trashAnnotation(db, id),
-  'notes.restore': ({ id }, { db }) => restoreAnnotation(db, id),
-  'notes.trash': ({ filmId }, { db }) => listTrash(db, filmId),
-  'notes.emptyTrash': ({ filmId }, { db }) => emptyTrash(db, filmId)
-};

@@ -4,8 +4,7 @@ import { copyFileSync, createReadStream, existsSync, mkdirSync, renameSync, rmSy
 import { basename, join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
 import { type Peaks, type Recording, type UploadStatus } from '../../shared/score';
-import { notFound } from '../errors';
-import type { DomainHandlers } from '../handler-types';
+import { assertExists, notFound } from '../errors';
 import { warmUpDecoding } from './decoders/pool';
 import { appendToIncomingFile, completeIncomingFile, discardIncomingFile, openIncomingFile, type IncomingFile } from '../library/incoming';
 import { assertWritable, type Library } from '../library/library';
@@ -74,7 +73,7 @@ function forgetMediaFile(library: Library, mediaFile: string): void {
 }
 
 function assertTrack(db: Database.Database, trackId: number): void {
-  if (!db.prepare('SELECT 1 FROM tracks WHERE id = ?').get(trackId)) throw notFound('track', trackId);
+  assertExists(db, 'track', trackId);
 }
 
 export interface AttachOptions {
@@ -281,25 +280,3 @@ export async function attachFile(library: Library, trackId: number, path: string
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return attachRecording(library, trackId, { path, sha256: hash.digest('hex'), originalName: basename(path), owned: false }, options);
 }
-
-export const recordingHandlers: DomainHandlers<
-  | 'recordings.list'
-  | 'recordings.get'
-  | 'recordings.peaks'
-  | 'recordings.remove'
-  | 'recordings.beginUpload'
-  | 'recordings.uploadChunk'
-  | 'recordings.finishUpload'
-  | 'recordings.uploadStatus'
-  | 'recordings.cancelUpload'
-> = {
-  'recordings.list': ({ filmId }, library) => listRecordings(library, filmId),
-  'recordings.get': ({ recordingId }, library) => getRecording(library, recordingId),
-  'recordings.peaks': ({ recordingId }, library) => getPeaks(library, recordingId),
-  'recordings.remove': ({ recordingId }, library) => removeRecording(library, recordingId),
-  'recordings.beginUpload': (input, library) => beginUpload(library, input),
-  'recordings.uploadChunk': ({ uploadId, offset, data }, library) => receiveChunk(library, uploadId, offset, Buffer.from(data, 'base64')),
-  'recordings.finishUpload': ({ uploadId }, library) => finishUpload(library, uploadId),
-  'recordings.uploadStatus': ({ uploadId }, library) => uploadStatus(library, uploadId),
-  'recordings.cancelUpload': ({ uploadId }, library) => cancelUpload(library, uploadId)
-};

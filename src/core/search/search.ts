@@ -1,7 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { searchMethods } from '../../shared/contract/notes';
 import type { SearchHit, SearchHitKind, SearchResult, SnippetSegment } from '../../shared/notes';
-import type { DomainHandlers } from '../handler-types';
 import { tagIdsByName, taggedItems } from '../tags/tags';
 
 /**
@@ -336,7 +334,3 @@ function synopsisHits(db: Database.Database, match: string, filters: Filters, li
 function plain(text: string): SnippetSegment[] {
   return text ? [{ text, hit: false }] : [];
 }
-
-export const searchHandlers: DomainHandlers<keyof typeof searchMethods> = {
-  'search.query': ({ query, filmId, limit }, { db }) => search(db, { query, filmId, limit })
-};

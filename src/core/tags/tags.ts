@@ -1,11 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { tagMethods } from '../../shared/contract/notes';
 import { ReelnotesError } from '../../shared/errors';
 import { DEFAULT_TAG_COLOUR, TAG_COLOURS, type SceneTags, type Tag, type TagMatch, type TagRef, type TagTarget, type TaggableKind } from '../../shared/notes';
 import { normaliseTagName, tagKey } from '../../shared/tag-names';
 import { notFound } from '../errors';
-import { getScene } from '../films/films';
-import type { DomainHandlers } from '../handler-types';
+import { getScene } from '../scenes/scenes';
 
 /** New tags get a colour of their own from the palette, the same one for the same name. */
 function colourFor(key: string): string {
@@ -268,15 +266,3 @@ export function filterScenes(db: Database.Database, filmId: number, tagIds: read
     .pluck()
     .all(filmId, ...tagged.params) as number[];
 }
-
-export const tagHandlers: DomainHandlers<keyof typeof tagMethods> = {
-  'tags.list': ({ filmId }, { db }) => listTags(db, filmId),
-  'tags.create': ({ name, colour }, { db }) => createTag(db, name, colour),
-  'tags.update': (changes, { db }) => updateTag(db, changes),
-  'tags.attach': ({ target, tagId, name }, { db }) => attachTag(db, target, { tagId, name }),
-  'tags.detach': ({ target, tagId }, { db }) => detachTag(db, target, tagId),
-  'tags.merge': ({ sourceId, targetId }, { db }) => mergeTags(db, sourceId, targetId),
-  'tags.delete': ({ tagId }, { db }) => deleteTag(db, tagId),
-  'tags.ofScenes': ({ filmId }, { db }) => sceneTags(db, filmId),
-  'tags.filterScenes': ({ filmId, tagIds, tagMatch }, { db }) => filterScenes(db, filmId, tagIds, tagMatch)
-};
