@@ -3,7 +3,7 @@ import { createCue, cuesForScene, deleteCue, linkCue, listCues, recordingLength,
 import { type ExchangedCue, formatAudacityLabels, formatSrt, formatWebVtt, parseAudacityLabels, parseTimedText } from './cue-exchange';
 import { getTrack } from '../tracks/tracks';
 import { fileNameFor } from '../films/study-export';
-import { shiftCueTimes } from '../resync';
+import { shiftCueTimes } from './shift-track';
 
 const writers = { audacity: formatAudacityLabels, webvtt: formatWebVtt, srt: formatSrt };
 const extensions = { audacity: 'txt', webvtt: 'vtt', srt: 'srt' };

@@ -1,6 +1,6 @@
 import type { HandlersOf } from '../handler-types';
 import { annotationsFor, createAnnotation, emptyTrash, getAnnotation, listAnnotations, listTrash, restoreAnnotation, trashAnnotation, updateAnnotation } from './notes';
-import { shiftAnnotationTimes } from '../resync';
+import { shiftAnnotationTimes } from './shift-film-times';
 
 /** notes.*: annotations on a film, a scene or a cue, their trash and the shift of their film times. */
 export const noteHandlers: HandlersOf<'notes'> = {
