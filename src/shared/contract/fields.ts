@@ -18,3 +18,12 @@ export const uploadChunk = z
     data: z.base64().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4 + 4, 'A chunk is at most 1 MB')
   })
   .strict();
+
+/** A document leaving or entering the library: its suggested file name and its text. */
+export interface ExportedFile {
+  fileName: string;
+  text: string;
+}
+
+/** How far to move times: up to a day either way (a person re-syncs to another cut, not another film). */
+export const offsetMs = z.number().int().min(-86_400_000).max(86_400_000).refine((v) => v !== 0, 'An offset of 0 changes nothing');

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import type { BackupInfo } from '../safety';
+import type { ImportResult } from '../domain';
+import type { BackupInfo, LibraryStatus } from '../safety';
 import { method } from './define';
-import { id, nothing, uploadChunk, uploadId } from './fields';
+import { nothing, uploadChunk, uploadId, type ExportedFile } from './fields';
 
-/** A document leaving or entering the library: its suggested file name and its text. */
-export interface ExportedFile {
-  fileName: string;
-  text: string;
-}
+/** The largest film page we accept: the seed page is 10 KB, so this leaves room for any real one. */
+export const MAX_FILM_PAGE_BYTES = 2 * 1024 * 1024;
 
 /** A whole library of 100,000 annotations is about 60 MB of JSON; this leaves room to grow. */
 export const MAX_ARCHIVE_BYTES = 256 * 1024 * 1024;
@@ -22,28 +20,17 @@ export interface ArchiveRestoreResult {
   saved: BackupInfo;
 }
 
-/** How far to move times: up to a day either way (a person re-syncs to another cut, not another film). */
-const offsetMs = z.number().int().min(-86_400_000).max(86_400_000).refine((v) => v !== 0, 'An offset of 0 changes nothing');
-
-/** The formats cues travel in: Audacity label files, WebVTT and SRT. */
-export const cueFileFormats = ['audacity', 'webvtt', 'srt'] as const;
-export type CueFileFormat = (typeof cueFileFormats)[number];
-
-export const exchangeMethods = {
-  'cues.exportFile': method<ExportedFile>()(z.object({ trackId: id, format: z.enum(cueFileFormats) }).strict()),
-  'cues.importFile': method<{ added: number }>()(
+export const libraryMethods = {
+  'library.importFilmPage': method<ImportResult>()(
     z
       .object({
-        trackId: id,
+        /** The file's name, only to name it in messages. */
         fileName: z.string().min(1).max(255),
-        text: z.string().max(8 * 1024 * 1024, 'A label file larger than 8 MB is not a label file'),
-        format: z.enum(cueFileFormats)
+        text: z.string().max(MAX_FILM_PAGE_BYTES, 'The film page is larger than 2 MB')
       })
       .strict()
   ),
-  'cues.shiftTrack': method<{ shifted: number; offsetMs: number }>()(z.object({ trackId: id, offsetMs }).strict()),
-  'notes.shiftFilmTimes': method<{ shifted: number; offsetMs: number }>()(z.object({ filmId: id, offsetMs }).strict()),
-  'films.exportMarkdown': method<ExportedFile>()(z.object({ filmId: id }).strict()),
+  'library.status': method<LibraryStatus>()(nothing),
   'library.exportArchive': method<ExportedFile>()(nothing),
   /**
    * A library file travels as a file, as a recording does: the browser host streams it to

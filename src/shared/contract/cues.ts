@@ -1,42 +1,18 @@
 import { z } from 'zod';
-import type { Cue, Peaks, Recording, SceneCue, UploadStatus } from '../score';
-import { MAX_RECORDING_BYTES } from '../score';
+import type { Cue, SceneCue } from '../score';
 import { method } from './define';
-import { id, uploadChunk, uploadId } from './fields';
+import { id, offsetMs, type ExportedFile } from './fields';
 
 /** Positions on a track, in whole milliseconds; twelve hours is longer than any score. */
 const ms = z.number().int('Times are whole milliseconds').min(0, 'Times cannot be negative').max(12 * 3600 * 1000);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is written #rrggbb');
 const label = z.string().trim().min(1, 'A cue needs a label').max(200);
 
-export const scoreMethods = {
-  'recordings.list': method<Recording[]>()(z.object({ filmId: id }).strict()),
-  'recordings.get': method<Recording>()(z.object({ recordingId: id }).strict()),
-  'recordings.peaks': method<Peaks>()(z.object({ recordingId: id }).strict()),
-  'recordings.remove': method<{ trackId: number }>()(z.object({ recordingId: id }).strict()),
-  /**
-   * Attaching a file is an upload in steps, so a large recording can show progress and both hosts
-   * move the same bytes: the browser host streams the body to /upload/recording?uploadId=…, the
-   * desktop app sends base64 chunks through `recordings.uploadChunk`.
-   */
-  'recordings.beginUpload': method<UploadStatus>()(
-    z
-      .object({
-        trackId: id,
-        fileName: z.string().trim().min(1).max(255),
-        byteSize: z
-          .number()
-          .int()
-          .min(1, 'The file is empty: there is no recording in it.')
-          .max(MAX_RECORDING_BYTES, 'The file is larger than 1 GB.')
-      })
-      .strict()
-  ),
-  'recordings.uploadChunk': method<UploadStatus>()(uploadChunk),
-  'recordings.finishUpload': method<Recording>()(z.object({ uploadId }).strict()),
-  'recordings.uploadStatus': method<UploadStatus>()(z.object({ uploadId }).strict()),
-  'recordings.cancelUpload': method<UploadStatus>()(z.object({ uploadId }).strict()),
+/** The formats cues travel in: Audacity label files, WebVTT and SRT. */
+export const cueFileFormats = ['audacity', 'webvtt', 'srt'] as const;
+export type CueFileFormat = (typeof cueFileFormats)[number];
 
+export const cueMethods = {
   'cues.list': method<Cue[]>()(z.object({ trackId: id }).strict()),
   'cues.forScene': method<SceneCue[]>()(z.object({ sceneId: id }).strict()),
   'cues.create': method<Cue>()(
@@ -62,5 +38,17 @@ export const scoreMethods = {
    */
   'cues.settleStandInCues': method<{ trackId: number; removed: number; kept: number }>()(
     z.object({ trackId: id, keep: z.boolean() }).strict()
-  )
+  ),
+  'cues.exportFile': method<ExportedFile>()(z.object({ trackId: id, format: z.enum(cueFileFormats) }).strict()),
+  'cues.importFile': method<{ added: number }>()(
+    z
+      .object({
+        trackId: id,
+        fileName: z.string().min(1).max(255),
+        text: z.string().max(8 * 1024 * 1024, 'A label file larger than 8 MB is not a label file'),
+        format: z.enum(cueFileFormats)
+      })
+      .strict()
+  ),
+  'cues.shiftTrack': method<{ shifted: number; offsetMs: number }>()(z.object({ trackId: id, offsetMs }).strict())
 };
