@@ -1,3 +1,5 @@
+import { MAX_FILM_TIME_MS } from './limits';
+
 /**
  * Film times are kept in milliseconds and shown as hh:mm:ss, hours always written (00:12:05), so
  * that times line up in lists whatever the film's length.
@@ -19,9 +21,6 @@ export function describeOffset(ms: number): string {
   const abs = Math.abs(ms);
   return `${sign}${formatFilmTime(abs)}${abs % 1000 ? `.${String(abs % 1000).padStart(3, '0')}` : ''}`;
 }
-
-/** The longest time we accept: no film runs 100 hours. */
-export const MAX_FILM_TIME_MS = 100 * 3600 * 1000 - 1;
 
 /**
  * Reads what a person types: "1:02:03", "02:03" (minutes and seconds), "75" (seconds), with

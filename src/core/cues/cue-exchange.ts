@@ -1,3 +1,4 @@
+import { MAX_CUE_FILE_TIME_MS } from '../../shared/limits';
 import { ReelnotesError } from '../../shared/errors';
 import { endsAfterRecording, type RecordingLength } from './cues';
 
@@ -14,7 +15,6 @@ export class LabelFileError extends ReelnotesError {
   }
 }
 
-const MAX_MS = 100 * 3600 * 1000;
 
 /** Seconds with six decimals, as Audacity writes them. */
 const seconds = (ms: number) => (ms / 1000).toFixed(6);
@@ -51,7 +51,7 @@ export function parseAudacityLabels(text: string, fileName: string, recording?: 
     const startMs = Math.round(Number(start) * 1000);
     const endMs = Math.round(Number(end) * 1000);
     if (endMs < startMs) throw new LabelFileError(fileName, n, `the label ends (${end}s) before it starts (${start}s)`);
-    if (endMs > MAX_MS) throw new LabelFileError(fileName, n, 'the time is beyond 100 hours');
+    if (endMs > MAX_CUE_FILE_TIME_MS) throw new LabelFileError(fileName, n, 'the time is beyond 100 hours');
     assertWithinRecording(fileName, n, endMs, recording);
     cues.push({ startMs, endMs, label: label.join('\t').trim() });
   });

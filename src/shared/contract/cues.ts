@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { MAX_CUE_FILE_BYTES, MAX_TRACK_TIME_MS } from '../limits';
 import type { Cue, SceneCue } from '../score';
 import { method } from './define';
 import { id, offsetMs, type ExportedFile } from './fields';
 
-/** Positions on a track, in whole milliseconds; twelve hours is longer than any score. */
-const ms = z.number().int('Times are whole milliseconds').min(0, 'Times cannot be negative').max(12 * 3600 * 1000);
+/** Positions on a track, in whole milliseconds. */
+const ms = z.number().int('Times are whole milliseconds').min(0, 'Times cannot be negative').max(MAX_TRACK_TIME_MS);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is written #rrggbb');
 const label = z.string().trim().min(1, 'A cue needs a label').max(200);
 
@@ -45,7 +46,7 @@ export const cueMethods = {
       .object({
         trackId: id,
         fileName: z.string().min(1).max(255),
-        text: z.string().max(8 * 1024 * 1024, 'A label file larger than 8 MB is not a label file'),
+        text: z.string().max(MAX_CUE_FILE_BYTES, 'A label file larger than 8 MB is not a label file'),
         format: z.enum(cueFileFormats)
       })
       .strict()

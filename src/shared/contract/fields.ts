@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UPLOAD_CHUNK_BYTES } from '../score';
+import { UPLOAD_CHUNK_BYTES } from '../limits';
 
 /** Row ids are positive integers; anything else is refused before it reaches SQL. */
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

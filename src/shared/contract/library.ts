@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import type { ImportResult } from '../domain';
+import { MAX_ARCHIVE_BYTES, MAX_FILM_PAGE_BYTES } from '../limits';
 import type { BackupInfo, LibraryStatus } from '../safety';
 import { method } from './define';
 import { nothing, uploadChunk, uploadId, type ExportedFile } from './fields';
-
-/** The largest film page we accept: the seed page is 10 KB, so this leaves room for any real one. */
-export const MAX_FILM_PAGE_BYTES = 2 * 1024 * 1024;
-
-/** A whole library of 100,000 annotations is about 60 MB of JSON; this leaves room to grow. */
-export const MAX_ARCHIVE_BYTES = 256 * 1024 * 1024;
 
 export interface ArchiveRestoreResult {
   mode: 'replace' | 'merge';

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { MAX_FILM_TIME_MS } from '../film-time';
+import { MAX_ANNOTATION_CHARS, MAX_FILM_TIME_MS } from '../limits';
 import type { Annotation, AnnotationPage, AnnotationSummary } from '../notes';
 import { method } from './define';
 import { id, offsetMs } from './fields';
 import { tagFilter } from './tags';
-
-/** A note may be long (a whole essay, pasted sources): 1 MB of text, counted in UTF-16 units. */
-export const MAX_ANNOTATION_CHARS = 1024 * 1024;
 
 const body = z.string().max(MAX_ANNOTATION_CHARS, 'An annotation can hold at most 1 MB of text');
 const filmTimeMs = z.number().int().min(0, 'A film time cannot be negative').max(MAX_FILM_TIME_MS, 'That film time is past 100 hours');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Peaks, Recording, UploadStatus } from '../score';
-import { MAX_RECORDING_BYTES } from '../score';
+import { MAX_RECORDING_BYTES } from '../limits';
 import { method } from './define';
 import { id, uploadChunk, uploadId } from './fields';
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { MAX_QUERY_CHARS } from '../limits';
 import type { SearchResult } from '../notes';
 import { method } from './define';
 import { id } from './fields';
-
-export const MAX_QUERY_CHARS = 500;
 
 export const searchMethods = {
   'search.query': method<SearchResult>()(

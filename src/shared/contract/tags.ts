@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { MAX_TAG_NAME } from '../limits';
 import type { SceneTags, Tag, TagRef } from '../notes';
 import { method } from './define';
 import { id } from './fields';
-
-export const MAX_TAG_NAME = 120;
 
 const tagTarget = z.object({ kind: z.enum(['scene', 'annotation', 'cue']), id }).strict();
 
