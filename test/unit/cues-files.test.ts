@@ -3,7 +3,7 @@ import { seedDefaultLibrary } from '../../src/core/library/default-library';
 import { dispatch } from '../../src/core/dispatch';
 import { listFilms } from '../../src/core/films/films';
 import { listTracks } from '../../src/core/tracks/tracks';
-import { formatMs } from '../../src/shared/cue-time';
+import { formatTrackTime } from '../../src/shared/time-format';
 import { filmsDir, tempLibrary } from '../temp-library';
 
 async function ballet() {
@@ -64,7 +64,7 @@ describe("a track's cues in other tools' files", () => {
     expect(startTimes()).toEqual(before);
     const earliest = Math.min(...(before as number[]));
     await expect(call('cues.shiftTrack', { trackId: track.id, offsetMs: -600_000 })).rejects.toThrow(
-      `Shifting by −00:10:00 would move the cue at ${formatMs(earliest)} to before the start of the recording; nothing was changed.`
+      `Shifting by −00:10:00 would move the cue at ${formatTrackTime(earliest)} to before the start of the recording; nothing was changed.`
     );
     await expect(call('cues.shiftTrack', { trackId: track.id, offsetMs: -(earliest + 1) })).rejects.toThrow('before the start of the recording');
     expect(startTimes()).toEqual(before);

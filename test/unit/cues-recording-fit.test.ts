@@ -5,7 +5,7 @@ import { dispatch } from '../../src/core/dispatch';
 import { listFilms } from '../../src/core/films/films';
 import { listTracks } from '../../src/core/tracks/tracks';
 import { attachFile } from '../../src/core/recordings/recordings';
-import { formatMs } from '../../src/shared/cue-time';
+import { formatTrackTime } from '../../src/shared/time-format';
 import { makeAudioFixtures, type AudioFixtures } from '../audio-fixtures';
 import { filmsDir, tempLibrary } from '../temp-library';
 
@@ -21,7 +21,7 @@ async function trackWithRecording() {
   seedDefaultLibrary(library, filmsDir);
   const track = listTracks(library.db, listFilms(library.db)[0].id)[0];
   const recording = await attachFile(library, track.id, audio.wav);
-  const length = formatMs(recording.durationMs);
+  const length = formatTrackTime(recording.durationMs);
   return { library, db: library.db, track, recording, length };
 }
 

@@ -16,7 +16,7 @@ import { dispatch } from '../../src/core/dispatch';
 import { listScenes } from '../../src/core/scenes/scenes';
 import { search } from '../../src/core/search/search';
 import { attachTag } from '../../src/core/tags/tags';
-import { formatFilmTime, parseFilmTime } from '../../src/shared/film-time';
+import { formatFilmTime, parseFilmTime } from '../../src/shared/time-format';
 import { noteTargetName, type AnnotationSummary } from '../../src/shared/notes';
 import { filmsDir, tempLibrary } from '../temp-library';
 

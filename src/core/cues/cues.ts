@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ReelnotesError } from '../../shared/errors';
-import { formatMs } from '../../shared/cue-time';
+import { formatTrackTime } from '../../shared/time-format';
 import { CUE_COLORS, type Cue, type LinkedScene, type SceneCue } from '../../shared/score';
 import { assertExists, notFound } from '../errors';
 
@@ -76,7 +76,7 @@ export function recordingLength(db: Database.Database, trackId: number): Recordi
  */
 export function endsAfterRecording(endMs: number, recording: RecordingLength | undefined): string | null {
   if (!recording || endMs <= recording.durationMs) return null;
-  return `the cue ends at ${formatMs(endMs)}, after the end of the recording of "${recording.title}", which is ${formatMs(recording.durationMs)} long`;
+  return `the cue ends at ${formatTrackTime(endMs)}, after the end of the recording of "${recording.title}", which is ${formatTrackTime(recording.durationMs)} long`;
 }
 
 function assertCueFits(db: Database.Database, trackId: number, endMs: number): void {

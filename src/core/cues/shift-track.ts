@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ReelnotesError } from '../../shared/errors';
-import { formatMs } from '../../shared/cue-time';
-import { describeOffset } from '../../shared/film-time';
+import { describeOffset, formatTrackTime } from '../../shared/time-format';
 import { getTrack } from '../tracks/tracks';
 import { endsAfterRecording, recordingLength } from './cues';
 
@@ -20,7 +19,7 @@ export function shiftCueTimes(db: Database.Database, trackId: number, offsetMs: 
   if (earliest !== null && earliest + offsetMs < 0) {
     throw new ReelnotesError(
       'INVALID_INPUT',
-      `Shifting by ${describeOffset(offsetMs)} would move the cue at ${formatMs(earliest)} to before the start of the recording; nothing was changed.`
+      `Shifting by ${describeOffset(offsetMs)} would move the cue at ${formatTrackTime(earliest)} to before the start of the recording; nothing was changed.`
     );
   }
   const pastEnd = latest === null ? null : endsAfterRecording(latest + offsetMs, recordingLength(db, trackId));

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import { formatFilmTime } from '../../shared/film-time';
+import { formatFilmTime, formatTrackTime } from '../../shared/time-format';
 import type { Annotation, TagRef } from '../../shared/notes';
 import { annotationsFor } from '../notes/notes';
-import { formatMs } from '../../shared/cue-time';
 import { cuesForScene } from '../cues/cues';
 import { escapeMarkdown, type StudyExtras } from './study-export';
 import { tagsOf } from '../tags/tags';
@@ -39,7 +38,7 @@ export function notesForStudy(db: Database.Database, filmId: number): StudyExtra
       if (cues.length) {
         lines.push('#### Cues in the score', '');
         for (const cue of cues) {
-          lines.push(`- ${escapeMarkdown(cue.label)} — ${escapeMarkdown(cue.trackTitle)}, ${formatMs(cue.startMs, false)}–${formatMs(cue.endMs, false)}`);
+          lines.push(`- ${escapeMarkdown(cue.label)} — ${escapeMarkdown(cue.trackTitle)}, ${formatTrackTime(cue.startMs, false)}–${formatTrackTime(cue.endMs, false)}`);
         }
         lines.push('');
       }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ReelnotesError } from '../../shared/errors';
-import { describeOffset, formatFilmTime } from '../../shared/film-time';
+import { describeOffset, formatFilmTime } from '../../shared/time-format';
 import { getFilm } from '../films/films';
 
 /**
