@@ -136,7 +136,7 @@ export function deleteCue(db: Database.Database, cueId: number): { cueId: number
 }
 
 /**
- * Settles the cues a replaced stand-in left on a track (marked by the attach, see recordings.ts):
+ * Settles the cues a replaced stand-in left on a track (marked by the attach, see recordings/recordings.ts):
  * removed in one statement, so in one step, with their scene links and the notes and tags on them
  * (by cascade and trigger, as for one cue); or kept, unmarked, as the person's own. Cues made since
  * the replacement are never marked, so never removed here.

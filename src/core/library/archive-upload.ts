@@ -4,7 +4,7 @@ import { assertWritable, type Library } from './library';
 
 /**
  * A library file on its way in, to be restored: received into incoming/ like a recording, then read
- * from there row by row (library-archive.ts) and removed, whether the restore succeeds or not.
+ * from there row by row (archive.ts) and removed, whether the restore succeeds or not.
  */
 const uploadsByLibrary = new WeakMap<Library, Map<string, IncomingFile>>();
 

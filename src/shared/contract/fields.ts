@@ -10,7 +10,10 @@ export const nothing = z.object({}).strict();
 /** A file sent in pieces (a recording, a library file) is named by the id its upload was begun with. */
 export const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not an upload id');
 
-/** One piece of a file sent through the contract: the desktop app's page cannot hand over a path. */
+/**
+ * One piece of a file sent through the contract. The desktop app's page sends the file's bytes, never
+ * its path, so the library reads nothing but what the person picked, as in the browser host.
+ */
 export const uploadChunk = z
   .object({
     uploadId,
