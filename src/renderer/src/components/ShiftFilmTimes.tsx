@@ -1,6 +1,6 @@
 import './safety.css';
 import { useId, useState, type FormEvent } from 'react';
-import { describeOffset } from '../../../shared/film-time';
+import { describeOffset } from '../../../shared/time-format';
 import { call } from '../api';
 
 /** "+2.5", "-3", "1:30", "-00:00:04.200": a signed offset in seconds or [hh:]mm:ss[.mmm]. */

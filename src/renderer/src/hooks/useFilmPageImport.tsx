@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ImportResult } from '../../../shared/domain';
+import { MAX_FILM_PAGE_BYTES } from '../../../shared/limits';
 import { call } from '../api';
 import { FilePicker } from '../components/FilePicker';
 import { dropOutcome, draggedFileKind, playerTrackAt, type DroppedFileKind, type PlayerTrack } from '../components/dropped-file';
@@ -29,7 +30,7 @@ export function useFilmPageImport({ filmHasTracks, onImported, onFailed }: Optio
     async (file: File) => {
       setBusy(true);
       try {
-        if (file.size > 2 * 1024 * 1024) throw new Error(`${file.name} is larger than 2 MB: it is not a film page.`);
+        if (file.size > MAX_FILM_PAGE_BYTES) throw new Error(`${file.name} is larger than 2 MB: it is not a film page.`);
         onImported(await call('library.importFilmPage', { fileName: file.name, text: await file.text() }));
       } catch (error) {
         onFailed(error instanceof Error ? error.message : String(error));

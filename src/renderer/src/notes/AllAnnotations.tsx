@@ -1,7 +1,7 @@
 import './notes.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { formatFilmTime } from '../../../shared/film-time';
+import { formatFilmTime } from '../../../shared/time-format';
 import { noteTargetName, type AnnotationOrder, type AnnotationSummary } from '../../../shared/notes';
 import { call } from '../api';
 import { ShiftFilmTimes } from '../components/ShiftFilmTimes';

@@ -1,6 +1,6 @@
 import './notes.css';
 import { useEffect, useState } from 'react';
-import { formatFilmTime } from '../../../shared/film-time';
+import { formatFilmTime } from '../../../shared/time-format';
 import { noteTargetName, type AnnotationSummary } from '../../../shared/notes';
 import { call } from '../api';
 import { useCall } from '../hooks/useCall';

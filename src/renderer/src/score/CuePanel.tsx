@@ -5,7 +5,7 @@ import { call } from '../api';
 import { CueFiles } from './CueFiles';
 import { CueNotes } from './CueNotes';
 import { useScore, usePlayerValue } from './ScoreContext';
-import { formatMs, parseTime } from '../../../shared/cue-time';
+import { formatTrackTime, parseTrackTime } from '../../../shared/time-format';
 
 interface Props {
   trackId: number;
@@ -46,7 +46,7 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
     const { loopStartMs, loopEndMs } = player.getState();
     if (loopStartMs === null || loopEndMs === null) return;
     const [startMs, endMs] = [withinRecording(loopStartMs), withinRecording(loopEndMs)];
-    return act(() => call('cues.create', { trackId, label: `Loop ${formatMs(startMs, false)}–${formatMs(endMs, false)}`, startMs, endMs }));
+    return act(() => call('cues.create', { trackId, label: `Loop ${formatTrackTime(startMs, false)}–${formatTrackTime(endMs, false)}`, startMs, endMs }));
   };
 
   return (
@@ -102,8 +102,8 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
                 <div className="cue-text">
                   <span className="cue-label">{cue.label}</span>
                   <span className="cue-times">
-                    {formatMs(cue.startMs)}
-                    {cue.endMs > cue.startMs ? ` – ${formatMs(cue.endMs)}` : ' (marker)'}
+                    {formatTrackTime(cue.startMs)}
+                    {cue.endMs > cue.startMs ? ` – ${formatTrackTime(cue.endMs)}` : ' (marker)'}
                   </span>
                   {cue.scenes.length > 0 && (
                     <span className="cue-scenes">
@@ -181,15 +181,15 @@ interface EditorProps {
 function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: EditorProps) {
   const { onError, cuesChanged } = useScore();
   const [label, setLabel] = useState(initial.label);
-  const [start, setStart] = useState(formatMs(initial.startMs));
-  const [end, setEnd] = useState(formatMs(initial.endMs));
+  const [start, setStart] = useState(formatTrackTime(initial.startMs));
+  const [end, setEnd] = useState(formatTrackTime(initial.endMs));
   const [color, setColor] = useState(initial.color);
   const [problem, setProblem] = useState<string | null>(null);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const startMs = parseTime(start);
-    const endMs = parseTime(end);
+    const startMs = parseTrackTime(start);
+    const endMs = parseTrackTime(end);
     if (startMs === undefined || endMs === undefined) return setProblem('Write times as m:ss.mmm, for example 1:02.500.');
     if (endMs < startMs) return setProblem('The end comes before the start.');
     try {

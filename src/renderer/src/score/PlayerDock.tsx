@@ -7,7 +7,7 @@ import { call } from '../api';
 import { CuePanel } from './CuePanel';
 import { SPEEDS } from './player';
 import { useScore, usePlayerState } from './ScoreContext';
-import { formatMs } from '../../../shared/cue-time';
+import { formatTrackTime } from '../../../shared/time-format';
 import { attachRecording, type AttachProgress } from './upload';
 import { usePlayerKeys } from './usePlayerKeys';
 import { Waveform } from './Waveform';
@@ -75,7 +75,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
     (playerMs: number) => {
       if (trackId === null) return;
       const atMs = withinRecording(playerMs);
-      call('cues.create', { trackId, label: `Marker ${formatMs(atMs, false)}`, startMs: atMs, endMs: atMs }).then(cuesChanged, (e: Error) => onError(e.message));
+      call('cues.create', { trackId, label: `Marker ${formatTrackTime(atMs, false)}`, startMs: atMs, endMs: atMs }).then(cuesChanged, (e: Error) => onError(e.message));
     },
     [trackId, cuesChanged, onError, withinRecording]
   );
@@ -89,7 +89,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
       player.unload();
       recordingsChanged();
       setStandInQuestionFocused(attached.standInCues > 0);
-      onNotice(`Attached “${attached.originalName}” to ${track.title} (${formatMs(attached.durationMs, false)}, ${attached.codec}).`);
+      onNotice(`Attached “${attached.originalName}” to ${track.title} (${formatTrackTime(attached.durationMs, false)}, ${attached.codec}).`);
     } catch (error) {
       onError(error instanceof Error ? error.message : String(error));
     } finally {
@@ -143,11 +143,11 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
           </button>
           <span className="dock-time">
             <span className="elapsed" role="timer" aria-label="Elapsed" data-position-ms={positionMs}>
-              {formatMs(positionMs)}
+              {formatTrackTime(positionMs)}
             </span>
             <span className="muted"> / </span>
             <span className="total" aria-label="Total">
-              {formatMs(durationMs)}
+              {formatTrackTime(durationMs)}
             </span>
           </span>
           <input
@@ -183,7 +183,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
             disabled={!canPlay}
             title="Loop between [ and ] (L)"
           >
-            Loop{state.loopStartMs !== null ? ` ${formatMs(state.loopStartMs, false)}–${state.loopEndMs !== null ? formatMs(state.loopEndMs, false) : '…'}` : ''}
+            Loop{state.loopStartMs !== null ? ` ${formatTrackTime(state.loopStartMs, false)}–${state.loopEndMs !== null ? formatTrackTime(state.loopEndMs, false) : '…'}` : ''}
           </button>
         </div>
         {recording?.available ? (
@@ -197,7 +197,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
             onSeek={(ms) => canPlay && player.seek(ms)}
             onMarkRange={(startMs, endMs) =>
               trackId !== null &&
-              call('cues.create', { trackId, label: `Cue ${formatMs(startMs, false)}`, startMs: withinRecording(startMs), endMs: withinRecording(endMs) }).then(
+              call('cues.create', { trackId, label: `Cue ${formatTrackTime(startMs, false)}`, startMs: withinRecording(startMs), endMs: withinRecording(endMs) }).then(
                 cuesChanged,
                 (e: Error) => onError(e.message)
               )
