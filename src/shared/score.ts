@@ -45,7 +45,7 @@ export interface Cue {
   startMs: number;
   endMs: number;
   /** A CSS hex colour, #rrggbb. */
-  color: string;
+  colour: string;
   scenes: LinkedScene[];
   updatedAt: string;
 }
@@ -67,4 +67,4 @@ export interface UploadStatus {
   error?: { code: string; message: string };
 }
 
-export const CUE_COLORS = ['#d1495b', '#edae49', '#00798c', '#66a182', '#8d6cab', '#e07a5f'] as const;
+export const CUE_COLOURS = ['#d1495b', '#edae49', '#00798c', '#66a182', '#8d6cab', '#e07a5f'] as const;

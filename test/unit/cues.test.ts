@@ -7,7 +7,7 @@ import { importFilmPage, listFilms } from '../../src/core/films/films';
 import { listScenes } from '../../src/core/scenes/scenes';
 import { listTracks } from '../../src/core/tracks/tracks';
 import { createCue, cuesForScene, deleteCue, linkCue, listCues, unlinkCue, updateCue } from '../../src/core/cues/cues';
-import { CUE_COLORS } from '../../src/shared/score';
+import { CUE_COLOURS } from '../../src/shared/score';
 import { filmsDir, tempLibrary } from '../temp-library';
 
 function redShoes() {
@@ -21,11 +21,11 @@ describe('cues', () => {
   it('are created, listed in time order, updated and deleted', () => {
     const { db, tracks } = redShoes();
     const late = createCue(db, { trackId: tracks[0].id, label: 'Coda', startMs: 90_000, endMs: 95_500 });
-    const early = createCue(db, { trackId: tracks[0].id, label: 'Opening bars', startMs: 1_250, endMs: 4_000, color: '#123abc' });
-    expect(late.color).toBe(CUE_COLORS[0]);
-    expect(listCues(db, tracks[0].id).map((c) => [c.label, c.startMs, c.endMs, c.color])).toEqual([
+    const early = createCue(db, { trackId: tracks[0].id, label: 'Opening bars', startMs: 1_250, endMs: 4_000, colour: '#123abc' });
+    expect(late.colour).toBe(CUE_COLOURS[0]);
+    expect(listCues(db, tracks[0].id).map((c) => [c.label, c.startMs, c.endMs, c.colour])).toEqual([
       ['Opening bars', 1_250, 4_000, '#123abc'],
-      ['Coda', 90_000, 95_500, CUE_COLORS[0]]
+      ['Coda', 90_000, 95_500, CUE_COLOURS[0]]
     ]);
     expect(listCues(db, tracks[1].id)).toEqual([]);
     const moved = updateCue(db, { cueId: early.id, startMs: 2_000, label: 'Opening' });
@@ -43,7 +43,7 @@ describe('cues', () => {
       { trackId: tracks[0].id, label: 'x', startMs: 2000, endMs: 1000 },
       { trackId: tracks[0].id, label: 'x', startMs: -1, endMs: 1000 },
       { trackId: tracks[0].id, label: 'x', startMs: 0.5, endMs: 1000 },
-      { trackId: tracks[0].id, label: 'x', startMs: 0, endMs: 1, color: 'red' }
+      { trackId: tracks[0].id, label: 'x', startMs: 0, endMs: 1, colour: 'red' }
     ];
     for (const input of bad) expect(await dispatch(library, 'cues.create', input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await dispatch(library, 'cues.create', { trackId: 9999, label: 'x', startMs: 0, endMs: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
