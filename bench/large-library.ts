@@ -80,7 +80,7 @@ export function buildLargeLibrary(db: Database.Database, scale = 1, seed = 6): R
     }
     if (hasTable(db, 'cues')) {
       // Cues spread over the tracks, each linked to a scene of its own film, as a score study grows.
-      const cue = db.prepare("INSERT INTO cues (id, track_id, label, start_ms, end_ms, color) VALUES (?, ?, ?, ?, ?, '#2f6f8f')");
+      const cue = db.prepare("INSERT INTO cues (id, track_id, label, start_ms, end_ms, colour) VALUES (?, ?, ?, ?, ?, '#2f6f8f')");
       const link = db.prepare('INSERT OR IGNORE INTO cue_scenes (cue_id, scene_id) VALUES (?, ?)');
       for (let c = 1; c <= size.cues; c++) {
         const t = pick(trackId);

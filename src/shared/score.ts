@@ -44,8 +44,8 @@ export interface Cue {
   label: string;
   startMs: number;
   endMs: number;
-  /** A CSS hex colour, #rrggbb. */
-  color: string;
+  /** A CSS hex colour, #rrggbb in lower case (the contract's colour rule, checked by the schema too). */
+  colour: string;
   scenes: LinkedScene[];
   updatedAt: string;
 }
@@ -67,4 +67,5 @@ export interface UploadStatus {
   error?: { code: string; message: string };
 }
 
-export const CUE_COLORS = ['#d1495b', '#edae49', '#00798c', '#66a182', '#8d6cab', '#e07a5f'] as const;
+/** The colours a new cue takes in turn on its track, when it is given none. */
+export const CUE_COLOURS = ['#d1495b', '#edae49', '#00798c', '#66a182', '#8d6cab', '#e07a5f'] as const;

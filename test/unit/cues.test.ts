@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +8,10 @@ import { importFilmPage, listFilms } from '../../src/core/films/films';
 import { listScenes } from '../../src/core/scenes/scenes';
 import { listTracks } from '../../src/core/tracks/tracks';
 import { createCue, cuesForScene, deleteCue, linkCue, listCues, unlinkCue, updateCue } from '../../src/core/cues/cues';
-import { CUE_COLORS } from '../../src/shared/score';
-import { filmsDir, tempLibrary } from '../temp-library';
+import { migrate, migrations } from '../../src/core/library/migrations';
+import { search } from '../../src/core/search/search';
+import { CUE_COLOURS } from '../../src/shared/score';
+import { filmsDir, tempHome, tempLibrary } from '../temp-library';
 
 function redShoes() {
   const library = tempLibrary();
@@ -21,11 +24,11 @@ describe('cues', () => {
   it('are created, listed in time order, updated and deleted', () => {
     const { db, tracks } = redShoes();
     const late = createCue(db, { trackId: tracks[0].id, label: 'Coda', startMs: 90_000, endMs: 95_500 });
-    const early = createCue(db, { trackId: tracks[0].id, label: 'Opening bars', startMs: 1_250, endMs: 4_000, color: '#123abc' });
-    expect(late.color).toBe(CUE_COLORS[0]);
-    expect(listCues(db, tracks[0].id).map((c) => [c.label, c.startMs, c.endMs, c.color])).toEqual([
+    const early = createCue(db, { trackId: tracks[0].id, label: 'Opening bars', startMs: 1_250, endMs: 4_000, colour: '#123abc' });
+    expect(late.colour).toBe(CUE_COLOURS[0]);
+    expect(listCues(db, tracks[0].id).map((c) => [c.label, c.startMs, c.endMs, c.colour])).toEqual([
       ['Opening bars', 1_250, 4_000, '#123abc'],
-      ['Coda', 90_000, 95_500, CUE_COLORS[0]]
+      ['Coda', 90_000, 95_500, CUE_COLOURS[0]]
     ]);
     expect(listCues(db, tracks[1].id)).toEqual([]);
     const moved = updateCue(db, { cueId: early.id, startMs: 2_000, label: 'Opening' });
@@ -43,7 +46,7 @@ describe('cues', () => {
       { trackId: tracks[0].id, label: 'x', startMs: 2000, endMs: 1000 },
       { trackId: tracks[0].id, label: 'x', startMs: -1, endMs: 1000 },
       { trackId: tracks[0].id, label: 'x', startMs: 0.5, endMs: 1000 },
-      { trackId: tracks[0].id, label: 'x', startMs: 0, endMs: 1, color: 'red' }
+      { trackId: tracks[0].id, label: 'x', startMs: 0, endMs: 1, colour: 'red' }
     ];
     for (const input of bad) expect(await dispatch(library, 'cues.create', input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await dispatch(library, 'cues.create', { trackId: 9999, label: 'x', startMs: 0, endMs: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -89,5 +92,46 @@ describe('cues and the annotations and tags of 002', () => {
     deleteCue(db, cue.id);
     expect(db.prepare('SELECT count(*) FROM annotations WHERE cue_id IS NOT NULL').pluck().get()).toBe(0);
     expect(db.prepare("SELECT count(*) FROM taggings WHERE target_kind = 'cue'").pluck().get()).toBe(0);
+  });
+});
+
+describe('cue colours', () => {
+  it('are checked and lower-cased as tag colours are, on create and on update', async () => {
+    const { library, db, tracks } = redShoes();
+    const created = await dispatch(library, 'cues.create', { trackId: tracks[0].id, label: 'Waltz', startMs: 0, endMs: 1, colour: '#ABCDEF' });
+    expect(created).toMatchObject({ ok: true, result: { colour: '#abcdef' } });
+    const cueId = db.prepare('SELECT id FROM cues').pluck().get() as number;
+    expect(await dispatch(library, 'cues.update', { cueId, colour: '#00798C' })).toMatchObject({ ok: true, result: { colour: '#00798c' } });
+    for (const colour of ['blue', '#abc', '#00798c0', ''])
+      expect(await dispatch(library, 'cues.update', { cueId, colour }), colour).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // Below the contract, the library itself refuses a colour in another form.
+    expect(() => createCue(db, { trackId: tracks[0].id, label: 'x', startMs: 0, endMs: 1, colour: '#ABCDEF' })).toThrow(/#rrggbb/);
+    expect(() => updateCue(db, { cueId, colour: 'red' })).toThrow(/#rrggbb/);
+    expect(listCues(db, tracks[0].id).map((c) => c.colour)).toEqual(['#00798c']);
+  });
+
+  it('are kept, as colour, when a library at schema 7 is migrated', () => {
+    const db = new Database(join(tempHome(), 'schema-7.sqlite'));
+    migrate(db, migrations.filter((m) => m.version < 8));
+    db.exec(`
+      INSERT INTO films (id, title, synopsis, source_name) VALUES (1, 'Old', '', 'old.txt');
+      INSERT INTO tracks (id, film_id, position, title, credit, description) VALUES (1, 1, 1, 'Overture', 'x', '');
+      INSERT INTO cues (track_id, label, start_ms, end_ms, color) VALUES
+        (1, 'Heron fanfare', 0, 1, '#123abc'), (1, 'Upper case', 2, 3, '#D1495B'), (1, 'Hand-edited', 4, 5, 'red');`);
+    migrate(db);
+    const columns = db.prepare("SELECT name FROM pragma_table_info('cues')").pluck().all();
+    expect(columns).toContain('colour');
+    expect(columns).not.toContain('color');
+    expect(db.prepare('SELECT label, colour FROM cues ORDER BY id').raw().all()).toEqual([
+      ['Heron fanfare', '#123abc'],
+      ['Upper case', '#d1495b'],
+      ['Hand-edited', CUE_COLOURS[0]]
+    ]);
+    // The search view and triggers over cues still work on the renamed table.
+    expect(search(db, { query: 'heron', limit: 10 }).hits.map((h) => h.kind)).toEqual(['cue']);
+    db.prepare("UPDATE cues SET label = 'Egret fanfare' WHERE label = 'Heron fanfare'").run();
+    expect(search(db, { query: 'egret', limit: 10 }).hits.map((h) => h.kind)).toEqual(['cue']);
+    expect(() => db.prepare("INSERT INTO cues (track_id, label, start_ms, end_ms, colour) VALUES (1, 'x', 0, 1, 'red')").run()).toThrow(/#rrggbb/);
+    db.close();
   });
 });

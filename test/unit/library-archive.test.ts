@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { createAnnotation } from '../../src/core/notes/notes';
 import { seedDefaultLibrary } from '../../src/core/library/default-library';
 import { dispatch } from '../../src/core/dispatch';
-import { createCue, deleteCue } from '../../src/core/cues/cues';
+import { createCue, deleteCue, listCues } from '../../src/core/cues/cues';
 import { importFilmPage, listFilms } from '../../src/core/films/films';
 import { listScenes, updateScene } from '../../src/core/scenes/scenes';
+import { listTracks } from '../../src/core/tracks/tracks';
 import { search } from '../../src/core/search/search';
 import { searchIndexes, searchIndexProblem } from '../../src/core/search/search-indexes';
 import { exportLibrary, mergeIntoLibrary, replaceLibrary, serialiseArchive, type LibraryArchive } from '../../src/core/library/archive';
@@ -62,6 +63,38 @@ describe('the JSON library backup', () => {
     importFilmPage(target.db, secondFilm.replaceAll('Peeping Score', 'Only Here'), 'x.txt');
     restore(target.db, archive);
     expect(listFilms(target.db).map((f) => f.title)).toEqual(['Peeping Score', 'The Red Shoes']);
+  });
+
+  it('restores a backup written before cues.color became colour (schema 7), replacing and merging', () => {
+    const source = tempLibrary();
+    seedDefaultLibrary(source, filmsDir);
+    const trackId = listTracks(source.db, listFilms(source.db)[0].id)[0].id;
+    createCue(source.db, { trackId, label: 'Old waltz', startMs: 0, endMs: 1_000, colour: '#123abc' });
+    createCue(source.db, { trackId, label: 'Old march', startMs: 2_000, endMs: 3_000, colour: '#edae49' });
+    const archive = exportLibrary(source.db);
+    // As Reelnotes wrote it then: the column was color, and a colour could be upper-case.
+    const old: LibraryArchive = {
+      ...archive,
+      schema: 7,
+      tables: { ...archive.tables, cues: archive.tables.cues.map(({ colour, ...row }) => ({ ...row, color: row.label === 'Old waltz' ? '#123ABC' : colour })) }
+    };
+    const colours = (db: typeof source.db) => listCues(db, trackId).map((c) => [c.label, c.colour]);
+
+    const replaced = tempLibrary();
+    restore(replaced.db, old);
+    expect(colours(replaced.db)).toEqual([
+      ['Old waltz', '#123abc'],
+      ['Old march', '#edae49']
+    ]);
+    expect(serialiseArchive(exportLibrary(replaced.db))).toBe(serialiseArchive(archive));
+
+    const merged = tempLibrary();
+    seedDefaultLibrary(merged, filmsDir);
+    expect(restore(merged.db, old, mergeIntoLibrary).added).toBeGreaterThan(0);
+    expect(colours(merged.db)).toEqual(colours(replaced.db));
+
+    // From schema 8 on, color is no column of cues.
+    expect(() => restore(tempLibrary().db, { ...old, schema: 8 })).toThrow(/unknown column "color"/);
   });
 
   it('merges: adds what is missing, matches what is already there, and can be merged twice', () => {

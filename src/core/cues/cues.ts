@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import { ReelnotesError } from '../../shared/errors';
 import { formatTrackTime } from '../../shared/time-format';
-import { CUE_COLORS, type Cue, type LinkedScene, type SceneCue } from '../../shared/score';
+import { CUE_COLOURS, type Cue, type LinkedScene, type SceneCue } from '../../shared/score';
 import { assertExists, notFound } from '../errors';
 
 type CueRow = Omit<Cue, 'scenes'> & { filmId: number };
 
-const cueColumns = `c.id, c.track_id AS trackId, c.label, c.start_ms AS startMs, c.end_ms AS endMs, c.color,
+const cueColumns = `c.id, c.track_id AS trackId, c.label, c.start_ms AS startMs, c.end_ms AS endMs, c.colour,
   c.updated_at AS updatedAt, t.film_id AS filmId`;
 
 function linkedScenes(db: Database.Database, cueId: number): LinkedScene[] {
@@ -89,7 +89,7 @@ export interface NewCue {
   label: string;
   startMs: number;
   endMs: number;
-  color?: string;
+  colour?: string;
   sceneIds?: number[];
 }
 
@@ -101,8 +101,8 @@ export function createCue(db: Database.Database, input: NewCue): Cue {
     const count = db.prepare('SELECT count(*) FROM cues WHERE track_id = ?').pluck().get(input.trackId) as number;
     const cueId = Number(
       db
-        .prepare('INSERT INTO cues (track_id, label, start_ms, end_ms, color) VALUES (?, ?, ?, ?, ?)')
-        .run(input.trackId, input.label, input.startMs, input.endMs, input.color ?? CUE_COLORS[count % CUE_COLORS.length]).lastInsertRowid
+        .prepare('INSERT INTO cues (track_id, label, start_ms, end_ms, colour) VALUES (?, ?, ?, ?, ?)')
+        .run(input.trackId, input.label, input.startMs, input.endMs, input.colour ?? CUE_COLOURS[count % CUE_COLOURS.length]).lastInsertRowid
     );
     for (const sceneId of new Set(input.sceneIds ?? [])) insertLink(db, cueId, track.filmId, sceneId);
     return getCue(db, cueId);
@@ -114,7 +114,7 @@ export interface CueChanges {
   label?: string;
   startMs?: number;
   endMs?: number;
-  color?: string;
+  colour?: string;
 }
 
 export function updateCue(db: Database.Database, changes: CueChanges): Cue {
@@ -124,8 +124,8 @@ export function updateCue(db: Database.Database, changes: CueChanges): Cue {
   if (endMs < startMs) throw new ReelnotesError('INVALID_INPUT', `A cue cannot end (${endMs} ms) before it starts (${startMs} ms).`);
   assertCueFits(db, current.trackId, endMs);
   db.prepare(
-    `UPDATE cues SET label = ?, start_ms = ?, end_ms = ?, color = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`
-  ).run(changes.label ?? current.label, startMs, endMs, changes.color ?? current.color, changes.cueId);
+    `UPDATE cues SET label = ?, start_ms = ?, end_ms = ?, colour = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`
+  ).run(changes.label ?? current.label, startMs, endMs, changes.colour ?? current.colour, changes.cueId);
   return getCue(db, changes.cueId);
 }
 

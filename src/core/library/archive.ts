@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { colour } from '../../shared/contract/fields';
 import { ReelnotesError } from '../../shared/errors';
+import { CUE_COLOURS } from '../../shared/score';
 import { JsonScanner } from './json-scanner';
 import { latestSchemaVersion } from './migrations';
 import { rebuildSearchIndexesOrFail, withoutSearchTriggers } from '../search/search-indexes';
@@ -63,6 +65,34 @@ interface TableInfo {
 const polymorphicReferences: { table: string; kindColumn: string; idColumn: string; targets: Record<string, string> }[] = [
   { table: 'taggings', kindColumn: 'target_kind', idColumn: 'target_id', targets: { scene: 'scenes', annotation: 'annotations', cue: 'cues' } }
 ];
+
+/**
+ * Columns a migration renamed after archives were first written. A row of an archive written before
+ * the rename (an older `schema`) is read under the new name, with its value in the form the migration
+ * left it in, so that replace and merge see only today's columns.
+ */
+const renamedColumns: { table: string; from: string; to: string; renamedIn: number; tidy: (value: unknown) => unknown }[] = [
+  // As 008_cue_colour.sql does to the rows already in a library: lower-cased, or the palette's first.
+  {
+    table: 'cues',
+    from: 'color',
+    to: 'colour',
+    renamedIn: 8,
+    tidy: (value) => (typeof value === 'string' ? (colour.safeParse(value).data ?? CUE_COLOURS[0]) : value)
+  }
+];
+
+/** The row as today's schema names it; a row that is not an object is left for checkRow to refuse. */
+function upgradeRow(table: string, row: unknown, schema: number): unknown {
+  const renames = renamedColumns.filter((r) => r.table === table && schema < r.renamedIn);
+  if (renames.length === 0 || row === null || typeof row !== 'object' || Array.isArray(row)) return row;
+  return Object.fromEntries(
+    Object.entries(row).map(([column, value]) => {
+      const rename = renames.find((r) => r.from === column);
+      return rename ? [rename.to, rename.tidy(value)] : [column, value];
+    })
+  );
+}
 
 /** The tables that hold the person's library: not SQLite's own, not the ledger, not search indexes. */
 function libraryTables(db: Database.Database): TableInfo[] {
@@ -148,7 +178,7 @@ export function openArchive(db: Database.Database, path: string, fileName: strin
         const found = tables.get(table);
         if (!found) return;
         scanner.seek(found.offset);
-        yield* readRows(scanner) as Iterable<Row>;
+        for (const row of readRows(scanner)) yield upgradeRow(table, row, schema) as Row;
       },
       close: () => scanner.close()
     };
@@ -182,8 +212,7 @@ function checkArchive(db: Database.Database, scanner: JsonScanner, fileName: str
       envelope.tables = {};
       tablesAt = scanner.offset;
       if (envelopeFields.every((field) => field in envelope)) {
-        checkEnvelope(envelope, fileName);
-        tables = checkTables(db, scanner, fileName);
+        tables = checkTables(db, scanner, fileName, checkEnvelope(envelope, fileName));
       } else {
         scanner.skip();
       }
@@ -193,7 +222,7 @@ function checkArchive(db: Database.Database, scanner: JsonScanner, fileName: str
   const schema = checkEnvelope(envelope, fileName);
   if (!tables) {
     scanner.seek(tablesAt ?? 0);
-    tables = checkTables(db, scanner, fileName);
+    tables = checkTables(db, scanner, fileName, schema);
   }
   return { schema, tables };
 }
@@ -215,7 +244,7 @@ function checkEnvelope(envelope: Record<string, unknown>, fileName: string): num
   return schema;
 }
 
-function checkTables(db: Database.Database, scanner: JsonScanner, fileName: string): Map<string, { offset: number; rows: number }> {
+function checkTables(db: Database.Database, scanner: JsonScanner, fileName: string, schema: number): Map<string, { offset: number; rows: number }> {
   const known = new Map(libraryTables(db).map((t) => [t.name, new Set(t.columns)]));
   const found = new Map<string, { offset: number; rows: number }>();
   if (scanner.peek() !== '{'.charCodeAt(0)) throw new ReelnotesError('INVALID_INPUT', `${fileName}: "tables" is not an object of tables.`);
@@ -232,7 +261,7 @@ function checkTables(db: Database.Database, scanner: JsonScanner, fileName: stri
     if (scanner.peek() !== '['.charCodeAt(0)) throw new ReelnotesError('INVALID_INPUT', `${fileName}: table "${table}" is not a list of rows.`);
     const offset = scanner.offset;
     let index = 0;
-    for (const row of readRows(scanner)) checkRow(row, columns, `${fileName}: ${table} row ${++index}`);
+    for (const row of readRows(scanner)) checkRow(upgradeRow(table, row, schema), columns, `${fileName}: ${table} row ${++index}`);
     found.set(table, { offset, rows: index });
   } while (scanner.more('}'));
   return found;

@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { MAX_CUE_FILE_BYTES, MAX_TRACK_TIME_MS } from '../limits';
 import type { Cue, SceneCue } from '../score';
 import { method } from './define';
-import { id, offsetMs, type ExportedFile } from './fields';
+import { colour, id, offsetMs, type ExportedFile } from './fields';
 
 /** Positions on a track, in whole milliseconds. */
 const ms = z.number().int('Times are whole milliseconds').min(0, 'Times cannot be negative').max(MAX_TRACK_TIME_MS);
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is written #rrggbb');
 const label = z.string().trim().min(1, 'A cue needs a label').max(200);
 
 /** The formats cues travel in: Audacity label files, WebVTT and SRT. */
@@ -18,15 +17,15 @@ export const cueMethods = {
   'cues.forScene': method<SceneCue[]>()(z.object({ sceneId: id }).strict()),
   'cues.create': method<Cue>()(
     z
-      .object({ trackId: id, label, startMs: ms, endMs: ms, color: color.optional(), sceneIds: z.array(id).max(200).optional() })
+      .object({ trackId: id, label, startMs: ms, endMs: ms, colour: colour.optional(), sceneIds: z.array(id).max(200).optional() })
       .strict()
       .refine((c) => c.endMs >= c.startMs, { message: 'A cue cannot end before it starts', path: ['endMs'] })
   ),
   'cues.update': method<Cue>()(
     z
-      .object({ cueId: id, label: label.optional(), startMs: ms.optional(), endMs: ms.optional(), color: color.optional() })
+      .object({ cueId: id, label: label.optional(), startMs: ms.optional(), endMs: ms.optional(), colour: colour.optional() })
       .strict()
-      .refine((c) => c.label !== undefined || c.startMs !== undefined || c.endMs !== undefined || c.color !== undefined, {
+      .refine((c) => c.label !== undefined || c.startMs !== undefined || c.endMs !== undefined || c.colour !== undefined, {
         message: 'Nothing to update: give a label, start, end or colour'
       })
   ),

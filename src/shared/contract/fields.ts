@@ -4,6 +4,15 @@ import { UPLOAD_CHUNK_BYTES } from '../limits';
 /** Row ids are positive integers; anything else is refused before it reaches SQL. */
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+/**
+ * A colour as tags and cues carry it: #rrggbb, stored lower-cased so that one colour is one string
+ * (the schema checks the same form: tags by a CHECK, cues by the triggers of migration 008).
+ */
+export const colour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'A colour is written #rrggbb')
+  .transform((c) => c.toLowerCase());
+
 /** Methods that take no arguments still take an object, so that one may be added later. */
 export const nothing = z.object({}).strict();
 

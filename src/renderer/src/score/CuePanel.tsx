@@ -1,6 +1,6 @@
 import { memo, useId, useState, type FormEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
-import { CUE_COLORS, type Cue } from '../../../shared/score';
+import { CUE_COLOURS, type Cue } from '../../../shared/score';
 import { call } from '../api';
 import { CueFiles } from './CueFiles';
 import { CueNotes } from './CueNotes';
@@ -77,7 +77,7 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
             label: '',
             startMs: withinRecording(player.currentMs()),
             endMs: withinRecording(player.currentMs() + 5000),
-            color: CUE_COLORS[cues.length % CUE_COLORS.length]
+            colour: CUE_COLOURS[cues.length % CUE_COLOURS.length]
           }}
           onDone={() => {
             setEditingId(null);
@@ -98,7 +98,7 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
               </li>
             ) : (
               <li key={cue.id} className={`cue-row${playingCueId === cue.id ? ' playing' : ''}`} aria-label={`Cue ${cue.label}`}>
-                <span className="cue-swatch" style={{ background: cue.color }} aria-hidden="true" />
+                <span className="cue-swatch" style={{ background: cue.colour }} aria-hidden="true" />
                 <div className="cue-text">
                   <span className="cue-label">{cue.label}</span>
                   <span className="cue-times">
@@ -173,7 +173,7 @@ interface EditorProps {
   trackId: number;
   scenes: Scene[];
   cue?: Cue;
-  initial: { label: string; startMs: number; endMs: number; color: string };
+  initial: { label: string; startMs: number; endMs: number; colour: string };
   onDone: () => void;
   onCancel: () => void;
 }
@@ -183,7 +183,7 @@ function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: EditorPr
   const [label, setLabel] = useState(initial.label);
   const [start, setStart] = useState(formatTrackTime(initial.startMs));
   const [end, setEnd] = useState(formatTrackTime(initial.endMs));
-  const [color, setColor] = useState(initial.color);
+  const [colour, setColour] = useState(initial.colour);
   const [problem, setProblem] = useState<string | null>(null);
 
   const save = async (event: FormEvent) => {
@@ -193,8 +193,8 @@ function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: EditorPr
     if (startMs === undefined || endMs === undefined) return setProblem('Write times as m:ss.mmm, for example 1:02.500.');
     if (endMs < startMs) return setProblem('The end comes before the start.');
     try {
-      if (cue) await call('cues.update', { cueId: cue.id, label, startMs, endMs, color });
-      else await call('cues.create', { trackId, label, startMs, endMs, color });
+      if (cue) await call('cues.update', { cueId: cue.id, label, startMs, endMs, colour });
+      else await call('cues.create', { trackId, label, startMs, endMs, colour });
       onDone();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -240,9 +240,9 @@ function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: EditorPr
       </div>
       <fieldset className="cue-colors">
         <legend>Colour</legend>
-        {CUE_COLORS.map((c) => (
+        {CUE_COLOURS.map((c) => (
           <label key={c} className="cue-color" style={{ background: c }}>
-            <input type="radio" name="cue-color" value={c} checked={color === c} onChange={() => setColor(c)} aria-label={`Colour ${c}`} />
+            <input type="radio" name="cue-color" value={c} checked={colour === c} onChange={() => setColour(c)} aria-label={`Colour ${c}`} />
           </label>
         ))}
       </fieldset>

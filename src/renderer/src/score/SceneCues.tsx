@@ -32,7 +32,7 @@ export function SceneCues({ sceneId }: { sceneId: number }) {
             >
               ▶
             </button>
-            <span className="cue-swatch" style={{ background: cue.color }} aria-hidden="true" />
+            <span className="cue-swatch" style={{ background: cue.colour }} aria-hidden="true" />
             <span className="scene-cue-text">
               <span className="cue-label">{cue.label}</span>
               <span className="cue-times">

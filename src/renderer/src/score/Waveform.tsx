@@ -59,7 +59,7 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
       const from = x(cue.startMs);
       const to = Math.max(from + 2, x(cue.endMs));
       g.globalAlpha = 0.2;
-      g.fillStyle = cue.color;
+      g.fillStyle = cue.colour;
       g.fillRect(from, 0, to - from, height);
       g.globalAlpha = 1;
       g.fillRect(from, 0, 2, height);
@@ -145,7 +145,7 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
       // Under the base layer's own tint of 0.2, this makes the playing cue's about 0.38.
       const from = x(active.startMs) * ratio;
       g.globalAlpha = 0.23;
-      g.fillStyle = active.color;
+      g.fillStyle = active.colour;
       g.fillRect(from, 0, Math.max(2 * ratio, x(active.endMs) * ratio - from), canvas.height);
       g.globalAlpha = 1;
     }
