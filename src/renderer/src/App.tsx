@@ -1,19 +1,16 @@
 import { useCallback, useRef, useState } from 'react';
-import type { Scene } from '../../shared/domain';
 import { FilmSidebar } from './components/FilmSidebar';
 import { FilmHeader } from './components/FilmHeader';
 import type { Found, FoundInFilm } from './components/reveal';
 import { SceneList } from './components/SceneList';
 import { SceneDetail } from './components/SceneDetail';
 import { DropOverlay } from './components/DropOverlay';
-import { Notices, withNotice, type Notice } from './components/Notices';
 import { BackupsDialog } from './components/BackupsDialog';
 import { RecoveryBanner } from './components/RecoveryBanner';
 import { LibraryWarnings } from './components/LibraryWarnings';
 import { SearchRepairNotice } from './components/SearchRepairNotice';
-import { describeOffset } from './components/ShiftFilmTimes';
-import { useCall } from './hooks/useCall';
-import { call } from './api';
+import { PaneBoundary } from './data/PaneBoundary';
+import { useOpenFilm } from './films/queries';
 import { useFilmPageImport } from './hooks/useFilmPageImport';
 import { usePlaceLeft } from './hooks/usePlaceLeft';
 import { AllAnnotations } from './notes/AllAnnotations';
@@ -32,15 +29,9 @@ import { ScoreProvider } from './score/ScoreContext';
 export function App() {
   const [chosenFilmId, setFilmId] = useState<number | null>(null);
   // Until the person chooses, the desk opens where they left it (or on the first film of the library).
-  const opened = useCall('films.open', chosenFilmId === null ? {} : { filmId: chosenFilmId });
+  const opened = useOpenFilm(chosenFilmId);
   const [sceneId, setSceneId] = useState<number | null>(null);
-  const [notices, setNotices] = useState<Notice[]>([]);
   const [backupsOpen, setBackupsOpen] = useState(false);
-
-  const notify = useCallback((notice: Omit<Notice, 'id'>) => {
-    setNotices((list) => withNotice(list, { ...notice, id: Date.now() + Math.random() }));
-  }, []);
-  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
 
   const filmId = chosenFilmId ?? opened.data?.film?.id ?? null;
   // While another film loads, the previous answer is still in hand: only the chosen film's is shown.
@@ -61,11 +52,7 @@ export function App() {
 
   const importer = useFilmPageImport({
     filmHasTracks: (shown?.tracks.length ?? 0) > 0,
-    onImported: (result) => {
-      chooseFilm(result.film.id);
-      notify({ kind: 'success', text: `Imported “${result.film.title}”: ${result.film.sceneCount} scenes, ${result.trackCount} soundtrack entries.` });
-    },
-    onFailed: (message) => notify({ kind: 'error', text: message })
+    onImported: (result) => chooseFilm(result.film.id)
   });
 
   const openNote = useCallback(
@@ -92,52 +79,16 @@ export function App() {
     }
   };
 
-  const onTimesShifted = useCallback(
-    (offsetMs: number, shifted: number) => {
-      desk.changed();
-      notify({
-        kind: 'success',
-        text: `Moved ${shifted} film ${shifted === 1 ? 'time' : 'times'} by ${describeOffset(offsetMs)}.`,
-        action: {
-          label: 'Undo',
-          run: () =>
-            void call('notes.shiftFilmTimes', { filmId: filmId!, offsetMs: -offsetMs }).then(
-              () => desk.changed(),
-              (error: unknown) => notify({ kind: 'error', text: error instanceof Error ? error.message : String(error) })
-            )
-        }
-      });
-    },
-    [desk, notify, filmId]
-  );
-
   // What every list of notes shares, whether it is a scene's or the film's.
-  const notesDesk = {
-    revision: desk.revision,
-    allTags: desk.tags,
-    focus: desk.focus,
-    onFocusTaken: desk.focusTaken,
-    onNotesChanged: desk.changed,
-    onTrashed: () => notify({ kind: 'success', text: 'Moved the note to the trash.' }),
-    onError: (text: string) => notify({ kind: 'error', text })
-  };
-
-  const onSceneSaved = useCallback(
-    (saved: Scene) => {
-      opened.reload();
-      notify({ kind: 'success', text: `Saved “${saved.title}”.` });
-    },
-    [opened, notify]
-  );
-
-  const notifyError = useCallback((text: string) => notify({ kind: 'error', text }), [notify]);
+  const notesDesk = { allTags: desk.tags, focus: desk.focus, onFocusTaken: desk.focusTaken };
 
   return (
-    <ScoreProvider film={currentFilm} onError={notifyError}>
+    <ScoreProvider film={currentFilm} tracks={shown?.tracks ?? []}>
     <div className="app" {...importer.dropTarget}>
+      <PaneBoundary pane="the film list" className="sidebar" label="Library">
       <FilmSidebar
         films={opened.data?.films ?? []}
-        error={opened.error}
+        error={opened.error?.message}
         selectedId={filmId}
         onSelect={chooseFilm}
         onImport={importer.pickFile}
@@ -145,15 +96,10 @@ export function App() {
         importing={importer.busy}
       >
         <LibraryWarnings />
-        <TagPanel
-          tags={desk.tags}
-          filter={desk.filter}
-          onFilter={desk.setFilter}
-          onTagsChanged={desk.changed}
-          onNotice={(text) => notify({ kind: 'success', text })}
-          onError={(text) => notify({ kind: 'error', text })}
-        />
+        <TagPanel tags={desk.tags} filter={desk.filter} onFilter={desk.setFilter} />
       </FilmSidebar>
+      </PaneBoundary>
+      <PaneBoundary pane="the film" className="film-pane" label="Film">
       <main className="film-pane" aria-label="Film">
         {currentFilm ? (
           <>
@@ -167,43 +113,31 @@ export function App() {
                   film={currentFilm}
                   tracks={shown?.tracks ?? []}
                   found={foundInFilm}
-                  onError={(text) => notify({ kind: 'error', text })}
                 />
                 <SceneList
                   scenes={shownScenes}
                   selectedId={sceneId}
                   onSelect={setSceneId}
-                  loading={opened.loading}
+                  loading={opened.isPlaceholderData || opened.isLoading}
                   tagsByScene={desk.tagsByScene}
                   filterNote={desk.visibleSceneIds ? `Filtered by tags: ${shownScenes.length} of ${sceneList.length} scenes.` : undefined}
                 />
               </>
             )}
             {desk.view === 'annotations' && (
-              <AllAnnotations
-                filmId={currentFilm.id}
-                filter={desk.filter}
-                revision={desk.revision}
-                onOpen={openNote}
-                onShifted={onTimesShifted}
-                onError={(text) => notify({ kind: 'error', text })}
-              />
+              <AllAnnotations filmId={currentFilm.id} filter={desk.filter} onOpen={openNote} />
             )}
             {desk.view === 'trash' && (
-              <TrashView
-                filmId={currentFilm.id}
-                revision={desk.revision}
-                onChanged={desk.changed}
-                onNotice={(text) => notify({ kind: 'success', text })}
-                onError={(text) => notify({ kind: 'error', text })}
-              />
+              <TrashView filmId={currentFilm.id} />
             )}
           </>
         ) : (
-          <div className="empty-state">{opened.error ?? (opened.data?.films.length === 0 ? 'Your library is empty: import a film page to begin.' : 'Opening the library…')}</div>
+          <div className="empty-state">{opened.error?.message ?? (opened.data?.films.length === 0 ? 'Your library is empty: import a film page to begin.' : 'Opening the library…')}</div>
         )}
       </main>
-      <SceneDetail scene={scene} onSaved={onSceneSaved} onError={(text) => notify({ kind: 'error', text })}>
+      </PaneBoundary>
+      <PaneBoundary pane="the scene" className="detail-pane" label="Scene">
+      <SceneDetail scene={scene}>
         {scene ? (
           <>
             <div className="scene-tags">
@@ -214,8 +148,6 @@ export function App() {
                 tags={desk.tagsByScene.get(scene.id) ?? []}
                 allTags={desk.tags}
                 label="Add a tag to this scene"
-                onChange={desk.changed}
-                onError={(text) => notify({ kind: 'error', text })}
               />
             </div>
             <AnnotationsSection key={`scene-${scene.id}`} target={{ kind: 'scene', id: scene.id }} heading="Annotations" {...notesDesk} />
@@ -226,22 +158,15 @@ export function App() {
           )
         )}
       </SceneDetail>
+      </PaneBoundary>
       {importer.input}
       {importer.drop && <DropOverlay {...importer.drop} />}
-      <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} onError={(text) => notify({ kind: 'error', text })} />
-      <RecoveryBanner onError={(text) => notify({ kind: 'error', text })} />
+      <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} />
+      <RecoveryBanner />
       <SearchRepairNotice />
-      {shown?.film ? (
-        <PlayerDock
-          film={shown.film}
-          tracks={shown.tracks}
-          scenes={sceneList}
-          onNotice={(text) => notify({ kind: 'success', text })}
-        />
-      ) : (
-        <section className="score-dock" aria-label="Score player" />
-      )}
-      <Notices notices={notices} onDismiss={dismiss} />
+      <PaneBoundary pane="the score player" className="score-dock" label="Score player">
+        {shown?.film ? <PlayerDock film={shown.film} tracks={shown.tracks} scenes={sceneList} /> : <section className="score-dock" aria-label="Score player" />}
+      </PaneBoundary>
     </div>
     </ScoreProvider>
   );

@@ -5,7 +5,8 @@ import { FilePicker } from './FilePicker';
 import type { BackupInfo } from '../../../shared/safety';
 import { call, isDesktop } from '../api';
 import { sendAsStream, sendInChunks } from '../send-file';
-import { useCall } from '../hooks/useCall';
+import { useBackups, useCreateBackup } from '../backups/queries';
+import { useNotify } from '../notices/notify';
 import './safety.css';
 
 const reasons: Record<BackupInfo['reason'], string> = {
@@ -24,15 +25,16 @@ export function formatBytes(bytes: number): string {
 interface Props {
   open: boolean;
   onClose: () => void;
-  onError: (message: string) => void;
 }
 
 /**
  * The library's backups, newest first. Restoring one first saves the current state as a backup of
  * its own, so nothing is lost by restoring the wrong one; the page then reloads on the restored library.
  */
-export function BackupsDialog({ open, onClose, onError }: Props) {
-  const backups = useCall('backups.list', open ? {} : null);
+export function BackupsDialog({ open, onClose }: Props) {
+  const backups = useBackups(open);
+  const createBackup = useCreateBackup();
+  const notify = useNotify();
   const [busy, setBusy] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
 
@@ -41,10 +43,9 @@ export function BackupsDialog({ open, onClose, onError }: Props) {
   const backUpNow = async () => {
     setBusy('create');
     try {
-      await call('backups.create', {});
-      backups.reload();
+      await createBackup.mutateAsync({});
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     } finally {
       setBusy(null);
     }
@@ -59,7 +60,7 @@ export function BackupsDialog({ open, onClose, onError }: Props) {
       const file = await call('library.exportArchive', {});
       saveTextFile(file.fileName, file.text, 'application/json');
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     } finally {
       setBusy(null);
     }
@@ -82,7 +83,7 @@ export function BackupsDialog({ open, onClose, onError }: Props) {
       window.location.reload();
     } catch (error) {
       setBusy(null);
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     }
   };
 
@@ -94,7 +95,7 @@ export function BackupsDialog({ open, onClose, onError }: Props) {
     } catch (error) {
       setBusy(null);
       setConfirming(null);
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     }
   };
 
@@ -116,10 +117,10 @@ export function BackupsDialog({ open, onClose, onError }: Props) {
       </div>
       {backups.error && (
         <p className="inline-error" role="alert">
-          {backups.error}
+          {backups.error.message}
         </p>
       )}
-      <ul className="backup-list" aria-label="Backups, newest first" aria-busy={backups.loading}>
+      <ul className="backup-list" aria-label="Backups, newest first" aria-busy={backups.isPlaceholderData || backups.isLoading}>
         {(backups.data ?? []).map((backup) => (
           <li key={backup.name} className="backup-row">
             <span className="backup-when">{dateFormat.format(new Date(backup.createdAt))}</span>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Film, Track } from '../../../shared/domain';
 import { call } from '../api';
+import { useNotify } from '../notices/notify';
 import { saveTextFile } from '../save-file';
 import { FilmLines } from './FilmLines';
 import { revealFound, type Found } from './reveal';
@@ -10,10 +11,10 @@ interface Props {
   tracks: Track[];
   /** What a search hit opened, if anything: marked, and scrolled to and focused once. */
   found: Found | null;
-  onError: (message: string) => void;
 }
 
-export function FilmHeader({ film, tracks, found, onError }: Props) {
+export function FilmHeader({ film, tracks, found }: Props) {
+  const notify = useNotify();
   const synopsis = useRef<HTMLParagraphElement>(null);
   const synopsisFound = found?.target.kind === 'synopsis' && found.target.filmId === film.id;
   const shownOpening = useRef<number | null>(null);
@@ -28,7 +29,7 @@ export function FilmHeader({ film, tracks, found, onError }: Props) {
       const file = await call('films.exportMarkdown', { filmId: film.id });
       saveTextFile(file.fileName, file.text, 'text/markdown');
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     }
   };
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import type { Film, FilmLine } from '../../../shared/domain';
-import { useCall } from '../hooks/useCall';
+import { useFilmLines } from '../films/queries';
 import { revealFound, type Found } from './reveal';
 
 interface Props {
@@ -15,7 +15,7 @@ interface Props {
  * so that a long one does not push the scenes out of reach.
  */
 export function FilmLines({ film, found }: Props) {
-  const lines = useCall('films.lines', film.dialogueCount + film.quoteCount > 0 ? { filmId: film.id } : null);
+  const lines = useFilmLines(film.dialogueCount + film.quoteCount > 0 ? film.id : null);
   const markedId = found?.target.kind === 'line' ? found.target.lineId : null;
   // Each opening is shown once: a later reload of the lines must not pull the view back to it.
   const shownOpening = useRef<number | null>(null);

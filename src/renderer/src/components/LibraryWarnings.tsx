@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useCall } from '../hooks/useCall';
+import { useLibraryStatus } from '../backups/queries';
 import './safety.css';
 
 /**
@@ -8,7 +8,7 @@ import './safety.css';
  * whole session; a launch backup that could not be made is said until the person has read it.
  */
 export function LibraryWarnings() {
-  const status = useCall('library.status', {});
+  const status = useLibraryStatus();
   const [backupNoticeSeen, setBackupNoticeSeen] = useState(false);
   const readOnly = status.data?.readOnly;
   const launchBackupSkipped = backupNoticeSeen ? null : status.data?.launchBackupSkipped;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { call } from '../api';
-import { useCall } from '../hooks/useCall';
+import { useLibraryStatus } from '../backups/queries';
+import { useNotify } from '../notices/notify';
 import './safety.css';
 
 const DISMISSED = 'reelnotes.recovery-dismissed';
@@ -9,8 +10,9 @@ const DISMISSED = 'reelnotes.recovery-dismissed';
  * Told once, at the top of the window: the library could not be opened, where the damaged file
  * went, and the newest sound backup to restore. Nothing is restored without the person's word.
  */
-export function RecoveryBanner({ onError }: { onError: (message: string) => void }) {
-  const status = useCall('library.status', {});
+export function RecoveryBanner() {
+  const status = useLibraryStatus();
+  const notify = useNotify();
   const [dismissed, setDismissed] = useState(() => sessionStorage.getItem(DISMISSED));
   const [restoring, setRestoring] = useState(false);
   const recovery = status.data?.recovery;
@@ -26,7 +28,7 @@ export function RecoveryBanner({ onError }: { onError: (message: string) => void
       window.location.reload();
     } catch (error) {
       setRestoring(false);
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     }
   };
   const dismiss = () => {

@@ -1,17 +1,16 @@
 import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Scene } from '../../../shared/domain';
-import { call } from '../api';
+import { useUpdateScene } from '../films/queries';
+import { useNotify } from '../notices/notify';
 import { SceneCues } from '../score/SceneCues';
 
 interface Props {
   scene: Scene | null;
-  onSaved: (scene: Scene) => void;
-  onError: (message: string) => void;
   /** Below the scene (or, with no scene chosen, below the hint): its tags and annotations. */
   children?: ReactNode;
 }
 
-export function SceneDetail({ scene, onSaved, onError, children }: Props) {
+export function SceneDetail({ scene, children }: Props) {
   // Remembering which scene is being edited closes the editor by itself when another is chosen.
   const [editingId, setEditingId] = useState<number | null>(null);
   const editing = scene !== null && editingId === scene.id;
@@ -32,11 +31,7 @@ export function SceneDetail({ scene, onSaved, onError, children }: Props) {
         <SceneEditor
           scene={scene}
           onCancel={() => setEditing(false)}
-          onSaved={(saved) => {
-            setEditing(false);
-            onSaved(saved);
-          }}
-          onError={onError}
+          onSaved={() => setEditing(false)}
         />
       ) : (
         <article className="scene-reading">
@@ -64,7 +59,9 @@ export function SceneDetail({ scene, onSaved, onError, children }: Props) {
   );
 }
 
-function SceneEditor({ scene, onCancel, onSaved, onError }: { scene: Scene; onCancel: () => void } & Omit<Props, 'scene' | 'children'>) {
+function SceneEditor({ scene, onCancel, onSaved }: { scene: Scene; onCancel: () => void; onSaved: () => void }) {
+  const updateScene = useUpdateScene();
+  const notify = useNotify();
   const [title, setTitle] = useState(scene.title);
   const [description, setDescription] = useState(scene.description);
   const [context, setContext] = useState(scene.context ?? '');
@@ -74,9 +71,11 @@ function SceneEditor({ scene, onCancel, onSaved, onError }: { scene: Scene; onCa
     event?.preventDefault();
     setSaving(true);
     try {
-      onSaved(await call('scenes.update', { sceneId: scene.id, title, description, context: context.trim() ? context : null }));
+      const saved = await updateScene.mutateAsync({ sceneId: scene.id, title, description, context: context.trim() ? context : null });
+      onSaved();
+      notify.success(`Saved “${saved.title}”.`);
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     } finally {
       setSaving(false);
     }

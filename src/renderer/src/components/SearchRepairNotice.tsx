@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useCall } from '../hooks/useCall';
+import { useLibraryStatus } from '../backups/queries';
 import './safety.css';
 
 const TOLD = 'reelnotes.search-repairs-told';
@@ -10,7 +10,7 @@ const TOLD = 'reelnotes.search-repairs-told';
  * have missed things before, so they hear of it.
  */
 export function SearchRepairNotice() {
-  const status = useCall('library.status', {});
+  const status = useLibraryStatus();
   const repairs = status.data?.searchRepairs ?? [];
   const key = repairs.map((r) => `${r.index}@${r.repairedAt}`).join(' ');
   const [told, setTold] = useState(() => sessionStorage.getItem(TOLD));

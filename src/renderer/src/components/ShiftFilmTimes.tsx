@@ -1,7 +1,8 @@
 import './safety.css';
 import { useId, useState, type FormEvent } from 'react';
 import { describeOffset } from '../../../shared/film-time';
-import { call } from '../api';
+import { useNotify } from '../notices/notify';
+import { useShiftFilmTimes } from '../notes/queries';
 
 /** "+2.5", "-3", "1:30", "-00:00:04.200": a signed offset in seconds or [hh:]mm:ss[.mmm]. */
 export function parseOffset(text: string): number | undefined {
@@ -21,14 +22,14 @@ interface ShiftTimesProps {
   what: string;
   /** Moves the times; resolves once they have moved, rejects with the library's message. */
   onShift: (offsetMs: number) => Promise<void>;
-  onError: (message: string) => void;
 }
 
 /** A signed offset typed once, applied to a whole set of times in one step. */
-export function ShiftTimes({ what, onShift, onError }: ShiftTimesProps) {
+export function ShiftTimes({ what, onShift }: ShiftTimesProps) {
   const [text, setText] = useState('');
   const offset = parseOffset(text);
   const hintId = useId();
+  const notify = useNotify();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,10 +38,9 @@ export function ShiftTimes({ what, onShift, onError }: ShiftTimesProps) {
       await onShift(offset);
       setText('');
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     }
   };
-
   return (
     <form className="shift-times" onSubmit={submit}>
       <label className="inline-field">
@@ -65,24 +65,22 @@ export function ShiftTimes({ what, onShift, onError }: ShiftTimesProps) {
   );
 }
 
-interface Props {
-  filmId: number;
-  onShifted: (offsetMs: number, shifted: number) => void;
-  onError: (message: string) => void;
-}
-
 /**
  * Re-syncing every film time of the film's notes to another copy of the film, in one step. The
  * notice that confirms it offers Undo, which shifts back by the same offset.
  */
-export function ShiftFilmTimes({ filmId, onShifted, onError }: Props) {
+export function ShiftFilmTimes({ filmId }: { filmId: number }) {
+  const shiftFilmTimes = useShiftFilmTimes();
+  const notify = useNotify();
   return (
     <ShiftTimes
       what="film times"
-      onError={onError}
       onShift={async (offsetMs) => {
-        const result = await call('notes.shiftFilmTimes', { filmId, offsetMs });
-        onShifted(result.offsetMs, result.shifted);
+        const { shifted } = await shiftFilmTimes.mutateAsync({ filmId, offsetMs });
+        notify.success(`Moved ${shifted} film ${shifted === 1 ? 'time' : 'times'} by ${describeOffset(offsetMs)}.`, {
+          label: 'Undo',
+          run: () => shiftFilmTimes.mutateAsync({ filmId, offsetMs: -offsetMs }).catch(notify.failed)
+        });
       }}
     />
   );

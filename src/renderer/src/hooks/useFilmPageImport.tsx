@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { ImportResult } from '../../../shared/domain';
-import { call } from '../api';
+import { useImportFilmPage } from '../films/queries';
+import { useNotify } from '../notices/notify';
 import { FilePicker } from '../components/FilePicker';
 import { dropOutcome, draggedFileKind, playerTrackAt, type DroppedFileKind, type PlayerTrack } from '../components/dropped-file';
 
 interface Options {
   /** Whether the open film has soundtrack entries, which a recording dropped on the player attaches to. */
   filmHasTracks: boolean;
+  /** The imported film, to open it. */
   onImported: (result: ImportResult) => void;
-  onFailed: (message: string) => void;
 }
 
 /**
@@ -18,7 +19,9 @@ interface Options {
  * is imported, a recording is attached by the score player (which takes its own drops), and
  * anything else is refused with the same words.
  */
-export function useFilmPageImport({ filmHasTracks, onImported, onFailed }: Options) {
+export function useFilmPageImport({ filmHasTracks, onImported }: Options) {
+  const { mutateAsync: importFilmPage } = useImportFilmPage();
+  const notify = useNotify();
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [dragged, setDragged] = useState<DroppedFileKind | null>(null);
@@ -30,14 +33,16 @@ export function useFilmPageImport({ filmHasTracks, onImported, onFailed }: Optio
       setBusy(true);
       try {
         if (file.size > 2 * 1024 * 1024) throw new Error(`${file.name} is larger than 2 MB: it is not a film page.`);
-        onImported(await call('library.importFilmPage', { fileName: file.name, text: await file.text() }));
+        const result = await importFilmPage({ fileName: file.name, text: await file.text() });
+        onImported(result);
+        notify.success(`Imported “${result.film.title}”: ${result.film.sceneCount} scenes, ${result.trackCount} soundtrack entries.`);
       } catch (error) {
-        onFailed(error instanceof Error ? error.message : String(error));
+        notify.failed(error);
       } finally {
         setBusy(false);
       }
     },
-    [onImported, onFailed]
+    [importFilmPage, onImported, notify]
   );
 
   const pickFile = useCallback(() => inputRef.current?.click(), []);
@@ -94,7 +99,7 @@ export function useFilmPageImport({ filmHasTracks, onImported, onFailed }: Optio
       const file = event.dataTransfer.files[0];
       if (!kind || !file) return;
       if (kind === 'film-page') void importFile(file);
-      else onFailed(`${file.name}: ${dropOutcome(kind, null, filmHasTracks).text}.`);
+      else notify.failed(`${file.name}: ${dropOutcome(kind, null, filmHasTracks).text}.`);
     }
   };
   const drop = dragged === null ? null : dropOutcome(dragged, overPlayer, filmHasTracks);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { OpenFilm } from '../../../shared/domain';
-import { call } from '../api';
+import { useRememberPlace } from '../films/queries';
 
 /**
  * Reopens the scene the person left (the library's `films.open` already chose the film), then
@@ -9,6 +9,7 @@ import { call } from '../api';
  */
 export function usePlaceLeft(opened: OpenFilm | undefined, filmChosen: boolean, sceneId: number | null, setSceneId: (id: number | null) => void): void {
   const [restored, setRestored] = useState(false);
+  const { mutate: rememberPlace } = useRememberPlace();
   // Once, with the first answer, and only if the person has not already chosen elsewhere.
   if (!restored && opened) {
     setRestored(true);
@@ -17,6 +18,6 @@ export function usePlaceLeft(opened: OpenFilm | undefined, filmChosen: boolean, 
   const filmId = opened?.film?.id ?? null;
   useEffect(() => {
     if (!restored || filmId === null) return;
-    call('films.rememberPlace', { filmId, sceneId }).catch((error: unknown) => console.warn('Could not remember the place on the desk:', error));
-  }, [restored, filmId, sceneId]);
+    rememberPlace({ filmId, sceneId }, { onError: (error) => console.warn('Could not remember the place on the desk:', error) });
+  }, [restored, filmId, sceneId, rememberPlace]);
 }

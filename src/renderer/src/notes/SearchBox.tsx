@@ -1,8 +1,8 @@
 import './notes.css';
 import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
 import { formatFilmTime } from '../../../shared/film-time';
-import type { SearchHit, SearchResult } from '../../../shared/notes';
-import { call } from '../api';
+import type { SearchHit } from '../../../shared/notes';
+import { useLibraryQuery } from '../data/library-query';
 import { useScore } from '../score/ScoreContext';
 
 interface Props {
@@ -22,8 +22,8 @@ const kindNames: Record<SearchHit['kind'], string> = { scene: 'Scene', annotatio
  */
 export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({ filmId, onOpen }, ref) {
   const [query, setQuery] = useState('');
-  const [result, setResult] = useState<{ query: string; data: SearchResult } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // What is asked: the query after a short pause, so that a fast typist does not send a search per keystroke.
+  const [asked, setAsked] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -33,28 +33,21 @@ export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({
   useImperativeHandle(ref, () => ({ focus: () => input.current?.select() }), []);
 
   useEffect(() => {
-    if (!query.trim() || filmId === null) return;
-    let current = true;
-    // A short pause so that a fast typist does not send a search per keystroke.
-    const timer = window.setTimeout(() => {
-      call('search.query', { query, filmId, limit: 30 }).then(
-        (data) => {
-          if (!current) return;
-          setResult({ query, data });
-          setError(null);
-          setActive(0);
-        },
-        (e: unknown) => current && setError(e instanceof Error ? e.message : String(e))
-      );
-    }, 120);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [query, filmId]);
+    const timer = window.setTimeout(() => setAsked(query), 120);
+    return () => window.clearTimeout(timer);
+  }, [query]);
+  const search = useLibraryQuery('search.query', asked.trim() && filmId !== null ? { query: asked, filmId, limit: 30 } : null);
+  const result = search.data;
+  const error = search.error?.message ?? null;
+  // A new answer starts the choice again from its first hit.
+  const [answeredAt, setAnsweredAt] = useState(0);
+  if (search.dataUpdatedAt !== answeredAt) {
+    setAnsweredAt(search.dataUpdatedAt);
+    setActive(0);
+  }
 
-  const hits = query.trim() && result ? result.data.hits : [];
-  const showList = open && query.trim() !== '' && result !== null;
+  const hits = query.trim() && result ? result.hits : [];
+  const showList = open && query.trim() !== '' && result !== undefined;
 
   const choose = (hit: SearchHit | undefined) => {
     if (!hit) return;
@@ -111,7 +104,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({
       <div className="search-results" hidden={!showList}>
         {error && <p className="inline-error">{error}</p>}
         {showList && hits.length === 0 && !error && <p className="muted search-empty">Nothing matches “{query.trim()}”.</p>}
-        <ul id={listId} role="listbox" aria-label="Search results" aria-busy={result?.query !== query}>
+        <ul id={listId} role="listbox" aria-label="Search results" aria-busy={asked !== query || search.isPlaceholderData || search.isFetching}>
           {hits.map((hit, i) => (
             <li
               key={`${hit.kind}-${hit.id}`}

@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { TAG_COLOURS, type Tag } from '../../../shared/notes';
 import { tagCollator } from '../../../shared/tag-names';
-import { call } from '../api';
 import { useModalDialog } from '../hooks/useModalDialog';
+import { useNotify } from '../notices/notify';
+import { useDeleteTag, useMergeTags, useUpdateTag } from '../tags/queries';
 
 interface Props {
   tag: Tag | null;
   tags: Tag[];
   onClose: () => void;
-  onChanged: (notice: string) => void;
+  /** The tag is gone (merged or deleted): a filter by it lets it go. */
   onRemoved: (tagId: number) => void;
-  onError: (message: string) => void;
 }
 
 type Step = 'edit' | 'merge' | 'delete';
@@ -28,7 +28,11 @@ export function TagDialog(props: Props) {
   );
 }
 
-function TagForm({ tag, tags, onClose, onChanged, onRemoved, onError }: Props & { tag: Tag }) {
+function TagForm({ tag, tags, onClose, onRemoved }: Props & { tag: Tag }) {
+  const updateTag = useUpdateTag();
+  const mergeTags = useMergeTags();
+  const deleteTag = useDeleteTag();
+  const notify = useNotify();
   const [name, setName] = useState(tag.name);
   const [colour, setColour] = useState<string>(tag.colour);
   const [step, setStep] = useState<Step>('edit');
@@ -41,10 +45,10 @@ function TagForm({ tag, tags, onClose, onChanged, onRemoved, onError }: Props & 
   const run = async (action: () => Promise<string>) => {
     setBusy(true);
     try {
-      onChanged(await action());
+      notify.success(await action());
       onClose();
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     } finally {
       setBusy(false);
     }
@@ -53,7 +57,7 @@ function TagForm({ tag, tags, onClose, onChanged, onRemoved, onError }: Props & 
   const save = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const saved = await call('tags.update', { tagId: tag.id, name, colour });
+      const saved = await updateTag.mutateAsync({ tagId: tag.id, name, colour });
       return `Saved tag “${saved.name}”.`;
     });
   };
@@ -105,7 +109,7 @@ function TagForm({ tag, tags, onClose, onChanged, onRemoved, onError }: Props & 
             e.preventDefault();
             if (mergeInto === null) return;
             void run(async () => {
-              const { tag: target, moved } = await call('tags.merge', { sourceId: tag.id, targetId: mergeInto });
+              const { tag: target, moved } = await mergeTags.mutateAsync({ sourceId: tag.id, targetId: mergeInto });
               onRemoved(tag.id);
               return `Merged “${tag.name}” into “${target.name}” (${plural(moved, 'item', 'items')} moved).`;
             });
@@ -148,7 +152,7 @@ function TagForm({ tag, tags, onClose, onChanged, onRemoved, onError }: Props & 
               disabled={busy}
               onClick={() =>
                 void run(async () => {
-                  const { itemCount } = await call('tags.delete', { tagId: tag.id });
+                  const { itemCount } = await deleteTag.mutateAsync({ tagId: tag.id });
                   onRemoved(tag.id);
                   return `Deleted tag “${tag.name}” from ${plural(itemCount, 'item', 'items')}.`;
                 })

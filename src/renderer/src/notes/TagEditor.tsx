@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TagRef, TagTarget } from '../../../shared/notes';
 import { completeTagName, tagCollator } from '../../../shared/tag-names';
-import { call } from '../api';
+import { useNotify } from '../notices/notify';
+import { useAttachTag, useDetachTag } from '../tags/queries';
 import { TagChip } from './TagChip';
 
 interface Props {
@@ -9,9 +10,8 @@ interface Props {
   tags: TagRef[];
   /** Every tag of the library, for suggestions. */
   allTags: TagRef[];
-  /** Called with the item's new tags after a tag was added or removed. */
-  onChange: (tags: TagRef[]) => void;
-  onError: (message: string) => void;
+  /** Called with the item's new tags after a tag was added or removed (lists of tags follow by themselves). */
+  onChange?: (tags: TagRef[]) => void;
   label: string;
 }
 
@@ -20,7 +20,10 @@ interface Props {
  * add, Esc to close) and creates the tag when its name is new. Suggestions ignore case and accents
  * and follow the person's alphabetical order.
  */
-export function TagEditor({ target, tags, allTags, onChange, onError, label }: Props) {
+export function TagEditor({ target, tags, allTags, onChange, label }: Props) {
+  const attachTag = useAttachTag();
+  const detachTag = useDetachTag();
+  const notify = useNotify();
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -47,19 +50,19 @@ export function TagEditor({ target, tags, allTags, onChange, onError, label }: P
     setText('');
     setActive(0);
     try {
-      const tag = await call('tags.attach', { target, ...by });
-      onChange(carried.has(tag.id) ? tags : [...tags, tag].sort((a, b) => tagCollator.compare(a.name, b.name)));
+      const tag = await attachTag.mutateAsync({ target, ...by });
+      onChange?.(carried.has(tag.id) ? tags : [...tags, tag].sort((a, b) => tagCollator.compare(a.name, b.name)));
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     }
   }
 
   async function remove(tag: TagRef) {
     try {
-      await call('tags.detach', { target, tagId: tag.id });
-      onChange(tags.filter((t) => t.id !== tag.id));
+      await detachTag.mutateAsync({ target, tagId: tag.id });
+      onChange?.(tags.filter((t) => t.id !== tag.id));
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     }
   }
 

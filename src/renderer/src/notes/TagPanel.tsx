@@ -13,16 +13,13 @@ interface Props {
   tags: Tag[];
   filter: TagFilter;
   onFilter: (filter: TagFilter) => void;
-  onTagsChanged: () => void;
-  onNotice: (text: string) => void;
-  onError: (message: string) => void;
 }
 
 /**
  * The library's tags under the films, nested by '/', each with how many scenes and notes of this
  * film carry it or a tag nested in it (what pressing it filters by). Pressing a tag filters the scenes and notes by it; several combine as all or any.
  */
-export function TagPanel({ tags, filter, onFilter, onTagsChanged, onNotice, onError }: Props) {
+export function TagPanel({ tags, filter, onFilter }: Props) {
   const [managing, setManaging] = useState<Tag | null>(null);
   const chosen = new Set(filter.tagIds);
   const toggle = (tag: Tag) =>
@@ -98,12 +95,7 @@ export function TagPanel({ tags, filter, onFilter, onTagsChanged, onNotice, onEr
         tag={managing}
         tags={tags}
         onClose={() => setManaging(null)}
-        onChanged={(text) => {
-          onTagsChanged();
-          onNotice(text);
-        }}
         onRemoved={(tagId) => onFilter({ ...filter, tagIds: filter.tagIds.filter((id) => id !== tagId) })}
-        onError={onError}
       />
     </section>
   );

@@ -1,9 +1,12 @@
 import { useEffect } from 'react';
+import type { ErrorCode } from '../../../shared/errors';
 
 export interface Notice {
   id: number;
   kind: 'success' | 'error';
   text: string;
+  /** The library's code for a refusal, kept so that a notice can be told apart without reading its words. */
+  code?: ErrorCode;
   /** One follow-up the person may want, such as Undo. */
   action?: { label: string; run: () => void };
 }
@@ -35,7 +38,7 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: 
   return (
     <div className="notices" aria-live="polite">
       {notices.map((notice) => (
-        <div key={notice.id} className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+        <div key={notice.id} className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-code={notice.code}>
           <span>{notice.text}</span>
           {notice.action && (
             <button
