@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { FilmSidebar } from './components/FilmSidebar';
 import { FilmHeader } from './components/FilmHeader';
 import type { Found, FoundInFilm } from './components/reveal';
@@ -12,7 +12,8 @@ import { SearchRepairNotice } from './components/SearchRepairNotice';
 import { PaneBoundary } from './data/PaneBoundary';
 import { useOpenFilm } from './films/queries';
 import { useFilmPageImport } from './hooks/useFilmPageImport';
-import { usePlaceLeft } from './hooks/usePlaceLeft';
+import { navigate, useVisit, type Place } from './navigation/place';
+import { usePlaceLeft } from './navigation/usePlaceLeft';
 import { AllAnnotations } from './notes/AllAnnotations';
 import { AnnotationsSection } from './notes/AnnotationsSection';
 import { FilmViewTabs } from './notes/FilmViewTabs';
@@ -27,60 +28,50 @@ import { PlayerDock } from './score/PlayerDock';
 import { ScoreProvider } from './score/ScoreContext';
 
 export function App() {
-  const [chosenFilmId, setFilmId] = useState<number | null>(null);
-  // Until the person chooses, the desk opens where they left it (or on the first film of the library).
-  const opened = useOpenFilm(chosenFilmId);
-  const [sceneId, setSceneId] = useState<number | null>(null);
+  const { place, at } = useVisit();
+  // Until the address names a film, the desk opens where the person left it (or on the first film of the library).
+  const opened = useOpenFilm(place.filmId);
   const [backupsOpen, setBackupsOpen] = useState(false);
 
-  const filmId = chosenFilmId ?? opened.data?.film?.id ?? null;
+  const filmId = place.filmId ?? opened.data?.film?.id ?? null;
   // While another film loads, the previous answer is still in hand: only the chosen film's is shown.
   const shown = opened.data?.film && opened.data.film.id === filmId ? opened.data : null;
   const currentFilm = shown?.film ?? null;
   const sceneList = shown?.scenes ?? [];
-  const scene = sceneList.find((s) => s.id === sceneId) ?? null;
-  usePlaceLeft(shown ?? undefined, chosenFilmId !== null, scene?.id ?? null, setSceneId);
+  const scene = sceneList.find((s) => s.id === place.sceneId) ?? null;
+  usePlaceLeft(opened.data, place);
   const desk = useNotesDesk(filmId);
   const shownScenes = desk.visibleSceneIds ? sceneList.filter((s) => desk.visibleSceneIds!.has(s.id)) : sceneList;
   const search = useRef<SearchBoxHandle>(null);
   useSearchShortcut(() => search.current?.focus());
 
-  const chooseFilm = useCallback((id: number) => {
-    setFilmId(id);
-    setSceneId(null);
-  }, []);
+  // Every move on the desk is a step in the history; a note is asked for only by the move that names it.
+  const go = (to: Partial<Place>) => navigate({ ...place, filmId, noteId: null, ...to });
+  const chooseFilm = (id: number) => go({ filmId: id, sceneId: null });
+  const chooseScene = (id: number | null) => go({ sceneId: id });
 
   const importer = useFilmPageImport({
     filmHasTracks: (shown?.tracks.length ?? 0) > 0,
     onImported: (result) => chooseFilm(result.film.id)
   });
 
-  const openNote = useCallback(
-    (note: { id: number; sceneId: number | null }) => {
-      desk.setView('scenes');
-      setSceneId(note.sceneId);
-      desk.focusNote(note.id);
-    },
-    [desk]
-  );
+  const openNote = (note: { id: number; sceneId: number | null }) => go({ view: 'scenes', sceneId: note.sceneId, noteId: note.id });
 
   // The dialogue or quote line, or the synopsis, that a search hit last opened in the film view.
   const [foundInFilm, setFoundInFilm] = useState<Found | null>(null);
 
   const openHit = (hit: SearchHit) => {
     if (hit.kind === 'annotation') openNote(hit);
-    else if (hit.kind === 'scene' || (hit.kind === 'cue' && hit.sceneId !== null)) {
-      desk.setView('scenes');
-      setSceneId(hit.sceneId);
-    } else if (hit.kind !== 'cue') {
-      desk.setView('scenes');
+    else if (hit.kind === 'scene' || (hit.kind === 'cue' && hit.sceneId !== null)) go({ view: 'scenes', sceneId: hit.sceneId });
+    else if (hit.kind !== 'cue') {
+      go({ view: 'scenes' });
       const target: FoundInFilm = hit.kind === 'synopsis' ? { kind: 'synopsis', filmId: hit.filmId } : { kind: 'line', lineId: hit.id };
       setFoundInFilm((last) => ({ target, opening: (last?.opening ?? 0) + 1 }));
     }
   };
 
   // What every list of notes shares, whether it is a scene's or the film's.
-  const notesDesk = { allTags: desk.tags, focus: desk.focus, onFocusTaken: desk.focusTaken };
+  const notesDesk = { allTags: desk.tags, focus: place.noteId === null ? null : { noteId: place.noteId, at } };
 
   return (
     <ScoreProvider film={currentFilm} tracks={shown?.tracks ?? []}>
@@ -105,9 +96,9 @@ export function App() {
           <>
             <div className="film-bar">
               <SearchBox ref={search} filmId={filmId} onOpen={openHit} />
-              <FilmViewTabs view={desk.view} onChange={desk.setView} />
+              <FilmViewTabs view={place.view} onChange={(view) => go({ view })} />
             </div>
-            {desk.view === 'scenes' && (
+            {place.view === 'scenes' && (
               <>
                 <FilmHeader
                   film={currentFilm}
@@ -116,18 +107,18 @@ export function App() {
                 />
                 <SceneList
                   scenes={shownScenes}
-                  selectedId={sceneId}
-                  onSelect={setSceneId}
+                  selectedId={scene?.id ?? null}
+                  onSelect={chooseScene}
                   loading={opened.isPlaceholderData || opened.isLoading}
                   tagsByScene={desk.tagsByScene}
                   filterNote={desk.visibleSceneIds ? `Filtered by tags: ${shownScenes.length} of ${sceneList.length} scenes.` : undefined}
                 />
               </>
             )}
-            {desk.view === 'annotations' && (
+            {place.view === 'annotations' && (
               <AllAnnotations filmId={currentFilm.id} filter={desk.filter} onOpen={openNote} />
             )}
-            {desk.view === 'trash' && (
+            {place.view === 'trash' && (
               <TrashView filmId={currentFilm.id} />
             )}
           </>

@@ -3,11 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { createLibraryClient } from './data/library-query';
-import { prefetchFirstScreen } from './films/queries';
+import { keepFilmsOpened, prefetchFirstScreen } from './films/queries';
 import { NoticesProvider } from './notices/notify';
 import './styles.css';
 
 const client = createLibraryClient();
+keepFilmsOpened(client);
 // The first screen's data is on its way, and first in the library's queue, before any component has rendered.
 prefetchFirstScreen(client);
 

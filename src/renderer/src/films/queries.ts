@@ -1,14 +1,30 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { OpenFilm } from '../../../shared/domain';
 import { call } from '../api';
 import { queryKeyOf, useLibraryMutation, useLibraryQuery } from '../data/library-query';
+import { initialPlace } from '../navigation/place';
 
 /** The desk's film with its scenes and tracks, and the library's films; `{}` opens where the person left off. */
 export const useOpenFilm = (filmId: number | null) => useLibraryQuery('films.open', filmId === null ? {} : { filmId });
 
-/** The first screen's one call, sent before React's first render and taken by `useOpenFilm(null)`. */
+/**
+ * A film's desk stays in the cache a while after the person leaves it: Back to it opens at once
+ * (and asks again in the background if a change marked it out of date), the first screen's answer
+ * waits for React to mount, and a plain start's answer is handed on to the film it opened.
+ */
+export function keepFilmsOpened(client: QueryClient): void {
+  client.setQueryDefaults(['films', 'films.open'], { gcTime: 5 * 60_000 });
+}
+
+/** The first screen's one call, for the place in the address, sent before React's first render. */
 export function prefetchFirstScreen(client: QueryClient): void {
-  // Kept a minute unobserved: React has not mounted the screen that takes it yet.
-  void client.prefetchQuery({ queryKey: queryKeyOf('films.open', {}), queryFn: () => call('films.open', {}), gcTime: 60_000 });
+  const input = initialPlace.filmId === null ? {} : { filmId: initialPlace.filmId };
+  void client.prefetchQuery({ queryKey: queryKeyOf('films.open', input), queryFn: () => call('films.open', input) });
+}
+
+/** A plain start's answer is also the answer for the film it opened, which the address then names. */
+export function handOnOpenedFilm(client: QueryClient, filmId: number, opened: OpenFilm): void {
+  client.setQueryData(queryKeyOf('films.open', { filmId }), opened);
 }
 
 export const useFilmLines = (filmId: number | null) => useLibraryQuery('films.lines', filmId === null ? null : { filmId });

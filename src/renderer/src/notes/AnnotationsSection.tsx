@@ -9,14 +9,12 @@ interface Props {
   target: AnnotationTarget;
   heading: string;
   allTags: TagRef[];
-  /** A note to open (from search or the all-annotations view), with a counter so the same note can be asked for twice. */
+  /** A note to open (from search, the all-annotations view, the address), with when it was asked for: the same note can be asked for twice. */
   focus?: { noteId: number; at: number } | null;
-  /** Called once this list has opened the note asked for. */
-  onFocusTaken?: () => void;
 }
 
 /** The notes on one scene (or on the film as a whole), in film-time order, each editable in place. */
-export function AnnotationsSection({ target, heading, allTags, focus, onFocusTaken }: Props) {
+export function AnnotationsSection({ target, heading, allTags, focus }: Props) {
   // Notes changed elsewhere (restored from the trash, say) invalidate this list: it reloads, open editors stay.
   const notes = useNotesForTarget(target);
   const createNote = useCreateNote();
@@ -31,11 +29,8 @@ export function AnnotationsSection({ target, heading, allTags, focus, onFocusTak
   const headingId = `notes-heading-${target.kind}`;
 
   // A note asked for becomes this list's own choice (set while rendering, as React advises for
-  // state that follows a prop), and then the request is spent.
+  // state that follows a prop); the person's later choices then win over it.
   if (focus && focus.at > chosen.at && list.some((note) => note.id === focus.noteId)) setChosen({ id: focus.noteId, at: focus.at });
-  useEffect(() => {
-    if (focus && focus.at === chosen.at) onFocusTaken?.();
-  }, [focus, chosen.at, onFocusTaken]);
 
   useEffect(() => {
     if (editingId === null) return;

@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import type { FilmView } from './useNotesDesk';
+import type { FilmView } from '../navigation/place';
 
 const views: { id: FilmView; label: string }[] = [
   { id: 'scenes', label: 'Scenes' },

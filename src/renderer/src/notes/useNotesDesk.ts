@@ -3,20 +3,16 @@ import type { TagRef } from '../../../shared/notes';
 import { useSceneTags, useScenesTagged, useTags } from '../tags/queries';
 import type { TagFilter } from './TagPanel';
 
-export type FilmView = 'scenes' | 'annotations' | 'trash';
-
 /**
  * What the notes feature keeps for the open film: its tags with counts, the tags of its scenes, the
  * tag filter and the scenes it lets through. Each list follows changes to notes and tags by itself
  * (the mutations invalidate them).
  */
 export function useNotesDesk(filmId: number | null) {
-  const [view, setView] = useState<FilmView>('scenes');
   // The filter belongs to the film it was set on: another film has other tags in use.
   const [chosenFilter, setChosenFilter] = useState<TagFilter & { filmId: number | null }>({ filmId, tagIds: [], match: 'all' });
   const filter: TagFilter = chosenFilter.filmId === filmId ? chosenFilter : { tagIds: [], match: chosenFilter.match };
   const setFilter = useCallback((next: TagFilter) => setChosenFilter({ ...next, filmId }), [filmId]);
-  const [focus, setFocus] = useState<{ noteId: number; at: number } | null>(null);
 
   const tags = useTags(filmId);
   const sceneTags = useSceneTags(filmId);
@@ -25,14 +21,8 @@ export function useNotesDesk(filmId: number | null) {
   const visibleSceneIds = filter.tagIds.length && filtered.data ? new Set(filtered.data) : null;
 
   return {
-    view,
-    setView,
     filter,
     setFilter,
-    focus,
-    focusNote: useCallback((noteId: number) => setFocus({ noteId, at: Date.now() }), []),
-    /** The note asked for is open: coming back to its scene later must not open it again. */
-    focusTaken: useCallback(() => setFocus(null), []),
     tags: tags.data ?? [],
     tagsByScene,
     visibleSceneIds
