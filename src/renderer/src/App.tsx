@@ -12,6 +12,7 @@ import { SearchRepairNotice } from './components/SearchRepairNotice';
 import { PaneBoundary } from './data/PaneBoundary';
 import { useOpenFilm } from './films/queries';
 import { useFilmPageImport } from './hooks/useFilmPageImport';
+import { useCommand, useKeymap } from './keymap/keymap';
 import { navigate, useVisit, type Place } from './navigation/place';
 import { usePlaceLeft } from './navigation/usePlaceLeft';
 import { AllAnnotations } from './notes/AllAnnotations';
@@ -22,7 +23,6 @@ import { TagEditor } from './notes/TagEditor';
 import { TagPanel } from './notes/TagPanel';
 import { TrashView } from './notes/TrashView';
 import { useNotesDesk } from './notes/useNotesDesk';
-import { useSearchShortcut } from './notes/useSearchShortcut';
 import type { SearchHit } from '../../shared/notes';
 import { PlayerDock } from './score/PlayerDock';
 import { ScoreProvider } from './score/ScoreContext';
@@ -43,7 +43,9 @@ export function App() {
   const desk = useNotesDesk(filmId);
   const shownScenes = desk.visibleSceneIds ? sceneList.filter((s) => desk.visibleSceneIds!.has(s.id)) : sceneList;
   const search = useRef<SearchBoxHandle>(null);
-  useSearchShortcut(() => search.current?.focus());
+  useKeymap();
+  // Ctrl/⌘+K, or / when not typing, and View › Search.
+  useCommand('focus-search', () => search.current?.focus());
 
   // Every move on the desk is a step in the history; a note is asked for only by the move that names it.
   const go = (to: Partial<Place>) => navigate({ ...place, filmId, noteId: null, ...to });

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useRef, useState, type DragEvent } from 'react';
 import type { ImportResult } from '../../../shared/domain';
 import { useImportFilmPage } from '../films/queries';
+import { useCommand } from '../keymap/keymap';
 import { useNotify } from '../notices/notify';
 import { FilePicker } from '../components/FilePicker';
 import { dropOutcome, draggedFileKind, playerTrackAt, type DroppedFileKind, type PlayerTrack } from '../components/dropped-file';
@@ -47,22 +48,8 @@ export function useFilmPageImport({ filmHasTracks, onImported }: Options) {
 
   const pickFile = useCallback(() => inputRef.current?.click(), []);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'o') {
-        event.preventDefault();
-        pickFile();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    const unsubscribe = window.reelnotesDesktop?.onMenuCommand((command) => {
-      if (command === 'import-film-page') pickFile();
-    });
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      unsubscribe?.();
-    };
-  }, [pickFile]);
+  // Ctrl/⌘+O and File › Import film page….
+  useCommand('import-film-page', pickFile);
 
   const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
   // Kept only when it changes: dragover fires many times a second.
