@@ -1,11 +1,10 @@
-import { useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import { FilmSidebar } from './components/FilmSidebar';
 import { FilmHeader } from './components/FilmHeader';
 import type { Found, FoundInFilm } from './components/reveal';
 import { SceneList } from './components/SceneList';
 import { SceneDetail } from './components/SceneDetail';
 import { DropOverlay } from './components/DropOverlay';
-import { BackupsDialog } from './components/BackupsDialog';
 import { RecoveryBanner } from './components/RecoveryBanner';
 import { LibraryWarnings } from './components/LibraryWarnings';
 import { SearchRepairNotice } from './components/SearchRepairNotice';
@@ -15,17 +14,23 @@ import { useFilmPageImport } from './hooks/useFilmPageImport';
 import { useCommand, useKeymap } from './keymap/keymap';
 import { navigate, useVisit, type Place } from './navigation/place';
 import { usePlaceLeft } from './navigation/usePlaceLeft';
-import { AllAnnotations } from './notes/AllAnnotations';
 import { AnnotationsSection } from './notes/AnnotationsSection';
 import { FilmViewTabs } from './notes/FilmViewTabs';
 import { SearchBox, type SearchBoxHandle } from './notes/SearchBox';
 import { TagEditor } from './notes/TagEditor';
 import { TagPanel } from './notes/TagPanel';
-import { TrashView } from './notes/TrashView';
 import { useNotesDesk } from './notes/useNotesDesk';
 import type { SearchHit } from '../../shared/notes';
-import { PlayerDock } from './score/PlayerDock';
 import { ScoreProvider } from './score/ScoreContext';
+import { lazyComponent } from './lazy';
+
+// Not on the first screen: their code (the waveform and cues, the virtual list, the dialogs) loads after it.
+const PlayerDock = lazyComponent(() => import('./score/PlayerDock').then((m) => m.PlayerDock));
+const AllAnnotations = lazyComponent(() => import('./notes/AllAnnotations').then((m) => m.AllAnnotations));
+const TrashView = lazyComponent(() => import('./notes/TrashView').then((m) => m.TrashView));
+const BackupsDialog = lazyComponent(() => import('./components/BackupsDialog').then((m) => m.BackupsDialog));
+
+const emptyDock = <section className="score-dock" aria-label="Score player" />;
 
 export function App() {
   const { place, at } = useVisit();
@@ -118,10 +123,14 @@ export function App() {
               </>
             )}
             {place.view === 'annotations' && (
-              <AllAnnotations filmId={currentFilm.id} filter={desk.filter} onOpen={openNote} />
+              <Suspense fallback={null}>
+                <AllAnnotations filmId={currentFilm.id} filter={desk.filter} onOpen={openNote} />
+              </Suspense>
             )}
             {place.view === 'trash' && (
-              <TrashView filmId={currentFilm.id} />
+              <Suspense fallback={null}>
+                <TrashView filmId={currentFilm.id} />
+              </Suspense>
             )}
           </>
         ) : (
@@ -154,11 +163,19 @@ export function App() {
       </PaneBoundary>
       {importer.input}
       {importer.drop && <DropOverlay {...importer.drop} />}
-      <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} />
+      <Suspense fallback={null}>
+        <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} />
+      </Suspense>
       <RecoveryBanner />
       <SearchRepairNotice />
       <PaneBoundary pane="the score player" className="score-dock" label="Score player">
-        {shown?.film ? <PlayerDock film={shown.film} tracks={shown.tracks} scenes={sceneList} /> : <section className="score-dock" aria-label="Score player" />}
+        {shown?.film ? (
+          <Suspense fallback={emptyDock}>
+            <PlayerDock film={shown.film} tracks={shown.tracks} scenes={sceneList} />
+          </Suspense>
+        ) : (
+          emptyDock
+        )}
       </PaneBoundary>
     </div>
     </ScoreProvider>

@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { formatFilmTime, parseFilmTime } from '../../../shared/film-time';
 import type { Annotation, TagRef } from '../../../shared/notes';
 import { useInvalidate } from '../data/library-query';
 import { useNotify } from '../notices/notify';
-import { Markdown } from './Markdown';
+import { lazyComponent } from '../lazy';
 import { TagEditor } from './TagEditor';
 import { useUpdateNote } from './queries';
 import { useAutosave, type SaveStatus } from './useAutosave';
@@ -17,6 +17,9 @@ interface Props {
   onEdit: (editing: boolean) => void;
   onDelete: (note: Annotation) => void;
 }
+
+// marked and DOMPurify load with the first note shown, not with the first screen.
+const Markdown = lazyComponent(() => import('./Markdown').then((m) => m.Markdown));
 
 const statusText: Record<SaveStatus, string> = { saved: 'Saved', unsaved: 'Edited', saving: 'Saving…', error: 'Not saved' };
 
@@ -150,7 +153,9 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDele
             onChange={(e) => setBody(e.target.value)}
             onBlur={flush}
           />
-          <Markdown text={body} label="Preview" />
+          <Suspense fallback={null}>
+            <Markdown text={body} label="Preview" />
+          </Suspense>
         </div>
       ) : (
         <div
@@ -158,7 +163,13 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDele
           onDoubleClick={() => onEdit(true)}
           title="Double-click to edit"
         >
-          {body.trim() ? <Markdown text={body} /> : <p className="muted">Empty note — choose Edit to write.</p>}
+          {body.trim() ? (
+            <Suspense fallback={<p>{body}</p>}>
+              <Markdown text={body} />
+            </Suspense>
+          ) : (
+            <p className="muted">Empty note — choose Edit to write.</p>
+          )}
         </div>
       )}
     </article>
