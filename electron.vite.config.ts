@@ -6,7 +6,7 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // One build gives both hosts: the Electron shell and the browser host share the library.
+        // One build gives both hosts: the Electron shell and the browser host bundle the same core (src/core).
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           web: resolve(__dirname, 'src/web/index.ts')

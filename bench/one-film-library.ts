@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LIBRARY_FILE } from '../src/main/library/library';
+import { LIBRARY_FILE } from '../src/core/library/library';
 
 /**
  * A copy of the large library in which the first film holds every annotation. The all-annotations

@@ -5,13 +5,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedDefaultLibrary } from '../src/main/library/default-library';
-import { dispatch } from '../src/main/library/dispatch';
-import { listFilms, listTracks } from '../src/main/library/films';
-import { openLibrary } from '../src/main/library/library';
-import { attachFile } from '../src/main/library/recordings';
+import { seedDefaultLibrary } from '../src/core/library/default-library';
+import { dispatch } from '../src/core/dispatch';
+import { listFilms } from '../src/core/films/films';
+import { listTracks } from '../src/core/tracks/tracks';
+import { openLibrary } from '../src/core/library/library';
+import { attachFile } from '../src/core/recordings/recordings';
 
-export { analyseRecording } from '../src/main/library/recording-analysis';
+export { analyseRecording } from '../src/core/recordings/recording-analysis';
 
 /**
  * Attaches the recording to a track of a fresh library, closes the library, opens it again (as the

@@ -1,5 +1,5 @@
 // `import path from './file?modulePath'` gives the path of that module bundled on its own for Node
-// (the decoding threads' entry, src/main/library/decoders/worker.ts). electron-vite does this in the
+// (the decoding threads' entry, src/core/recordings/decoders/worker.ts). electron-vite does this in the
 // app's build; this plugin does the same for the builds it is not part of: Vitest, and the
 // benchmarks' bundles. It works in Vite and in rolldown alike.
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';

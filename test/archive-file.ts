@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openArchive, replaceLibrary, serialiseArchive, type ArchiveFile, type LibraryArchive } from '../src/main/library/library-archive';
+import { openArchive, replaceLibrary, serialiseArchive, type ArchiveFile, type LibraryArchive } from '../src/core/library/archive';
 import { tempHome } from './temp-library';
 
 /** Restores a library file as the app does: from a file on disk, checked whole, then written. */

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { createAnnotation } from '../src/main/library/annotations';
-import { seedDefaultLibrary } from '../src/main/library/default-library';
-import { listScenes } from '../src/main/library/films';
-import { openLibrary, type Library } from '../src/main/library/library';
+import { createAnnotation } from '../src/core/notes/notes';
+import { seedDefaultLibrary } from '../src/core/library/default-library';
+import { listScenes } from '../src/core/scenes/scenes';
+import { openLibrary, type Library } from '../src/core/library/library';
 
 const opened: { library?: Library; home: string }[] = [];
 

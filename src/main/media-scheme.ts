@@ -2,9 +2,9 @@ import { protocol } from 'electron';
 import { Readable } from 'node:stream';
 import { ReelnotesError } from '../shared/errors';
 import { MEDIA_SCHEME } from '../shared/media-url';
-import type { Library } from './library/library';
-import { answerMediaRequest } from './library/media-range';
-import { recordingMedia } from './library/recordings';
+import type { Library } from '../core/library/library';
+import { answerMediaRequest } from '../core/recordings/media-range';
+import { recordingMedia } from '../core/recordings/recordings';
 
 /**
  * `media://recording/<id>`: the desktop app's way to stream a recording to the page, by id only.

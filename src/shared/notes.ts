@@ -1,6 +1,6 @@
 /** Annotations, tags and search as the renderer sees them. Plain data: every field survives JSON. */
 
-/** What an annotation is written about, by kind and id (as a tag's target is). Cues will join as `{ kind: 'cue'; id }`. */
+/** What an annotation is written about, by kind and id (as a tag's target is): the film itself, a scene or a cue. */
 export interface AnnotationTarget {
   kind: 'film' | 'scene' | 'cue';
   id: number;

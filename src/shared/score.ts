@@ -67,9 +67,4 @@ export interface UploadStatus {
   error?: { code: string; message: string };
 }
 
-/** The largest recording we take in: a long, lossless score movement fits easily. */
-export const MAX_RECORDING_BYTES = 1024 * 1024 * 1024;
-/** One chunk of a recording sent through the contract (Electron), before base64. */
-export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
-
 export const CUE_COLORS = ['#d1495b', '#edae49', '#00798c', '#66a182', '#8d6cab', '#e07a5f'] as const;

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resourcesDir } from '../main/paths';
-import { scheduleBackups, startLibrary } from '../main/library/startup';
-import { seedStandIns } from '../main/library/stand-ins';
+import { resourcesDir } from '../core/paths';
+import { scheduleBackups, startLibrary } from '../core/library/startup';
+import { seedStandIns } from '../core/library/stand-ins';
 import { startWebHost, type WebHost } from './server';
 
 /**

@@ -2,12 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY } from '../main/content-policy';
-import { asReelnotesError, dispatch } from '../main/library/dispatch';
-import type { Library } from '../main/library/library';
-import { receiveArchiveChunk } from '../main/library/archive-upload';
-import { answerMediaRequest } from '../main/library/media-range';
-import { finishUpload, receiveChunk, recordingMedia } from '../main/library/recordings';
+import { CONTENT_SECURITY_POLICY } from '../core/content-policy';
+import { asReelnotesError, dispatch } from '../core/dispatch';
+import type { Library } from '../core/library/library';
+import { receiveArchiveChunk } from '../core/library/archive-upload';
+import { answerMediaRequest } from '../core/recordings/media-range';
+import { finishUpload, receiveChunk, recordingMedia } from '../core/recordings/recordings';
 import { ReelnotesError, type CallOutcome } from '../shared/errors';
 import { allowedHosts, hasOwnHost, hasOwnOrigin, presentedToken, TOKEN_COOKIE, tokenMatches } from './host-guard';
 

@@ -4,9 +4,9 @@
  * `start <home> <filmsDir>` starts it as a host does, tries a read, a write and a backup through
  * the contract, closes it, and prints what happened as one line of JSON.
  */
-import { dispatch } from '../../src/main/library/dispatch';
-import { openLibrary, type Library } from '../../src/main/library/library';
-import { startLibrary } from '../../src/main/library/startup';
+import { dispatch } from '../../src/core/dispatch';
+import { openLibrary, type Library } from '../../src/core/library/library';
+import { startLibrary } from '../../src/core/library/startup';
 import { ReelnotesError } from '../../src/shared/errors';
 
 const [command, home, filmsDir] = process.argv.slice(2);

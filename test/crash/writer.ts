@@ -3,8 +3,8 @@
  * through the contract as fast as it can, printing each write only after the library confirmed it.
  * The test kills it with SIGKILL at a random moment.
  */
-import { dispatch } from '../../src/main/library/dispatch';
-import { startLibrary } from '../../src/main/library/startup';
+import { dispatch } from '../../src/core/dispatch';
+import { startLibrary } from '../../src/core/library/startup';
 
 const [home, filmsDir, firstArg] = process.argv.slice(2);
 const library = startLibrary({ home, filmsDir });

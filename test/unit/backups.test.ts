@@ -3,12 +3,13 @@ import { existsSync, openSync, readdirSync, readFileSync, writeSync, closeSync, 
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../../src/shared/safety';
-import { backupName, backupsToKeep, createBackup, listBackupFiles, restoreBackup } from '../../src/main/library/backups';
-import { dispatch } from '../../src/main/library/dispatch';
-import { getScene, listFilms, listScenes, updateScene } from '../../src/main/library/films';
-import { LIBRARY_FILE } from '../../src/main/library/library';
-import { latestSchemaVersion } from '../../src/main/library/migrations';
-import { scheduleBackups, startLibrary } from '../../src/main/library/startup';
+import { backupName, backupsToKeep, createBackup, listBackupFiles, restoreBackup } from '../../src/core/backups/backups';
+import { dispatch } from '../../src/core/dispatch';
+import { listFilms } from '../../src/core/films/films';
+import { getScene, listScenes, updateScene } from '../../src/core/scenes/scenes';
+import { LIBRARY_FILE } from '../../src/core/library/library';
+import { latestSchemaVersion } from '../../src/core/library/migrations';
+import { scheduleBackups, startLibrary } from '../../src/core/library/startup';
 import { filmsDir, tempHome } from '../temp-library';
 
 const started: ReturnType<typeof startLibrary>[] = [];

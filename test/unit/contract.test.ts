@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { methodNames, type MethodName } from '../../src/shared/contract';
 import type { CallOutcome, ErrorCode } from '../../src/shared/errors';
 import type { OpenFilm, Scene } from '../../src/shared/domain';
-import { seedDefaultLibrary } from '../../src/main/library/default-library';
-import { dispatch } from '../../src/main/library/dispatch';
-import { handlers } from '../../src/main/library/handlers';
-import type { Library } from '../../src/main/library/library';
+import { seedDefaultLibrary } from '../../src/core/library/default-library';
+import { dispatch } from '../../src/core/dispatch';
+import { handlers } from '../../src/core/handlers';
+import type { Library } from '../../src/core/library/library';
 import { filmsDir, tempLibrary } from '../temp-library';
 
 afterEach(() => {

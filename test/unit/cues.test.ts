@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedDefaultLibrary } from '../../src/main/library/default-library';
-import { dispatch } from '../../src/main/library/dispatch';
-import { importFilmPage, listFilms, listScenes, listTracks } from '../../src/main/library/films';
-import { createCue, cuesForScene, deleteCue, linkCue, listCues, unlinkCue, updateCue } from '../../src/main/library/cues';
+import { seedDefaultLibrary } from '../../src/core/library/default-library';
+import { dispatch } from '../../src/core/dispatch';
+import { importFilmPage, listFilms } from '../../src/core/films/films';
+import { listScenes } from '../../src/core/scenes/scenes';
+import { listTracks } from '../../src/core/tracks/tracks';
+import { createCue, cuesForScene, deleteCue, linkCue, listCues, unlinkCue, updateCue } from '../../src/core/cues/cues';
 import { CUE_COLORS } from '../../src/shared/score';
 import { filmsDir, tempLibrary } from '../temp-library';
 

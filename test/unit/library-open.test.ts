@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LIBRARY_FILE, openLibrary } from '../../src/main/library/library';
+import { LIBRARY_FILE, openLibrary } from '../../src/core/library/library';
 import { ReelnotesError } from '../../src/shared/errors';
 import { tempHome } from '../temp-library';
 

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedDefaultLibrary } from '../../src/main/library/default-library';
-import { listFilms, listScenes, updateScene } from '../../src/main/library/films';
-import { LIBRARY_FILE, openLibrary } from '../../src/main/library/library';
-import { latestSchemaVersion, migrate, migrations } from '../../src/main/library/migrations';
+import { seedDefaultLibrary } from '../../src/core/library/default-library';
+import { listFilms } from '../../src/core/films/films';
+import { listScenes, updateScene } from '../../src/core/scenes/scenes';
+import { LIBRARY_FILE, openLibrary } from '../../src/core/library/library';
+import { latestSchemaVersion, migrate, migrations } from '../../src/core/library/migrations';
 import { filmsDir, tempHome, tempLibrary } from '../temp-library';
 
 describe('opening a library', () => {

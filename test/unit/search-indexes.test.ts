@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCue, deleteCue } from '../../src/main/library/cues';
-import { dispatch } from '../../src/main/library/dispatch';
-import { LIBRARY_FILE } from '../../src/main/library/library';
-import { search } from '../../src/main/library/search';
-import { searchIndexes, searchIndexProblem } from '../../src/main/library/search-indexes';
-import { startLibrary } from '../../src/main/library/startup';
+import { createCue, deleteCue } from '../../src/core/cues/cues';
+import { dispatch } from '../../src/core/dispatch';
+import { LIBRARY_FILE } from '../../src/core/library/library';
+import { search } from '../../src/core/search/search';
+import { searchIndexes, searchIndexProblem } from '../../src/core/search/search-indexes';
+import { startLibrary } from '../../src/core/library/startup';
 import { filmsDir, tempHome } from '../temp-library';
 
 const start = (home: string) => startLibrary({ home, filmsDir });

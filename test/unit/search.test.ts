@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAnnotation, emptyTrash, restoreAnnotation, trashAnnotation, updateAnnotation } from '../../src/main/library/annotations';
-import { createCue, deleteCue, updateCue } from '../../src/main/library/cues';
-import { dispatch } from '../../src/main/library/dispatch';
-import { updateScene } from '../../src/main/library/films';
-import { migrate, migrations } from '../../src/main/library/migrations';
-import { hitMark, parseQuery, search, toMatchExpression, toSegments } from '../../src/main/library/search';
-import { attachTag } from '../../src/main/library/tags';
+import { createAnnotation, emptyTrash, restoreAnnotation, trashAnnotation, updateAnnotation } from '../../src/core/notes/notes';
+import { createCue, deleteCue, updateCue } from '../../src/core/cues/cues';
+import { dispatch } from '../../src/core/dispatch';
+import { updateScene } from '../../src/core/scenes/scenes';
+import { migrate, migrations } from '../../src/core/library/migrations';
+import { hitMark, parseQuery, search, toMatchExpression, toSegments } from '../../src/core/search/search';
+import { attachTag } from '../../src/core/tags/tags';
 import type { SearchHit } from '../../src/shared/notes';
 import { redShoesLibrary, tempHome } from '../temp-library';
 

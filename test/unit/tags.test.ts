@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { listAnnotations, trashAnnotation } from '../../src/main/library/annotations';
-import { dispatch } from '../../src/main/library/dispatch';
-import { exportLibrary, mergeIntoLibrary } from '../../src/main/library/library-archive';
+import { listAnnotations, trashAnnotation } from '../../src/core/notes/notes';
+import { dispatch } from '../../src/core/dispatch';
+import { exportLibrary, mergeIntoLibrary } from '../../src/core/library/archive';
 import { restoreArchive } from '../archive-file';
 import {
   attachTag,
@@ -13,7 +13,7 @@ import {
   mergeTags,
   sceneTags,
   updateTag
-} from '../../src/main/library/tags';
+} from '../../src/core/tags/tags';
 import { completeTagName, normaliseTagName, tagTree } from '../../src/shared/tag-names';
 import { redShoesLibrary } from '../temp-library';
 

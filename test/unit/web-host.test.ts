@@ -2,9 +2,9 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/main/content-policy';
-import { seedDefaultLibrary } from '../../src/main/library/default-library';
-import { exportLibrary, serialiseArchive } from '../../src/main/library/library-archive';
+import { CONTENT_SECURITY_POLICY } from '../../src/core/content-policy';
+import { seedDefaultLibrary } from '../../src/core/library/default-library';
+import { exportLibrary, serialiseArchive } from '../../src/core/library/archive';
 import { startWebHost, type WebHost } from '../../src/web/server';
 import { filmsDir, tempHome, tempLibrary } from '../temp-library';
 

@@ -1,4 +1,4 @@
-import { UPLOAD_CHUNK_BYTES } from '../../shared/score';
+import { UPLOAD_CHUNK_BYTES } from '../../shared/limits';
 import { ApiError, hostToken } from './api';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UPLOAD_CHUNK_BYTES } from '../score';
+import { UPLOAD_CHUNK_BYTES } from '../limits';
 
 /** Row ids are positive integers; anything else is refused before it reaches SQL. */
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -10,7 +10,10 @@ export const nothing = z.object({}).strict();
 /** A file sent in pieces (a recording, a library file) is named by the id its upload was begun with. */
 export const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not an upload id');
 
-/** One piece of a file sent through the contract: the desktop app's page cannot hand over a path. */
+/**
+ * One piece of a file sent through the contract. The desktop app's page sends the file's bytes, never
+ * its path, so the library reads nothing but what the person picked, as in the browser host.
+ */
 export const uploadChunk = z
   .object({
     uploadId,
@@ -18,3 +21,12 @@ export const uploadChunk = z
     data: z.base64().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4 + 4, 'A chunk is at most 1 MB')
   })
   .strict();
+
+/** A document leaving or entering the library: its suggested file name and its text. */
+export interface ExportedFile {
+  fileName: string;
+  text: string;
+}
+
+/** How far to move times: up to a day either way (a person re-syncs to another cut, not another film). */
+export const offsetMs = z.number().int().min(-86_400_000).max(86_400_000).refine((v) => v !== 0, 'An offset of 0 changes nothing');

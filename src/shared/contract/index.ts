@@ -1,23 +1,32 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
+import { backupMethods } from './backups';
+import { cueMethods } from './cues';
 import { filmMethods } from './films';
-import { safetyMethods } from './safety';
-import { exchangeMethods } from './exchange';
-import { noteMethods, searchMethods, tagMethods } from './notes';
-import { scoreMethods } from './score';
+import { libraryMethods } from './library';
+import { noteMethods } from './notes';
+import { recordingMethods } from './recordings';
+import { sceneMethods } from './scenes';
+import { searchMethods } from './search';
+import { tagMethods } from './tags';
+import { trackMethods } from './tracks';
 
 /**
  * The whole API of the library, one entry per method. The Electron IPC binding, the preload bridge,
- * the browser host's HTTP routes and the renderer's client are all derived from this map.
+ * the browser host's HTTP routes and the renderer's client are all derived from this map. A method's
+ * prefix names its file: `cues.importFile` is in contract/cues.ts (and its handler in src/core/cues).
  */
 export const contract = {
+  ...backupMethods,
+  ...cueMethods,
   ...filmMethods,
-  ...safetyMethods,
-  ...exchangeMethods,
+  ...libraryMethods,
   ...noteMethods,
-  ...tagMethods,
+  ...recordingMethods,
+  ...sceneMethods,
   ...searchMethods,
-  ...scoreMethods
+  ...tagMethods,
+  ...trackMethods
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,6 @@
 import './safety.css';
 import { useId, useState, type FormEvent } from 'react';
-import { describeOffset } from '../../../shared/film-time';
+import { describeOffset } from '../../../shared/time-format';
 import { useNotify } from '../notices/notify';
 import { useShiftFilmTimes } from '../notes/queries';
 

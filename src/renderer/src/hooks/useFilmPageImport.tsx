@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState, type DragEvent } from 'react';
 import type { ImportResult } from '../../../shared/domain';
+import { MAX_FILM_PAGE_BYTES } from '../../../shared/limits';
 import { useImportFilmPage } from '../films/queries';
 import { useCommand } from '../keymap/keymap';
 import { useNotify } from '../notices/notify';
@@ -33,7 +34,7 @@ export function useFilmPageImport({ filmHasTracks, onImported }: Options) {
     async (file: File) => {
       setBusy(true);
       try {
-        if (file.size > 2 * 1024 * 1024) throw new Error(`${file.name} is larger than 2 MB: it is not a film page.`);
+        if (file.size > MAX_FILM_PAGE_BYTES) throw new Error(`${file.name} is larger than 2 MB: it is not a film page.`);
         const result = await importFilmPage({ fileName: file.name, text: await file.text() });
         onImported(result);
         notify.success(`Imported “${result.film.title}”: ${result.film.sceneCount} scenes, ${result.trackCount} soundtrack entries.`);

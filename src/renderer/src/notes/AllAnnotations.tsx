@@ -2,7 +2,7 @@ import './notes.css';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { formatFilmTime } from '../../../shared/film-time';
+import { formatFilmTime } from '../../../shared/time-format';
 import { noteTargetName, type AnnotationOrder, type AnnotationSummary } from '../../../shared/notes';
 import { call } from '../api';
 import { ShiftFilmTimes } from '../components/ShiftFilmTimes';

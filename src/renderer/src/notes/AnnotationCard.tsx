@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { formatFilmTime, parseFilmTime } from '../../../shared/film-time';
+import { formatFilmTime, parseFilmTime } from '../../../shared/time-format';
 import type { Annotation, TagRef } from '../../../shared/notes';
 import { useInvalidate } from '../data/library-query';
 import { useNotify } from '../notices/notify';

@@ -1,6 +1,6 @@
 import './notes.css';
 import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
-import { formatFilmTime } from '../../../shared/film-time';
+import { formatFilmTime } from '../../../shared/time-format';
 import type { SearchHit } from '../../../shared/notes';
 import { useLibraryQuery } from '../data/library-query';
 import { useScore } from '../score/ScoreContext';

@@ -1,6 +1,6 @@
 import './notes.css';
 import { useState } from 'react';
-import { formatFilmTime } from '../../../shared/film-time';
+import { formatFilmTime } from '../../../shared/time-format';
 import { noteTargetName, type AnnotationSummary } from '../../../shared/notes';
 import { useNotify } from '../notices/notify';
 import { useEmptyTrash, useRestoreNote, useTrash } from './queries';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { CueFileFormat } from '../../../shared/contract/exchange';
+import type { CueFileFormat } from '../../../shared/contract/cues';
 import { call } from '../api';
 import { FilePicker } from '../components/FilePicker';
 import { describeOffset, ShiftTimes } from '../components/ShiftFilmTimes';

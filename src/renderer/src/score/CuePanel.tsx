@@ -6,7 +6,7 @@ import { CueFiles } from './CueFiles';
 import { CueNotes } from './CueNotes';
 import { useCreateCue, useDeleteCue, useLinkCue, useSettleStandInCues, useUnlinkCue, useUpdateCue } from './queries';
 import { useScore, usePlayerValue } from './ScoreContext';
-import { formatMs, parseTime } from '../../../shared/cue-time';
+import { formatTrackTime, parseTrackTime } from '../../../shared/time-format';
 
 interface Props {
   trackId: number;
@@ -40,7 +40,7 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
     const { loopStartMs, loopEndMs } = player.getState();
     if (loopStartMs === null || loopEndMs === null) return;
     const [startMs, endMs] = [withinRecording(loopStartMs), withinRecording(loopEndMs)];
-    return createCue.mutateAsync({ trackId, label: `Loop ${formatMs(startMs, false)}–${formatMs(endMs, false)}`, startMs, endMs }).catch(notify.failed);
+    return createCue.mutateAsync({ trackId, label: `Loop ${formatTrackTime(startMs, false)}–${formatTrackTime(endMs, false)}`, startMs, endMs }).catch(notify.failed);
   };
 
   return (
@@ -93,8 +93,8 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
                 <div className="cue-text">
                   <span className="cue-label">{cue.label}</span>
                   <span className="cue-times">
-                    {formatMs(cue.startMs)}
-                    {cue.endMs > cue.startMs ? ` – ${formatMs(cue.endMs)}` : ' (marker)'}
+                    {formatTrackTime(cue.startMs)}
+                    {cue.endMs > cue.startMs ? ` – ${formatTrackTime(cue.endMs)}` : ' (marker)'}
                   </span>
                   {cue.scenes.length > 0 && (
                     <span className="cue-scenes">
@@ -176,15 +176,15 @@ function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: EditorPr
   const unlinkCue = useUnlinkCue();
   const notify = useNotify();
   const [label, setLabel] = useState(initial.label);
-  const [start, setStart] = useState(formatMs(initial.startMs));
-  const [end, setEnd] = useState(formatMs(initial.endMs));
+  const [start, setStart] = useState(formatTrackTime(initial.startMs));
+  const [end, setEnd] = useState(formatTrackTime(initial.endMs));
   const [color, setColor] = useState(initial.color);
   const [problem, setProblem] = useState<string | null>(null);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const startMs = parseTime(start);
-    const endMs = parseTime(end);
+    const startMs = parseTrackTime(start);
+    const endMs = parseTrackTime(end);
     if (startMs === undefined || endMs === undefined) return setProblem('Write times as m:ss.mmm, for example 1:02.500.');
     if (endMs < startMs) return setProblem('The end comes before the start.');
     try {

@@ -8,7 +8,7 @@ import { CuePanel } from './CuePanel';
 import { useCreateCue, useCues, usePeaks, useRecordings } from './queries';
 import { SPEEDS } from './player';
 import { useScore, usePlayerState } from './ScoreContext';
-import { formatMs } from '../../../shared/cue-time';
+import { formatTrackTime } from '../../../shared/time-format';
 import { attachRecording, type AttachProgress } from './upload';
 import { usePlayerKeys } from './usePlayerKeys';
 import { Waveform } from './Waveform';
@@ -74,7 +74,7 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
     (playerMs: number) => {
       if (trackId === null) return;
       const atMs = withinRecording(playerMs);
-      createCue.mutateAsync({ trackId, label: `Marker ${formatMs(atMs, false)}`, startMs: atMs, endMs: atMs }).catch(notify.failed);
+      createCue.mutateAsync({ trackId, label: `Marker ${formatTrackTime(atMs, false)}`, startMs: atMs, endMs: atMs }).catch(notify.failed);
     },
     [trackId, createCue, notify, withinRecording]
   );
@@ -89,7 +89,7 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
       // A new recording plays the track's cues (and may raise the question of a stand-in's cues).
       void invalidate('recordings', 'cues');
       setStandInQuestionFocused(attached.standInCues > 0);
-      notify.success(`Attached “${attached.originalName}” to ${track.title} (${formatMs(attached.durationMs, false)}, ${attached.codec}).`);
+      notify.success(`Attached “${attached.originalName}” to ${track.title} (${formatTrackTime(attached.durationMs, false)}, ${attached.codec}).`);
     } catch (error) {
       notify.failed(error);
     } finally {
@@ -143,11 +143,11 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
           </button>
           <span className="dock-time">
             <span className="elapsed" role="timer" aria-label="Elapsed" data-position-ms={positionMs}>
-              {formatMs(positionMs)}
+              {formatTrackTime(positionMs)}
             </span>
             <span className="muted"> / </span>
             <span className="total" aria-label="Total">
-              {formatMs(durationMs)}
+              {formatTrackTime(durationMs)}
             </span>
           </span>
           <input
@@ -183,7 +183,7 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
             disabled={!canPlay}
             title="Loop between [ and ] (L)"
           >
-            Loop{state.loopStartMs !== null ? ` ${formatMs(state.loopStartMs, false)}–${state.loopEndMs !== null ? formatMs(state.loopEndMs, false) : '…'}` : ''}
+            Loop{state.loopStartMs !== null ? ` ${formatTrackTime(state.loopStartMs, false)}–${state.loopEndMs !== null ? formatTrackTime(state.loopEndMs, false) : '…'}` : ''}
           </button>
         </div>
         {recording?.available ? (
@@ -198,7 +198,7 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
             onMarkRange={(startMs, endMs) =>
               trackId !== null &&
               createCue
-                .mutateAsync({ trackId, label: `Cue ${formatMs(startMs, false)}`, startMs: withinRecording(startMs), endMs: withinRecording(endMs) })
+                .mutateAsync({ trackId, label: `Cue ${formatTrackTime(startMs, false)}`, startMs: withinRecording(startMs), endMs: withinRecording(endMs) })
                 .catch(notify.failed)
             }
           />

@@ -1,6 +1,6 @@
 import { useSceneCues } from './queries';
 import { useScore, usePlayerValue } from './ScoreContext';
-import { formatMs } from '../../../shared/cue-time';
+import { formatTrackTime } from '../../../shared/time-format';
 import './score.css';
 
 /** The cues linked to a scene, each playable in one click. */
@@ -33,8 +33,8 @@ export function SceneCues({ sceneId }: { sceneId: number }) {
             <span className="scene-cue-text">
               <span className="cue-label">{cue.label}</span>
               <span className="cue-times">
-                {cue.trackTitle} · {formatMs(cue.startMs, false)}
-                {cue.endMs > cue.startMs ? `–${formatMs(cue.endMs, false)}` : ''}
+                {cue.trackTitle} · {formatTrackTime(cue.startMs, false)}
+                {cue.endMs > cue.startMs ? `–${formatTrackTime(cue.endMs, false)}` : ''}
               </span>
             </span>
           </li>

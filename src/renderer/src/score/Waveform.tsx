@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Cue, Peaks } from '../../../shared/score';
-import { formatMs } from '../../../shared/cue-time';
+import { formatTrackTime } from '../../../shared/time-format';
 
 interface Props {
   peaks: Peaks | undefined;
@@ -197,7 +197,7 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
         ref={canvasRef}
         className="waveform-canvas"
         role="img"
-        aria-label={`Waveform, ${formatMs(positionMs, false)} of ${formatMs(durationMs, false)}: click to seek, drag to mark a cue`}
+        aria-label={`Waveform, ${formatTrackTime(positionMs, false)} of ${formatTrackTime(durationMs, false)}: click to seek, drag to mark a cue`}
         data-peaks={peaks?.max.length ?? 0}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}

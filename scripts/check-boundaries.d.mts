@@ -1,0 +1,1 @@
+export function boundaryViolations(baseDir?: string): Promise<{ rule: string; from: string; to: string }[]>;

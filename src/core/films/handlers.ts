@@ -1,0 +1,14 @@
+import type { HandlersOf } from '../handler-types';
+import { getFilm, listFilmLines, listFilms, openFilm, rememberPlace } from './films';
+import { exportFilmMarkdown } from './study-export';
+import { notesForStudy } from './study-notes';
+
+/** films.*: the film list, the film a person opens and its Markdown study export. */
+export const filmHandlers: HandlersOf<'films'> = {
+  'films.list': (_input, { db }) => listFilms(db),
+  'films.open': ({ filmId }, { db }) => openFilm(db, filmId),
+  'films.rememberPlace': ({ filmId, sceneId }, { db }) => rememberPlace(db, { filmId, sceneId }),
+  'films.get': ({ filmId }, { db }) => getFilm(db, filmId),
+  'films.lines': ({ filmId }, { db }) => listFilmLines(db, filmId),
+  'films.exportMarkdown': ({ filmId }, { db }) => exportFilmMarkdown(db, filmId, notesForStudy(db, filmId))
+};

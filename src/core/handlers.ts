@@ -1,0 +1,29 @@
+import type { MethodName } from '../shared/contract';
+import type { DomainHandlers } from './handler-types';
+import { backupHandlers } from './backups/handlers';
+import { cueHandlers } from './cues/handlers';
+import { filmHandlers } from './films/handlers';
+import { libraryHandlers } from './library/handlers';
+import { noteHandlers } from './notes/handlers';
+import { recordingHandlers } from './recordings/handlers';
+import { sceneHandlers } from './scenes/handlers';
+import { searchHandlers } from './search/handlers';
+import { tagHandlers } from './tags/handlers';
+import { trackHandlers } from './tracks/handlers';
+
+/**
+ * Every contract method has exactly one handler: TypeScript refuses a missing or misspelt one.
+ * A method `cues.importFile` is handled in cues/handlers.ts, beside the cues' SQL.
+ */
+export const handlers: DomainHandlers<MethodName> = {
+  ...backupHandlers,
+  ...cueHandlers,
+  ...filmHandlers,
+  ...libraryHandlers,
+  ...noteHandlers,
+  ...recordingHandlers,
+  ...sceneHandlers,
+  ...searchHandlers,
+  ...tagHandlers,
+  ...trackHandlers
+};

@@ -1,0 +1,15 @@
+import type { HandlersOf } from '../handler-types';
+import { beginUpload, cancelUpload, finishUpload, getPeaks, getRecording, listRecordings, receiveChunk, removeRecording, uploadStatus } from './recordings';
+
+/** recordings.*: a track's recordings, their upload and their waveform peaks. */
+export const recordingHandlers: HandlersOf<'recordings'> = {
+  'recordings.list': ({ filmId }, library) => listRecordings(library, filmId),
+  'recordings.get': ({ recordingId }, library) => getRecording(library, recordingId),
+  'recordings.peaks': ({ recordingId }, library) => getPeaks(library, recordingId),
+  'recordings.remove': ({ recordingId }, library) => removeRecording(library, recordingId),
+  'recordings.beginUpload': (input, library) => beginUpload(library, input),
+  'recordings.uploadChunk': ({ uploadId, offset, data }, library) => receiveChunk(library, uploadId, offset, Buffer.from(data, 'base64')),
+  'recordings.finishUpload': ({ uploadId }, library) => finishUpload(library, uploadId),
+  'recordings.uploadStatus': ({ uploadId }, library) => uploadStatus(library, uploadId),
+  'recordings.cancelUpload': ({ uploadId }, library) => cancelUpload(library, uploadId)
+};

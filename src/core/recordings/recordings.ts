@@ -1,0 +1,273 @@
+import type Database from 'better-sqlite3';
+import { createHash, type Hash } from 'node:crypto';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { ReelnotesError } from '../../shared/errors';
+import { type Peaks, type Recording, type UploadStatus } from '../../shared/score';
+import { assertExists, notFound } from '../errors';
+import { warmUpDecoding } from './decoders/pool';
+import { appendToIncomingFile, completeIncomingFile, discardIncomingFile, openIncomingFile, uploadsInProgress, type IncomingFile } from '../library/incoming';
+import { assertWritable, type Library } from '../library/library';
+import { peaksFromBlob, peaksToBlob } from './peaks';
+import { analyseRecording, type RecordingAnalysis } from './recording-analysis';
+
+type RecordingRow = Omit<Recording, 'standIn' | 'available' | 'standInCues'> & { standIn: 0 | 1; mediaFile: string };
+
+const recordingColumns = `id, track_id AS trackId, media_file AS mediaFile, original_name AS originalName,
+  byte_size AS byteSize, mime_type AS mimeType, container, codec, duration_ms AS durationMs,
+  sample_rate AS sampleRate, channels, stand_in AS standIn, created_at AS createdAt`;
+
+function toRecording(library: Library, row: RecordingRow): Recording {
+  const { mediaFile, standIn, ...rest } = row;
+  const standInCues = library.db.prepare('SELECT count(*) FROM cues WHERE track_id = ? AND timed_for_stand_in = 1').pluck().get(row.trackId) as number;
+  return { ...rest, standIn: standIn === 1, available: existsSync(join(library.mediaDir, mediaFile)), standInCues };
+}
+
+export function listRecordings(library: Library, filmId: number): Recording[] {
+  const rows = library.db
+    .prepare(
+      `SELECT ${recordingColumns.replace(/(^|,\s*)(\w+)/g, '$1r.$2')} FROM recordings r JOIN tracks t ON t.id = r.track_id
+       WHERE t.film_id = ? ORDER BY t.position`
+    )
+    .all(filmId) as RecordingRow[];
+  return rows.map((row) => toRecording(library, row));
+}
+
+function recordingRow(db: Database.Database, recordingId: number): RecordingRow {
+  const row = db.prepare(`SELECT ${recordingColumns} FROM recordings WHERE id = ?`).get(recordingId) as RecordingRow | undefined;
+  if (!row) throw notFound('recording', recordingId);
+  return row;
+}
+
+export function getRecording(library: Library, recordingId: number): Recording {
+  return toRecording(library, recordingRow(library.db, recordingId));
+}
+
+export function getPeaks(library: Library, recordingId: number): Peaks {
+  const row = library.db
+    .prepare('SELECT peaks, samples_per_bucket AS spb, sample_rate AS rate FROM recordings WHERE id = ?')
+    .get(recordingId) as { peaks: Buffer; spb: number; rate: number } | undefined;
+  if (!row) throw notFound('recording', recordingId);
+  return { recordingId, bucketMs: (row.spb / row.rate) * 1000, ...peaksFromBlob(row.peaks) };
+}
+
+/** Where a recording's bytes are, for the media responders of both hosts. */
+export function recordingMedia(library: Library, recordingId: number): { path: string; mimeType: string } {
+  const row = recordingRow(library.db, recordingId);
+  const path = join(library.mediaDir, row.mediaFile);
+  if (!existsSync(path)) throw new ReelnotesError('NOT_FOUND', `The file of recording ${recordingId} is missing from the library; attach it again to relink it.`);
+  return { path, mimeType: row.mimeType };
+}
+
+export function removeRecording(library: Library, recordingId: number): { trackId: number } {
+  const row = recordingRow(library.db, recordingId);
+  library.db.prepare('DELETE FROM recordings WHERE id = ?').run(recordingId);
+  forgetMediaFile(library, row.mediaFile);
+  return { trackId: row.trackId };
+}
+
+/** Deletes a media file once no recording refers to it (two tracks may share one file). */
+function forgetMediaFile(library: Library, mediaFile: string): void {
+  const used = library.db.prepare('SELECT 1 FROM recordings WHERE media_file = ?').get(mediaFile);
+  if (!used) rmSync(join(library.mediaDir, mediaFile), { force: true });
+}
+
+function assertTrack(db: Database.Database, trackId: number): void {
+  assertExists(db, 'track', trackId);
+}
+
+export interface AttachOptions {
+  standIn?: boolean;
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * Attaches the file at `source` (a temporary file the library may move) to a track: analysed, then
+ * moved into the media folder under its content hash, then recorded in one transaction. The track's
+ * previous recording, if any, is replaced; its cues stay. Anything refused leaves the library as it was.
+ * When a real recording replaces a stand-in, the track's cues (timed for the stand-in) are marked in
+ * the same transaction, for the person to remove or keep (Recording.standInCues).
+ */
+export async function attachRecording(
+  library: Library,
+  trackId: number,
+  source: { path: string; sha256: string; originalName: string; owned: boolean },
+  options: AttachOptions = {}
+): Promise<Recording> {
+  assertTrack(library.db, trackId);
+  const analysis = await analyseRecording(source.path, source.originalName, options.onProgress).catch((error: unknown) => {
+    throw withoutTemporaryPath(error, source.path, source.originalName);
+  });
+  const mediaFile = `${source.sha256}.${analysis.facts.extension}`;
+  const target = join(library.mediaDir, mediaFile);
+  if (!existsSync(target)) {
+    mkdirSync(library.mediaDir, { recursive: true });
+    const partial = `${target}.partial`;
+    try {
+      if (source.owned) renameSync(source.path, partial);
+      else copyFileSync(source.path, partial);
+      renameSync(partial, target);
+    } finally {
+      // A copy cut short by a full disk must not stay in the media folder, taking its room.
+      rmSync(partial, { force: true });
+    }
+  } else if (source.owned) {
+    rmSync(source.path, { force: true });
+  }
+  const byteSize = statSync(target).size;
+  const replaced = writeRecording(library.db, trackId, { mediaFile, byteSize, ...source }, analysis, options.standIn ?? false);
+  if (replaced && replaced !== mediaFile) forgetMediaFile(library, replaced);
+  return toRecording(library, recordingRow(library.db, recordingIdOfTrack(library.db, trackId)));
+}
+
+/**
+ * The decoders name the file they read, which for an upload is the library's temporary file: the
+ * person is told about their own file, by the name they gave it.
+ */
+function withoutTemporaryPath(error: unknown, path: string, originalName: string): unknown {
+  if (!(error instanceof ReelnotesError) || !error.message.includes(path)) return error;
+  return new ReelnotesError(error.code, error.message.replaceAll(path, basename(originalName)));
+}
+
+function recordingIdOfTrack(db: Database.Database, trackId: number): number {
+  return (db.prepare('SELECT id FROM recordings WHERE track_id = ?').pluck().get(trackId) as number | undefined) ?? 0;
+}
+
+function writeRecording(
+  db: Database.Database,
+  trackId: number,
+  file: { mediaFile: string; byteSize: number; sha256: string; originalName: string },
+  { facts, peaks }: RecordingAnalysis,
+  standIn: boolean
+): string | undefined {
+  return db.transaction(() => {
+    assertTrack(db, trackId);
+    const previous = db.prepare('SELECT media_file AS mediaFile, stand_in AS standIn FROM recordings WHERE track_id = ?').get(trackId) as
+      | { mediaFile: string; standIn: 0 | 1 }
+      | undefined;
+    if (previous?.standIn === 1 && !standIn) db.prepare('UPDATE cues SET timed_for_stand_in = 1 WHERE track_id = ?').run(trackId);
+    db.prepare('DELETE FROM recordings WHERE track_id = ?').run(trackId);
+    db.prepare(
+      `INSERT INTO recordings (track_id, media_file, sha256, original_name, byte_size, mime_type, container, codec,
+         duration_ms, sample_rate, channels, stand_in, peaks, samples_per_bucket)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    ).run(
+      trackId,
+      file.mediaFile,
+      file.sha256,
+      basename(file.originalName).slice(0, 255),
+      file.byteSize,
+      facts.mimeType,
+      facts.container,
+      facts.codec,
+      facts.durationMs,
+      facts.sampleRate,
+      facts.channels,
+      standIn ? 1 : 0,
+      peaksToBlob(peaks.data),
+      peaks.samplesPerBucket
+    );
+    return previous?.mediaFile;
+  })();
+}
+
+/* Uploads ------------------------------------------------------------------------------------- */
+
+interface UploadSession {
+  file: IncomingFile;
+  trackId: number;
+  hash: Hash;
+  status: UploadStatus;
+}
+
+const sessions = uploadsInProgress<UploadSession>();
+
+export function beginUpload(library: Library, input: { trackId: number; fileName: string; byteSize: number }): UploadStatus {
+  assertWritable(library);
+  assertTrack(library.db, input.trackId);
+  const file = openIncomingFile(library, input.fileName, input.byteSize);
+  const session: UploadSession = {
+    file,
+    trackId: input.trackId,
+    hash: createHash('sha256'),
+    status: { uploadId: file.id, phase: 'receiving', progress: 0, receivedBytes: 0 }
+  };
+  sessions(library).set(file.id, session);
+  // The decoding threads start while the bytes arrive rather than after.
+  warmUpDecoding();
+  return { ...session.status };
+}
+
+function session(library: Library, uploadId: string): UploadSession {
+  const found = sessions(library).get(uploadId);
+  if (!found) throw new ReelnotesError('NOT_FOUND', 'This upload is unknown or has finished; start the attachment again.');
+  return found;
+}
+
+/** Appends bytes at `offset`, which must be where the previous chunk ended. */
+export function receiveChunk(library: Library, uploadId: string, offset: number, bytes: Uint8Array): UploadStatus {
+  const s = session(library, uploadId);
+  if (s.status.phase !== 'receiving') throw new ReelnotesError('CONFLICT', 'This upload is no longer receiving data.');
+  try {
+    appendToIncomingFile(s.file, offset, bytes);
+  } catch (error) {
+    // A chunk out of order may be sent again; a file that outgrew its size is gone.
+    if (s.file.fd === undefined) failUpload(library, s, error);
+    throw error;
+  }
+  s.hash.update(bytes);
+  s.status = { ...s.status, receivedBytes: s.file.received, progress: s.file.received / s.file.byteSize };
+  return { ...s.status };
+}
+
+/** Analyses the received file and attaches it; the status can be polled meanwhile for progress. */
+export async function finishUpload(library: Library, uploadId: string): Promise<Recording> {
+  const s = session(library, uploadId);
+  if (s.status.phase !== 'receiving' || s.file.fd === undefined) throw new ReelnotesError('CONFLICT', 'This upload is already being attached.');
+  s.status = { ...s.status, phase: 'analysing', progress: 0 };
+  try {
+    completeIncomingFile(s.file);
+    const recording = await attachRecording(
+      library,
+      s.trackId,
+      { path: s.file.path, sha256: s.hash.digest('hex'), originalName: s.file.fileName, owned: true },
+      { onProgress: (fraction) => (s.status = { ...s.status, progress: fraction }) }
+    );
+    s.status = { ...s.status, phase: 'done', progress: 1 };
+    forgetLater(library, s);
+    return recording;
+  } catch (error) {
+    failUpload(library, s, error);
+    throw error;
+  }
+}
+
+function failUpload(library: Library, s: UploadSession, error: unknown): void {
+  discardIncomingFile(s.file);
+  const payload =
+    error instanceof ReelnotesError ? error.toPayload() : { code: 'INTERNAL', message: `${s.file.fileName} could not be attached.` };
+  s.status = { ...s.status, phase: 'failed', error: payload };
+  forgetLater(library, s);
+}
+
+/** A finished upload's status stays readable for a minute, for the poller that asks last. */
+function forgetLater(library: Library, s: UploadSession): void {
+  setTimeout(() => sessions(library).delete(s.file.id), 60_000).unref();
+}
+
+export function uploadStatus(library: Library, uploadId: string): UploadStatus {
+  return { ...session(library, uploadId).status };
+}
+
+export function cancelUpload(library: Library, uploadId: string): UploadStatus {
+  const s = session(library, uploadId);
+  if (s.status.phase === 'receiving') failUpload(library, s, new ReelnotesError('CONFLICT', 'The attachment was cancelled.'));
+  return { ...s.status };
+}
+
+/** Attaches a file already on this computer (stand-ins, tests): hashed by streaming, copied in. */
+export async function attachFile(library: Library, trackId: number, path: string, options: AttachOptions = {}): Promise<Recording> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return attachRecording(library, trackId, { path, sha256: hash.digest('hex'), originalName: basename(path), owned: false }, options);
+}

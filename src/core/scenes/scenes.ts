@@ -1,0 +1,38 @@
+import type Database from 'better-sqlite3';
+import type { Scene } from '../../shared/domain';
+import { assertExists, notFound } from '../errors';
+
+const sceneColumns = `id, film_id AS filmId, position, title, description, context, updated_at AS updatedAt`;
+
+export function listScenes(db: Database.Database, filmId: number): Scene[] {
+  assertExists(db, 'film', filmId);
+  return db.prepare(`SELECT ${sceneColumns} FROM scenes WHERE film_id = ? ORDER BY position`).all(filmId) as Scene[];
+}
+
+export function getScene(db: Database.Database, sceneId: number): Scene {
+  const scene = db.prepare(`SELECT ${sceneColumns} FROM scenes WHERE id = ?`).get(sceneId) as Scene | undefined;
+  if (!scene) throw notFound('scene', sceneId);
+  return scene;
+}
+
+export interface SceneChanges {
+  sceneId: number;
+  title?: string;
+  description?: string;
+  context?: string | null;
+}
+
+export function updateScene(db: Database.Database, changes: SceneChanges): Scene {
+  const current = getScene(db, changes.sceneId);
+  db.prepare(
+    `UPDATE scenes SET title = ?, description = ?, context = ?,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     WHERE id = ?`
+  ).run(
+    changes.title ?? current.title,
+    changes.description ?? current.description,
+    changes.context === undefined ? current.context : changes.context === '' ? null : changes.context,
+    changes.sceneId
+  );
+  return getScene(db, changes.sceneId);
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { Peaks, Recording, UploadStatus } from '../score';
+import { MAX_RECORDING_BYTES } from '../limits';
+import { method } from './define';
+import { id, uploadChunk, uploadId } from './fields';
+
+export const recordingMethods = {
+  'recordings.list': method<Recording[]>()(z.object({ filmId: id }).strict()),
+  'recordings.get': method<Recording>()(z.object({ recordingId: id }).strict()),
+  'recordings.peaks': method<Peaks>()(z.object({ recordingId: id }).strict()),
+  'recordings.remove': method<{ trackId: number }>()(z.object({ recordingId: id }).strict()),
+  /**
+   * Attaching a file is an upload in steps, so a large recording can show progress and both hosts
+   * move the same bytes: the browser host streams the body to /upload/recording?uploadId=…, the
+   * desktop app sends base64 chunks through `recordings.uploadChunk`.
+   */
+  'recordings.beginUpload': method<UploadStatus>()(
+    z
+      .object({
+        trackId: id,
+        fileName: z.string().trim().min(1).max(255),
+        byteSize: z
+          .number()
+          .int()
+          .min(1, 'The file is empty: there is no recording in it.')
+          .max(MAX_RECORDING_BYTES, 'The file is larger than 1 GB.')
+      })
+      .strict()
+  ),
+  'recordings.uploadChunk': method<UploadStatus>()(uploadChunk),
+  'recordings.finishUpload': method<Recording>()(z.object({ uploadId }).strict()),
+  'recordings.uploadStatus': method<UploadStatus>()(z.object({ uploadId }).strict()),
+  'recordings.cancelUpload': method<UploadStatus>()(z.object({ uploadId }).strict())
+};

@@ -1,0 +1,30 @@
+/**
+ * Every size and length the library refuses past, in one place. The contract's schemas, the core
+ * and the renderer's early checks read them from here, so a limit and its message cannot drift apart.
+ */
+
+const HOUR_MS = 3600 * 1000;
+const MB = 1024 * 1024;
+
+/** The longest film time we accept: no film runs 100 hours. */
+export const MAX_FILM_TIME_MS = 100 * HOUR_MS - 1;
+/** The latest time a label or subtitle file may name (a cue file is refused past it, line by line). */
+export const MAX_CUE_FILE_TIME_MS = 100 * HOUR_MS;
+/** Positions on a track: twelve hours is longer than any score. */
+export const MAX_TRACK_TIME_MS = 12 * HOUR_MS;
+
+/** A note may be long (a whole essay, pasted sources): 1 MB of text, counted in UTF-16 units. */
+export const MAX_ANNOTATION_CHARS = MB;
+export const MAX_TAG_NAME = 120;
+export const MAX_QUERY_CHARS = 500;
+
+/** The largest film page we accept: the seed page is 10 KB, so this leaves room for any real one. */
+export const MAX_FILM_PAGE_BYTES = 2 * MB;
+/** A label or subtitle file larger than this is not a cue file. */
+export const MAX_CUE_FILE_BYTES = 8 * MB;
+/** A whole library of 100,000 annotations is about 60 MB of JSON; this leaves room to grow. */
+export const MAX_ARCHIVE_BYTES = 256 * MB;
+/** The largest recording we take in: a long, lossless score movement fits easily. */
+export const MAX_RECORDING_BYTES = 1024 * MB;
+/** One chunk of a file sent through the contract (Electron), before base64. */
+export const UPLOAD_CHUNK_BYTES = MB;
