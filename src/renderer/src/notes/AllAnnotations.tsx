@@ -5,11 +5,11 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatFilmTime } from '../../../shared/time-format';
 import { noteTargetName, type AnnotationOrder, type AnnotationSummary } from '../../../shared/notes';
 import { call } from '../api';
-import { ShiftFilmTimes } from '../components/ShiftFilmTimes';
+import { ShiftFilmTimes } from './ShiftFilmTimes';
 import { queryKeyOf } from '../data/library-query';
 import { useNotify } from '../notices/notify';
-import { TagChips } from './TagChip';
-import type { TagFilter } from './TagPanel';
+import { TagChips } from '../tags/TagChip';
+import type { TagFilter } from '../tags/TagPanel';
 
 const PAGE = 200;
 const ROW_HEIGHT = 84;

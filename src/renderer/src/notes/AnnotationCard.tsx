@@ -4,7 +4,7 @@ import type { Annotation, TagRef } from '../../../shared/notes';
 import { useInvalidate } from '../data/library-query';
 import { useNotify } from '../notices/notify';
 import { lazyComponent } from '../lazy';
-import { TagEditor } from './TagEditor';
+import { TagEditor } from '../tags/TagEditor';
 import { useUpdateNote } from './queries';
 import { useAutosave, type SaveStatus } from './useAutosave';
 

@@ -4,7 +4,7 @@ import { formatFilmTime } from '../../../shared/time-format';
 import { noteTargetName, type AnnotationSummary } from '../../../shared/notes';
 import { useNotify } from '../notices/notify';
 import { useEmptyTrash, useRestoreNote, useTrash } from './queries';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

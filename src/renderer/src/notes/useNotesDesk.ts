@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { TagRef } from '../../../shared/notes';
 import { useSceneTags, useScenesTagged, useTags } from '../tags/queries';
-import type { TagFilter } from './TagPanel';
+import type { TagFilter } from '../tags/TagPanel';
 
 /**
  * What the notes feature keeps for the open film: its tags with counts, the tags of its scenes, the

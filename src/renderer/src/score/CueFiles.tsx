@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react';
 import type { CueFileFormat } from '../../../shared/contract/cues';
+import { describeOffset } from '../../../shared/time-format';
 import { call } from '../api';
-import { FilePicker } from '../components/FilePicker';
-import { describeOffset, ShiftTimes } from '../components/ShiftFilmTimes';
+import { FilePicker } from '../ui/FilePicker';
+import { ShiftTimes } from '../ui/ShiftTimes';
 import { useNotify } from '../notices/notify';
-import { saveTextFile } from '../save-file';
+import { saveTextFile } from '../ui/save-file';
 import { useImportCueFile, useShiftTrack } from './queries';
 
 const formats: { id: CueFileFormat; label: string; type: string }[] = [

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Film, Scene, Track } from '../../../shared/domain';
-import { FilePicker } from '../components/FilePicker';
-import { draggedFileKind, HAS_RECORDING, TAKES_RECORDINGS } from '../components/dropped-file';
+import { FilePicker } from '../ui/FilePicker';
+import { draggedFileKind, HAS_RECORDING, TAKES_RECORDINGS } from '../ui/dropped-file';
 import { useInvalidate } from '../data/library-query';
 import { useNotify } from '../notices/notify';
 import { CuePanel } from './CuePanel';

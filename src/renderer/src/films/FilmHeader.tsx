@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Film, Track } from '../../../shared/domain';
 import { call } from '../api';
 import { useNotify } from '../notices/notify';
-import { saveTextFile } from '../save-file';
+import { saveTextFile } from '../ui/save-file';
 import { FilmLines } from './FilmLines';
 import { revealFound, type Found } from './reveal';
 

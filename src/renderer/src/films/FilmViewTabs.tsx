@@ -1,3 +1,4 @@
+import './films.css';
 import type { KeyboardEvent } from 'react';
 import type { FilmView } from '../navigation/place';
 

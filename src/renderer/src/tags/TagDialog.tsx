@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { TAG_COLOURS, type Tag } from '../../../shared/notes';
 import { tagCollator } from '../../../shared/tag-names';
-import { useModalDialog } from '../hooks/useModalDialog';
+import { useModalDialog } from '../ui/useModalDialog';
 import { useNotify } from '../notices/notify';
-import { useDeleteTag, useMergeTags, useUpdateTag } from '../tags/queries';
+import { useDeleteTag, useMergeTags, useUpdateTag } from './queries';
 
 interface Props {
   tag: Tag | null;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import type { Film, FilmLine } from '../../../shared/domain';
-import { useFilmLines } from '../films/queries';
+import { useFilmLines } from './queries';
 import { revealFound, type Found } from './reveal';
 
 interface Props {

@@ -1,3 +1,4 @@
+import './tags.css';
 import type { TagRef } from '../../../shared/notes';
 
 /** A tag as a small coloured label; with onRemove it carries its own remove button. */

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { OpenFilm } from '../../../shared/domain';
-import { handOnOpenedFilm, useRememberPlace } from '../films/queries';
-import { navigate, type Place } from './place';
+import { handOnOpenedFilm, useRememberPlace } from './queries';
+import { navigate, type Place } from '../navigation/place';
 
 /**
  * A plain start (no film in the address) opens where the person left off: the library's

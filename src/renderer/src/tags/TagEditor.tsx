@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TagRef, TagTarget } from '../../../shared/notes';
 import { completeTagName, tagCollator } from '../../../shared/tag-names';
 import { useNotify } from '../notices/notify';
-import { useAttachTag, useDetachTag } from '../tags/queries';
+import { useAttachTag, useDetachTag } from './queries';
 import { TagChip } from './TagChip';
 
 interface Props {

@@ -1,5 +1,5 @@
-import { UPLOAD_CHUNK_BYTES } from '../../shared/limits';
-import { ApiError, hostToken } from './api';
+import { UPLOAD_CHUNK_BYTES } from '../../../shared/limits';
+import { ApiError, hostToken } from '../api';
 
 /**
  * Sending a file to the library without reading it whole into the page. The browser host takes

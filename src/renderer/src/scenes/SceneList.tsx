@@ -1,7 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
 import type { TagRef } from '../../../shared/notes';
-import { TagChips } from '../notes/TagChip';
+import { TagChips } from '../tags/TagChip';
 
 interface Props {
   scenes: Scene[];

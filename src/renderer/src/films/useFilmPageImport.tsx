@@ -1,11 +1,11 @@
 import { useCallback, useRef, useState, type DragEvent } from 'react';
 import type { ImportResult } from '../../../shared/domain';
 import { MAX_FILM_PAGE_BYTES } from '../../../shared/limits';
-import { useImportFilmPage } from '../films/queries';
+import { useImportFilmPage } from './queries';
 import { useCommand } from '../keymap/keymap';
 import { useNotify } from '../notices/notify';
-import { FilePicker } from '../components/FilePicker';
-import { dropOutcome, draggedFileKind, playerTrackAt, type DroppedFileKind, type PlayerTrack } from '../components/dropped-file';
+import { FilePicker } from '../ui/FilePicker';
+import { dropOutcome, draggedFileKind, playerTrackAt, type DroppedFileKind, type PlayerTrack } from '../ui/dropped-file';
 
 interface Options {
   /** Whether the open film has soundtrack entries, which a recording dropped on the player attaches to. */

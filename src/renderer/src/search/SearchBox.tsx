@@ -1,4 +1,4 @@
-import './notes.css';
+import './search.css';
 import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
 import { formatFilmTime } from '../../../shared/time-format';
 import type { SearchHit } from '../../../shared/notes';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLibraryStatus } from '../backups/queries';
+import { useLibraryStatus } from './queries';
 import './safety.css';
 
 /**

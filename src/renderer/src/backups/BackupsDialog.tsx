@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
-import { useModalDialog } from '../hooks/useModalDialog';
-import { saveTextFile } from '../save-file';
-import { FilePicker } from './FilePicker';
+import { useModalDialog } from '../ui/useModalDialog';
+import { saveTextFile } from '../ui/save-file';
+import { FilePicker } from '../ui/FilePicker';
 import type { BackupInfo } from '../../../shared/safety';
 import { call, isDesktop } from '../api';
-import { sendAsStream, sendInChunks } from '../send-file';
-import { useBackups, useCreateBackup } from '../backups/queries';
+import { sendAsStream, sendInChunks } from '../data/send-file';
+import { useBackups, useCreateBackup } from './queries';
 import { useNotify } from '../notices/notify';
 import './safety.css';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useModalDialog } from '../hooks/useModalDialog';
+import { useModalDialog } from './useModalDialog';
 
 interface Props {
   open: boolean;

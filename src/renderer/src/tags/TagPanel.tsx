@@ -1,4 +1,4 @@
-import './notes.css';
+import './tags.css';
 import { useState } from 'react';
 import type { Tag, TagMatch } from '../../../shared/notes';
 import { tagTree } from '../../../shared/tag-names';

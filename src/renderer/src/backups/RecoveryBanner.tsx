@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { call } from '../api';
-import { useLibraryStatus } from '../backups/queries';
+import { useLibraryStatus } from './queries';
 import { useNotify } from '../notices/notify';
 import './safety.css';
 

@@ -1,8 +1,6 @@
-import './safety.css';
 import { useId, useState, type FormEvent } from 'react';
-import { describeOffset } from '../../../shared/time-format';
 import { useNotify } from '../notices/notify';
-import { useShiftFilmTimes } from '../notes/queries';
+import styles from './ShiftTimes.module.css';
 
 /** "+2.5", "-3", "1:30", "-00:00:04.200": a signed offset in seconds or [hh:]mm:ss[.mmm]. */
 export function parseOffset(text: string): number | undefined {
@@ -13,9 +11,6 @@ export function parseOffset(text: string): number | undefined {
   const ms = Math.round(((hours * 60 + minutes) * 60 + Number(seconds)) * 1000);
   return sign === '-' ? -ms : ms;
 }
-
-// Shared with the library, whose refusals name the same offset in the same words.
-export { describeOffset };
 
 interface ShiftTimesProps {
   /** What is shifted, for the field's label: "film times", "cue times". */
@@ -42,7 +37,7 @@ export function ShiftTimes({ what, onShift }: ShiftTimesProps) {
     }
   };
   return (
-    <form className="shift-times" onSubmit={submit}>
+    <form className={styles.form} onSubmit={submit}>
       <label className="inline-field">
         <span>Shift {what} by</span>
         <input
@@ -62,26 +57,5 @@ export function ShiftTimes({ what, onShift }: ShiftTimesProps) {
         Seconds, or minutes and seconds, with a sign: every one of the {what} moves by this much.
       </span>
     </form>
-  );
-}
-
-/**
- * Re-syncing every film time of the film's notes to another copy of the film, in one step. The
- * notice that confirms it offers Undo, which shifts back by the same offset.
- */
-export function ShiftFilmTimes({ filmId }: { filmId: number }) {
-  const shiftFilmTimes = useShiftFilmTimes();
-  const notify = useNotify();
-  return (
-    <ShiftTimes
-      what="film times"
-      onShift={async (offsetMs) => {
-        const { shifted } = await shiftFilmTimes.mutateAsync({ filmId, offsetMs });
-        notify.success(`Moved ${shifted} film ${shifted === 1 ? 'time' : 'times'} by ${describeOffset(offsetMs)}.`, {
-          label: 'Undo',
-          run: () => shiftFilmTimes.mutateAsync({ filmId, offsetMs: -offsetMs }).catch(notify.failed)
-        });
-      }}
-    />
   );
 }
