@@ -1,143 +1,92 @@
-import { useCallback, useRef, useState } from 'react';
-import type { Scene } from '../../shared/domain';
-import { FilmSidebar } from './components/FilmSidebar';
-import { FilmHeader } from './components/FilmHeader';
-import type { Found, FoundInFilm } from './components/reveal';
-import { SceneList } from './components/SceneList';
-import { SceneDetail } from './components/SceneDetail';
-import { DropOverlay } from './components/DropOverlay';
-import { Notices, withNotice, type Notice } from './components/Notices';
-import { BackupsDialog } from './components/BackupsDialog';
-import { RecoveryBanner } from './components/RecoveryBanner';
-import { LibraryWarnings } from './components/LibraryWarnings';
-import { SearchRepairNotice } from './components/SearchRepairNotice';
-import { describeOffset } from './components/ShiftFilmTimes';
-import { useCall } from './hooks/useCall';
-import { call } from './api';
-import { useFilmPageImport } from './hooks/useFilmPageImport';
-import { usePlaceLeft } from './hooks/usePlaceLeft';
-import { AllAnnotations } from './notes/AllAnnotations';
+import { Suspense, useRef, useState } from 'react';
+import { FilmSidebar } from './films/FilmSidebar';
+import { FilmHeader } from './films/FilmHeader';
+import type { Found, FoundInFilm } from './films/reveal';
+import { SceneList } from './scenes/SceneList';
+import { SceneDetail } from './scenes/SceneDetail';
+import { DropOverlay } from './ui/DropOverlay';
+import { RecoveryBanner } from './backups/RecoveryBanner';
+import { LibraryWarnings } from './backups/LibraryWarnings';
+import { SearchRepairNotice } from './backups/SearchRepairNotice';
+import { PaneBoundary } from './data/PaneBoundary';
+import { useOpenFilm } from './films/queries';
+import { useFilmPageImport } from './films/useFilmPageImport';
+import { useCommand, useKeymap } from './keymap/keymap';
+import { navigate, useVisit, type Place } from './navigation/place';
+import { usePlaceLeft } from './films/usePlaceLeft';
 import { AnnotationsSection } from './notes/AnnotationsSection';
-import { FilmViewTabs } from './notes/FilmViewTabs';
-import { SearchBox, type SearchBoxHandle } from './notes/SearchBox';
-import { TagEditor } from './notes/TagEditor';
-import { TagPanel } from './notes/TagPanel';
-import { TrashView } from './notes/TrashView';
+import { FilmViewTabs } from './films/FilmViewTabs';
+import { SearchBox, type SearchBoxHandle } from './search/SearchBox';
+import { TagEditor } from './tags/TagEditor';
+import { TagPanel } from './tags/TagPanel';
 import { useNotesDesk } from './notes/useNotesDesk';
-import { useSearchShortcut } from './notes/useSearchShortcut';
 import type { SearchHit } from '../../shared/notes';
-import { PlayerDock } from './score/PlayerDock';
 import { ScoreProvider } from './score/ScoreContext';
+import { lazyComponent } from './lazy';
+
+// Not on the first screen: their code (the waveform and cues, the virtual list, the dialogs) loads after it.
+const PlayerDock = lazyComponent(() => import('./score/PlayerDock').then((m) => m.PlayerDock));
+const AllAnnotations = lazyComponent(() => import('./notes/AllAnnotations').then((m) => m.AllAnnotations));
+const TrashView = lazyComponent(() => import('./notes/TrashView').then((m) => m.TrashView));
+const BackupsDialog = lazyComponent(() => import('./backups/BackupsDialog').then((m) => m.BackupsDialog));
+
+const emptyDock = <section className="score-dock" aria-label="Score player" />;
 
 export function App() {
-  const [chosenFilmId, setFilmId] = useState<number | null>(null);
-  // Until the person chooses, the desk opens where they left it (or on the first film of the library).
-  const opened = useCall('films.open', chosenFilmId === null ? {} : { filmId: chosenFilmId });
-  const [sceneId, setSceneId] = useState<number | null>(null);
-  const [notices, setNotices] = useState<Notice[]>([]);
+  const { place, at } = useVisit();
+  // Until the address names a film, the desk opens where the person left it (or on the first film of the library).
+  const opened = useOpenFilm(place.filmId);
   const [backupsOpen, setBackupsOpen] = useState(false);
 
-  const notify = useCallback((notice: Omit<Notice, 'id'>) => {
-    setNotices((list) => withNotice(list, { ...notice, id: Date.now() + Math.random() }));
-  }, []);
-  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
-
-  const filmId = chosenFilmId ?? opened.data?.film?.id ?? null;
+  const filmId = place.filmId ?? opened.data?.film?.id ?? null;
   // While another film loads, the previous answer is still in hand: only the chosen film's is shown.
   const shown = opened.data?.film && opened.data.film.id === filmId ? opened.data : null;
   const currentFilm = shown?.film ?? null;
   const sceneList = shown?.scenes ?? [];
-  const scene = sceneList.find((s) => s.id === sceneId) ?? null;
-  usePlaceLeft(shown ?? undefined, chosenFilmId !== null, scene?.id ?? null, setSceneId);
+  const scene = sceneList.find((s) => s.id === place.sceneId) ?? null;
+  usePlaceLeft(opened.data, place);
   const desk = useNotesDesk(filmId);
   const shownScenes = desk.visibleSceneIds ? sceneList.filter((s) => desk.visibleSceneIds!.has(s.id)) : sceneList;
   const search = useRef<SearchBoxHandle>(null);
-  useSearchShortcut(() => search.current?.focus());
+  useKeymap();
+  // Ctrl/⌘+K, or / when not typing, and View › Search.
+  useCommand('focus-search', () => search.current?.focus());
 
-  const chooseFilm = useCallback((id: number) => {
-    setFilmId(id);
-    setSceneId(null);
-  }, []);
+  // Every move on the desk is a step in the history; a note is asked for only by the move that names it.
+  const go = (to: Partial<Place>) => navigate({ ...place, filmId, noteId: null, ...to });
+  const chooseFilm = (id: number) => go({ filmId: id, sceneId: null });
+  const chooseScene = (id: number | null) => go({ sceneId: id });
 
   const importer = useFilmPageImport({
     filmHasTracks: (shown?.tracks.length ?? 0) > 0,
-    onImported: (result) => {
-      chooseFilm(result.film.id);
-      notify({ kind: 'success', text: `Imported “${result.film.title}”: ${result.film.sceneCount} scenes, ${result.trackCount} soundtrack entries.` });
-    },
-    onFailed: (message) => notify({ kind: 'error', text: message })
+    onImported: (result) => chooseFilm(result.film.id)
   });
 
-  const openNote = useCallback(
-    (note: { id: number; sceneId: number | null }) => {
-      desk.setView('scenes');
-      setSceneId(note.sceneId);
-      desk.focusNote(note.id);
-    },
-    [desk]
-  );
+  const openNote = (note: { id: number; sceneId: number | null }) => go({ view: 'scenes', sceneId: note.sceneId, noteId: note.id });
 
   // The dialogue or quote line, or the synopsis, that a search hit last opened in the film view.
   const [foundInFilm, setFoundInFilm] = useState<Found | null>(null);
 
   const openHit = (hit: SearchHit) => {
     if (hit.kind === 'annotation') openNote(hit);
-    else if (hit.kind === 'scene' || (hit.kind === 'cue' && hit.sceneId !== null)) {
-      desk.setView('scenes');
-      setSceneId(hit.sceneId);
-    } else if (hit.kind !== 'cue') {
-      desk.setView('scenes');
+    else if (hit.kind === 'scene' || (hit.kind === 'cue' && hit.sceneId !== null)) go({ view: 'scenes', sceneId: hit.sceneId });
+    else if (hit.kind !== 'cue') {
+      go({ view: 'scenes' });
       const target: FoundInFilm = hit.kind === 'synopsis' ? { kind: 'synopsis', filmId: hit.filmId } : { kind: 'line', lineId: hit.id };
       setFoundInFilm((last) => ({ target, opening: (last?.opening ?? 0) + 1 }));
     }
   };
 
-  const onTimesShifted = useCallback(
-    (offsetMs: number, shifted: number) => {
-      desk.changed();
-      notify({
-        kind: 'success',
-        text: `Moved ${shifted} film ${shifted === 1 ? 'time' : 'times'} by ${describeOffset(offsetMs)}.`,
-        action: {
-          label: 'Undo',
-          run: () =>
-            void call('notes.shiftFilmTimes', { filmId: filmId!, offsetMs: -offsetMs }).then(
-              () => desk.changed(),
-              (error: unknown) => notify({ kind: 'error', text: error instanceof Error ? error.message : String(error) })
-            )
-        }
-      });
-    },
-    [desk, notify, filmId]
-  );
-
   // What every list of notes shares, whether it is a scene's or the film's.
-  const notesDesk = {
-    revision: desk.revision,
-    allTags: desk.tags,
-    focus: desk.focus,
-    onFocusTaken: desk.focusTaken,
-    onNotesChanged: desk.changed,
-    onTrashed: () => notify({ kind: 'success', text: 'Moved the note to the trash.' }),
-    onError: (text: string) => notify({ kind: 'error', text })
-  };
-
-  const onSceneSaved = useCallback(
-    (saved: Scene) => {
-      opened.reload();
-      notify({ kind: 'success', text: `Saved “${saved.title}”.` });
-    },
-    [opened, notify]
-  );
-
-  const notifyError = useCallback((text: string) => notify({ kind: 'error', text }), [notify]);
+  const notesDesk = { allTags: desk.tags, focus: place.noteId === null ? null : { noteId: place.noteId, at } };
 
   return (
-    <ScoreProvider film={currentFilm} onError={notifyError}>
+    <ScoreProvider film={currentFilm} tracks={shown?.tracks ?? []}>
     <div className="app" {...importer.dropTarget}>
+      <PaneBoundary pane="the film list" className="sidebar" label="Library">
       <FilmSidebar
         films={opened.data?.films ?? []}
-        error={opened.error}
+        error={opened.error?.message}
         selectedId={filmId}
         onSelect={chooseFilm}
         onImport={importer.pickFile}
@@ -145,65 +94,52 @@ export function App() {
         importing={importer.busy}
       >
         <LibraryWarnings />
-        <TagPanel
-          tags={desk.tags}
-          filter={desk.filter}
-          onFilter={desk.setFilter}
-          onTagsChanged={desk.changed}
-          onNotice={(text) => notify({ kind: 'success', text })}
-          onError={(text) => notify({ kind: 'error', text })}
-        />
+        <TagPanel tags={desk.tags} filter={desk.filter} onFilter={desk.setFilter} />
       </FilmSidebar>
+      </PaneBoundary>
+      <PaneBoundary pane="the film" className="film-pane" label="Film">
       <main className="film-pane" aria-label="Film">
         {currentFilm ? (
           <>
             <div className="film-bar">
               <SearchBox ref={search} filmId={filmId} onOpen={openHit} />
-              <FilmViewTabs view={desk.view} onChange={desk.setView} />
+              <FilmViewTabs view={place.view} onChange={(view) => go({ view })} />
             </div>
-            {desk.view === 'scenes' && (
+            {place.view === 'scenes' && (
               <>
                 <FilmHeader
                   film={currentFilm}
                   tracks={shown?.tracks ?? []}
                   found={foundInFilm}
-                  onError={(text) => notify({ kind: 'error', text })}
                 />
                 <SceneList
                   scenes={shownScenes}
-                  selectedId={sceneId}
-                  onSelect={setSceneId}
-                  loading={opened.loading}
+                  selectedId={scene?.id ?? null}
+                  onSelect={chooseScene}
+                  loading={opened.isPlaceholderData || opened.isLoading}
                   tagsByScene={desk.tagsByScene}
                   filterNote={desk.visibleSceneIds ? `Filtered by tags: ${shownScenes.length} of ${sceneList.length} scenes.` : undefined}
                 />
               </>
             )}
-            {desk.view === 'annotations' && (
-              <AllAnnotations
-                filmId={currentFilm.id}
-                filter={desk.filter}
-                revision={desk.revision}
-                onOpen={openNote}
-                onShifted={onTimesShifted}
-                onError={(text) => notify({ kind: 'error', text })}
-              />
+            {place.view === 'annotations' && (
+              <Suspense fallback={null}>
+                <AllAnnotations filmId={currentFilm.id} filter={desk.filter} onOpen={openNote} />
+              </Suspense>
             )}
-            {desk.view === 'trash' && (
-              <TrashView
-                filmId={currentFilm.id}
-                revision={desk.revision}
-                onChanged={desk.changed}
-                onNotice={(text) => notify({ kind: 'success', text })}
-                onError={(text) => notify({ kind: 'error', text })}
-              />
+            {place.view === 'trash' && (
+              <Suspense fallback={null}>
+                <TrashView filmId={currentFilm.id} />
+              </Suspense>
             )}
           </>
         ) : (
-          <div className="empty-state">{opened.error ?? (opened.data?.films.length === 0 ? 'Your library is empty: import a film page to begin.' : 'Opening the library…')}</div>
+          <div className="empty-state">{opened.error?.message ?? (opened.data?.films.length === 0 ? 'Your library is empty: import a film page to begin.' : 'Opening the library…')}</div>
         )}
       </main>
-      <SceneDetail scene={scene} onSaved={onSceneSaved} onError={(text) => notify({ kind: 'error', text })}>
+      </PaneBoundary>
+      <PaneBoundary pane="the scene" className="detail-pane" label="Scene">
+      <SceneDetail scene={scene}>
         {scene ? (
           <>
             <div className="scene-tags">
@@ -214,8 +150,6 @@ export function App() {
                 tags={desk.tagsByScene.get(scene.id) ?? []}
                 allTags={desk.tags}
                 label="Add a tag to this scene"
-                onChange={desk.changed}
-                onError={(text) => notify({ kind: 'error', text })}
               />
             </div>
             <AnnotationsSection key={`scene-${scene.id}`} target={{ kind: 'scene', id: scene.id }} heading="Annotations" {...notesDesk} />
@@ -226,22 +160,23 @@ export function App() {
           )
         )}
       </SceneDetail>
+      </PaneBoundary>
       {importer.input}
       {importer.drop && <DropOverlay {...importer.drop} />}
-      <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} onError={(text) => notify({ kind: 'error', text })} />
-      <RecoveryBanner onError={(text) => notify({ kind: 'error', text })} />
+      <Suspense fallback={null}>
+        <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} />
+      </Suspense>
+      <RecoveryBanner />
       <SearchRepairNotice />
-      {shown?.film ? (
-        <PlayerDock
-          film={shown.film}
-          tracks={shown.tracks}
-          scenes={sceneList}
-          onNotice={(text) => notify({ kind: 'success', text })}
-        />
-      ) : (
-        <section className="score-dock" aria-label="Score player" />
-      )}
-      <Notices notices={notices} onDismiss={dismiss} />
+      <PaneBoundary pane="the score player" className="score-dock" label="Score player">
+        {shown?.film ? (
+          <Suspense fallback={emptyDock}>
+            <PlayerDock film={shown.film} tracks={shown.tracks} scenes={sceneList} />
+          </Suspense>
+        ) : (
+          emptyDock
+        )}
+      </PaneBoundary>
     </div>
     </ScoreProvider>
   );

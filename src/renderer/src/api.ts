@@ -62,29 +62,8 @@ export const isDesktop = window.reelnotes !== undefined;
 
 const bridge: Bridge = window.reelnotes ?? httpBridge();
 
-/** Calls sent before React's first render (see `callEarly`), by method and input. */
-const early = new Map<string, Promise<unknown>>();
-
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const key = `${method} ${JSON.stringify(input)}`;
-  const sent = early.get(key);
-  if (sent) {
-    early.delete(key);
-    return sent as Promise<MethodResult<M>>;
-  }
   const outcome = (await bridge[method](input as never)) as CallOutcome<MethodResult<M>>;
   if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message);
   return outcome.result;
-}
-
-/**
- * Sends a call now, while React is still setting up, and hands its answer to the first `call` that
- * asks the very same thing (once: later calls ask the library again). The first screen's data is
- * then on its way, and first in the library's queue, before any component has rendered.
- */
-export function callEarly<M extends MethodName>(method: M, input: MethodInput<M>): void {
-  const sent = call(method, input);
-  // Whoever takes it handles its failure; until then it is not an unhandled rejection.
-  sent.catch(() => {});
-  early.set(`${method} ${JSON.stringify(input)}`, sent);
 }

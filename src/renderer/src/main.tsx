@@ -1,14 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
-import { callEarly } from './api';
+import { createLibraryClient } from './data/library-query';
+import { keepFilmsOpened, prefetchFirstScreen } from './films/queries';
+import { NoticesProvider } from './notices/notify';
 import './styles.css';
 
-// The first screen's one call (App asks for the same), sent before React's first render.
-callEarly('films.open', {});
+const client = createLibraryClient();
+keepFilmsOpened(client);
+// The first screen's data is on its way, and first in the library's queue, before any component has rendered.
+prefetchFirstScreen(client);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={client}>
+      <NoticesProvider>
+        <App />
+      </NoticesProvider>
+    </QueryClientProvider>
   </StrictMode>
 );

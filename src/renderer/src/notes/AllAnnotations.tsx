@@ -1,12 +1,15 @@
 import './notes.css';
+import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatFilmTime } from '../../../shared/time-format';
 import { noteTargetName, type AnnotationOrder, type AnnotationSummary } from '../../../shared/notes';
 import { call } from '../api';
-import { ShiftFilmTimes } from '../components/ShiftFilmTimes';
-import { TagChips } from './TagChip';
-import type { TagFilter } from './TagPanel';
+import { ShiftFilmTimes } from './ShiftFilmTimes';
+import { queryKeyOf } from '../data/library-query';
+import { useNotify } from '../notices/notify';
+import { TagChips } from '../tags/TagChip';
+import type { TagFilter } from '../tags/TagPanel';
 
 const PAGE = 200;
 const ROW_HEIGHT = 84;
@@ -16,53 +19,44 @@ const PAGES_KEPT_AROUND = 1;
 interface Props {
   filmId: number;
   filter: TagFilter;
-  /** Bumped when notes change elsewhere, so the list reloads. */
-  revision: number;
   onOpen: (note: AnnotationSummary) => void;
-  onShifted: (offsetMs: number, shifted: number) => void;
-  onError: (message: string) => void;
 }
 
 /**
  * Every live note of the film, in film order (scene, then film time) or by last edit. Only the
  * rows in view are drawn, and they are fetched a page at a time, so 100,000 notes scroll smoothly.
+ * Each page is a query of its own: a change to notes asks again for the pages on screen, and a page
+ * scrolled far away has no observer left, so the cache lets it go.
  */
-export function AllAnnotations({ filmId, filter, revision, onOpen, onShifted, onError }: Props) {
+export function AllAnnotations({ filmId, filter, onOpen }: Props) {
   const [order, setOrder] = useState<AnnotationOrder>('film');
-  const [total, setTotal] = useState<number | null>(null);
-  const [pages, setPages] = useState<Map<number, AnnotationSummary[]>>(new Map());
   const [active, setActive] = useState(0);
-  const requested = useRef(new Set<number>());
   const scroller = useRef<HTMLDivElement>(null);
-  const queryKey = JSON.stringify({ filmId, order, filter, revision });
-  const keyRef = useRef(queryKey);
-
-  const loadPage = useCallback(
-    (page: number) => {
-      if (requested.current.has(page)) return;
-      requested.current.add(page);
-      const key = keyRef.current;
-      call('notes.list', { filmId, order, tagIds: filter.tagIds, tagMatch: filter.match, offset: page * PAGE, limit: PAGE }).then(
-        (result) => {
-          // A page scrolled away from (or asked for under another order or filter) is not kept.
-          if (keyRef.current !== key || !requested.current.has(page)) return;
-          setTotal(result.total);
-          setPages((old) => new Map(old).set(page, result.items));
-        },
-        (error: unknown) => onError(error instanceof Error ? error.message : String(error))
-      );
-    },
-    [filmId, order, filter, onError]
-  );
-
-  // A new order, filter or edit starts the list again from its first page.
-  useEffect(() => {
-    keyRef.current = queryKey;
-    requested.current = new Set();
-    setPages(new Map());
+  const notify = useNotify();
+  const listKey = JSON.stringify({ filmId, order, filter });
+  const [wanted, setWanted] = useState({ listKey, pages: [0] });
+  // A new order or filter starts the list again from its first page (set while rendering, as React
+  // advises for state that follows a prop).
+  if (wanted.listKey !== listKey) {
+    setWanted({ listKey, pages: [0] });
     setActive(0);
-    loadPage(0);
-  }, [queryKey, loadPage]);
+  }
+
+  const results = useQueries({
+    queries: wanted.pages.map((page) => {
+      const input = { filmId, order, tagIds: filter.tagIds, tagMatch: filter.match, offset: page * PAGE, limit: PAGE };
+      return { queryKey: queryKeyOf('notes.list', input), queryFn: () => call('notes.list', input) };
+    })
+  });
+  const loaded = new Map(wanted.pages.map((page, i) => [page, results[i]?.data?.items]));
+  // The count stays while the pages of a new order or filter are on their way.
+  const [total, setTotal] = useState<number | null>(null);
+  const known = results.find((result) => result.data)?.data?.total;
+  if (known !== undefined && known !== total) setTotal(known);
+  const failure = results.find((result) => result.error)?.error;
+  useEffect(() => {
+    if (failure) notify.failed(failure);
+  }, [failure, notify]);
 
   // TanStack Virtual hands back functions React Compiler cannot memoise; this component is not compiled.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -76,22 +70,18 @@ export function AllAnnotations({ filmId, filter, revision, onOpen, onShifted, on
 
   useEffect(() => {
     if (!items.length) return;
-    for (const item of items) loadPage(Math.floor(item.index / PAGE));
+    const inView = items.map((item) => Math.floor(item.index / PAGE));
     // Pages far from the view are dropped (and fetched again if the person comes back): scrolling
     // through 100,000 notes then holds a few pages, not all of them.
-    const first = Math.floor(items[0].index / PAGE) - PAGES_KEPT_AROUND;
-    const last = Math.floor(items[items.length - 1].index / PAGE) + PAGES_KEPT_AROUND;
-    const far = [...requested.current].filter((page) => page < first || page > last);
-    if (!far.length) return;
-    for (const page of far) requested.current.delete(page);
-    setPages((old) => {
-      const kept = new Map(old);
-      for (const page of far) kept.delete(page);
-      return kept;
+    const first = inView[0] - PAGES_KEPT_AROUND;
+    const last = inView[inView.length - 1] + PAGES_KEPT_AROUND;
+    setWanted((was) => {
+      const pages = [...new Set([...was.pages.filter((page) => page >= first && page <= last), ...inView])].sort((x, y) => x - y);
+      return pages.join() === was.pages.join() ? was : { ...was, pages };
     });
-  }, [items, loadPage]);
+  }, [items]);
 
-  const rowAt = (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
+  const rowAt = (index: number) => loaded.get(Math.floor(index / PAGE))?.[index % PAGE];
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (!total) return;
@@ -132,7 +122,7 @@ export function AllAnnotations({ filmId, filter, revision, onOpen, onShifted, on
             <option value="edited">Last edited</option>
           </select>
         </label>
-        <ShiftFilmTimes filmId={filmId} onShifted={onShifted} onError={onError} />
+        <ShiftFilmTimes filmId={filmId} />
       </div>
       {total === 0 ? (
         <p className="empty-state">{filter.tagIds.length ? 'No notes carry these tags.' : 'No notes on this film yet: choose a scene and add one.'}</p>

@@ -1,9 +1,11 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { formatFilmTime, parseFilmTime } from '../../../shared/time-format';
 import type { Annotation, TagRef } from '../../../shared/notes';
-import { call } from '../api';
-import { Markdown } from './Markdown';
-import { TagEditor } from './TagEditor';
+import { useInvalidate } from '../data/library-query';
+import { useNotify } from '../notices/notify';
+import { lazyComponent } from '../lazy';
+import { TagEditor } from '../tags/TagEditor';
+import { useUpdateNote } from './queries';
 import { useAutosave, type SaveStatus } from './useAutosave';
 
 interface Props {
@@ -13,12 +15,11 @@ interface Props {
   /** When this note was last asked for (search, the all-annotations list): its editor takes the focus again. */
   focusAt: number;
   onEdit: (editing: boolean) => void;
-  /** The film time changed, so the list's order may have. */
-  onTimeSaved: () => void;
-  onTagsChanged: () => void;
   onDelete: (note: Annotation) => void;
-  onError: (message: string) => void;
 }
+
+// marked and DOMPurify load with the first note shown, not with the first screen.
+const Markdown = lazyComponent(() => import('./Markdown').then((m) => m.Markdown));
 
 const statusText: Record<SaveStatus, string> = { saved: 'Saved', unsaved: 'Edited', saving: 'Saving…', error: 'Not saved' };
 
@@ -26,7 +27,10 @@ const statusText: Record<SaveStatus, string> = { saved: 'Saved', unsaved: 'Edite
  * One annotation: its film time, tags and body. Reading shows the rendered Markdown; editing shows
  * the text beside a live preview, and every change is saved by itself.
  */
-export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onTimeSaved, onTagsChanged, onDelete, onError }: Props) {
+export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDelete }: Props) {
+  const updateNote = useUpdateNote();
+  const invalidate = useInvalidate();
+  const notify = useNotify();
   const [body, setBody] = useState(note.body);
   const [filmTimeMs, setFilmTimeMs] = useState(note.filmTimeMs);
   const [timeText, setTimeText] = useState(note.filmTimeMs === null ? '' : formatFilmTime(note.filmTimeMs));
@@ -42,7 +46,8 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onTime
   const reorderOnceSaved = () => {
     if (confirmedTime.current !== savedTime.current || savedTime.current === listedTime.current) return;
     listedTime.current = savedTime.current;
-    onTimeSaved();
+    // The film time changed, so the lists' order may have.
+    void invalidate('notes');
   };
 
   // A time typed but not yet confirmed (Enter, leaving the field) is saved as the text is: after a
@@ -51,11 +56,11 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onTime
   const { status, flush } = useAutosave({
     value: { body, filmTimeMs: typedTime === undefined ? filmTimeMs : typedTime },
     save: async (value) => {
-      await call('notes.update', { id: note.id, ...value });
+      await updateNote.mutateAsync({ id: note.id, ...value });
       savedTime.current = value.filmTimeMs;
       reorderOnceSaved();
     },
-    onError
+    onError: notify.failed
   });
 
   useEffect(() => {
@@ -131,11 +136,7 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onTime
         tags={tags}
         allTags={allTags}
         label="Add a tag to this note"
-        onChange={(next) => {
-          setTags(next);
-          onTagsChanged();
-        }}
-        onError={onError}
+        onChange={setTags}
       />
       {editing ? (
         <div className="annotation-editor" onKeyDown={onEditorKeyDown}>
@@ -152,7 +153,9 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onTime
             onChange={(e) => setBody(e.target.value)}
             onBlur={flush}
           />
-          <Markdown text={body} label="Preview" />
+          <Suspense fallback={null}>
+            <Markdown text={body} label="Preview" />
+          </Suspense>
         </div>
       ) : (
         <div
@@ -160,7 +163,13 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onTime
           onDoubleClick={() => onEdit(true)}
           title="Double-click to edit"
         >
-          {body.trim() ? <Markdown text={body} /> : <p className="muted">Empty note — choose Edit to write.</p>}
+          {body.trim() ? (
+            <Suspense fallback={<p>{body}</p>}>
+              <Markdown text={body} />
+            </Suspense>
+          ) : (
+            <p className="muted">Empty note — choose Edit to write.</p>
+          )}
         </div>
       )}
     </article>

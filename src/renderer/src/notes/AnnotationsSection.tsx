@@ -1,46 +1,36 @@
 import { useEffect, useState } from 'react';
 import type { Annotation, AnnotationTarget, TagRef } from '../../../shared/notes';
-import { call } from '../api';
-import { useCall } from '../hooks/useCall';
+import { useNotify } from '../notices/notify';
 import { AnnotationCard } from './AnnotationCard';
+import { useCreateNote, useNotesForTarget, useTrashNote } from './queries';
 import './notes.css';
 
 interface Props {
   target: AnnotationTarget;
   heading: string;
   allTags: TagRef[];
-  /** A note to open (from search or the all-annotations view), with a counter so the same note can be asked for twice. */
+  /** A note to open (from search, the all-annotations view, the address), with when it was asked for: the same note can be asked for twice. */
   focus?: { noteId: number; at: number } | null;
-  /** Called once this list has opened the note asked for. */
-  onFocusTaken?: () => void;
-  /** Moves when notes change elsewhere (restored from the trash, say): the list reloads, open editors stay. */
-  revision: number;
-  onNotesChanged: () => void;
-  onTrashed: (note: Annotation) => void;
-  onError: (message: string) => void;
 }
 
 /** The notes on one scene (or on the film as a whole), in film-time order, each editable in place. */
-export function AnnotationsSection({ target, heading, allTags, focus, onFocusTaken, revision, onNotesChanged, onTrashed, onError }: Props) {
-  const notes = useCall('notes.forTarget', { target });
+export function AnnotationsSection({ target, heading, allTags, focus }: Props) {
+  // Notes changed elsewhere (restored from the trash, say) invalidate this list: it reloads, open editors stay.
+  const notes = useNotesForTarget(target);
+  const createNote = useCreateNote();
+  const trashNote = useTrashNote();
+  const notify = useNotify();
   // The note being edited: the person's last choice, unless a newer request to open a note came in.
   const [chosen, setChosen] = useState<{ id: number | null; at: number }>({ id: null, at: 0 });
   const editingId = focus && focus.at > chosen.at ? focus.noteId : chosen.id;
   const setEditingId = (id: number | null) => setChosen({ id, at: Date.now() });
   const [adding, setAdding] = useState(false);
   const list = notes.data ?? [];
-  const { reload } = notes;
-  useEffect(() => {
-    if (revision > 0) reload();
-  }, [revision, reload]);
   const headingId = `notes-heading-${target.kind}`;
 
   // A note asked for becomes this list's own choice (set while rendering, as React advises for
-  // state that follows a prop), and then the request is spent.
+  // state that follows a prop); the person's later choices then win over it.
   if (focus && focus.at > chosen.at && list.some((note) => note.id === focus.noteId)) setChosen({ id: focus.noteId, at: focus.at });
-  useEffect(() => {
-    if (focus && focus.at === chosen.at) onFocusTaken?.();
-  }, [focus, chosen.at, onFocusTaken]);
 
   useEffect(() => {
     if (editingId === null) return;
@@ -50,11 +40,10 @@ export function AnnotationsSection({ target, heading, allTags, focus, onFocusTak
   const add = async () => {
     setAdding(true);
     try {
-      const note = await call('notes.create', { target });
+      const note = await createNote.mutateAsync({ target });
       setEditingId(note.id);
-      onNotesChanged();
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     } finally {
       setAdding(false);
     }
@@ -62,11 +51,10 @@ export function AnnotationsSection({ target, heading, allTags, focus, onFocusTak
 
   const trash = async (note: Annotation) => {
     try {
-      await call('notes.delete', { id: note.id });
-      onNotesChanged();
-      onTrashed(note);
+      await trashNote.mutateAsync({ id: note.id });
+      notify.success('Moved the note to the trash.');
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     }
   };
 
@@ -80,8 +68,8 @@ export function AnnotationsSection({ target, heading, allTags, focus, onFocusTak
           + Add note
         </button>
       </div>
-      {notes.error && <p className="inline-error">{notes.error}</p>}
-      {list.length === 0 && !notes.loading && <p className="muted annotations-empty">No notes yet. Add one to start writing.</p>}
+      {notes.error && <p className="inline-error">{notes.error.message}</p>}
+      {list.length === 0 && !notes.isPlaceholderData && !notes.isLoading && <p className="muted annotations-empty">No notes yet. Add one to start writing.</p>}
       <div className="annotation-list">
         {list.map((note) => (
           <AnnotationCard
@@ -91,10 +79,7 @@ export function AnnotationsSection({ target, heading, allTags, focus, onFocusTak
             editing={editingId === note.id}
             focusAt={focus?.noteId === note.id ? focus.at : 0}
             onEdit={(on) => setEditingId(on ? note.id : null)}
-            onTimeSaved={notes.reload}
-            onTagsChanged={onNotesChanged}
             onDelete={trash}
-            onError={onError}
           />
         ))}
       </div>

@@ -1,49 +1,38 @@
 import './notes.css';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatFilmTime } from '../../../shared/time-format';
 import { noteTargetName, type AnnotationSummary } from '../../../shared/notes';
-import { call } from '../api';
-import { useCall } from '../hooks/useCall';
-import { ConfirmDialog } from './ConfirmDialog';
-
-interface Props {
-  filmId: number;
-  revision: number;
-  onChanged: () => void;
-  onNotice: (text: string) => void;
-  onError: (message: string) => void;
-}
+import { useNotify } from '../notices/notify';
+import { useEmptyTrash, useRestoreNote, useTrash } from './queries';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The film's deleted notes: each can be restored; emptying the trash asks first. */
-export function TrashView({ filmId, revision, onChanged, onNotice, onError }: Props) {
-  const trash = useCall('notes.trash', { filmId });
-  const { reload } = trash;
-  useEffect(() => reload(), [revision, reload]);
+export function TrashView({ filmId }: { filmId: number }) {
+  const trash = useTrash(filmId);
+  const restoreNote = useRestoreNote();
+  const emptyTrash = useEmptyTrash();
+  const notify = useNotify();
   const [confirming, setConfirming] = useState(false);
   const list = trash.data ?? [];
 
   const restore = async (note: AnnotationSummary) => {
     try {
-      await call('notes.restore', { id: note.id });
-      trash.reload();
-      onChanged();
-      onNotice(`Restored the note${note.sceneTitle ? ` on “${note.sceneTitle}”` : ''}.`);
+      await restoreNote.mutateAsync({ id: note.id });
+      notify.success(`Restored the note${note.sceneTitle ? ` on “${note.sceneTitle}”` : ''}.`);
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     }
   };
 
   const empty = async () => {
     setConfirming(false);
     try {
-      const { removed } = await call('notes.emptyTrash', { filmId });
-      trash.reload();
-      onChanged();
-      onNotice(`Deleted ${removed} ${removed === 1 ? 'note' : 'notes'} for good.`);
+      const { removed } = await emptyTrash.mutateAsync({ filmId });
+      notify.success(`Deleted ${removed} ${removed === 1 ? 'note' : 'notes'} for good.`);
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     }
   };
 

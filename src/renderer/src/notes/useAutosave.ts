@@ -7,7 +7,7 @@ interface Options<T> {
   save: (value: T) => Promise<void>;
   /** Quiet time after the last keystroke before saving. */
   delay?: number;
-  onError?: (message: string) => void;
+  onError?: (error: unknown) => void;
 }
 
 /**
@@ -51,7 +51,7 @@ export function useAutosave<T>({ value, save, delay = 450, onError }: Options<T>
       (error: unknown) => {
         inFlight.current = false;
         setStatus('error');
-        errorRef.current?.(error instanceof Error ? error.message : String(error));
+        errorRef.current?.(error);
       }
     );
   }, []);

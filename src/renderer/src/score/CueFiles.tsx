@@ -1,9 +1,12 @@
 import { useRef, useState } from 'react';
 import type { CueFileFormat } from '../../../shared/contract/cues';
+import { describeOffset } from '../../../shared/time-format';
 import { call } from '../api';
-import { FilePicker } from '../components/FilePicker';
-import { describeOffset, ShiftTimes } from '../components/ShiftFilmTimes';
-import { saveTextFile } from '../save-file';
+import { FilePicker } from '../ui/FilePicker';
+import { ShiftTimes } from '../ui/ShiftTimes';
+import { useNotify } from '../notices/notify';
+import { saveTextFile } from '../ui/save-file';
+import { useImportCueFile, useShiftTrack } from './queries';
 
 const formats: { id: CueFileFormat; label: string; type: string }[] = [
   { id: 'audacity', label: 'Audacity labels', type: 'text/plain' },
@@ -14,41 +17,34 @@ const formats: { id: CueFileFormat; label: string; type: string }[] = [
 /** A label file's format from its name: what Audacity, players and subtitle editors write. */
 const formatOf = (fileName: string): CueFileFormat => (/\.vtt$/i.test(fileName) ? 'webvtt' : /\.srt$/i.test(fileName) ? 'srt' : 'audacity');
 
-interface Props {
-  trackId: number;
-  onChanged: () => void;
-  onError: (message: string) => void;
-}
-
 /** The track's cues to and from other tools, and re-syncing them all to another recording. */
-export function CueFiles({ trackId, onChanged, onError }: Props) {
+export function CueFiles({ trackId }: { trackId: number }) {
+  const importCueFile = useImportCueFile();
+  const shiftTrack = useShiftTrack();
+  const notify = useNotify();
   const [format, setFormat] = useState<CueFileFormat>('audacity');
   const [lastShift, setLastShift] = useState<{ offsetMs: number; shifted: number } | null>(null);
   const picker = useRef<HTMLInputElement>(null);
-  const fail = (error: unknown) => onError(error instanceof Error ? error.message : String(error));
 
   const exportCues = async () => {
     try {
       const file = await call('cues.exportFile', { trackId, format });
       saveTextFile(file.fileName, file.text, formats.find((f) => f.id === format)!.type);
     } catch (error) {
-      fail(error);
+      notify.failed(error);
     }
   };
 
   const importCues = async (file: File) => {
     try {
-      await call('cues.importFile', { trackId, fileName: file.name, text: await file.text(), format: formatOf(file.name) });
-      onChanged();
+      await importCueFile.mutateAsync({ trackId, fileName: file.name, text: await file.text(), format: formatOf(file.name) });
     } catch (error) {
-      fail(error);
+      notify.failed(error);
     }
   };
 
   const shift = async (offsetMs: number) => {
-    const result = await call('cues.shiftTrack', { trackId, offsetMs });
-    setLastShift(result);
-    onChanged();
+    setLastShift(await shiftTrack.mutateAsync({ trackId, offsetMs }));
   };
 
   return (
@@ -70,7 +66,7 @@ export function CueFiles({ trackId, onChanged, onError }: Props) {
         Import labels…
       </button>
       <FilePicker ref={picker} accept=".txt,.vtt,.srt,text/plain" label="Label file to import" testId="cue-file-input" onFile={(file) => void importCues(file)} />
-      <ShiftTimes what="cue times" onShift={shift} onError={onError} />
+      <ShiftTimes what="cue times" onShift={shift} />
       {lastShift && (
         <p className="shift-done" role="status">
           Moved {lastShift.shifted} cues by {describeOffset(lastShift.offsetMs)}.{' '}
@@ -79,7 +75,7 @@ export function CueFiles({ trackId, onChanged, onError }: Props) {
             className="button subtle small"
             onClick={() => {
               setLastShift(null);
-              shift(-lastShift.offsetMs).then(() => setLastShift(null), fail);
+              shift(-lastShift.offsetMs).then(() => setLastShift(null), notify.failed);
             }}
           >
             Undo

@@ -1,9 +1,10 @@
 import { memo, useId, useState, type FormEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
 import { CUE_COLOURS, type Cue } from '../../../shared/score';
-import { call } from '../api';
+import { useNotify } from '../notices/notify';
 import { CueFiles } from './CueFiles';
 import { CueNotes } from './CueNotes';
+import { useCreateCue, useDeleteCue, useLinkCue, useSettleStandInCues, useUnlinkCue, useUpdateCue } from './queries';
 import { useScore, usePlayerValue } from './ScoreContext';
 import { formatTrackTime, parseTrackTime } from '../../../shared/time-format';
 
@@ -27,26 +28,19 @@ interface Props {
  * It renders when its cues or the cue playing change, not on every frame of playback with the dock.
  */
 export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay, withinRecording, standInCues, standInQuestionFocused, onStandInCuesSettled }: Props) {
-  const { playCue, cuesChanged, onError, player } = useScore();
+  const { playCue, player } = useScore();
+  const createCue = useCreateCue();
+  const notify = useNotify();
   const playingCueId = usePlayerValue((state) => state.cue?.cueId ?? null);
   const hasLoop = usePlayerValue((state) => state.loopStartMs !== null && state.loopEndMs !== null);
   const [editingId, setEditingId] = useState<number | 'new' | null>(null);
   const [pauseSeconds, setPauseSeconds] = useState(0);
 
-  const act = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      cuesChanged();
-    } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
-    }
-  };
-
   const fromLoop = () => {
     const { loopStartMs, loopEndMs } = player.getState();
     if (loopStartMs === null || loopEndMs === null) return;
     const [startMs, endMs] = [withinRecording(loopStartMs), withinRecording(loopEndMs)];
-    return act(() => call('cues.create', { trackId, label: `Loop ${formatTrackTime(startMs, false)}–${formatTrackTime(endMs, false)}`, startMs, endMs }));
+    return createCue.mutateAsync({ trackId, label: `Loop ${formatTrackTime(startMs, false)}–${formatTrackTime(endMs, false)}`, startMs, endMs }).catch(notify.failed);
   };
 
   return (
@@ -63,7 +57,7 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
         </button>
       </div>
       {standInCues > 0 && <StandInCuesQuestion trackId={trackId} count={standInCues} focused={standInQuestionFocused} onSettled={onStandInCuesSettled} />}
-      <CueFiles trackId={trackId} onChanged={cuesChanged} onError={onError} />
+      <CueFiles trackId={trackId} />
       <label className="cue-pause">
         <span>Pause before each loop</span>
         <input className="text-field" type="number" min={0} max={10} step={0.5} value={pauseSeconds} onChange={(e) => setPauseSeconds(Math.max(0, Number(e.target.value) || 0))} aria-label="Pause before each loop, in seconds" />
@@ -79,10 +73,7 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
             endMs: withinRecording(player.currentMs() + 5000),
             colour: CUE_COLOURS[cues.length % CUE_COLOURS.length]
           }}
-          onDone={() => {
-            setEditingId(null);
-            cuesChanged();
-          }}
+          onDone={() => setEditingId(null)}
           onCancel={() => setEditingId(null)}
         />
       )}
@@ -93,7 +84,7 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
           {cues.map((cue) =>
             editingId === cue.id ? (
               <li key={cue.id}>
-                <CueEditor trackId={trackId} scenes={scenes} cue={cue} initial={cue} onDone={() => { setEditingId(null); cuesChanged(); }} onCancel={() => setEditingId(null)} />
+                <CueEditor trackId={trackId} scenes={scenes} cue={cue} initial={cue} onDone={() => setEditingId(null)} onCancel={() => setEditingId(null)} />
                 <CueNotes cue={cue} />
               </li>
             ) : (
@@ -141,15 +132,14 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
  * piece, so they are offered for removal, in one step, rather than kept unawares.
  */
 function StandInCuesQuestion({ trackId, count, focused, onSettled }: { trackId: number; count: number; focused: boolean; onSettled: (answer: { removed: number }) => void }) {
-  const { cuesChanged, onError } = useScore();
+  const settleStandInCues = useSettleStandInCues();
+  const notify = useNotify();
   const questionId = useId();
   const settle = async (keep: boolean) => {
     try {
-      const answer = await call('cues.settleStandInCues', { trackId, keep });
-      cuesChanged();
-      onSettled(answer);
+      onSettled(await settleStandInCues.mutateAsync({ trackId, keep }));
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     }
   };
   return (
@@ -179,7 +169,12 @@ interface EditorProps {
 }
 
 function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: EditorProps) {
-  const { onError, cuesChanged } = useScore();
+  const createCue = useCreateCue();
+  const updateCue = useUpdateCue();
+  const deleteCue = useDeleteCue();
+  const linkCue = useLinkCue();
+  const unlinkCue = useUnlinkCue();
+  const notify = useNotify();
   const [label, setLabel] = useState(initial.label);
   const [start, setStart] = useState(formatTrackTime(initial.startMs));
   const [end, setEnd] = useState(formatTrackTime(initial.endMs));
@@ -193,8 +188,8 @@ function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: EditorPr
     if (startMs === undefined || endMs === undefined) return setProblem('Write times as m:ss.mmm, for example 1:02.500.');
     if (endMs < startMs) return setProblem('The end comes before the start.');
     try {
-      if (cue) await call('cues.update', { cueId: cue.id, label, startMs, endMs, colour });
-      else await call('cues.create', { trackId, label, startMs, endMs, colour });
+      if (cue) await updateCue.mutateAsync({ cueId: cue.id, label, startMs, endMs, colour });
+      else await createCue.mutateAsync({ trackId, label, startMs, endMs, colour });
       onDone();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -204,20 +199,19 @@ function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: EditorPr
   const link = async (sceneId: number, on: boolean) => {
     if (!cue) return;
     try {
-      await call(on ? 'cues.link' : 'cues.unlink', { cueId: cue.id, sceneId });
-      cuesChanged();
+      await (on ? linkCue : unlinkCue).mutateAsync({ cueId: cue.id, sceneId });
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     }
   };
 
   const remove = async () => {
     if (!cue) return;
     try {
-      await call('cues.delete', { cueId: cue.id });
+      await deleteCue.mutateAsync({ cueId: cue.id });
       onDone();
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     }
   };
 

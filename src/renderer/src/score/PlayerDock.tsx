@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Film, Scene, Track } from '../../../shared/domain';
-import { FilePicker } from '../components/FilePicker';
-import { draggedFileKind, HAS_RECORDING, TAKES_RECORDINGS } from '../components/dropped-file';
-import { useCall } from '../hooks/useCall';
-import { call } from '../api';
+import { FilePicker } from '../ui/FilePicker';
+import { draggedFileKind, HAS_RECORDING, TAKES_RECORDINGS } from '../ui/dropped-file';
+import { useInvalidate } from '../data/library-query';
+import { useNotify } from '../notices/notify';
 import { CuePanel } from './CuePanel';
+import { useCreateCue, useCues, usePeaks, useRecordings } from './queries';
 import { SPEEDS } from './player';
 import { useScore, usePlayerState } from './ScoreContext';
 import { formatTrackTime } from '../../../shared/time-format';
@@ -19,10 +20,13 @@ const ACCEPT = '.ogg,.oga,.opus,.mp3,.flac,.wav,.m4a,.aac,audio/*';
  * The score player along the bottom of the window: a track of the film, its waveform and cues,
  * the transport, and attaching (or replacing) the track's recording.
  */
-export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tracks: Track[]; scenes: Scene[]; onNotice: (text: string) => void }) {
-  const { player, open, recordingsVersion, recordingsChanged, cuesVersion, cuesChanged, onError } = useScore();
+export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track[]; scenes: Scene[] }) {
+  const { player, open } = useScore();
+  const notify = useNotify();
+  const invalidate = useInvalidate();
+  const createCue = useCreateCue();
   const state = usePlayerState();
-  const recordings = useCall('recordings.list', { filmId: film.id });
+  const recordings = useRecordings(film.id);
   const [chosenTrackId, setChosenTrackId] = useState<number | null>(null);
   // The person's latest choice, read by the loading effect below: a choice made while an earlier
   // render's effect was still pending must win over the track that render showed.
@@ -30,18 +34,13 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
   const trackId = state.now?.recording.trackId ?? chosenTrackId ?? tracks[0]?.id ?? null;
   const track = tracks.find((t) => t.id === trackId) ?? null;
   const recording = recordings.data?.find((r) => r.trackId === trackId) ?? null;
-  const cues = useCall('cues.list', trackId === null ? null : { trackId });
-  const peaks = useCall('recordings.peaks', recording?.available ? { recordingId: recording.id } : null);
+  const cues = useCues(trackId);
+  const peaks = usePeaks(recording?.available ? recording.id : null);
   const [progress, setProgress] = useState<AttachProgress | null>(null);
   // The question about a replaced stand-in's cues takes the focus when the person's own attach asked
   // it, not when a reload finds it still open (then it waits in the cue panel, unanswered).
   const [standInQuestionFocused, setStandInQuestionFocused] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-
-  const { reload: reloadRecordings } = recordings;
-  const { reload: reloadCues } = cues;
-  useEffect(() => reloadRecordings(), [recordingsVersion, reloadRecordings]);
-  useEffect(() => reloadCues(), [cuesVersion, reloadCues]);
 
   // The chosen track's recording goes into the player, ready to play.
   const loadedId = state.now?.recording.id ?? null;
@@ -75,9 +74,9 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
     (playerMs: number) => {
       if (trackId === null) return;
       const atMs = withinRecording(playerMs);
-      call('cues.create', { trackId, label: `Marker ${formatTrackTime(atMs, false)}`, startMs: atMs, endMs: atMs }).then(cuesChanged, (e: Error) => onError(e.message));
+      createCue.mutateAsync({ trackId, label: `Marker ${formatTrackTime(atMs, false)}`, startMs: atMs, endMs: atMs }).catch(notify.failed);
     },
-    [trackId, cuesChanged, onError, withinRecording]
+    [trackId, createCue, notify, withinRecording]
   );
   usePlayerKeys(player, onMarker);
 
@@ -87,11 +86,12 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
     try {
       const attached = await attachRecording(track.id, file, setProgress);
       player.unload();
-      recordingsChanged();
+      // A new recording plays the track's cues (and may raise the question of a stand-in's cues).
+      void invalidate('recordings', 'cues');
       setStandInQuestionFocused(attached.standInCues > 0);
-      onNotice(`Attached “${attached.originalName}” to ${track.title} (${formatTrackTime(attached.durationMs, false)}, ${attached.codec}).`);
+      notify.success(`Attached “${attached.originalName}” to ${track.title} (${formatTrackTime(attached.durationMs, false)}, ${attached.codec}).`);
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      notify.failed(error);
     } finally {
       setProgress(null);
     }
@@ -197,10 +197,9 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
             onSeek={(ms) => canPlay && player.seek(ms)}
             onMarkRange={(startMs, endMs) =>
               trackId !== null &&
-              call('cues.create', { trackId, label: `Cue ${formatTrackTime(startMs, false)}`, startMs: withinRecording(startMs), endMs: withinRecording(endMs) }).then(
-                cuesChanged,
-                (e: Error) => onError(e.message)
-              )
+              createCue
+                .mutateAsync({ trackId, label: `Cue ${formatTrackTime(startMs, false)}`, startMs: withinRecording(startMs), endMs: withinRecording(endMs) })
+                .catch(notify.failed)
             }
           />
         ) : (
@@ -248,8 +247,7 @@ export function PlayerDock({ film, tracks, scenes, onNotice }: { film: Film; tra
           standInQuestionFocused={standInQuestionFocused}
           onStandInCuesSettled={({ removed }) => {
             setStandInQuestionFocused(false);
-            recordingsChanged();
-            if (removed > 0) onNotice(`Removed the ${removed} stand-in ${removed === 1 ? 'cue' : 'cues'} of ${track?.title ?? 'the track'}.`);
+            if (removed > 0) notify.success(`Removed the ${removed} stand-in ${removed === 1 ? 'cue' : 'cues'} of ${track?.title ?? 'the track'}.`);
           }}
         />
       )}

@@ -1,16 +1,13 @@
-import { useEffect } from 'react';
-import { useCall } from '../hooks/useCall';
+import { useSceneCues } from './queries';
 import { useScore, usePlayerValue } from './ScoreContext';
 import { formatTrackTime } from '../../../shared/time-format';
 import './score.css';
 
 /** The cues linked to a scene, each playable in one click. */
 export function SceneCues({ sceneId }: { sceneId: number }) {
-  const { playCue, cuesVersion, recordingsVersion } = useScore();
+  const { playCue } = useScore();
   const playingCueId = usePlayerValue((state) => state.cue?.cueId ?? null);
-  const cues = useCall('cues.forScene', { sceneId });
-  const { reload } = cues;
-  useEffect(() => reload(), [cuesVersion, recordingsVersion, reload]);
+  const cues = useSceneCues(sceneId);
   const list = cues.data ?? [];
   if (list.length === 0) return null;
   return (

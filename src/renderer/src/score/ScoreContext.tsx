@@ -1,29 +1,33 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { Track } from '../../../shared/domain';
 import type { Cue, Recording } from '../../../shared/score';
 import { call } from '../api';
+import { queryKeyOf } from '../data/library-query';
+import { useNotify } from '../notices/notify';
 import { ScorePlayer, type PlayerState } from './player';
 
 interface ScoreContextValue {
   player: ScorePlayer;
-  /** Bumped after any change to cues, so every list of them reloads. */
-  cuesVersion: number;
-  cuesChanged: () => void;
-  recordingsVersion: number;
-  recordingsChanged: () => void;
+  /** The film on the desk, whose tracks the player plays. */
+  filmId: number | null;
   /** Loads a track's recording into the player (titles for the now-playing metadata). */
   open: (recording: Recording, titles: { track: string; film: string; composer: string | null }) => void;
   playCue: (cue: Pick<Cue, 'id' | 'trackId' | 'startMs' | 'endMs'>, options?: { loop?: boolean; pauseMs?: number }) => Promise<void>;
-  onError: (message: string) => void;
 }
 
 const ScoreContext = createContext<ScoreContextValue | null>(null);
 
-export function ScoreProvider({ children, onError, film }: { children: ReactNode; onError: (message: string) => void; film: { id: number; title: string; composer: string | null } | null }) {
+interface Props {
+  children: ReactNode;
+  film: { id: number; title: string; composer: string | null } | null;
+  tracks: Track[];
+}
+
+export function ScoreProvider({ children, film, tracks }: Props) {
   const [player] = useState(() => new ScorePlayer());
-  const [cuesVersion, setCuesVersion] = useState(0);
-  const [recordingsVersion, setRecordingsVersion] = useState(0);
-  const cuesChanged = useCallback(() => setCuesVersion((v) => v + 1), []);
-  const recordingsChanged = useCallback(() => setRecordingsVersion((v) => v + 1), []);
+  const client = useQueryClient();
+  const notify = useNotify();
 
   useEffect(() => player.bindMediaKeys(), [player]);
   useEffect(() => () => player.unload(), [player]);
@@ -37,24 +41,23 @@ export function ScoreProvider({ children, onError, film }: { children: ReactNode
     async (cue, options) => {
       const current = player.getState().now?.recording;
       if (!current || current.trackId !== cue.trackId) {
-        const recordings = film ? await call('recordings.list', { filmId: film.id }) : [];
+        // The player dock holds this very answer: it is read from the cache, not asked again.
+        const input = { filmId: film?.id ?? 0 };
+        const recordings = film ? await client.ensureQueryData({ queryKey: queryKeyOf('recordings.list', input), queryFn: () => call('recordings.list', input) }) : [];
         const recording = recordings.find((r) => r.trackId === cue.trackId);
         if (!recording) {
-          onError('This cue’s track has no recording yet: attach one in the player below.');
+          notify.failed('This cue’s track has no recording yet: attach one in the player below.');
           return;
         }
-        const tracks = await call('tracks.list', { filmId: film!.id });
         open(recording, { track: tracks.find((t) => t.id === cue.trackId)?.title ?? '', film: film!.title, composer: film!.composer });
       }
       player.playCue({ cueId: cue.id, startMs: cue.startMs, endMs: cue.endMs }, options);
     },
-    [player, film, open, onError]
+    [player, film, tracks, client, open, notify]
   );
 
-  const value = useMemo(
-    () => ({ player, cuesVersion, cuesChanged, recordingsVersion, recordingsChanged, open, playCue, onError }),
-    [player, cuesVersion, cuesChanged, recordingsVersion, recordingsChanged, open, playCue, onError]
-  );
+  const filmId = film?.id ?? null;
+  const value = useMemo(() => ({ player, filmId, open, playCue }), [player, filmId, open, playCue]);
   return <ScoreContext.Provider value={value}>{children}</ScoreContext.Provider>;
 }
 

@@ -1,13 +1,22 @@
-import { Howl, Howler } from 'howler';
+import type { Howl } from 'howler';
 import type { Recording } from '../../../shared/score';
 import { mediaUrl } from '../../../shared/media-url';
 import { isDesktop } from '../api';
 
-// On the page's first click or key press howler "unlocks" audio by reloading every HTML5 sound, for
-// browsers that let a page play only from a gesture. Ours plays from gestures (a looped cue's timer
-// runs after one), and the reload threw the preloaded recording away just as the first cue was asked
-// for: the first play waited for the whole file to load again.
-Howler.autoUnlock = false;
+let howler: Promise<typeof import('howler')> | null = null;
+
+/** howler loads with the first recording the dock opens, not with the first screen. */
+function loadHowler() {
+  howler ??= import('howler').then((module) => {
+    // On the page's first click or key press howler "unlocks" audio by reloading every HTML5 sound, for
+    // browsers that let a page play only from a gesture. Ours plays from gestures (a looped cue's timer
+    // runs after one), and the reload threw the preloaded recording away just as the first cue was asked
+    // for: the first play waited for the whole file to load again.
+    module.Howler.autoUnlock = false;
+    return module;
+  });
+  return howler;
+}
 
 export const SPEEDS = [0.5, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2] as const;
 
@@ -93,10 +102,23 @@ export class ScorePlayer {
     this.listeners.forEach((listener) => listener());
   }
 
-  /** Loads a recording (unless it is already loaded); playback starts only when asked. */
+  /**
+   * Loads a recording (unless it is already loaded); playback starts only when asked. Until howler
+   * and the file are in, the player is "not loaded": a play or a seek asked meanwhile waits for it.
+   */
   load(now: NowPlaying): void {
-    if (this.state.now?.recording.id === now.recording.id && this.howl) return;
+    if (this.state.now?.recording.id === now.recording.id) return;
     this.unload();
+    this.set({ now, loaded: false, playing: false, positionMs: 0, durationMs: now.recording.durationMs, loopStartMs: null, loopEndMs: null, looping: false, cue: null, error: null });
+    this.updateMediaSession();
+    void loadHowler().then(({ Howl }) => {
+      // Another recording (or none) was asked for meanwhile.
+      if (this.state.now !== now) return;
+      this.howl = this.createHowl(Howl, now);
+    });
+  }
+
+  private createHowl(Howl: typeof import('howler').Howl, now: NowPlaying): Howl {
     const howl: Howl = new Howl({
       src: [mediaUrl(now.recording.id, isDesktop)],
       format: [formatOf(now.recording)],
@@ -119,9 +141,7 @@ export class ScorePlayer {
         this.set({ playing: false, positionMs: this.state.durationMs, cue: this.state.cue?.loop ? this.state.cue : null });
       }
     });
-    this.howl = howl;
-    this.set({ now, loaded: false, playing: false, positionMs: 0, durationMs: now.recording.durationMs, loopStartMs: null, loopEndMs: null, looping: false, cue: null, error: null });
-    this.updateMediaSession();
+    return howl;
   }
 
   unload(): void {
@@ -135,9 +155,9 @@ export class ScorePlayer {
   }
 
   play(): void {
+    if (!this.state.now) return;
     const howl = this.howl;
-    if (!howl) return;
-    if (!this.state.loaded) {
+    if (!howl || !this.state.loaded) {
       this.playWhenLoaded = true;
       return;
     }

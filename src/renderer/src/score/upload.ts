@@ -1,6 +1,6 @@
 import type { Recording, UploadStatus } from '../../../shared/score';
 import { call, isDesktop } from '../api';
-import { sendAsStream, sendInChunks } from '../send-file';
+import { sendAsStream, sendInChunks } from '../data/send-file';
 
 export interface AttachProgress {
   phase: 'sending' | 'analysing';

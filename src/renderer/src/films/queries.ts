@@ -1,0 +1,39 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { OpenFilm } from '../../../shared/domain';
+import { call } from '../api';
+import { queryKeyOf, useLibraryMutation, useLibraryQuery } from '../data/library-query';
+import { initialPlace } from '../navigation/place';
+
+/** The desk's film with its scenes and tracks, and the library's films; `{}` opens where the person left off. */
+export const useOpenFilm = (filmId: number | null) => useLibraryQuery('films.open', filmId === null ? {} : { filmId });
+
+/**
+ * A film's desk stays in the cache a while after the person leaves it: Back to it opens at once
+ * (and asks again in the background if a change marked it out of date), the first screen's answer
+ * waits for React to mount, and a plain start's answer is handed on to the film it opened.
+ */
+export function keepFilmsOpened(client: QueryClient): void {
+  client.setQueryDefaults(['films', 'films.open'], { gcTime: 5 * 60_000 });
+}
+
+/** The first screen's one call, for the place in the address, sent before React's first render. */
+export function prefetchFirstScreen(client: QueryClient): void {
+  const input = initialPlace.filmId === null ? {} : { filmId: initialPlace.filmId };
+  void client.prefetchQuery({ queryKey: queryKeyOf('films.open', input), queryFn: () => call('films.open', input) });
+}
+
+/** A plain start's answer is also the answer for the film it opened, which the address then names. */
+export function handOnOpenedFilm(client: QueryClient, filmId: number, opened: OpenFilm): void {
+  client.setQueryData(queryKeyOf('films.open', { filmId }), opened);
+}
+
+export const useFilmLines = (filmId: number | null) => useLibraryQuery('films.lines', filmId === null ? null : { filmId });
+
+/** A new film page brings a film into the library's list. */
+export const useImportFilmPage = () => useLibraryMutation('library.importFilmPage', ['films']);
+
+/** A scene's title and text show in the film's list and beside the cues linked to it. */
+export const useUpdateScene = () => useLibraryMutation('scenes.update', ['films', 'cues']);
+
+/** Where the person is on the desk, for the next launch: nothing on screen changes. */
+export const useRememberPlace = () => useLibraryMutation('films.rememberPlace', []);

@@ -1,0 +1,19 @@
+import type { AnnotationTarget } from '../../../shared/notes';
+import { useLibraryMutation, useLibraryQuery } from '../data/library-query';
+
+export const useNotesForTarget = (target: AnnotationTarget) => useLibraryQuery('notes.forTarget', { target });
+export const useTrash = (filmId: number) => useLibraryQuery('notes.trash', { filmId });
+
+// A note added, trashed or brought back changes the lists and the tags' counts of notes.
+export const useCreateNote = () => useLibraryMutation('notes.create', ['notes', 'tags']);
+export const useTrashNote = () => useLibraryMutation('notes.delete', ['notes', 'tags']);
+export const useRestoreNote = () => useLibraryMutation('notes.restore', ['notes', 'tags']);
+export const useEmptyTrash = () => useLibraryMutation('notes.emptyTrash', ['notes', 'tags']);
+
+/**
+ * Saving a note's text or time invalidates nothing: the person is still typing in it, and a list
+ * reordered under their fingers would move the note away. A confirmed time reorders its list
+ * (`useInvalidate('notes')` in the card).
+ */
+export const useUpdateNote = () => useLibraryMutation('notes.update', []);
+export const useShiftFilmTimes = () => useLibraryMutation('notes.shiftFilmTimes', ['notes']);

@@ -1,0 +1,85 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { Scene } from '../../../shared/domain';
+import type { TagRef } from '../../../shared/notes';
+import { TagChips } from '../tags/TagChip';
+
+interface Props {
+  scenes: Scene[];
+  selectedId: number | null;
+  onSelect: (sceneId: number) => void;
+  loading: boolean;
+  tagsByScene?: Map<number, TagRef[]>;
+  /** Says why fewer scenes than the film has are listed (a tag filter). */
+  filterNote?: string;
+}
+
+/**
+ * The film's scenes in order, as a listbox: arrow keys (or j/k) move through them, Home and End
+ * jump, and the chosen scene opens in the detail pane.
+ */
+export function SceneList({ scenes, selectedId, onSelect, loading, tagsByScene, filterNote }: Props) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const index = scenes.findIndex((s) => s.id === selectedId);
+
+  useEffect(() => {
+    listRef.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const last = scenes.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(last, index + 1),
+      j: Math.min(last, index + 1),
+      ArrowUp: Math.max(0, index - 1),
+      k: Math.max(0, index - 1),
+      Home: 0,
+      End: last
+    };
+    const target = moves[event.key];
+    if (target === undefined || last < 0) return;
+    event.preventDefault();
+    onSelect(scenes[target].id);
+  };
+
+  return (
+    <section className="scenes" aria-labelledby="scenes-heading">
+      <h2 id="scenes-heading" className="section-label">
+        Memorable scenes <span className="count">{scenes.length}</span>
+      </h2>
+      {filterNote && <p className="filter-note">{filterNote}</p>}
+      <ul
+        ref={listRef}
+        className="scene-list"
+        role="listbox"
+        aria-labelledby="scenes-heading"
+        aria-busy={loading}
+        aria-activedescendant={selectedId !== null ? `scene-${selectedId}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          if (selectedId === null && scenes.length) onSelect(scenes[0].id);
+        }}
+      >
+        {scenes.map((scene) => (
+          <li
+            key={scene.id}
+            id={`scene-${scene.id}`}
+            role="option"
+            aria-selected={scene.id === selectedId}
+            className="scene-row"
+            onClick={() => onSelect(scene.id)}
+          >
+            <span className="scene-number" aria-hidden="true">
+              {scene.position}
+            </span>
+            <span className="scene-text">
+              <span className="scene-title">{scene.title}</span>
+              <span className="scene-line">{scene.description}</span>
+              {tagsByScene?.get(scene.id) && <TagChips tags={tagsByScene.get(scene.id)!} />}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

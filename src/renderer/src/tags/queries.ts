@@ -1,0 +1,15 @@
+import type { TagMatch } from '../../../shared/notes';
+import { useLibraryMutation, useLibraryQuery } from '../data/library-query';
+
+/** The library's tags, with counts in this film; one answer for the film's panel and every tag editor. */
+export const useTags = (filmId: number | null) => useLibraryQuery('tags.list', filmId === null ? null : { filmId });
+export const useSceneTags = (filmId: number | null) => useLibraryQuery('tags.ofScenes', filmId === null ? null : { filmId });
+export const useScenesTagged = (filmId: number | null, tagIds: number[], tagMatch: TagMatch) =>
+  useLibraryQuery('tags.filterScenes', filmId === null || tagIds.length === 0 ? null : { filmId, tagIds, tagMatch });
+
+// Notes carry their tags (the all-annotations list shows them), so a tag change reaches them too.
+export const useAttachTag = () => useLibraryMutation('tags.attach', ['tags', 'notes']);
+export const useDetachTag = () => useLibraryMutation('tags.detach', ['tags', 'notes']);
+export const useUpdateTag = () => useLibraryMutation('tags.update', ['tags', 'notes']);
+export const useMergeTags = () => useLibraryMutation('tags.merge', ['tags', 'notes']);
+export const useDeleteTag = () => useLibraryMutation('tags.delete', ['tags', 'notes']);

@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog';
+
+interface Props {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** A modal question before something that cannot be undone. Esc or Cancel leaves everything as it was. */
+export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel }: Props) {
+  const dialog = useModalDialog(open);
+  return (
+    <dialog ref={dialog} className="dialog confirm-dialog" aria-labelledby="confirm-title" onCancel={onCancel} onClose={() => open && onCancel()}>
+      <h2 id="confirm-title" className="dialog-title">
+        {title}
+      </h2>
+      <div className="dialog-body">{children}</div>
+      <div className="form-actions">
+        <button type="button" className="button subtle" onClick={onCancel} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="button primary" onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}
