@@ -88,7 +88,11 @@ export async function measureCueLatency(browser: Browser, host: BenchHost): Prom
   const recordings = await host.call<{ id: number; trackId: number }[]>('recordings.list', { filmId: film.id });
   const recording = recordings.find((r) => r.trackId === ballet.id);
   if (!recording) throw new Error('The Red Shoes Ballet has no stand-in recording: run scripts/make-stand-ins.mjs');
-  const cues: BenchCue[] = Array.from({ length: 10 }, (_, i) => ({ label: `Bench cue ${i + 1}`, startMs: 1_000 + i * 3_700, endMs: 3_000 + i * 3_700 }));
+  const cues: BenchCue[] = Array.from({ length: 10 }, (_, i) => ({
+    label: `Bench cue ${i + 1}`,
+    startMs: 1_000 + i * 3_700,
+    endMs: 3_000 + i * 3_700
+  }));
   for (const cue of cues) await host.call('cues.create', { trackId: ballet.id, ...cue });
   const plays = [...cues, cues[0]];
 
@@ -98,7 +102,10 @@ export async function measureCueLatency(browser: Browser, host: BenchHost): Prom
     const dock = page.getByRole('region', { name: 'Score player' });
     await dock.getByRole('combobox', { name: 'Track' }).selectOption({ label: ballet.title });
     await page.locator('[aria-label="Score player"][aria-busy="false"]').waitFor();
-    await dock.getByRole('button', { name: `Play cue ${cues[0].label}`, exact: true }).and(page.locator(':enabled')).waitFor();
+    await dock
+      .getByRole('button', { name: `Play cue ${cues[0].label}`, exact: true })
+      .and(page.locator(':enabled'))
+      .waitFor();
     const app: number[] = [];
     for (const cue of plays) {
       app.push(await page.evaluate(playCueUntilMoving, cue));
@@ -109,7 +116,14 @@ export async function measureCueLatency(browser: Browser, host: BenchHost): Prom
     const [floorCold, ...floorWarm] = floor;
     const warm = summarise(appWarm);
     const warmFloor = summarise(floorWarm);
-    const row = (measure: string, value: number, floorValue: number): Row => ({ measure, value, floor: floorValue, unit: 'ms', goal: '<= 50 ms', met: value <= 50 });
+    const row = (measure: string, value: number, floorValue: number): Row => ({
+      measure,
+      value,
+      floor: floorValue,
+      unit: 'ms',
+      goal: '<= 50 ms',
+      met: value <= 50
+    });
     return [
       row('play a cue until its position moves, first play (cold)', appCold, floorCold),
       row('play a cue until its position moves, p50', warm.p50, warmFloor.p50),

@@ -16,7 +16,9 @@ export interface BenchHost {
 
 /** The stand-in recordings the default library attaches on first launch (not committed; made when missing). */
 export function makeStandIns(): void {
-  const made = spawnSync(process.execPath, [join(process.cwd(), 'scripts', 'make-stand-ins.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const made = spawnSync(process.execPath, [join(process.cwd(), 'scripts', 'make-stand-ins.mjs')], {
+    stdio: ['ignore', 'ignore', 'inherit']
+  });
   if (made.status !== 0) throw new Error('scripts/make-stand-ins.mjs failed');
 }
 

@@ -68,7 +68,8 @@ export function buildLargeLibrary(db: Database.Database, scale = 1, seed = 6): R
         scene.run(++sceneId, f, s, `Scene ${s}: ${sentence(random, 3)}`, sentence(random, 90), sentence(random, 30));
       }
       for (let l = 1; l <= size.linesPerFilm; l++) line.run(f, l % 3 ? 'dialogue' : 'quote', l, 'Speaker', sentence(random, 12));
-      for (let t = 1; t <= size.tracksPerFilm; t++) track.run(++trackId, f, t, `Track ${t} ${sentence(random, 2)}`, 'Orchestra', sentence(random, 6));
+      for (let t = 1; t <= size.tracksPerFilm; t++)
+        track.run(++trackId, f, t, `Track ${t} ${sentence(random, 2)}`, 'Orchestra', sentence(random, 6));
     }
     if (hasTable(db, 'annotations')) {
       const note = db.prepare('INSERT INTO annotations (id, film_id, scene_id, body, film_time_ms) VALUES (?, ?, ?, ?, ?)');

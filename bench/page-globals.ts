@@ -28,5 +28,8 @@ export interface PageWindow {
   };
   requestAnimationFrame(callback: () => void): number;
   Audio: new (src: string) => PageAudio;
-  MutationObserver: new (callback: () => void) => { observe(target: PageElement, options: { attributeFilter: string[] }): void; disconnect(): void };
+  MutationObserver: new (callback: () => void) => {
+    observe(target: PageElement, options: { attributeFilter: string[] }): void;
+    disconnect(): void;
+  };
 }

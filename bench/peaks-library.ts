@@ -20,7 +20,11 @@ export { analyseRecording } from '../src/core/recordings/recording-analysis';
  * `recordings.peaks`, the call the player's waveform makes, serialised as the browser host sends
  * it: the first call, then the median of `repeats` more.
  */
-export async function timeCachedPeaks(path: string, filmsDir: string, repeats = 20): Promise<{ firstMs: number; medianMs: number; buckets: number }> {
+export async function timeCachedPeaks(
+  path: string,
+  filmsDir: string,
+  repeats = 20
+): Promise<{ firstMs: number; medianMs: number; buckets: number }> {
   const home = mkdtempSync(join(tmpdir(), 'reelnotes-bench-peaks-'));
   try {
     let library = openLibrary({ home });

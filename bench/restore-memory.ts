@@ -14,12 +14,19 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 /** Streams a file as the page does: the body of POST /upload/archive, authorised by the token. */
 async function streamFile(url: URL, token: string, path: string): Promise<void> {
   const answer = new Promise<string>((resolve, reject) => {
-    const sending = request(url, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream', 'Content-Length': statSync(path).size } }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve(text));
-    });
+    const sending = request(
+      url,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream', 'Content-Length': statSync(path).size }
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve(text));
+      }
+    );
     sending.on('error', reject);
     pipeline(createReadStream(path), sending).catch(reject);
   });
@@ -45,7 +52,10 @@ export async function measureRestoreMemory(home: string, archivePath: string): P
     } catch {
       peakReset = false;
     }
-    const { uploadId } = await host.call<{ uploadId: string }>('library.beginArchiveUpload', { fileName: 'bench.json', byteSize: statSync(archivePath).size });
+    const { uploadId } = await host.call<{ uploadId: string }>('library.beginArchiveUpload', {
+      fileName: 'bench.json',
+      byteSize: statSync(archivePath).size
+    });
     await streamFile(new URL(`/upload/archive?uploadId=${uploadId}`, address.origin), token, archivePath);
     await host.call('library.restoreArchive', { uploadId, mode: 'replace' });
     const after = memoryOf(host.pid);

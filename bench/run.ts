@@ -81,7 +81,18 @@ async function main(): Promise<void> {
   console.log(`\nwrote ${out}`);
 }
 
-const searchQueries = ['ballet', 'red shoes', 'amelie', 'lerm', 'composer theme', 'sacrifice', 'cafe creme', 'dre', 'applause silence', 'waltz'];
+const searchQueries = [
+  'ballet',
+  'red shoes',
+  'amelie',
+  'lerm',
+  'composer theme',
+  'sacrifice',
+  'cafe creme',
+  'dre',
+  'applause silence',
+  'waltz'
+];
 
 async function searchAgainstRawSql(library: Library): Promise<void> {
   const filmId = 1;
@@ -112,16 +123,27 @@ async function annotationWrites(library: Library): Promise<void> {
   const sceneCount = library.db.prepare('SELECT count(*) FROM scenes').pluck().get() as number;
   const sceneIds = Array.from({ length: runs }, (_, i) => 1 + ((i * 37) % sceneCount));
   const created: number[] = [];
-  const create = await timeEach(sceneIds, async (sceneId) => {
-    const note = (await call(library, 'notes.create', { target: { kind: 'scene', id: sceneId }, body: `Bench note on scene ${sceneId}` })) as { id: number };
-    created.push(note.id);
-  }, 0);
+  const create = await timeEach(
+    sceneIds,
+    async (sceneId) => {
+      const note = (await call(library, 'notes.create', {
+        target: { kind: 'scene', id: sceneId },
+        body: `Bench note on scene ${sceneId}`
+      })) as { id: number };
+      created.push(note.id);
+    },
+    0
+  );
   const update = await timeEach(created, (id, i) => call(library, 'notes.update', { id, body: `Edited ${i}: the leitmotif returns` }));
   const list = await timeEach(sceneIds, (sceneId) => call(library, 'notes.forTarget', { target: { kind: 'scene', id: sceneId } }));
   const filmCount = library.db.prepare('SELECT count(*) FROM films').pluck().get() as number;
   const tagCount = library.db.prepare('SELECT count(*) FROM tags').pluck().get() as number;
   const filter = await timeEach(sceneIds, (_s, i) =>
-    call(library, 'tags.filterScenes', { filmId: 1 + (i % filmCount), tagIds: [1 + (i % (tagCount - 1)), 2 + (i % (tagCount - 1))], tagMatch: 'any' })
+    call(library, 'tags.filterScenes', {
+      filmId: 1 + (i % filmCount),
+      tagIds: [1 + (i % (tagCount - 1)), 2 + (i % (tagCount - 1))],
+      tagMatch: 'any'
+    })
   );
   for (const [measure, timing] of [
     ['create an annotation', create],
@@ -129,7 +151,14 @@ async function annotationWrites(library: Library): Promise<void> {
     ["list a scene's annotations", list],
     ['filter scenes by two tags', filter]
   ] as const) {
-    rows.push({ measure: `${measure} p95`, value: timing.p95, unit: 'ms', goal: 'p95 <= 1 ms', met: timing.p95 <= 1, note: `p50 ${fmt(timing.p50, 3)} ms` });
+    rows.push({
+      measure: `${measure} p95`,
+      value: timing.p95,
+      unit: 'ms',
+      goal: 'p95 <= 1 ms',
+      met: timing.p95 <= 1,
+      note: `p50 ${fmt(timing.p50, 3)} ms`
+    });
   }
 }
 
@@ -161,7 +190,9 @@ async function archiveRestore(library: Library): Promise<string> {
       for (const [table, tableRows] of Object.entries(parsed.tables)) {
         if (!tableRows.length) continue;
         const columns = Object.keys(tableRows[0]);
-        const insert = floorLibrary.db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+        const insert = floorLibrary.db.prepare(
+          `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+        );
         for (const row of tableRows) insert.run(...columns.map((c) => row[c] as never));
       }
     })();
@@ -184,4 +215,3 @@ main()
     process.exitCode = 1;
   })
   .finally(() => rmSync(root, { recursive: true, force: true }));
-

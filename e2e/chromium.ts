@@ -10,7 +10,7 @@ export function findChromium(): string {
   const found = candidates.find((path): path is string => Boolean(path) && existsSync(path as string));
   if (!found) {
     throw new Error(
-      'No Chromium found for the end-to-end tests. Install Debian\'s (apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.'
+      "No Chromium found for the end-to-end tests. Install Debian's (apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary."
     );
   }
   return found;

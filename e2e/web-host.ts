@@ -44,7 +44,10 @@ export class WebHost {
   }
 
   /** Calls the contract over HTTP, as the page does, and returns the whole envelope. */
-  async call<T = unknown>(method: string, input: unknown = {}): Promise<{ ok: boolean; result?: T; error?: { code: string; message: string } }> {
+  async call<T = unknown>(
+    method: string,
+    input: unknown = {}
+  ): Promise<{ ok: boolean; result?: T; error?: { code: string; message: string } }> {
     const response = await fetch(`${this.origin}/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${this.token}` },

@@ -24,7 +24,11 @@ import { modulePathPlugin } from './module-path-plugin.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, 'bench', 'results');
 const { values } = parseArgs({
-  options: { minutes: { type: 'string', default: '10' }, formats: { type: 'string', default: 'mp3,flac,ogg' }, runs: { type: 'string', default: '3' } }
+  options: {
+    minutes: { type: 'string', default: '10' },
+    formats: { type: 'string', default: 'mp3,flac,ogg' },
+    runs: { type: 'string', default: '3' }
+  }
 });
 const minutes = Number(values.minutes);
 const runs = Math.max(1, Number(values.runs));
@@ -32,14 +36,32 @@ const formats = values.formats.split(',').map((f) => f.trim());
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  if (result.error || result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.error?.message ?? result.stderr}`);
+  if (result.error || result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed: ${result.error?.message ?? result.stderr}`);
 }
 
 /** A recording with something in it: a slow chord over quiet pink noise, the same on every run. */
 function recording(format) {
   const wav = join(resultsDir, `bench-${minutes}min.wav`);
   if (!existsSync(wav)) {
-    run('sox', ['-R', '-n', '-r', '44100', '-c', '2', '-b', '16', wav, 'synth', String(minutes * 60), 'pinknoise', 'sine', '220', 'vol', '0.4']);
+    run('sox', [
+      '-R',
+      '-n',
+      '-r',
+      '44100',
+      '-c',
+      '2',
+      '-b',
+      '16',
+      wav,
+      'synth',
+      String(minutes * 60),
+      'pinknoise',
+      'sine',
+      '220',
+      'vol',
+      '0.4'
+    ]);
   }
   const file = join(resultsDir, `bench-${minutes}min.${format}`);
   if (existsSync(file)) return file;
@@ -57,7 +79,12 @@ async function loadLibrary() {
     logLevel: 'warn',
     // Beside outDir, which the build empties.
     plugins: [modulePathPlugin(join(resultsDir, 'peaks-library-modules'))],
-    build: { ssr: join(root, 'bench', 'peaks-library.ts'), outDir, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'index.mjs' } } }
+    build: {
+      ssr: join(root, 'bench', 'peaks-library.ts'),
+      outDir,
+      emptyOutDir: true,
+      rollupOptions: { output: { entryFileNames: 'index.mjs' } }
+    }
   });
   return import(pathToFileURL(join(outDir, 'index.mjs')).href);
 }
@@ -128,4 +155,7 @@ for (const format of formats) {
       `median ${row.cacheReopenMedianMs} ms  (goal <= ${REOPEN_GOAL_MS} ms: ${row.cacheReopenMs <= REOPEN_GOAL_MS ? 'met' : 'not met'})`
   );
 }
-writeFileSync(join(resultsDir, 'peaks.json'), JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, threads: availableParallelism(), rows }, null, 2) + '\n');
+writeFileSync(
+  join(resultsDir, 'peaks.json'),
+  JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, threads: availableParallelism(), rows }, null, 2) + '\n'
+);

@@ -12,7 +12,12 @@ await build({
   logLevel: 'warn',
   // The library decodes recordings on threads that run a bundled file of their own.
   plugins: [modulePathPlugin(join(process.cwd(), '.tmp', 'bench-modules'))],
-  build: { ssr: join(process.cwd(), 'bench', 'run.ts'), outDir, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'run.mjs' } } }
+  build: {
+    ssr: join(process.cwd(), 'bench', 'run.ts'),
+    outDir,
+    emptyOutDir: true,
+    rollupOptions: { output: { entryFileNames: 'run.mjs' } }
+  }
 });
 const app = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (app.status !== 0) process.exit(app.status ?? 1);
@@ -22,7 +27,11 @@ if (run.status !== 0) process.exit(run.status ?? 1);
 // Waveform peaks against ffmpeg decoding the same file (scripts/bench-peaks.mjs).
 const quick = process.argv.includes('--quick');
 console.log('\nWaveform peaks against `ffmpeg -f null -` on the same file:');
-const peaks = spawnSync(process.execPath, [join(process.cwd(), 'scripts', 'bench-peaks.mjs'), '--minutes', quick ? '1' : '10', '--formats', quick ? 'ogg' : 'ogg,mp3,flac'], {
-  stdio: 'inherit'
-});
+const peaks = spawnSync(
+  process.execPath,
+  [join(process.cwd(), 'scripts', 'bench-peaks.mjs'), '--minutes', quick ? '1' : '10', '--formats', quick ? 'ogg' : 'ogg,mp3,flac'],
+  {
+    stdio: 'inherit'
+  }
+);
 process.exit(peaks.status ?? 1);

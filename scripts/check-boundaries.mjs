@@ -16,12 +16,9 @@ const projectRoot = resolve(import.meta.dirname, '..');
  */
 export async function boundaryViolations(baseDir = projectRoot) {
   const ruleSet = await extractDepcruiseConfig(resolve(projectRoot, '.dependency-cruiser.cjs'));
-  const result = await cruise(
-    ['src'],
-    { ...ruleSet.options, baseDir, validate: true, ruleSet },
-    undefined,
-    { tsConfig: extractTSConfig(resolve(projectRoot, 'tsconfig.node.json')) }
-  );
+  const result = await cruise(['src'], { ...ruleSet.options, baseDir, validate: true, ruleSet }, undefined, {
+    tsConfig: extractTSConfig(resolve(projectRoot, 'tsconfig.node.json'))
+  });
   if (typeof result.output === 'string') throw new Error('dependency-cruiser returned text, not a report');
   return result.output.summary.violations.map((v) => ({
     rule: v.rule.name,

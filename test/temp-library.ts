@@ -38,7 +38,13 @@ export const filmsDir = join(__dirname, '..', 'resources', 'films');
  * A temporary library holding The Red Shoes, with a helper that writes a note on one of its scenes:
  * the starting point of the annotation, tag and search tests.
  */
-export function redShoesLibrary(): { library: Library; db: Database.Database; filmId: number; scenes: ReturnType<typeof listScenes>; note: (body: string, sceneIndex?: number) => ReturnType<typeof createAnnotation> } {
+export function redShoesLibrary(): {
+  library: Library;
+  db: Database.Database;
+  filmId: number;
+  scenes: ReturnType<typeof listScenes>;
+  note: (body: string, sceneIndex?: number) => ReturnType<typeof createAnnotation>;
+} {
   const library = tempLibrary();
   seedDefaultLibrary(library, filmsDir);
   const { db } = library;

@@ -8,7 +8,10 @@ import { electronExecutable } from '../../scripts/electron-runtime.cjs';
 const binary = electronExecutable();
 
 test.describe('desktop shell', () => {
-  test.skip(!binary, 'The Electron runtime is not installed here (it cannot be downloaded on this machine); the browser-host specs cover the renderer and library.');
+  test.skip(
+    !binary,
+    'The Electron runtime is not installed here (it cannot be downloaded on this machine); the browser-host specs cover the renderer and library.'
+  );
 
   test('the window opens on the default film', async () => {
     const home = mkdtempSync(join(tmpdir(), 'reelnotes-electron-'));

@@ -86,10 +86,16 @@ test('text typed just before the page is closed or left is not lost', async ({ p
   await second.keyboard.press('End');
   await second.keyboard.type(' — and then left for another page');
   await second.goto('about:blank');
-  await expect.poll(async () => (await notesOn(host, 'The Audition'))[0]?.body).toBe('Closed at once: every word counts — and then left for another page');
+  await expect
+    .poll(async () => (await notesOn(host, 'The Audition'))[0]?.body)
+    .toBe('Closed at once: every word counts — and then left for another page');
 });
 
-test('a film time typed and not yet confirmed is saved as the text is: after a pause, and when the page goes', async ({ page, host, context }) => {
+test('a film time typed and not yet confirmed is saved as the text is: after a pause, and when the page goes', async ({
+  page,
+  host,
+  context
+}) => {
   await addNote(host, 'The Audition', 'Her first steps');
   await page.goto(host.url);
   await page.getByRole('option', { name: /The Audition/ }).click();
@@ -155,7 +161,8 @@ test('the all-annotations list draws only the rows in view, and notes scrolled f
   test.slow();
   // Four pages of notes: the list fetches 200 at a time and keeps only the pages around the view.
   const audition = await sceneId(host, 'The Audition');
-  for (let i = 1; i <= 800; i++) await host.call('notes.create', { target: { kind: 'scene', id: audition }, body: `Note number ${i}`, filmTimeMs: i * 1000 });
+  for (let i = 1; i <= 800; i++)
+    await host.call('notes.create', { target: { kind: 'scene', id: audition }, body: `Note number ${i}`, filmTimeMs: i * 1000 });
   await page.goto(host.url);
   await page.getByRole('tab', { name: 'All annotations' }).click();
   const list = page.getByRole('listbox', { name: /All annotations/ });

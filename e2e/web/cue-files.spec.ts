@@ -30,12 +30,14 @@ test('a note written on a cue is kept with the cue', async ({ page, host }) => {
   await notes.getByRole('button', { name: '+ Add note' }).click();
   await notes.getByLabel('Note text (Markdown)').fill('The horns state the shoes motif.');
   await notes.getByLabel('Note text (Markdown)').blur();
-  await expect.poll(async () => {
-    const cues = await host.call<{ id: number; label: string }[]>('cues.list', { trackId: 1 });
-    const overture = cues.result!.find((c) => c.label === 'Overture')!;
-    const saved = await host.call<{ body: string }[]>('notes.forTarget', { target: { kind: 'cue', id: overture.id } });
-    return saved.result?.map((n) => n.body);
-  }).toEqual(['The horns state the shoes motif.']);
+  await expect
+    .poll(async () => {
+      const cues = await host.call<{ id: number; label: string }[]>('cues.list', { trackId: 1 });
+      const overture = cues.result!.find((c) => c.label === 'Overture')!;
+      const saved = await host.call<{ body: string }[]>('notes.forTarget', { target: { kind: 'cue', id: overture.id } });
+      return saved.result?.map((n) => n.body);
+    })
+    .toEqual(['The horns state the shoes motif.']);
 
   await page.reload();
   await panel.getByRole('button', { name: 'Edit cue Overture' }).click();
@@ -43,5 +45,10 @@ test('a note written on a cue is kept with the cue', async ({ page, host }) => {
 
   // The film-wide list names the cue the note is on.
   await page.getByRole('tab', { name: 'All annotations' }).click();
-  await expect(page.getByRole('listbox', { name: /All annotations/ }).getByRole('option').first()).toContainText('Cue · Overture');
+  await expect(
+    page
+      .getByRole('listbox', { name: /All annotations/ })
+      .getByRole('option')
+      .first()
+  ).toContainText('Cue · Overture');
 });

@@ -21,7 +21,10 @@ async function tagScene(host: WebHost, sceneId: number, name: string): Promise<v
   expect(attached.ok, JSON.stringify(attached)).toBe(true);
 }
 
-test('the tag panel nests each tag under its own parent, with a row for a parent that is not a tag, and counts nested items', async ({ page, host }) => {
+test('the tag panel nests each tag under its own parent, with a row for a parent that is not a tag, and counts nested items', async ({
+  page,
+  host
+}) => {
   const scenes = await scenesByTitle(host);
   await tagScene(host, scenes.get('The Audition')!, 'Fantasy');
   await tagScene(host, scenes.get('The Audition')!, 'music/leitmotif');
@@ -33,7 +36,8 @@ test('the tag panel nests each tag under its own parent, with a row for a parent
   const rows = tagPanel(page).getByRole('list').getByRole('listitem');
   await expect(rows).toHaveText(['Fantasy1⋯', 'music', 'leitmotif1⋯', 'score2⋯', 'ballet1⋯', 'visual', 'colour1⋯']);
   // Each child sits one step further in than its parent's row.
-  const indent = async (index: number) => (await rows.nth(index).boundingBox())!.x + Number.parseFloat(await rows.nth(index).evaluate((el) => getComputedStyle(el).paddingLeft));
+  const indent = async (index: number) =>
+    (await rows.nth(index).boundingBox())!.x + Number.parseFloat(await rows.nth(index).evaluate((el) => getComputedStyle(el).paddingLeft));
   expect(await indent(2)).toBeGreaterThan(await indent(1));
   expect(await indent(6)).toBeGreaterThan(await indent(5));
   expect(await indent(1)).toBe(await indent(0));
@@ -43,7 +47,9 @@ test('the tag panel nests each tag under its own parent, with a row for a parent
   );
   // A parent that is not a tag is a label, not a filter.
   await expect(tagPanel(page).getByRole('button', { name: /^Filter by music:/ })).toHaveCount(0);
-  await tagPanel(page).getByRole('button', { name: /^Filter by score:/ }).click();
+  await tagPanel(page)
+    .getByRole('button', { name: /^Filter by score:/ })
+    .click();
   await expect(page.getByText('Filtered by tags: 2 of 9 scenes.')).toBeVisible();
 });
 
@@ -56,7 +62,10 @@ test('typing a tag name and pressing Enter attaches that name, and completion ig
   const input = page.getByRole('combobox', { name: 'Add a tag to this scene' });
 
   await input.fill('music');
-  await expect(page.getByRole('listbox', { name: 'Tag suggestions' }).getByRole('option')).toHaveText(['Create “music”', 'music/leitmotif']);
+  await expect(page.getByRole('listbox', { name: 'Tag suggestions' }).getByRole('option')).toHaveText([
+    'Create “music”',
+    'music/leitmotif'
+  ]);
   await input.press('Enter');
   await expect(page.getByRole('button', { name: 'Remove tag music', exact: true })).toBeVisible();
 
@@ -107,12 +116,15 @@ test('the desk reopens on the film and scene the person left, not on the first f
   await page.goto(host.url);
   // "The Archers' Notebook" is first in the list, and is what a first visit opens.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("The Archers' Notebook");
-  await page.getByRole('list', { name: 'Films' }).getByRole('button', { name: /The Red Shoes/ }).click();
+  await page
+    .getByRole('list', { name: 'Films' })
+    .getByRole('button', { name: /The Red Shoes/ })
+    .click();
   await page.getByRole('option', { name: /The Premiere Night/ }).click();
   await expect(page.getByRole('region', { name: 'The Premiere Night' })).toBeVisible();
-  await expect.poll(async () => (await host.call<{ sceneId: number | null }>('films.open', {})).result?.sceneId).toBe(
-    (await scenesByTitle(host)).get('The Premiere Night')
-  );
+  await expect
+    .poll(async () => (await host.call<{ sceneId: number | null }>('films.open', {})).result?.sceneId)
+    .toBe((await scenesByTitle(host)).get('The Premiere Night'));
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('The Red Shoes');
@@ -122,11 +134,14 @@ test('the desk reopens on the film and scene the person left, not on the first f
 
 /** Drags a file of this name, type and content over the window, as the window sees a drag from the desktop. */
 async function dragFile(page: Page, name: string, type: string, content = 'not really') {
-  const transfer = await page.evaluateHandle(([fileName, mime, text]) => {
-    const data = new DataTransfer();
-    data.items.add(new File([text], fileName, { type: mime }));
-    return data;
-  }, [name, type, content] as const);
+  const transfer = await page.evaluateHandle(
+    ([fileName, mime, text]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], fileName, { type: mime }));
+      return data;
+    },
+    [name, type, content] as const
+  );
   return {
     enter: (selector: string) => page.locator(selector).dispatchEvent('dragenter', { dataTransfer: transfer }),
     over: (selector: string) => page.locator(selector).dispatchEvent('dragover', { dataTransfer: transfer }),
@@ -148,20 +163,31 @@ test('dragging a file over the window says what dropping it there will do, and t
   await recording.over('.film-pane');
   await recording.drop('.film-pane');
   await expect(overlay).toHaveCount(0);
-  await expect(page.getByRole('alert').filter({ hasText: 'theme.mp3: To attach this recording, drop it on the score player below' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'theme.mp3: To attach this recording, drop it on the score player below' })
+  ).toBeVisible();
 
   const other = await dragFile(page, 'poster.pdf', 'application/pdf');
   await other.enter('.film-pane');
-  await expect(overlay).toHaveText('Reelnotes cannot open this file: it reads film pages (.txt) and attaches recordings (audio) in the score player');
+  await expect(overlay).toHaveText(
+    'Reelnotes cannot open this file: it reads film pages (.txt) and attaches recordings (audio) in the score player'
+  );
   await other.drop('.film-pane');
   await expect(page.getByRole('alert').filter({ hasText: 'poster.pdf: Reelnotes cannot open this file' })).toBeVisible();
 
   // Neither was taken for a film page, nor attached.
   expect((await host.call<unknown[]>('films.list')).result).toHaveLength(1);
-  expect((await host.call<{ originalName: string }[]>('recordings.list', { filmId: 1 })).result!.map((r) => r.originalName)).not.toContain('theme.mp3');
+  expect((await host.call<{ originalName: string }[]>('recordings.list', { filmId: 1 })).result!.map((r) => r.originalName)).not.toContain(
+    'theme.mp3'
+  );
 
   // A film page is imported wherever it is dropped, the score player included.
-  const filmPage = await dragFile(page, 'the-archers-notebook.txt', 'text/plain', readFileSync(join(__dirname, '..', 'fixtures', 'the-archers-notebook.txt'), 'utf8'));
+  const filmPage = await dragFile(
+    page,
+    'the-archers-notebook.txt',
+    'text/plain',
+    readFileSync(join(__dirname, '..', 'fixtures', 'the-archers-notebook.txt'), 'utf8')
+  );
   await filmPage.enter('.score-dock');
   await filmPage.over('.score-dock');
   await expect(overlay).toHaveText('Drop the film page to add it to your library');

@@ -26,10 +26,16 @@ const quotes = (page: Page) => page.getByRole('region', { name: /^Quotes/ });
 
 test("the film view shows the page's dialogue and quotes", async ({ page, host }) => {
   await openArchers(page, host.url);
-  await expect(dialogue(page).getByRole('listitem')).toHaveText(['Edda: Write it down before the tide takes it.', 'Tom: Every cue starts as a noise somebody ignored.']);
+  await expect(dialogue(page).getByRole('listitem')).toHaveText([
+    'Edda: Write it down before the tide takes it.',
+    'Tom: Every cue starts as a noise somebody ignored.'
+  ]);
   await expect(quotes(page).getByRole('listitem')).toHaveText(['"Silence is a note too."']);
   // The Red Shoes' page has none: no empty sections.
-  await page.getByRole('list', { name: 'Films' }).getByRole('button', { name: /The Red Shoes/ }).click();
+  await page
+    .getByRole('list', { name: 'Films' })
+    .getByRole('button', { name: /The Red Shoes/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('The Red Shoes');
   await expect(dialogue(page)).toHaveCount(0);
   await expect(quotes(page)).toHaveCount(0);
@@ -73,7 +79,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await (await search(page, 'tide')).first().click();
     await expect(dialogue(page).getByRole('listitem').first()).toHaveClass(/found/);
     const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(serious).toEqual([]);
   });
 }

@@ -42,7 +42,9 @@ test('a second browser host on the same library is refused, naming the host that
   );
   await second.stop();
   expect(refused).toMatch(
-    new RegExp(`Reelnotes could not start: This library is already open in the Reelnotes browser host \\(npm run web\\) started at .+ \\(process ${host.pid} on this computer\\)`)
+    new RegExp(
+      `Reelnotes could not start: This library is already open in the Reelnotes browser host \\(npm run web\\) started at .+ \\(process ${host.pid} on this computer\\)`
+    )
   );
   // The first host works on, undisturbed.
   expect((await host.call('films.list')).ok).toBe(true);
@@ -63,7 +65,9 @@ test('a read-only library says so in a banner, refuses changes, and is writable 
   await expect(banner).toContainText('You can read, search and export');
   // Reading works as usual; a change is refused with its reason.
   await editContext(page, 'The Audition', 'Not saved: the library is read-only.');
-  await expect(page.getByText('Your library is open read-only, so this change cannot be saved; the library sidebar says why.')).toBeVisible();
+  await expect(
+    page.getByText('Your library is open read-only, so this change cannot be saved; the library sidebar says why.')
+  ).toBeVisible();
   await host.stop();
   clearImmutable(file);
 
@@ -82,7 +86,9 @@ test('a backups folder that cannot be written: the app starts, and says the laun
   await page.goto(host.url);
   const notice = page.getByRole('alert', { name: 'No launch backup' });
   await expect(notice).toContainText('No backup was made at launch.');
-  await expect(notice).toContainText(`The backups folder ${backups} cannot be written (it is locked against changes), so no backup was made.`);
+  await expect(notice).toContainText(
+    `The backups folder ${backups} cannot be written (it is locked against changes), so no backup was made.`
+  );
   await notice.getByRole('button', { name: 'Understood' }).click();
   await expect(notice).toHaveCount(0);
   // The library itself is writable as ever.
@@ -91,7 +97,10 @@ test('a backups folder that cannot be written: the app starts, and says the laun
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`the notices of a read-only library and of a skipped backup have no serious accessibility violations (${scheme})`, async ({ page, host }) => {
+  test(`the notices of a read-only library and of a skipped backup have no serious accessibility violations (${scheme})`, async ({
+    page,
+    host
+  }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await host.stop();
     setImmutable(join(host.home, 'backups'));

@@ -58,14 +58,16 @@ test('an edited scene survives a restart of the host', async ({ page, host }) =>
   // Markup typed by the person is text, never HTML.
   await expect(page.getByRole('complementary', { name: 'Context' })).toContainText('Lermontov and Vicky, <b>face to face</b> — rewritten.');
   const scenes = await host.call<{ title: string; context: string }[]>('scenes.list', { filmId: 1 });
-  expect(scenes.result?.find((s) => s.title === 'The Confrontation')?.context).toBe('Lermontov and Vicky, <b>face to face</b> — rewritten.');
+  expect(scenes.result?.find((s) => s.title === 'The Confrontation')?.context).toBe(
+    'Lermontov and Vicky, <b>face to face</b> — rewritten.'
+  );
 });
 
 test('importing a second film page adds a film', async ({ page, host }) => {
   await page.goto(host.url);
   await expect(sceneList(page).getByRole('option')).toHaveCount(9);
   await page.getByTestId('film-page-input').setInputFiles(fixture('the-archers-notebook.txt'));
-  await expect(page.getByRole('status')).toContainText('Imported “The Archers\' Notebook”: 2 scenes');
+  await expect(page.getByRole('status')).toContainText("Imported “The Archers' Notebook”: 2 scenes");
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("The Archers' Notebook");
   await expect(page.getByText('<Nothing> here is markup & it must show as text.', { exact: false })).toBeVisible();
   await expect(sceneList(page).getByRole('option')).toHaveCount(2);

@@ -6,9 +6,13 @@ const chosenScene = (page: Page) => sceneList(page).getByRole('option', { select
 
 test('the address keeps the place on the desk: a reload returns to it, Back and Forward walk it', async ({ page, host }) => {
   await page.goto(host.url);
-  await sceneList(page).getByRole('option', { name: /The Dream Sequence/ }).click();
+  await sceneList(page)
+    .getByRole('option', { name: /The Dream Sequence/ })
+    .click();
   await expect(chosenScene(page)).toContainText('The Dream Sequence');
-  await sceneList(page).getByRole('option', { name: /The Confrontation/ }).click();
+  await sceneList(page)
+    .getByRole('option', { name: /The Confrontation/ })
+    .click();
   await expect(page).toHaveURL(/#film=\d+&view=scenes&scene=\d+/);
 
   await page.reload();
@@ -30,7 +34,9 @@ test('the address keeps the place on the desk: a reload returns to it, Back and 
 
 test('a plain start still reopens the scene the person left', async ({ page, host }) => {
   await page.goto(host.url);
-  await sceneList(page).getByRole('option', { name: /The Isolation/ }).click();
+  await sceneList(page)
+    .getByRole('option', { name: /The Isolation/ })
+    .click();
   await expect(page).toHaveURL(/scene=\d+/);
   // The same host, opened without a place in the address.
   await page.goto(host.url);

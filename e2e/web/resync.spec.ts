@@ -27,7 +27,11 @@ test('shift every film time of the film in one step, then undo it', async ({ pag
 
 test('a refused shift says its offset as a time, and its error outlasts any number of confirmations', async ({ page, host }) => {
   const scenes = await host.call<{ id: number }[]>('scenes.list', { filmId: 1 });
-  const created = await host.call('notes.create', { target: { kind: 'scene', id: scenes.result![0].id }, body: 'Early', filmTimeMs: 120_000 });
+  const created = await host.call('notes.create', {
+    target: { kind: 'scene', id: scenes.result![0].id },
+    body: 'Early',
+    filmTimeMs: 120_000
+  });
   expect(created.ok).toBe(true);
   await page.goto(host.url);
   await page.getByRole('tab', { name: 'All annotations' }).click();
@@ -36,7 +40,9 @@ test('a refused shift says its offset as a time, and its error outlasts any numb
   await field.fill('-10:00');
   await page.getByRole('button', { name: 'Shift film times' }).click();
   const error = page.locator('.notices').getByRole('alert');
-  await expect(error).toHaveText(/Shifting by −00:10:00 would put the note at 00:02:00 before the start of the film; nothing was changed\./);
+  await expect(error).toHaveText(
+    /Shifting by −00:10:00 would put the note at 00:02:00 before the start of the film; nothing was changed\./
+  );
   await expect(error).not.toContainText('600000');
 
   // Four confirmations in a row: more than the notices keep, yet the error is still there.

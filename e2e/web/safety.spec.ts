@@ -29,7 +29,10 @@ test('make a backup, change the library, restore the backup: the old text is bac
   await editContext(page, 'The Isolation', 'Written after the backup.');
 
   await page.getByRole('button', { name: 'Backups…' }).click();
-  await rows.first().getByRole('button', { name: /^Restore the backup/ }).click();
+  await rows
+    .first()
+    .getByRole('button', { name: /^Restore the backup/ })
+    .click();
   // Restoring reloads the page on the restored library: wait for that before looking.
   await Promise.all([page.waitForEvent('load'), dialog.getByRole('button', { name: 'Replace my library' }).click()]);
   await page.getByRole('option', { name: /The Isolation/ }).click();

@@ -31,7 +31,9 @@ test('attach a generated recording through the UI and see its waveform', async (
   await page.goto(host.url);
   await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: "Entr'acte" });
   await expect(dock(page).getByText('Stand-in', { exact: true })).toBeVisible();
-  await dock(page).getByLabel('Recording file').setInputFiles(audio.formats.find((f) => f.name === 'FLAC')!.path);
+  await dock(page)
+    .getByLabel('Recording file')
+    .setInputFiles(audio.formats.find((f) => f.name === 'FLAC')!.path);
   // Attaching uploads and decodes the whole file; the confirmation is a passing notice, so the
   // lasting result is what is waited for, with room for a slow machine.
   await expect(dock(page).getByText(/FLAC · 44.1 kHz · 2 ch/)).toBeVisible({ timeout: 45_000 });
@@ -55,7 +57,9 @@ test("replacing a stand-in asks whether to remove the stand-in's cues, and remov
   await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: "Entr'acte" });
   await expect(dock(page).getByRole('listitem', { name: 'Cue Interlude theme' })).toBeVisible();
   await dock(page).getByLabel('Recording file').setInputFiles(audio.wav);
-  const question = dock(page).getByRole('group', { name: 'Remove the 1 stand-in cue? It was timed for the stand-in, not for this recording.' });
+  const question = dock(page).getByRole('group', {
+    name: 'Remove the 1 stand-in cue? It was timed for the stand-in, not for this recording.'
+  });
   await expect(question).toBeVisible({ timeout: 45_000 });
   // Keyboard first: the question takes the focus, and Enter answers it.
   await expect(question.getByRole('button', { name: 'Remove it' })).toBeFocused();
@@ -66,7 +70,9 @@ test("replacing a stand-in asks whether to remove the stand-in's cues, and remov
   expect((await host.call<unknown[]>('cues.list', { trackId: entracte })).result).toEqual([]);
 
   // A real recording replacing a real one asks nothing.
-  await dock(page).getByLabel('Recording file').setInputFiles(audio.formats.find((f) => f.name === 'FLAC')!.path);
+  await dock(page)
+    .getByLabel('Recording file')
+    .setInputFiles(audio.formats.find((f) => f.name === 'FLAC')!.path);
   await expect(dock(page).getByText(/FLAC · 44.1 kHz · 2 ch/)).toBeVisible({ timeout: 45_000 });
   await expect(dock(page).getByRole('group', { name: /stand-in/ })).toHaveCount(0);
 });
@@ -100,7 +106,9 @@ test('the cue form refuses a cue that ends after the recording, and says how lon
   // What the library says to the same cue: the form must show exactly that.
   const refused = await host.call('cues.create', { trackId: ballet, label: 'Too long', startMs: 300_000, endMs: 5_940_000 });
   const message = refused.error?.message ?? '';
-  expect(message).toMatch(/^Not saved: the cue ends at 1:39:00\.000, after the end of the recording of "The Red Shoes Ballet", which is \d+:\d\d\.\d{3} long\.$/);
+  expect(message).toMatch(
+    /^Not saved: the cue ends at 1:39:00\.000, after the end of the recording of "The Red Shoes Ballet", which is \d+:\d\d\.\d{3} long\.$/
+  );
   await page.goto(host.url);
   await expect(dock(page).getByText('Stand-in', { exact: true })).toBeVisible();
   await dock(page).getByRole('button', { name: 'New cue' }).click();
@@ -165,7 +173,9 @@ test('the first click on the page plays the cue from its start, without loading 
   const shown = await page.evaluateHandle(() => {
     const timer = document.querySelector('[role="timer"][aria-label="Elapsed"]')!;
     const positions: number[] = [];
-    new MutationObserver(() => positions.push(Number(timer.getAttribute('data-position-ms')))).observe(timer, { attributeFilter: ['data-position-ms'] });
+    new MutationObserver(() => positions.push(Number(timer.getAttribute('data-position-ms')))).observe(timer, {
+      attributeFilter: ['data-position-ms']
+    });
     return positions;
   });
   await dock(page).getByRole('button', { name: 'Play cue The dream' }).click();

@@ -38,7 +38,10 @@ export function asReelnotesError(error: unknown, library: Library, method: strin
   if ((typeof code === 'string' && code.startsWith('SQLITE_READONLY')) || code === 'EROFS') {
     return library.readOnly
       ? readOnlyRefusal()
-      : new ReelnotesError('LIBRARY_READ_ONLY', `Your library cannot be written any more (its file or folder became read-only); nothing was changed by ${method}.`);
+      : new ReelnotesError(
+          'LIBRARY_READ_ONLY',
+          `Your library cannot be written any more (its file or folder became read-only); nothing was changed by ${method}.`
+        );
   }
   // An unexpected failure is logged in full on our side and summarised for the person.
   console.error(`[reelnotes] ${method} failed:`, error);

@@ -5,10 +5,7 @@ import type { Library } from './library/library';
  * The shape of a handler, in a module of its own: every domain imports it, and only the registry
  * (handlers.ts) imports the domains, so no domain reaches the others through the registry.
  */
-export type Handler<M extends MethodName> = (
-  input: ParsedInput<M>,
-  library: Library
-) => MethodResult<M> | Promise<MethodResult<M>>;
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, library: Library) => MethodResult<M> | Promise<MethodResult<M>>;
 
 /** The handlers of one domain's methods, kept beside the SQL of that domain. */
 export type DomainHandlers<K extends MethodName> = { [M in K]: Handler<M> };

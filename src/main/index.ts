@@ -74,7 +74,10 @@ function electronSqliteBinding(): string | undefined {
 
 function createWindow(): void {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
-  const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const state = loadWindowState(
+    stateFile,
+    screen.getAllDisplays().map((d) => d.workArea)
+  );
   const window = new BrowserWindow({
     ...state,
     minWidth: 900,

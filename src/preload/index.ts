@@ -6,9 +6,7 @@ import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared
  * The renderer gets one named function per contract method and nothing else: never ipcRenderer
  * itself, so a compromised page can reach only what the contract allows, with validated input.
  */
-const library = Object.fromEntries(
-  methodNames.map((method) => [method, (input: unknown) => ipcRenderer.invoke(method, input)])
-) as Bridge;
+const library = Object.fromEntries(methodNames.map((method) => [method, (input: unknown) => ipcRenderer.invoke(method, input)])) as Bridge;
 
 const desktop = {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {

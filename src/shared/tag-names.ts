@@ -10,7 +10,10 @@ import { ReelnotesError } from './errors';
  * collapsed. `key` is what makes names unique whatever their case.
  */
 export function normaliseTagName(raw: string): { name: string; key: string } {
-  const parts = raw.normalize('NFC').split('/').map((part) => part.trim().replace(/\s+/g, ' '));
+  const parts = raw
+    .normalize('NFC')
+    .split('/')
+    .map((part) => part.trim().replace(/\s+/g, ' '));
   if (parts.some((part) => part === '')) {
     throw new ReelnotesError('INVALID_INPUT', `"${raw.slice(0, 80)}" is not a tag name: each part between slashes needs a word.`);
   }

@@ -33,7 +33,13 @@ export interface WebHost {
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /** Where each kind of file is streamed to: its bytes appended as they come, then the upload finished. */
-const uploadReceivers: Record<string, { receive: (library: Library, uploadId: string, offset: number, bytes: Buffer) => unknown; finish: (library: Library, uploadId: string) => unknown }> = {
+const uploadReceivers: Record<
+  string,
+  {
+    receive: (library: Library, uploadId: string, offset: number, bytes: Buffer) => unknown;
+    finish: (library: Library, uploadId: string) => unknown;
+  }
+> = {
   '/upload/recording': { receive: receiveChunk, finish: finishUpload },
   // A library file is restored by its own call once it is here (the page chooses replace or merge).
   '/upload/archive': { receive: receiveArchiveChunk, finish: (_library, uploadId) => ({ uploadId }) }
@@ -124,7 +130,12 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
    * (`recordings.beginUpload`, `library.beginArchiveUpload`, which checked the size), then finished:
    * a recording is analysed and attached; a library file waits for its restore call.
    */
-  async function receiveFile(request: IncomingMessage, response: ServerResponse, url: URL, receiver: (typeof uploadReceivers)[string]): Promise<void> {
+  async function receiveFile(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    receiver: (typeof uploadReceivers)[string]
+  ): Promise<void> {
     if (request.method !== 'POST') {
       response.setHeader('Allow', 'POST');
       sendJson(response, 405, failure('INVALID_INPUT', 'Upload files with POST.'));

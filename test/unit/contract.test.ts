@@ -35,11 +35,14 @@ async function fails(library: Library, method: string, input: unknown, code: Err
 }
 
 describe('calls the contract does not know', () => {
-  it.each(['films.delete', '', 'FILMS.LIST', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])('%j is UNKNOWN_METHOD', async (name) => {
-    const { library } = seeded();
-    const message = await fails(library, name, {}, 'UNKNOWN_METHOD');
-    expect(message).toBe(`There is no method called "${name}".`);
-  });
+  it.each(['films.delete', '', 'FILMS.LIST', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    '%j is UNKNOWN_METHOD',
+    async (name) => {
+      const { library } = seeded();
+      const message = await fails(library, name, {}, 'UNKNOWN_METHOD');
+      expect(message).toBe(`There is no method called "${name}".`);
+    }
+  );
 
   it('clips a very long method name in its message', async () => {
     const { library } = seeded();
@@ -137,7 +140,12 @@ describe('input the contract refuses', () => {
 
   it('a film page over 2 MB', async () => {
     const { library } = seeded();
-    const message = await fails(library, 'library.importFilmPage', { fileName: 'big.txt', text: 'x'.repeat(2 * 1024 * 1024 + 1) }, 'INVALID_INPUT');
+    const message = await fails(
+      library,
+      'library.importFilmPage',
+      { fileName: 'big.txt', text: 'x'.repeat(2 * 1024 * 1024 + 1) },
+      'INVALID_INPUT'
+    );
     expect(message).toMatch(/text: The film page is larger than 2 MB/);
   });
 });
@@ -149,7 +157,9 @@ describe('ids that are not in the library', () => {
     for (const method of ['films.get', 'films.open', 'films.lines', 'scenes.list', 'tracks.list']) {
       expect(await fails(library, method, { filmId: missing }, 'NOT_FOUND')).toBe(`There is no film with id ${missing} in the library.`);
     }
-    expect(await fails(library, 'scenes.get', { sceneId: missing }, 'NOT_FOUND')).toBe(`There is no scene with id ${missing} in the library.`);
+    expect(await fails(library, 'scenes.get', { sceneId: missing }, 'NOT_FOUND')).toBe(
+      `There is no scene with id ${missing} in the library.`
+    );
     expect(await fails(library, 'scenes.update', { sceneId: missing, title: 'New' }, 'NOT_FOUND')).toMatch(/no scene with id 987654/);
   });
 });
@@ -174,22 +184,33 @@ describe('failures the library did not expect', () => {
     vi.spyOn(handlers, 'films.get').mockImplementation(() => Promise.reject(new Error('SQLITE_IOERR at /tmp/x')));
     expect(await fails(library, 'films.get', { filmId }, 'INTERNAL')).not.toMatch(/SQLITE|\/tmp/);
     library.close();
-    expect(await fails(library, 'scenes.list', { filmId }, 'INTERNAL')).toBe('Something went wrong in scenes.list; nothing was changed by it.');
+    expect(await fails(library, 'scenes.list', { filmId }, 'INTERNAL')).toBe(
+      'Something went wrong in scenes.list; nothing was changed by it.'
+    );
   });
 });
 
 describe('reading the library through the contract', () => {
   it('lists the film, its scenes in order and its tracks', async () => {
     const { library, filmId } = seeded();
-    expect(await succeeds(library, 'films.list', {})).toEqual([{ id: filmId, title: 'The Red Shoes', composer: 'Brian Easdale', sceneCount: 9 }]);
+    expect(await succeeds(library, 'films.list', {})).toEqual([
+      { id: filmId, title: 'The Red Shoes', composer: 'Brian Easdale', sceneCount: 9 }
+    ]);
     expect(await succeeds(library, 'films.list', undefined)).toHaveLength(1);
     expect(await succeeds(library, 'films.get', { filmId })).toMatchObject({ title: 'The Red Shoes', dialogueCount: 0, quoteCount: 0 });
     const scenes = await succeeds<Scene[]>(library, 'scenes.list', { filmId });
     expect(scenes.map((s) => s.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(scenes[8]).toMatchObject({ filmId, title: 'The Final Decision' });
     expect(await succeeds(library, 'tracks.list', { filmId })).toEqual([
-      { id: expect.any(Number), filmId, position: 1, title: 'The Red Shoes Ballet', credit: 'Cinematography', description: 'The climactic ballet performance' },
-      { id: expect.any(Number), filmId, position: 2, title: 'Entr\'acte', credit: 'Walter Goehr', description: 'Interlude during the film' }
+      {
+        id: expect.any(Number),
+        filmId,
+        position: 1,
+        title: 'The Red Shoes Ballet',
+        credit: 'Cinematography',
+        description: 'The climactic ballet performance'
+      },
+      { id: expect.any(Number), filmId, position: 2, title: "Entr'acte", credit: 'Walter Goehr', description: 'Interlude during the film' }
     ]);
   });
 
@@ -218,13 +239,18 @@ describe('reading the library through the contract', () => {
     expect((await succeeds<OpenFilm>(library, 'films.open', {})).film?.id).toBe(archers.film.id);
     const scenes = await succeeds<Scene[]>(library, 'scenes.list', { filmId: redShoes });
     const left = scenes[4];
-    expect(await succeeds(library, 'films.rememberPlace', { filmId: redShoes, sceneId: left.id })).toEqual({ filmId: redShoes, sceneId: left.id });
+    expect(await succeeds(library, 'films.rememberPlace', { filmId: redShoes, sceneId: left.id })).toEqual({
+      filmId: redShoes,
+      sceneId: left.id
+    });
     const reopened = await succeeds<OpenFilm>(library, 'films.open', {});
     expect([reopened.film?.id, reopened.sceneId]).toEqual([redShoes, left.id]);
     // Naming a film opens it without a scene: the person chose it.
     expect((await succeeds<OpenFilm>(library, 'films.open', { filmId: redShoes })).sceneId).toBeNull();
 
-    expect(await fails(library, 'films.rememberPlace', { filmId: archers.film.id, sceneId: left.id }, 'INVALID_INPUT')).toMatch(/not a scene of film/);
+    expect(await fails(library, 'films.rememberPlace', { filmId: archers.film.id, sceneId: left.id }, 'INVALID_INPUT')).toMatch(
+      /not a scene of film/
+    );
     library.db.prepare('DELETE FROM scenes WHERE id = ?').run(left.id);
     const sceneGone = await succeeds<OpenFilm>(library, 'films.open', {});
     expect([sceneGone.film?.id, sceneGone.sceneId]).toEqual([redShoes, null]);
@@ -240,7 +266,15 @@ describe('reading the library through the contract', () => {
     const { library } = seeded();
     const broken = await fails(library, 'library.importFilmPage', { fileName: 'broken.txt', text: 'Just a title\n' }, 'INVALID_FILM_PAGE');
     expect(broken).toMatch(/^broken\.txt, line 1: /);
-    const conflict = await fails(library, 'library.importFilmPage', { fileName: 'copy.txt', text: 'The Red Shoes\nS\nDialogues from Movie The Red Shoes\nQuotes from Movie The Red Shoes\nSound Tracks from The Red Shoes by X\nMemorable Scenes from Movie The Red Shoes\n' }, 'CONFLICT');
+    const conflict = await fails(
+      library,
+      'library.importFilmPage',
+      {
+        fileName: 'copy.txt',
+        text: 'The Red Shoes\nS\nDialogues from Movie The Red Shoes\nQuotes from Movie The Red Shoes\nSound Tracks from The Red Shoes by X\nMemorable Scenes from Movie The Red Shoes\n'
+      },
+      'CONFLICT'
+    );
     expect(conflict).toMatch(/"The Red Shoes" is already in your library/);
     expect(await succeeds(library, 'films.list', {})).toHaveLength(1);
   });

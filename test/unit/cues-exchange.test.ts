@@ -93,6 +93,8 @@ describe('WebVTT and SRT', () => {
   });
 
   it('refuses a file with no timing line, naming it', () => {
-    expect(() => parseTimedText('hello\nworld\n', 'notes.srt')).toThrow('notes.srt, line 1: no "00:00:00.000 --> 00:00:01.000" timing line');
+    expect(() => parseTimedText('hello\nworld\n', 'notes.srt')).toThrow(
+      'notes.srt, line 1: no "00:00:00.000 --> 00:00:01.000" timing line'
+    );
   });
 });

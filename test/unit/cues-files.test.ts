@@ -29,7 +29,12 @@ describe("a track's cues in other tools' files", () => {
     expect(file.fileName).toBe('the-red-shoes-ballet-cues.txt');
     expect(file.text).toContain('1.500000\t9.250000\tShoes theme\n12.000000\t12.000000\tMarker\n');
 
-    const result: { added: number } = await call('cues.importFile', { trackId: track.id, fileName: file.fileName, text: file.text, format: 'audacity' });
+    const result: { added: number } = await call('cues.importFile', {
+      trackId: track.id,
+      fileName: file.fileName,
+      text: file.text,
+      format: 'audacity'
+    });
     expect(result.added).toBe(before + 2);
     expect(startTimes().filter((t) => t === 1_500)).toHaveLength(2);
   });
@@ -48,7 +53,12 @@ describe("a track's cues in other tools' files", () => {
     const { track, call, startTimes } = await ballet();
     const before = startTimes();
     await expect(
-      call('cues.importFile', { trackId: track.id, fileName: 'labels.txt', text: '1\t2\tfine\n3\t4\talso fine\nbroken line\n', format: 'audacity' })
+      call('cues.importFile', {
+        trackId: track.id,
+        fileName: 'labels.txt',
+        text: '1\t2\tfine\n3\t4\talso fine\nbroken line\n',
+        format: 'audacity'
+      })
     ).rejects.toThrow('labels.txt, line 3: expected "start<TAB>end<TAB>label"');
     expect(startTimes()).toEqual(before);
   });
@@ -66,13 +76,15 @@ describe("a track's cues in other tools' files", () => {
     await expect(call('cues.shiftTrack', { trackId: track.id, offsetMs: -600_000 })).rejects.toThrow(
       `Shifting by −00:10:00 would move the cue at ${formatTrackTime(earliest)} to before the start of the recording; nothing was changed.`
     );
-    await expect(call('cues.shiftTrack', { trackId: track.id, offsetMs: -(earliest + 1) })).rejects.toThrow('before the start of the recording');
+    await expect(call('cues.shiftTrack', { trackId: track.id, offsetMs: -(earliest + 1) })).rejects.toThrow(
+      'before the start of the recording'
+    );
     expect(startTimes()).toEqual(before);
   });
 });
 
 describe('notes and tags on cues', () => {
-  it("writes a note on a cue, lists it under the cue and not under the film, and tags the cue", async () => {
+  it('writes a note on a cue, lists it under the cue and not under the film, and tags the cue', async () => {
     const { library, track, call } = await ballet();
     const cue: { id: number } = await call('cues.create', { trackId: track.id, label: 'Horn call', startMs: 1_000, endMs: 2_000 });
     const film = listFilms(library.db)[0];
@@ -87,7 +99,9 @@ describe('notes and tags on cues', () => {
     await call('tags.attach', { target: { kind: 'cue', id: cue.id }, name: 'music/horns' });
     const tagged = library.db.prepare("SELECT count(*) FROM taggings WHERE target_kind = 'cue' AND target_id = ?").pluck().get(cue.id);
     expect(tagged).toBe(1);
-    await expect(call('tags.attach', { target: { kind: 'cue', id: 999_999 }, name: 'x' })).rejects.toThrow('There is no cue with id 999999');
+    await expect(call('tags.attach', { target: { kind: 'cue', id: 999_999 }, name: 'x' })).rejects.toThrow(
+      'There is no cue with id 999999'
+    );
 
     await call('cues.delete', { cueId: cue.id });
     expect(library.db.prepare("SELECT count(*) FROM taggings WHERE target_kind = 'cue'").pluck().get()).toBe(0);

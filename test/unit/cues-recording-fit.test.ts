@@ -40,7 +40,12 @@ describe('a cue on a track with a recording', () => {
 
   it('is refused through the contract with INVALID_INPUT', async () => {
     const { library, track, recording } = await trackWithRecording();
-    const outcome = await dispatch(library, 'cues.create', { trackId: track.id, label: 'x', startMs: 0, endMs: recording.durationMs + 500 });
+    const outcome = await dispatch(library, 'cues.create', {
+      trackId: track.id,
+      label: 'x',
+      startMs: 0,
+      endMs: recording.durationMs + 500
+    });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
@@ -52,7 +57,11 @@ describe('a cue on a track with a recording', () => {
     ] as const) {
       const outcome = await dispatch(library, 'cues.importFile', { trackId: track.id, fileName, text, format });
       expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      expect(outcome.ok ? '' : outcome.error.message).toMatch(new RegExp(`^${fileName.replace('.', '\\.')}, line ${line}: the cue ends at .*, which is ${length.replace('.', '\\.')} long; nothing was imported$`));
+      expect(outcome.ok ? '' : outcome.error.message).toMatch(
+        new RegExp(
+          `^${fileName.replace('.', '\\.')}, line ${line}: the cue ends at .*, which is ${length.replace('.', '\\.')} long; nothing was imported$`
+        )
+      );
     }
     expect(listCues(db, track.id)).toEqual([]);
   });
@@ -61,7 +70,9 @@ describe('a cue on a track with a recording', () => {
     const { library, db, track, recording, length } = await trackWithRecording();
     createCue(db, { trackId: track.id, label: 'Opening', startMs: 0, endMs: 1_000 });
     const outcome = await dispatch(library, 'cues.shiftTrack', { trackId: track.id, offsetMs: recording.durationMs });
-    expect(outcome.ok ? '' : outcome.error.message).toMatch(new RegExp(`^Shifting by \\+.* is refused: the cue ends at .*, which is ${length.replace('.', '\\.')} long; nothing was changed\\.$`));
+    expect(outcome.ok ? '' : outcome.error.message).toMatch(
+      new RegExp(`^Shifting by \\+.* is refused: the cue ends at .*, which is ${length.replace('.', '\\.')} long; nothing was changed\\.$`)
+    );
     expect(listCues(db, track.id).map((c) => c.startMs)).toEqual([0]);
   });
 

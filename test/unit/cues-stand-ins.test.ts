@@ -49,11 +49,13 @@ describe('a real recording replacing a stand-in', () => {
     expect(listCues(library.db, ballet.id).map((c) => c.id)).toEqual([mine.id]);
     expect(getRecording(library, attached.id).standInCues).toBe(0);
     // Their scene links and their index entries went with them.
-    expect(library.db.prepare('SELECT count(*) FROM cue_scenes cs JOIN cues c ON c.id = cs.cue_id WHERE c.track_id = ?').pluck().get(ballet.id)).toBe(0);
+    expect(
+      library.db.prepare('SELECT count(*) FROM cue_scenes cs JOIN cues c ON c.id = cs.cue_id WHERE c.track_id = ?').pluck().get(ballet.id)
+    ).toBe(0);
     expect(library.db.prepare("SELECT count(*) FROM cues_fts WHERE cues_fts MATCH 'dream'").pluck().get()).toBe(0);
   });
 
-  it('keeps them as the person\'s own when asked to, and asks no more', async () => {
+  it("keeps them as the person's own when asked to, and asks no more", async () => {
     const { library, db, ballet } = await withStandIns();
     const before = listCues(db, ballet.id);
     const attached = await attachFile(library, ballet.id, audio.wav);
@@ -75,6 +77,9 @@ describe('a real recording replacing a stand-in', () => {
 
   it('refuses to settle the cues of a track that does not exist', async () => {
     const { library } = await withStandIns();
-    expect(await dispatch(library, 'cues.settleStandInCues', { trackId: 9999, keep: false })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch(library, 'cues.settleStandInCues', { trackId: 9999, keep: false })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' }
+    });
   });
 });

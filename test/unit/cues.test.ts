@@ -48,8 +48,15 @@ describe('cues', () => {
       { trackId: tracks[0].id, label: 'x', startMs: 0.5, endMs: 1000 },
       { trackId: tracks[0].id, label: 'x', startMs: 0, endMs: 1, colour: 'red' }
     ];
-    for (const input of bad) expect(await dispatch(library, 'cues.create', input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await dispatch(library, 'cues.create', { trackId: 9999, label: 'x', startMs: 0, endMs: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    for (const input of bad)
+      expect(await dispatch(library, 'cues.create', input), JSON.stringify(input)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' }
+      });
+    expect(await dispatch(library, 'cues.create', { trackId: 9999, label: 'x', startMs: 0, endMs: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' }
+    });
     expect(await dispatch(library, 'cues.update', { cueId: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(library.db.prepare('SELECT count(*) FROM cues').pluck().get()).toBe(0);
     const marker = await dispatch(library, 'cues.create', { trackId: tracks[0].id, label: 'Marker', startMs: 3000, endMs: 3000 });
@@ -65,7 +72,9 @@ describe('cues', () => {
     const linked = linkCue(db, cue.id, dream.id);
     expect(linked.scenes.map((s) => s.title)).toEqual(['The Dream Sequence', 'The Tragic Fall']);
     expect(linkCue(db, cue.id, dream.id).scenes).toHaveLength(2);
-    expect(cuesForScene(db, dream.id)).toMatchObject([{ id: cue.id, label: 'Dream waltz', trackTitle: 'The Red Shoes Ballet', recordingId: null }]);
+    expect(cuesForScene(db, dream.id)).toMatchObject([
+      { id: cue.id, label: 'Dream waltz', trackTitle: 'The Red Shoes Ballet', recordingId: null }
+    ]);
     expect(unlinkCue(db, cue.id, fall.id).scenes.map((s) => s.id)).toEqual([dream.id]);
     expect(cuesForScene(db, fall.id)).toEqual([]);
     deleteCue(db, cue.id);
@@ -74,9 +83,15 @@ describe('cues', () => {
 
   it('refuse a link to a scene of another film, writing nothing', () => {
     const { db, tracks } = redShoes();
-    const other = importFilmPage(db, readFileSync(join(__dirname, '..', '..', 'e2e', 'fixtures', 'the-archers-notebook.txt'), 'utf8'), 'archers.txt');
+    const other = importFilmPage(
+      db,
+      readFileSync(join(__dirname, '..', '..', 'e2e', 'fixtures', 'the-archers-notebook.txt'), 'utf8'),
+      'archers.txt'
+    );
     const otherScene = listScenes(db, other.film.id)[0];
-    expect(() => createCue(db, { trackId: tracks[0].id, label: 'x', startMs: 0, endMs: 1, sceneIds: [otherScene.id] })).toThrow(/its own film/);
+    expect(() => createCue(db, { trackId: tracks[0].id, label: 'x', startMs: 0, endMs: 1, sceneIds: [otherScene.id] })).toThrow(
+      /its own film/
+    );
     expect(listCues(db, tracks[0].id)).toEqual([]);
   });
 });
@@ -87,7 +102,9 @@ describe('cues and the annotations and tags of 002', () => {
     const cue = createCue(db, { trackId: tracks[0].id, label: 'Leitmotif', startMs: 0, endMs: 1000 });
     const filmId = db.prepare('SELECT film_id FROM tracks WHERE id = ?').pluck().get(tracks[0].id) as number;
     db.prepare('INSERT INTO annotations (film_id, cue_id, body) VALUES (?, ?, ?)').run(filmId, cue.id, 'The horns answer the strings');
-    const tagId = Number(db.prepare("INSERT INTO tags (name, name_key, colour) VALUES ('motif', 'motif', '#336699')").run().lastInsertRowid);
+    const tagId = Number(
+      db.prepare("INSERT INTO tags (name, name_key, colour) VALUES ('motif', 'motif', '#336699')").run().lastInsertRowid
+    );
     db.prepare("INSERT INTO taggings (tag_id, target_kind, target_id) VALUES (?, 'cue', ?)").run(tagId, cue.id);
     deleteCue(db, cue.id);
     expect(db.prepare('SELECT count(*) FROM annotations WHERE cue_id IS NOT NULL').pluck().get()).toBe(0);
@@ -98,12 +115,21 @@ describe('cues and the annotations and tags of 002', () => {
 describe('cue colours', () => {
   it('are checked and lower-cased as tag colours are, on create and on update', async () => {
     const { library, db, tracks } = redShoes();
-    const created = await dispatch(library, 'cues.create', { trackId: tracks[0].id, label: 'Waltz', startMs: 0, endMs: 1, colour: '#ABCDEF' });
+    const created = await dispatch(library, 'cues.create', {
+      trackId: tracks[0].id,
+      label: 'Waltz',
+      startMs: 0,
+      endMs: 1,
+      colour: '#ABCDEF'
+    });
     expect(created).toMatchObject({ ok: true, result: { colour: '#abcdef' } });
     const cueId = db.prepare('SELECT id FROM cues').pluck().get() as number;
     expect(await dispatch(library, 'cues.update', { cueId, colour: '#00798C' })).toMatchObject({ ok: true, result: { colour: '#00798c' } });
     for (const colour of ['blue', '#abc', '#00798c0', ''])
-      expect(await dispatch(library, 'cues.update', { cueId, colour }), colour).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await dispatch(library, 'cues.update', { cueId, colour }), colour).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' }
+      });
     // Below the contract, the library itself refuses a colour in another form.
     expect(() => createCue(db, { trackId: tracks[0].id, label: 'x', startMs: 0, endMs: 1, colour: '#ABCDEF' })).toThrow(/#rrggbb/);
     expect(() => updateCue(db, { cueId, colour: 'red' })).toThrow(/#rrggbb/);
@@ -112,7 +138,10 @@ describe('cue colours', () => {
 
   it('are kept, as colour, when a library at schema 7 is migrated', () => {
     const db = new Database(join(tempHome(), 'schema-7.sqlite'));
-    migrate(db, migrations.filter((m) => m.version < 8));
+    migrate(
+      db,
+      migrations.filter((m) => m.version < 8)
+    );
     db.exec(`
       INSERT INTO films (id, title, synopsis, source_name) VALUES (1, 'Old', '', 'old.txt');
       INSERT INTO tracks (id, film_id, position, title, credit, description) VALUES (1, 1, 1, 'Overture', 'x', '');
@@ -131,7 +160,9 @@ describe('cue colours', () => {
     expect(search(db, { query: 'heron', limit: 10 }).hits.map((h) => h.kind)).toEqual(['cue']);
     db.prepare("UPDATE cues SET label = 'Egret fanfare' WHERE label = 'Heron fanfare'").run();
     expect(search(db, { query: 'egret', limit: 10 }).hits.map((h) => h.kind)).toEqual(['cue']);
-    expect(() => db.prepare("INSERT INTO cues (track_id, label, start_ms, end_ms, colour) VALUES (1, 'x', 0, 1, 'red')").run()).toThrow(/#rrggbb/);
+    expect(() => db.prepare("INSERT INTO cues (track_id, label, start_ms, end_ms, colour) VALUES (1, 'x', 0, 1, 'red')").run()).toThrow(
+      /#rrggbb/
+    );
     db.close();
   });
 });

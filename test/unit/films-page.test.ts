@@ -16,15 +16,15 @@ const redShoes: ParsedFilmPage = {
   composer: 'Brian Easdale',
   tracks: [
     { title: 'The Red Shoes Ballet', credit: 'Cinematography', description: 'The climactic ballet performance' },
-    { title: 'Entr\'acte', credit: 'Walter Goehr', description: 'Interlude during the film' }
+    { title: "Entr'acte", credit: 'Walter Goehr', description: 'Interlude during the film' }
   ],
   scenes: [
     {
       title: 'The Audition',
       description:
-        'In a high-stakes audition, 16mm film rolls depict Vicky\'s intense preparation. The atmosphere is thick with tension as the director watches her dance. Vicky\'s raw talent shines through, and her dedication is palpable. She pours her soul into every movement, showcasing the struggles of an aspiring artist. When she finishes, there\'s a moment of silence before the director’s applause. This pivotal moment solidifies her place in the company and sets the stage for her tumultuous journey. The aftermath sees her stepping into the spotlight, feeling both exhilarated and anxious about the pressures awaiting her, as her passion clashes with the reality of artistic demands.',
+        "In a high-stakes audition, 16mm film rolls depict Vicky's intense preparation. The atmosphere is thick with tension as the director watches her dance. Vicky's raw talent shines through, and her dedication is palpable. She pours her soul into every movement, showcasing the struggles of an aspiring artist. When she finishes, there's a moment of silence before the director’s applause. This pivotal moment solidifies her place in the company and sets the stage for her tumultuous journey. The aftermath sees her stepping into the spotlight, feeling both exhilarated and anxious about the pressures awaiting her, as her passion clashes with the reality of artistic demands.",
       context:
-        'This scene highlights Vicky\'s determination and talent, serving as the catalyst for her intricate journey through love, ambition, and ultimately, tragedy. It sets the foundation for her character development and symbolizes the allure and peril of pursuing one\'s dreams.'
+        "This scene highlights Vicky's determination and talent, serving as the catalyst for her intricate journey through love, ambition, and ultimately, tragedy. It sets the foundation for her character development and symbolizes the allure and peril of pursuing one's dreams."
     },
     {
       title: 'The First Rehearsal',
@@ -34,25 +34,25 @@ const redShoes: ParsedFilmPage = {
         'This rehearsal acts as a turning point for Vicky, where she realizes the demands of the ballet world. It foreshadows her struggle with sacrifice in pursuit of excellence and reveals the competitive nature of her new environment.'
     },
     {
-      title: 'The Dancer\'s Choice',
+      title: "The Dancer's Choice",
       description:
-        'As Vicky is drawn into a love triangle with the director, Boris, and her rival, she grapples with conflicting emotions. During a private moment with Boris, he passionately urges Vicky to embrace the red shoes\' significance, symbolizing her desire for greatness. The pivotal moment occurs when Vicky must choose between her ambition and her love for Boris. The tension mounts as she declares her devotion to dance, leading to intimate yet tumultuous exchanges. The aftermath leaves both characters changed, pushing them further apart as they navigate their ambitions and desires, setting a tragic tone for future interactions.',
+        "As Vicky is drawn into a love triangle with the director, Boris, and her rival, she grapples with conflicting emotions. During a private moment with Boris, he passionately urges Vicky to embrace the red shoes' significance, symbolizing her desire for greatness. The pivotal moment occurs when Vicky must choose between her ambition and her love for Boris. The tension mounts as she declares her devotion to dance, leading to intimate yet tumultuous exchanges. The aftermath leaves both characters changed, pushing them further apart as they navigate their ambitions and desires, setting a tragic tone for future interactions.",
       context:
-        'This scene captures the essence of Vicky\'s internal conflict and the high stakes of her choices, emblematic of the struggle between personal happiness and artistic ambition.'
+        "This scene captures the essence of Vicky's internal conflict and the high stakes of her choices, emblematic of the struggle between personal happiness and artistic ambition."
     },
     {
       title: 'The Dream Sequence',
       description:
         'In a surreal blend of fantasy and reality, Vicky enters a dream world where she dances in beautiful, ethereal surroundings. The camera’s sweeping shots create a magical atmosphere as she dances freely, embodying the quintessential spirit of ballet without constraints. The scene peaks when the joy of dancing morphs into a haunting realization that the red shoes control her movements, leading to an intense internal battle. She struggles against the shoes, and the visuals alternate between beauty and chaos. As the dream dissolves into darkness, Vicky awakens filled with dread, symbolizing her lack of control over her destiny. This creates a deep emotional connection as viewers sense her growing despair.',
       context:
-        'The dream sequence epitomizes the pressure of artistry and the dual nature of performance—pure joy mingling with darkness—reflecting Vicky\'s internal conflict deeply.'
+        "The dream sequence epitomizes the pressure of artistry and the dual nature of performance—pure joy mingling with darkness—reflecting Vicky's internal conflict deeply."
     },
     {
       title: 'The Premiere Night',
       description:
-        'On the night of the big performance, Vicky is a whirlwind of emotions. The audience\'s anticipation fills the air; she stands backstage, nerves palpable. As the curtain rises, the lighting illuminates her like a star. The pivotal moment occurs as Vicky starts her dance, showcasing not just technical precision but an emotional outpouring that captivates the audience. As she loses herself in the performance, the red shoes take over, making her dance uncontrollably. The scene bursts forth with energy and beauty, but the joy is tainted by a deeper struggle, leading to a disastrous climax as she is consumed by her fears. Post-performance, Vicky\'s elation quickly fades into confusion and panic.',
+        "On the night of the big performance, Vicky is a whirlwind of emotions. The audience's anticipation fills the air; she stands backstage, nerves palpable. As the curtain rises, the lighting illuminates her like a star. The pivotal moment occurs as Vicky starts her dance, showcasing not just technical precision but an emotional outpouring that captivates the audience. As she loses herself in the performance, the red shoes take over, making her dance uncontrollably. The scene bursts forth with energy and beauty, but the joy is tainted by a deeper struggle, leading to a disastrous climax as she is consumed by her fears. Post-performance, Vicky's elation quickly fades into confusion and panic.",
       context:
-        'The premiere encapsulates Vicky\'s journey, illustrating the duality of success—the thrill of achievement overshadowed by overwhelming pressures—mirroring the film\'s exploration of art and identity.'
+        "The premiere encapsulates Vicky's journey, illustrating the duality of success—the thrill of achievement overshadowed by overwhelming pressures—mirroring the film's exploration of art and identity."
     },
     {
       title: 'The Confrontation',
@@ -64,23 +64,23 @@ const redShoes: ParsedFilmPage = {
     {
       title: 'The Tragic Fall',
       description:
-        'In a heart-wrenching culmination of Vicky\'s struggle, she takes the stage for one last time, driven by desperation and conflict. The performance begins beautifully but slowly unravels as the red shoes exert their control over her, forcing her into a frenzied dance. The pivotal moment comes when Vicky, unable to stop, sprints through the stage, her movements becoming erratic. As the audience watches in shock, her dance transforms into a tragic representation of her inner turmoil. She ultimately collapses, overwhelmed by the weight of her ambition and the shoes. The aftermath is devastating; the audience is left in stunned silence, and Boris rushes to her side, realizing the gravity of their choices.',
+        "In a heart-wrenching culmination of Vicky's struggle, she takes the stage for one last time, driven by desperation and conflict. The performance begins beautifully but slowly unravels as the red shoes exert their control over her, forcing her into a frenzied dance. The pivotal moment comes when Vicky, unable to stop, sprints through the stage, her movements becoming erratic. As the audience watches in shock, her dance transforms into a tragic representation of her inner turmoil. She ultimately collapses, overwhelmed by the weight of her ambition and the shoes. The aftermath is devastating; the audience is left in stunned silence, and Boris rushes to her side, realizing the gravity of their choices.",
       context:
-        'This scene marks the climax of Vicky\'s journey, showcasing the consequences of unchecked ambition and the relentless pressure of artistic pursuit, driving home the film\'s tragic themes.'
+        "This scene marks the climax of Vicky's journey, showcasing the consequences of unchecked ambition and the relentless pressure of artistic pursuit, driving home the film's tragic themes."
     },
     {
       title: 'The Isolation',
       description:
         'Post-tragedy, Vicky is isolated and reflective, grappling with the repercussions of her choices. She wanders in a disheveled state, haunted by memories of dance and her once-passionate dreams. The pivotal moment is when she confronts her past success, flipping through photos and articles that highlight her former glory. The ambiance is heavy with regret, and the visuals depict her gradual descent into despair. The aftermath illustrates Vicky’s profound loneliness, yearning for connection yet feeling trapped within her own mind. This moment deepens the audience’s empathy for her plight.',
       context:
-        'Isolation not only highlights Vicky\'s fall from grace but also emphasizes the film\'s commentary on the personal costs of fame and ambition, delivering a poignant exploration of mental health.'
+        "Isolation not only highlights Vicky's fall from grace but also emphasizes the film's commentary on the personal costs of fame and ambition, delivering a poignant exploration of mental health."
     },
     {
       title: 'The Final Decision',
       description:
-        'In the heartbreaking conclusion, Vicky faces a choice between freedom and the suffocating pressure of the red shoes. As she dances once more, the haunting memories of her journey circle her thoughts. The pivotal moment occurs when she confronted by the red shoes in a moment of clarity, she chooses to reject them in a powerful monologue. The visuals echo her struggle as light floods the space, symbolizing hope amidst despair. The aftermath leaves viewers impactful, as Vicky\'s final choice reflects her longing for liberation. Her emotional journey transcends, resonating deeply with the audience.',
+        "In the heartbreaking conclusion, Vicky faces a choice between freedom and the suffocating pressure of the red shoes. As she dances once more, the haunting memories of her journey circle her thoughts. The pivotal moment occurs when she confronted by the red shoes in a moment of clarity, she chooses to reject them in a powerful monologue. The visuals echo her struggle as light floods the space, symbolizing hope amidst despair. The aftermath leaves viewers impactful, as Vicky's final choice reflects her longing for liberation. Her emotional journey transcends, resonating deeply with the audience.",
       context:
-        'This decision encapsulates Vicky\'s internal struggle and illustrates the film\'s central theme of sacrificing one\'s self for art, portraying a powerful commentary on the pursuit of identity and autonomy.'
+        "This decision encapsulates Vicky's internal struggle and illustrates the film's central theme of sacrificing one's self for art, portraying a powerful commentary on the pursuit of identity and autonomy."
     }
   ]
 };
@@ -137,7 +137,7 @@ describe('the seed page, The Red Shoes', () => {
   it('reads both tracks with their credit and description', () => {
     expect(parsed.tracks).toEqual([
       { title: 'The Red Shoes Ballet', credit: 'Cinematography', description: 'The climactic ballet performance' },
-      { title: 'Entr\'acte', credit: 'Walter Goehr', description: 'Interlude during the film' }
+      { title: "Entr'acte", credit: 'Walter Goehr', description: 'Interlude during the film' }
     ]);
   });
 
@@ -162,7 +162,10 @@ describe('variations of the format that real pages show', () => {
   it('reads CRLF, lone CR and mixed line endings', () => {
     expect(parseFilmPage(seedPage.replace(/\n/g, '\r\n'))).toEqual(redShoes);
     expect(parseFilmPage(seedPage.replace(/\n/g, '\r'))).toEqual(redShoes);
-    const mixed = seedPage.split('\n').map((line, i) => line + ['\r\n', '\r', '\n'][i % 3]).join('');
+    const mixed = seedPage
+      .split('\n')
+      .map((line, i) => line + ['\r\n', '\r', '\n'][i % 3])
+      .join('');
     expect(parseFilmPage(mixed)).toEqual(redShoes);
   });
 
@@ -220,7 +223,11 @@ describe('variations of the format that real pages show', () => {
     expect(parsed.synopsis).toBe('A <script>alert("x")</script> synopsis &amp; more');
     expect(parsed.composer).toBe('A &lt;B&gt;');
     expect(parsed.scenes).toEqual([
-      { title: '<b>The Storm</b>', description: '<img src=x onerror=alert(1)> &#60;waves&#62;', context: '<a href="javascript:alert(1)">duty</a> &nbsp;' }
+      {
+        title: '<b>The Storm</b>',
+        description: '<img src=x onerror=alert(1)> &#60;waves&#62;',
+        context: '<a href="javascript:alert(1)">duty</a> &nbsp;'
+      }
     ]);
   });
 
@@ -284,9 +291,17 @@ describe('pages that are refused, naming the line', () => {
   });
 
   it('a heading that names another film', () => {
-    expectRefusedAt(page(replacing(2, 'Dialogues from Movie The Blue Shoes')), 3, /names "The Blue Shoes", but the page is about "Harbour Lights"/);
+    expectRefusedAt(
+      page(replacing(2, 'Dialogues from Movie The Blue Shoes')),
+      3,
+      /names "The Blue Shoes", but the page is about "Harbour Lights"/
+    );
     expectRefusedAt(page(replacing(3, 'Quotes from Movie The Blue Shoes')), 4, /names "The Blue Shoes"/);
-    expectRefusedAt(page(replacing(4, 'Sound Tracks from The Blue Shoes by Ada Reyes')), 5, /Sound Tracks from Harbour Lights by <composer>/);
+    expectRefusedAt(
+      page(replacing(4, 'Sound Tracks from The Blue Shoes by Ada Reyes')),
+      5,
+      /Sound Tracks from Harbour Lights by <composer>/
+    );
     expectRefusedAt(page(replacing(7, 'Memorable Scenes from Movie The Blue Shoes')), 8, /names "The Blue Shoes"/);
   });
 
@@ -332,7 +347,11 @@ describe('pages that are refused, naming the line', () => {
       'Except at occasional intervals, when it was checked by a violent gust of wind.',
       'The wind swept up the streets, rattling along the housetops.'
     ].join('\n');
-    expectRefusedAt(prose, 3, /expected "Dialogues from Movie It was a dark and stormy night; the rain fell in torrents\.", found "The wind swept/);
+    expectRefusedAt(
+      prose,
+      3,
+      /expected "Dialogues from Movie It was a dark and stormy night; the rain fell in torrents\.", found "The wind swept/
+    );
     expectRefusedAt('Just one sentence of prose.', 1, /synopsis paragraph/);
   });
 

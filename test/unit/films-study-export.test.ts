@@ -18,8 +18,10 @@ describe("a film's study as Markdown", () => {
     expect(text.startsWith('# The Red Shoes\n\n*Score by Brian Easdale*\n\nIn this classic drama, Vicky Page')).toBe(true);
     const headings = [...text.matchAll(/^### (.*)$/gm)].map((m) => m[1]);
     expect(headings).toEqual(listScenes(library.db, film.id).map((s) => `${s.position}. ${s.title.replace(/'/g, "'")}`));
-    expect(text).toContain('> **Why it matters.** This scene highlights Vicky\'s determination and talent');
-    expect(text).toContain('## Score\n\n- **The Red Shoes Ballet** — Cinematography — The climactic ballet performance\n- **Entr\'acte** — Walter Goehr — Interlude during the film');
+    expect(text).toContain("> **Why it matters.** This scene highlights Vicky's determination and talent");
+    expect(text).toContain(
+      "## Score\n\n- **The Red Shoes Ballet** — Cinematography — The climactic ballet performance\n- **Entr'acte** — Walter Goehr — Interlude during the film"
+    );
   });
 
   it('escapes what Markdown would take for formatting or HTML', () => {
@@ -43,7 +45,7 @@ describe("a film's study as Markdown", () => {
         'Dialogues from Movie Amélie: A Study!',
         'Amélie: Times are hard for dreamers.',
         'Quotes from Movie Amélie: A Study!',
-        'Without you, today\'s emotions would be the scurf of yesterday\'s.',
+        "Without you, today's emotions would be the scurf of yesterday's.",
         'Sound Tracks from Amélie: A Study! by Yann Tiersen',
         'Memorable Scenes from Movie Amélie: A Study!'
       ].join('\n'),
@@ -71,10 +73,18 @@ describe('the study with the person’s own work', () => {
       if (!outcome.ok) throw new Error(outcome.error.message);
       return outcome.result as { id: number };
     };
-    const late = await call('notes.create', { target: { kind: 'scene', id: scene.id }, body: 'The shoes *lead*.\n\n- a list\n- inside', filmTimeMs: 3_725_000 });
+    const late = await call('notes.create', {
+      target: { kind: 'scene', id: scene.id },
+      body: 'The shoes *lead*.\n\n- a list\n- inside',
+      filmTimeMs: 3_725_000
+    });
     await call('notes.create', { target: { kind: 'scene', id: scene.id }, body: 'Opening of the ballet.', filmTimeMs: 600_000 });
     await call('notes.create', { target: { kind: 'film', id: film.id }, body: 'Easdale scores colour.' });
-    await call('notes.create', { target: { kind: 'scene', id: listScenes(library.db, film.id)[0].id }, body: '## Colour\n\nRed on red.', filmTimeMs: 30_000 });
+    await call('notes.create', {
+      target: { kind: 'scene', id: listScenes(library.db, film.id)[0].id },
+      body: '## Colour\n\nRed on red.',
+      filmTimeMs: 30_000
+    });
     await call('tags.attach', { target: { kind: 'annotation', id: late.id }, name: 'music/leitmotif' });
     await call('tags.attach', { target: { kind: 'scene', id: scene.id }, name: 'ballet' });
     const track = listTracks(library.db, film.id)[0];
@@ -107,14 +117,22 @@ describe('re-syncing film times', () => {
       await dispatch(library, 'notes.create', { target: { kind: 'scene', id: scene.id }, body: 'x', filmTimeMs });
     }
     const times = () => library.db.prepare('SELECT film_time_ms FROM annotations ORDER BY id').pluck().all();
-    expect(await dispatch(library, 'notes.shiftFilmTimes', { filmId: film.id, offsetMs: 2_500 })).toEqual({ ok: true, result: { shifted: 2, offsetMs: 2_500 } });
+    expect(await dispatch(library, 'notes.shiftFilmTimes', { filmId: film.id, offsetMs: 2_500 })).toEqual({
+      ok: true,
+      result: { shifted: 2, offsetMs: 2_500 }
+    });
     expect(times()).toEqual([7_500, 62_500, null]);
     await dispatch(library, 'notes.shiftFilmTimes', { filmId: film.id, offsetMs: -2_500 });
     expect(times()).toEqual([5_000, 60_000, null]);
     const refused = await dispatch(library, 'notes.shiftFilmTimes', { filmId: film.id, offsetMs: -6_000 });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('before the start of the film') } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('before the start of the film') }
+    });
     // The offset is said as a time, not as a count of milliseconds.
-    expect(refused.ok ? '' : refused.error.message).toBe('Shifting by −00:00:06 would put the note at 00:00:05 before the start of the film; nothing was changed.');
+    expect(refused.ok ? '' : refused.error.message).toBe(
+      'Shifting by −00:00:06 would put the note at 00:00:05 before the start of the film; nothing was changed.'
+    );
     expect(times()).toEqual([5_000, 60_000, null]);
   });
 });

@@ -76,7 +76,10 @@ describe('the JSON library backup', () => {
     const old: LibraryArchive = {
       ...archive,
       schema: 7,
-      tables: { ...archive.tables, cues: archive.tables.cues.map(({ colour, ...row }) => ({ ...row, color: row.label === 'Old waltz' ? '#123ABC' : colour })) }
+      tables: {
+        ...archive.tables,
+        cues: archive.tables.cues.map(({ colour, ...row }) => ({ ...row, color: row.label === 'Old waltz' ? '#123ABC' : colour }))
+      }
     };
     const colours = (db: typeof source.db) => listCues(db, trackId).map((c) => [c.label, c.colour]);
 
@@ -116,8 +119,16 @@ describe('the JSON library backup', () => {
     ['not json', '{', /is not valid JSON/],
     ['another format', JSON.stringify({ format: 'other', version: 1, schema: 1, tables: {} }), /not a Reelnotes library backup/],
     ['a future version', JSON.stringify({ format: 'reelnotes-library', version: 2, schema: 1, tables: {} }), /Only version 1/],
-    ['an unknown table', JSON.stringify({ format: 'reelnotes-library', version: 1, schema: 1, tables: { users: [] } }), /unknown table "users"/],
-    ['an unknown column', JSON.stringify({ format: 'reelnotes-library', version: 1, schema: 1, tables: { films: [{ id: 1, pwned: 1 }] } }), /unknown column "pwned"/],
+    [
+      'an unknown table',
+      JSON.stringify({ format: 'reelnotes-library', version: 1, schema: 1, tables: { users: [] } }),
+      /unknown table "users"/
+    ],
+    [
+      'an unknown column',
+      JSON.stringify({ format: 'reelnotes-library', version: 1, schema: 1, tables: { films: [{ id: 1, pwned: 1 }] } }),
+      /unknown column "pwned"/
+    ],
     ['a newer schema', JSON.stringify({ format: 'reelnotes-library', version: 1, schema: 999, tables: {} }), /newer Reelnotes/]
   ])('refuses %s before writing anything', (_name, text, message) => {
     const library = fullLibrary();
@@ -141,17 +152,22 @@ describe('the JSON library backup', () => {
     const before = snapshot(library);
     const text = serialiseArchive(exportLibrary(library.db));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: text.length - 1 }), fc.integer({ min: 1, max: 40 }), fc.string({ maxLength: 8 }), (at, cut, insert) => {
-        const mutated = text.slice(0, at) + insert + text.slice(at + cut);
-        try {
-          restore(library.db, mutated, replaceLibrary, 'fuzz.json');
-        } catch (error) {
-          expect(error).toBeInstanceOf(ReelnotesError);
+      fc.property(
+        fc.integer({ min: 0, max: text.length - 1 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.string({ maxLength: 8 }),
+        (at, cut, insert) => {
+          const mutated = text.slice(0, at) + insert + text.slice(at + cut);
+          try {
+            restore(library.db, mutated, replaceLibrary, 'fuzz.json');
+          } catch (error) {
+            expect(error).toBeInstanceOf(ReelnotesError);
+          }
+          // Whatever happened, the library is either exactly as it was or exactly the mutated archive.
+          expect(library.db.pragma('foreign_key_check')).toEqual([]);
+          restore(library.db, text, replaceLibrary, 'original.json');
         }
-        // Whatever happened, the library is either exactly as it was or exactly the mutated archive.
-        expect(library.db.pragma('foreign_key_check')).toEqual([]);
-        restore(library.db, text, replaceLibrary, 'original.json');
-      }),
+      ),
       { numRuns: 150 }
     );
     expect(snapshot(library)).toEqual(before);
@@ -165,7 +181,10 @@ describe('the JSON library backup', () => {
     const text = serialiseArchive(exportLibrary(source.db));
     const target = tempLibrary();
     seedDefaultLibrary(target, filmsDir);
-    const find = (query: string) => search(target.db, { query, limit: 50 }).hits.filter((h) => h.kind === 'cue').map((h) => h.id);
+    const find = (query: string) =>
+      search(target.db, { query, limit: 50 })
+        .hits.filter((h) => h.kind === 'cue')
+        .map((h) => h.id);
     const indexesSound = () => searchIndexes(target.db).map((index) => [index, searchIndexProblem(target.db, index)]);
     const triggers = () => target.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all();
     const triggersBefore = triggers();
@@ -238,12 +257,13 @@ describe('reading a library file as a stream', () => {
     }
   });
 
-  it('reads rows that cross the reader\'s buffer, multi-byte characters included', () => {
+  it("reads rows that cross the reader's buffer, multi-byte characters included", () => {
     const source = fullLibrary();
     const scene = listScenes(source.db, 1)[0];
     // Larger than the 1 MB read buffer, with 2-, 3- and 4-byte characters at every offset.
     const long = 'Édith’s 🎭 note — '.repeat(120_000);
-    for (let i = 0; i < 3; i++) createAnnotation(source.db, { target: { kind: 'scene', id: scene.id }, body: long.slice(i), filmTimeMs: null });
+    for (let i = 0; i < 3; i++)
+      createAnnotation(source.db, { target: { kind: 'scene', id: scene.id }, body: long.slice(i), filmTimeMs: null });
     const text = serialiseArchive(exportLibrary(source.db));
     expect(Buffer.byteLength(text)).toBeGreaterThan(3 * 1024 * 1024);
     const target = tempLibrary();
@@ -255,11 +275,31 @@ describe('reading a library file as a stream', () => {
   });
 
   it.each([
-    ['cut short inside a row', (t: string) => t.slice(0, t.indexOf('"scenes"') + 40), /backup\.json is not valid JSON: the file ends inside a value that starts here at line \d+, column \d+\./],
-    ['text after the document', (t: string) => `${t} {}`, /backup\.json is not valid JSON: unexpected text after the end of the document at line \d+, column 2\./],
-    ['a bracket closed by the wrong one', (t: string) => t.replace('"title":', '"title": [1},'), /backup\.json is not valid JSON: "\}" does not close the bracket it follows at line \d+/],
-    ['a bad value inside a row', (t: string) => t.replace('"title": "', '"title": tru, "x": "'), /backup\.json is not valid JSON: .* at line \d+, column \d+\./],
-    ['rows that are not a list', (t: string) => t.replace(/"films": \[/, '"films": {"a": ['), /backup\.json: table "films" is not a list of rows\./],
+    [
+      'cut short inside a row',
+      (t: string) => t.slice(0, t.indexOf('"scenes"') + 40),
+      /backup\.json is not valid JSON: the file ends inside a value that starts here at line \d+, column \d+\./
+    ],
+    [
+      'text after the document',
+      (t: string) => `${t} {}`,
+      /backup\.json is not valid JSON: unexpected text after the end of the document at line \d+, column 2\./
+    ],
+    [
+      'a bracket closed by the wrong one',
+      (t: string) => t.replace('"title":', '"title": [1},'),
+      /backup\.json is not valid JSON: "\}" does not close the bracket it follows at line \d+/
+    ],
+    [
+      'a bad value inside a row',
+      (t: string) => t.replace('"title": "', '"title": tru, "x": "'),
+      /backup\.json is not valid JSON: .* at line \d+, column \d+\./
+    ],
+    [
+      'rows that are not a list',
+      (t: string) => t.replace(/"films": \[/, '"films": {"a": ['),
+      /backup\.json: table "films" is not a list of rows\./
+    ],
     ['a table twice', (t: string) => t.replace('"films": [', '"films": [], "films": ['), /backup\.json: table "films" appears twice\./]
   ])('refuses %s, saying where, before writing anything', (_name, mutate, message) => {
     const library = fullLibrary();
@@ -271,8 +311,20 @@ describe('reading a library file as a stream', () => {
 
   it('names the table and the row of a bad cell', () => {
     const library = tempLibrary();
-    const text = JSON.stringify({ format: 'reelnotes-library', version: 1, schema: 1, tables: { films: [{ id: 1, title: 'A' }, { id: 2, title: [] }] } });
-    expect(() => restore(library.db, text)).toThrow('backup.json: films row 2 has a value of "title" that is not text, a number, null or {"base64"}.');
+    const text = JSON.stringify({
+      format: 'reelnotes-library',
+      version: 1,
+      schema: 1,
+      tables: {
+        films: [
+          { id: 1, title: 'A' },
+          { id: 2, title: [] }
+        ]
+      }
+    });
+    expect(() => restore(library.db, text)).toThrow(
+      'backup.json: films row 2 has a value of "title" that is not text, a number, null or {"base64"}.'
+    );
   });
 
   it('checks the envelope before the rows, whichever comes first', () => {
@@ -294,7 +346,10 @@ describe('reading a library file as a stream', () => {
     for (let offset = 0; offset < bytes.length; offset += 4096) {
       await call('library.archiveChunk', { uploadId, offset, data: bytes.subarray(offset, offset + 4096).toString('base64') });
     }
-    const result = await call<{ mode: string; added: number; saved: { reason: string } }>('library.restoreArchive', { uploadId, mode: 'replace' });
+    const result = await call<{ mode: string; added: number; saved: { reason: string } }>('library.restoreArchive', {
+      uploadId,
+      mode: 'replace'
+    });
     expect(result).toMatchObject({ mode: 'replace', saved: { reason: 'before-restore' } });
     expect(serialiseArchive(exportLibrary(target.db))).toBe(bytes.toString());
     expect(readdirSync(join(target.home, 'incoming'))).toEqual([]);
@@ -302,7 +357,9 @@ describe('reading a library file as a stream', () => {
 
     const short = await call<{ uploadId: string }>('library.beginArchiveUpload', { fileName: 'short.json', byteSize: bytes.length });
     await call('library.archiveChunk', { uploadId: short.uploadId, offset: 0, data: bytes.subarray(0, 100).toString('base64') });
-    await expect(call('library.restoreArchive', { uploadId: short.uploadId, mode: 'merge' })).rejects.toThrow(`short.json arrived incomplete: 100 of ${bytes.length} bytes.`);
+    await expect(call('library.restoreArchive', { uploadId: short.uploadId, mode: 'merge' })).rejects.toThrow(
+      `short.json arrived incomplete: 100 of ${bytes.length} bytes.`
+    );
     expect(readdirSync(join(target.home, 'incoming'))).toEqual([]);
   });
 });

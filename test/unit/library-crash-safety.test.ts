@@ -60,9 +60,12 @@ it('keeps every confirmed write when the writing process is killed at random mom
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const filmTitles = new Set(db.prepare('SELECT title FROM films').pluck().all() as string[]);
-    const scenesOf = db.prepare("SELECT count(*) FROM scenes s JOIN films f ON f.id = s.film_id WHERE f.title = ?").pluck();
+    const scenesOf = db.prepare('SELECT count(*) FROM scenes s JOIN films f ON f.id = s.film_id WHERE f.title = ?').pluck();
     const contexts = new Map(
-      (db.prepare('SELECT id, context FROM scenes WHERE film_id = 1').all() as { id: number; context: string | null }[]).map((s) => [s.id, s.context])
+      (db.prepare('SELECT id, context FROM scenes WHERE film_id = 1').all() as { id: number; context: string | null }[]).map((s) => [
+        s.id,
+        s.context
+      ])
     );
     let found = 0;
     const lastUpdateOfScene = new Map<number, number>();

@@ -19,7 +19,11 @@ afterEach(async () => {
   for (const library of libraries.splice(0)) if (library.db.open) library.close();
 });
 
-const bigNote = (filmId: number) => ({ target: { kind: 'film', id: filmId }, body: 'Vicky dances the Red Shoes ballet. '.repeat(20_000), filmTimeMs: null });
+const bigNote = (filmId: number) => ({
+  target: { kind: 'film', id: filmId },
+  body: 'Vicky dances the Red Shoes ballet. '.repeat(20_000),
+  filmTimeMs: null
+});
 
 /**
  * SQLite answers a write past `max_page_count` with SQLITE_FULL, exactly as it answers a write on a
@@ -42,7 +46,10 @@ describe('writing to a full disk', () => {
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify(input)
       });
-      return { status: response.status, ...((await response.json()) as { ok: boolean; result?: unknown; error?: { code: string; message: string } }) };
+      return {
+        status: response.status,
+        ...((await response.json()) as { ok: boolean; result?: unknown; error?: { code: string; message: string } })
+      };
     };
     const filmId = 1;
     const notesBefore = (await call('notes.list', { target: { kind: 'film', id: filmId } })).result;
@@ -51,7 +58,9 @@ describe('writing to a full disk', () => {
     const refused = await call('notes.create', bigNote(filmId));
     expect(refused.status).toBe(507);
     expect(refused.error?.code).toBe('DISK_FULL');
-    expect(refused.error?.message).toMatch(/^The disk holding your library is full \(\d+(\.\d)? [KMG]B free\): nothing was changed by notes\.create\. Free some space and try again\.$/);
+    expect(refused.error?.message).toMatch(
+      /^The disk holding your library is full \(\d+(\.\d)? [KMG]B free\): nothing was changed by notes\.create\. Free some space and try again\.$/
+    );
 
     // Nothing was half written, and everything that only reads still answers.
     expect((await call('notes.list', { target: { kind: 'film', id: filmId } })).result).toEqual(notesBefore);
@@ -71,7 +80,10 @@ describe('writing to a full disk', () => {
     seedDefaultLibrary(library, filmsDir);
     const before = readdirSync(library.backupsDir);
     expect(() => createBackup(library, 'manual', new Date(), () => 8 * 1024)).toThrow(
-      expect.objectContaining({ code: 'DISK_FULL', message: expect.stringMatching(/\(it needs \d+(\.\d)? [KM]B, 8 KB is free\): no backup was made/) })
+      expect.objectContaining({
+        code: 'DISK_FULL',
+        message: expect.stringMatching(/\(it needs \d+(\.\d)? [KM]B, 8 KB is free\): no backup was made/)
+      })
     );
     expect(readdirSync(library.backupsDir)).toEqual(before);
   });
@@ -141,7 +153,10 @@ describe.skipIf(!canMount)('starting on a real full disk (a 4 MB tmpfs; skipped 
     expect(library.launchBackupSkipped).toMatch(/The disk holding your library is full \(it needs .+ is free\)/);
     expect(readdirSync(library.backupsDir)).toEqual([]);
     const refused = await dispatch(library, 'notes.create', bigNote(1));
-    expect(refused).toEqual({ ok: false, error: { code: 'DISK_FULL', message: expect.stringContaining('nothing was changed by notes.create') } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'DISK_FULL', message: expect.stringContaining('nothing was changed by notes.create') }
+    });
     expect((await dispatch(library, 'films.list', {})).ok).toBe(true);
     expect((await dispatch(library, 'search.query', { query: 'ballet' })).ok).toBe(true);
   });
@@ -160,11 +175,17 @@ describe.skipIf(!canMount)('starting on a real full disk (a 4 MB tmpfs; skipped 
       body: JSON.stringify({ trackId: 1, fileName: 'the-red-shoes-ballet.wav', byteSize: recording.length })
     });
     const { uploadId } = ((await begun.json()) as { result: { uploadId: string } }).result;
-    const refused = await fetch(`http://127.0.0.1:${host.port}/upload/recording?uploadId=${uploadId}`, { method: 'POST', headers, body: recording });
+    const refused = await fetch(`http://127.0.0.1:${host.port}/upload/recording?uploadId=${uploadId}`, {
+      method: 'POST',
+      headers,
+      body: recording
+    });
     expect(refused.status).toBe(507);
     expect(((await refused.json()) as { error: unknown }).error).toEqual({
       code: 'DISK_FULL',
-      message: expect.stringMatching(/^The disk holding your library is full \(.+ free\): nothing was changed by the upload of a recording\./)
+      message: expect.stringMatching(
+        /^The disk holding your library is full \(.+ free\): nothing was changed by the upload of a recording\./
+      )
     });
     expect(readdirSync(join(home, 'incoming'))).toEqual([]);
     expect(readdirSync(library.mediaDir)).toEqual([]);
@@ -177,7 +198,10 @@ describe.skipIf(!canMount)('starting on a real full disk (a 4 MB tmpfs; skipped 
     expect(library.readOnly).toMatch(/^Reelnotes opened your library read-only because the disk holding it is full \(0 KB free\)/);
     expect(await dispatch(library, 'films.list', {})).toEqual({ ok: true, result: [expect.objectContaining({ title: 'The Red Shoes' })] });
     expect((await dispatch(library, 'search.query', { query: 'ballet' })).ok).toBe(true);
-    expect(await dispatch(library, 'scenes.update', { sceneId: 1, context: 'no room' })).toMatchObject({ ok: false, error: { code: 'LIBRARY_READ_ONLY' } });
+    expect(await dispatch(library, 'scenes.update', { sceneId: 1, context: 'no room' })).toMatchObject({
+      ok: false,
+      error: { code: 'LIBRARY_READ_ONLY' }
+    });
     expect(existsSync(join(home, 'library.sqlite'))).toBe(true);
   });
 });

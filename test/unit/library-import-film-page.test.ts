@@ -77,7 +77,11 @@ describe('importing a film page', () => {
   it('writes The Red Shoes with its nine scenes and two tracks', () => {
     const { db } = tempLibrary();
     const result = importFilmPage(db, readFileSync(seedPagePath, 'utf8'), 'the-red-shoes.txt');
-    expect(result).toMatchObject({ film: { title: 'The Red Shoes', composer: 'Brian Easdale', sceneCount: 9 }, trackCount: 2, lineCount: 0 });
+    expect(result).toMatchObject({
+      film: { title: 'The Red Shoes', composer: 'Brian Easdale', sceneCount: 9 },
+      trackCount: 2,
+      lineCount: 0
+    });
     expect(rowCounts(db)).toEqual({ films: 1, scenes: 9, tracks: 2, film_lines: 0 });
     expect(db.prepare('SELECT title FROM scenes ORDER BY position').pluck().all()).toEqual([
       'The Audition',
@@ -124,7 +128,10 @@ describe('importing a film page', () => {
     const sameTitleOtherText = lighthouse.replace(/Harbour Lights/g, 'HARBOUR LIGHTS').replace('The Thaw', 'The Flood');
     for (const text of [lighthouse, sameTitleOtherText]) {
       expect(() => importFilmPage(db, text, 'again.txt')).toThrow(
-        expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/already in your library; again\.txt was not imported/) })
+        expect.objectContaining({
+          code: 'CONFLICT',
+          message: expect.stringMatching(/already in your library; again\.txt was not imported/)
+        })
       );
     }
     expect(rowCounts(db)).toEqual(before);

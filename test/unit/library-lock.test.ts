@@ -96,7 +96,11 @@ describe('one process per library', () => {
     await exited(holder);
     expect(JSON.parse(readFileSync(join(home, LOCK_FILE), 'utf8')).pid).toBe(holder.pid);
     const library = open(home);
-    expect(JSON.parse(readFileSync(join(home, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid, holder: 'tool', hostname: hostname() });
+    expect(JSON.parse(readFileSync(join(home, LOCK_FILE), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      holder: 'tool',
+      hostname: hostname()
+    });
     library.close();
     expect(existsSync(join(home, LOCK_FILE))).toBe(false);
   });
@@ -104,7 +108,10 @@ describe('one process per library', () => {
   it('takes over a lock left by a dead pid, and one cut short before its content was written', async () => {
     const home = tempHome();
     const pid = await deadPid();
-    writeFileSync(join(home, LOCK_FILE), JSON.stringify({ pid, holder: 'desktop', startedAt: new Date().toISOString(), hostname: hostname() }));
+    writeFileSync(
+      join(home, LOCK_FILE),
+      JSON.stringify({ pid, holder: 'desktop', startedAt: new Date().toISOString(), hostname: hostname() })
+    );
     open(home).close();
     writeFileSync(join(home, LOCK_FILE), '');
     expect(open(home).db.open).toBe(true);
@@ -112,7 +119,10 @@ describe('one process per library', () => {
 
   it('does not take over a lock made on another computer (its process cannot be checked)', async () => {
     const home = tempHome();
-    writeFileSync(join(home, LOCK_FILE), JSON.stringify({ pid: await deadPid(), holder: 'desktop', startedAt: new Date().toISOString(), hostname: 'studio-mac' }));
+    writeFileSync(
+      join(home, LOCK_FILE),
+      JSON.stringify({ pid: await deadPid(), holder: 'desktop', startedAt: new Date().toISOString(), hostname: 'studio-mac' })
+    );
     const error = refusal(home);
     expect(error.code).toBe('LIBRARY_IN_USE');
     expect(error.message).toContain('the Reelnotes desktop app');

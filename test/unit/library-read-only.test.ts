@@ -20,7 +20,8 @@ beforeAll(async () => {
  * dropped by setpriv from util-linux): as far as permissions go, it is the person's own process
  * meeting a chmod, which is what this is about.
  */
-const asPerson = process.getuid?.() === 0 ? ['setpriv', '--inh-caps=-all', '--bounding-set=-dac_override,-dac_read_search,-fowner', '--'] : [];
+const asPerson =
+  process.getuid?.() === 0 ? ['setpriv', '--inh-caps=-all', '--bounding-set=-dac_override,-dac_read_search,-fowner', '--'] : [];
 
 interface Outcome {
   ok: boolean;
@@ -111,7 +112,10 @@ describe('a library that cannot be written', () => {
         `Reelnotes started without its launch backup. The backups folder ${backups} cannot be written (you do not have permission to write to it), so no backup was made.`
       );
       expect(report.write.ok).toBe(true);
-      expect(report.backup.error).toEqual({ code: 'LIBRARY_READ_ONLY', message: expect.stringContaining(`The backups folder ${backups} cannot be written`) });
+      expect(report.backup.error).toEqual({
+        code: 'LIBRARY_READ_ONLY',
+        message: expect.stringContaining(`The backups folder ${backups} cannot be written`)
+      });
     } finally {
       chmodSync(backups, 0o755);
     }

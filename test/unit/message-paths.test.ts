@@ -93,18 +93,31 @@ describe('no internal paths in messages', () => {
     expectNoLibraryPath('larger than announced', await upload('sine.wav', sine, sine.length - 100));
     expectNoLibraryPath('an empty file', await call('recordings.beginUpload', { trackId, fileName: 'empty.mp3', byteSize: 0 }));
     expectNoLibraryPath('an unknown upload', await call('recordings.finishUpload', { uploadId: 'no-such-upload-0123456789' }));
-    expectNoLibraryPath('a track that is not there', await call('recordings.beginUpload', { trackId: 999_999, fileName: 'a.mp3', byteSize: 10 }));
+    expectNoLibraryPath(
+      'a track that is not there',
+      await call('recordings.beginUpload', { trackId: 999_999, fileName: 'a.mp3', byteSize: 10 })
+    );
   });
 
   it('refuses bad film pages, cue files, archives and backups without naming the library folders', async () => {
     const broken = readFileSync(join(__dirname, '..', '..', 'e2e', 'fixtures', 'broken-page.txt'), 'utf8');
     expectNoLibraryPath('a broken film page', await call('library.importFilmPage', { fileName: 'broken-page.txt', text: broken }));
     expectNoLibraryPath('an empty film page', await call('library.importFilmPage', { fileName: 'empty.txt', text: '' }));
-    expectNoLibraryPath('a film already there', await call('library.importFilmPage', { fileName: 'again.txt', text: readFileSync(seedPagePath, 'utf8') }));
+    expectNoLibraryPath(
+      'a film already there',
+      await call('library.importFilmPage', { fileName: 'again.txt', text: readFileSync(seedPagePath, 'utf8') })
+    );
     for (const format of ['audacity', 'webvtt', 'srt']) {
-      expectNoLibraryPath(`a bad ${format} file`, await call('cues.importFile', { trackId, fileName: `cues.${format}`, text: 'not\ta cue\nat all', format }));
+      expectNoLibraryPath(
+        `a bad ${format} file`,
+        await call('cues.importFile', { trackId, fileName: `cues.${format}`, text: 'not\ta cue\nat all', format })
+      );
     }
-    for (const text of ['not json', '{"format":"something else"}', JSON.stringify({ format: 'reelnotes-library', version: 999, tables: {} })]) {
+    for (const text of [
+      'not json',
+      '{"format":"something else"}',
+      JSON.stringify({ format: 'reelnotes-library', version: 999, tables: {} })
+    ]) {
       for (const mode of ['replace', 'merge']) {
         expectNoLibraryPath(`a bad archive (${mode})`, await call('library.restoreArchive', { fileName: 'library.json', text, mode }));
       }

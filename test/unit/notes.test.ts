@@ -122,7 +122,9 @@ describe('annotations', () => {
 
   it('keep a 1 MB body and any Unicode byte for byte, and SQL or HTML as text', async () => {
     const { library, scenes } = redShoes();
-    const odd = 'e\u0301 (decomposed) é 👩‍👩‍👧 🇫🇷 \u200d\u200b زن 𝔘𝔫𝔦 \u{10FFFF} \uFEFF tab\tline\r\nend ' + "'); DROP TABLE annotations; -- <script>alert(1)</script> <b>bold</b>";
+    const odd =
+      'e\u0301 (decomposed) é 👩‍👩‍👧 🇫🇷 \u200d\u200b زن 𝔘𝔫𝔦 \u{10FFFF} \uFEFF tab\tline\r\nend ' +
+      "'); DROP TABLE annotations; -- <script>alert(1)</script> <b>bold</b>";
     const big = 'Ballet. '.repeat(131_072);
     expect(big.length).toBe(1024 * 1024);
     for (const body of [odd, big]) {

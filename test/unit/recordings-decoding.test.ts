@@ -19,7 +19,12 @@ describe('peaks of a recording decoded in parts', () => {
     const whole = new PeakAccumulator(97);
     whole.push([left, right]);
     const expected = whole.finish();
-    for (const cuts of [[0, 10_000], [0, 97, 10_000], [0, 1, 5000, 5001, 9999, 10_000], [0, 3333, 6666, 10_000]]) {
+    for (const cuts of [
+      [0, 10_000],
+      [0, 97, 10_000],
+      [0, 1, 5000, 5001, 9999, 10_000],
+      [0, 3333, 6666, 10_000]
+    ]) {
       const parts = cuts.slice(1).map((end, i) => {
         const part = new PeakAccumulator(97, cuts[i]);
         part.push([left, right], cuts[i], end);
@@ -52,7 +57,13 @@ describe('a recording planned in segments', () => {
       const plan = await planDecode(path, size, format, parts, 0);
       const results = [];
       for (let i = 0; i < plan.segments.length; i++) results.push(await decodeSegment(path, plan, i, 441, () => {}));
-      return { plan, summary: mergePeakParts(441, results.map((r) => r.part)) };
+      return {
+        plan,
+        summary: mergePeakParts(
+          441,
+          results.map((r) => r.part)
+        )
+      };
     };
     const whole = await decode(1);
     const split = await decode(3);
@@ -93,10 +104,13 @@ describe('a recording planned in segments', () => {
     // 300 bytes of noise after the third page.
     let boundary = 0;
     for (let i = 0; i < 3; i++) boundary += readOggPage(bytes, boundary)?.length ?? 0;
-    const damaged = new Uint8Array([...bytes.subarray(0, boundary), ...noise(300, 7).map((v) => (v + 1) * 100), ...bytes.subarray(boundary)]);
+    const damaged = new Uint8Array([
+      ...bytes.subarray(0, boundary),
+      ...noise(300, 7).map((v) => (v + 1) * 100),
+      ...bytes.subarray(boundary)
+    ]);
     const afterDamage = read(damaged, 4096);
     expect(afterDamage.ended).toBe(true);
     expect(afterDamage.packets.length).toBeGreaterThanOrEqual(whole.packets.length - 1);
   });
 });
-

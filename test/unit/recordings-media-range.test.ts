@@ -129,8 +129,17 @@ describe('the browser host routes for recordings', () => {
     const outcome = await dispatch(library, 'recordings.beginUpload', { trackId, fileName: 'upload.ogg', byteSize });
     return (outcome as { result: UploadStatus }).result.uploadId;
   }
-  const upload = (uploadId: string, body: Buffer, headers: Record<string, string> = { Authorization: `Bearer ${token}` }, method = 'POST') =>
-    fetch(`http://127.0.0.1:${host.port}/upload/recording?uploadId=${uploadId}`, { method, headers, body: method === 'POST' ? body : undefined });
+  const upload = (
+    uploadId: string,
+    body: Buffer,
+    headers: Record<string, string> = { Authorization: `Bearer ${token}` },
+    method = 'POST'
+  ) =>
+    fetch(`http://127.0.0.1:${host.port}/upload/recording?uploadId=${uploadId}`, {
+      method,
+      headers,
+      body: method === 'POST' ? body : undefined
+    });
 
   it('takes a streamed upload and attaches it', async () => {
     const bytes = readFileSync(audio.formats[0].path);
@@ -147,7 +156,10 @@ describe('the browser host routes for recordings', () => {
     expect(readdirSync(join(library.home, 'incoming'))).toContain(`${tooBigId}.upload`);
     const tooBig = await upload(tooBigId, bytes);
     expect(tooBig.status).toBe(400);
-    expect(await tooBig.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/larger than announced/) } });
+    expect(await tooBig.json()).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/larger than announced/) }
+    });
     expect(readdirSync(join(library.home, 'incoming'))).not.toContain(`${tooBigId}.upload`);
   });
 });

@@ -108,18 +108,29 @@ describe('uploading through the contract (as the desktop app does)', () => {
     expect(begun.ok).toBe(true);
     const { uploadId } = (begun as { result: UploadStatus }).result;
     const half = Math.floor(bytes.length / 2);
-    const outOfOrder = await dispatch(library, 'recordings.uploadChunk', { uploadId, offset: half, data: bytes.subarray(half).toString('base64') });
+    const outOfOrder = await dispatch(library, 'recordings.uploadChunk', {
+      uploadId,
+      offset: half,
+      data: bytes.subarray(half).toString('base64')
+    });
     expect(outOfOrder).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     for (const [offset, end] of [
       [0, half],
       [half, bytes.length]
     ]) {
-      const sent = await dispatch(library, 'recordings.uploadChunk', { uploadId, offset, data: bytes.subarray(offset, end).toString('base64') });
+      const sent = await dispatch(library, 'recordings.uploadChunk', {
+        uploadId,
+        offset,
+        data: bytes.subarray(offset, end).toString('base64')
+      });
       expect(sent).toMatchObject({ ok: true, result: { receivedBytes: end, phase: 'receiving' } });
     }
     const finished = await dispatch(library, 'recordings.finishUpload', { uploadId });
     expect(finished).toMatchObject({ ok: true, result: { trackId: trackIds[0], codec: 'MPEG 1 Layer 3', originalName: 'sine.mp3' } });
-    expect(await dispatch(library, 'recordings.uploadStatus', { uploadId })).toMatchObject({ ok: true, result: { phase: 'done', progress: 1 } });
+    expect(await dispatch(library, 'recordings.uploadStatus', { uploadId })).toMatchObject({
+      ok: true,
+      result: { phase: 'done', progress: 1 }
+    });
   });
 
   it('refuses an empty file before any byte is sent, and a file that is not audio after it is received', async () => {
@@ -127,7 +138,11 @@ describe('uploading through the contract (as the desktop app does)', () => {
     const empty = await dispatch(library, 'recordings.beginUpload', { trackId: trackIds[0], fileName: 'x.mp3', byteSize: 0 });
     expect(empty).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/empty/) } });
     const text = readFileSync(audio.textAsMp3);
-    const begun = (await dispatch(library, 'recordings.beginUpload', { trackId: trackIds[0], fileName: 'notes.mp3', byteSize: text.length })) as {
+    const begun = (await dispatch(library, 'recordings.beginUpload', {
+      trackId: trackIds[0],
+      fileName: 'notes.mp3',
+      byteSize: text.length
+    })) as {
       result: UploadStatus;
     };
     await dispatch(library, 'recordings.uploadChunk', { uploadId: begun.result.uploadId, offset: 0, data: text.toString('base64') });
@@ -139,8 +154,14 @@ describe('uploading through the contract (as the desktop app does)', () => {
 
   it('refuses more bytes than announced', async () => {
     const { library, trackIds } = seeded();
-    const begun = (await dispatch(library, 'recordings.beginUpload', { trackId: trackIds[0], fileName: 'a.wav', byteSize: 4 })) as { result: UploadStatus };
-    const sent = await dispatch(library, 'recordings.uploadChunk', { uploadId: begun.result.uploadId, offset: 0, data: Buffer.from('123456').toString('base64') });
+    const begun = (await dispatch(library, 'recordings.beginUpload', { trackId: trackIds[0], fileName: 'a.wav', byteSize: 4 })) as {
+      result: UploadStatus;
+    };
+    const sent = await dispatch(library, 'recordings.uploadChunk', {
+      uploadId: begun.result.uploadId,
+      offset: 0,
+      data: Buffer.from('123456').toString('base64')
+    });
     expect(sent).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/larger than announced/) } });
   });
 });

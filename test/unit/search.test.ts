@@ -43,8 +43,12 @@ describe('search', () => {
     const { db, note, find, scenes } = redShoes();
     const once = note('The staircase shot mirrors the audition.', 3);
     const thrice = note('Staircase, staircase, and the staircase again: a motif of ascent.', 5);
-    db.prepare("INSERT INTO film_lines (film_id, kind, position, speaker, text) VALUES (1, 'dialogue', 1, 'Lermontov', 'Why do you want to dance? The staircase awaits.')").run();
-    db.prepare("INSERT INTO film_lines (film_id, kind, position, speaker, text) VALUES (1, 'quote', 1, 'Vicky', 'Why do you want to live?')").run();
+    db.prepare(
+      "INSERT INTO film_lines (film_id, kind, position, speaker, text) VALUES (1, 'dialogue', 1, 'Lermontov', 'Why do you want to dance? The staircase awaits.')"
+    ).run();
+    db.prepare(
+      "INSERT INTO film_lines (film_id, kind, position, speaker, text) VALUES (1, 'quote', 1, 'Vicky', 'Why do you want to live?')"
+    ).run();
 
     const hits = find('staircase');
     expect(notes(hits)).toEqual([thrice.id, once.id]);
@@ -83,7 +87,11 @@ describe('search', () => {
 
     expect(notes(find('ballet tag:music/leitmotif'))).toEqual([a.id]);
     expect(notes(find('ballet tag:MUSIC')).sort()).toEqual([a.id, b.id].sort());
-    expect(find('ballet tag:music').filter((h) => h.kind === 'scene').map((h) => h.id)).toEqual([scenes[3].id]);
+    expect(
+      find('ballet tag:music')
+        .filter((h) => h.kind === 'scene')
+        .map((h) => h.id)
+    ).toEqual([scenes[3].id]);
     expect(find('ballet tag:nosuchtag')).toEqual([]);
     expect(notes(find('ballet scene:dream')).sort()).toEqual([b.id, c.id].sort());
     expect(notes(find('scene:dream'))).toHaveLength(2);
@@ -122,7 +130,20 @@ describe('search', () => {
     const other = createAnnotation(db, { target: { kind: 'film', id: 2 }, body: 'zebra elsewhere', filmTimeMs: null });
     expect(notes(find('zebra', 2))).toEqual([other.id]);
     expect(notes(find('zebra'))).toHaveLength(2);
-    for (const query of ['"', 'AND', 'NOT OR', 'a OR', '(((', 'body:x', "'; DROP TABLE annotations; --", 'NEAR(a b)', '*', '^foo', '🎬', '']) {
+    for (const query of [
+      '"',
+      'AND',
+      'NOT OR',
+      'a OR',
+      '(((',
+      'body:x',
+      "'; DROP TABLE annotations; --",
+      'NEAR(a b)',
+      '*',
+      '^foo',
+      '🎬',
+      ''
+    ]) {
       const outcome = await dispatch(library, 'search.query', { query });
       expect(outcome.ok, query).toBe(true);
     }
@@ -152,7 +173,10 @@ describe('search', () => {
 
   it('finds what was written before the film-scoped index existed', () => {
     const db = new Database(join(tempHome(), 'old.sqlite'));
-    migrate(db, migrations.filter((m) => m.version < 4));
+    migrate(
+      db,
+      migrations.filter((m) => m.version < 4)
+    );
     db.prepare("INSERT INTO films (id, title, synopsis, source_name) VALUES (5, 'Old', 'written long ago', 'x')").run();
     db.prepare("INSERT INTO annotations (film_id, body) VALUES (5, 'The heron returns')").run();
     migrate(db);
@@ -166,7 +190,13 @@ describe('search', () => {
   it('finds cues by their label, with what it takes to play them, and keeps their index right', () => {
     const { db, find, scenes } = redShoes();
     const trackId = db.prepare('SELECT id FROM tracks WHERE film_id = 1 ORDER BY position LIMIT 1').pluck().get() as number;
-    const cue = createCue(db, { trackId, label: 'The cormorant fanfare', startMs: 61_000, endMs: 75_500, sceneIds: [scenes[4].id, scenes[2].id] });
+    const cue = createCue(db, {
+      trackId,
+      label: 'The cormorant fanfare',
+      startMs: 61_000,
+      endMs: 75_500,
+      sceneIds: [scenes[4].id, scenes[2].id]
+    });
     const hit = find('cormorant', 1).find((h) => h.kind === 'cue');
     expect(hit).toMatchObject({ id: cue.id, filmId: 1, sceneId: scenes[2].id, cue: { trackId, startMs: 61_000, endMs: 75_500 } });
     expect(marked(hit!)).toBe('The [cormorant] fanfare');
@@ -208,7 +238,11 @@ describe("a film's synopsis", () => {
 
     db.prepare("UPDATE films SET synopsis = 'A story of a composer and a waltz.' WHERE id = 1").run();
     expect(find('ballerina').filter((h) => h.kind === 'synopsis')).toEqual([]);
-    expect(find('waltz').filter((h) => h.kind === 'synopsis').map((h) => h.id)).toEqual([1]);
+    expect(
+      find('waltz')
+        .filter((h) => h.kind === 'synopsis')
+        .map((h) => h.id)
+    ).toEqual([1]);
     db.prepare('DELETE FROM films WHERE id = 1').run();
     expect(find('waltz')).toEqual([]);
     expect(() => db.prepare("INSERT INTO films_fts (films_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
@@ -238,7 +272,9 @@ describe('snippets', () => {
     expect(marked(hit)).toBe('before \u0002wrong\u0003 words, then the [ballet]\u0003 and \u0002 [ballet] again');
 
     // Dialogue (two columns) and cue labels are marked the same way.
-    db.prepare("INSERT INTO film_lines (film_id, kind, position, speaker, text) VALUES (1, 'quote', 9, 'Vicky\u0004', '\u0002Why\u0003 \u0005do you want to dance?')").run();
+    db.prepare(
+      "INSERT INTO film_lines (film_id, kind, position, speaker, text) VALUES (1, 'quote', 9, 'Vicky\u0004', '\u0002Why\u0003 \u0005do you want to dance?')"
+    ).run();
     const quote = find('dance').find((h) => h.kind === 'quote')!;
     expect(marked(quote)).toBe('\u0002Why\u0003 \u0005do you want to [dance]?');
   });

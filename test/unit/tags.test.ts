@@ -77,8 +77,15 @@ describe('tags', () => {
     expect(filterScenes(db, filmId, [music.id], 'all')).toHaveLength(counts.music[2]);
   });
 
-  it('nest in the panel under their own parent, with a row for a parent that is not a tag, in the reader\'s alphabet', () => {
-    const rows = tagTree([{ name: 'Fantasy' }, { name: 'music/leitmotif' }, { name: 'score' }, { name: 'visual/colour' }, { name: 'émotion' }, { name: 'Zeal' }]);
+  it("nest in the panel under their own parent, with a row for a parent that is not a tag, in the reader's alphabet", () => {
+    const rows = tagTree([
+      { name: 'Fantasy' },
+      { name: 'music/leitmotif' },
+      { name: 'score' },
+      { name: 'visual/colour' },
+      { name: 'émotion' },
+      { name: 'Zeal' }
+    ]);
     expect(rows.map((r) => [r.path, r.depth, r.tag === null, r.hasChildren])).toEqual([
       ['émotion', 0, false, false],
       ['Fantasy', 0, false, false],
@@ -129,8 +136,12 @@ describe('tags', () => {
     attachTag(db, { kind: 'annotation', id: n.id }, { tagId: leitmotif.id });
 
     expect(updateTag(db, { tagId: music.id, name: 'Score ' })).toMatchObject({ id: music.id, name: 'Score' });
-    expect(names(listTags(db))).toEqual(['musical', 'Score', 'Score/leitmotif', 'score/ballet'].sort((x, y) => x.toLowerCase().localeCompare(y.toLowerCase())));
-    expect(() => updateTag(db, { tagId: leitmotif.id, name: 'score/BALLET' })).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining('merge') }));
+    expect(names(listTags(db))).toEqual(
+      ['musical', 'Score', 'Score/leitmotif', 'score/ballet'].sort((x, y) => x.toLowerCase().localeCompare(y.toLowerCase()))
+    );
+    expect(() => updateTag(db, { tagId: leitmotif.id, name: 'score/BALLET' })).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining('merge') })
+    );
     // A change of case only is a rename, not a clash with itself.
     expect(updateTag(db, { tagId: music.id, name: 'SCORE', colour: '#123456' })).toMatchObject({ name: 'SCORE', colour: '#123456' });
     expect(listTags(db).find((t) => t.id === leitmotif.id)).toMatchObject({ name: 'SCORE/leitmotif', annotationCount: 1 });
@@ -158,8 +169,14 @@ describe('tags', () => {
     expect(deleteTag(db, motif.id)).toEqual({ itemCount: 2 });
     expect(db.prepare('SELECT count(*) FROM taggings').pluck().get()).toBe(0);
     expect(await dispatch(library, 'tags.delete', { tagId: motif.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await dispatch(library, 'tags.merge', { sourceId: 3, targetId: 3 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await dispatch(library, 'tags.update', { tagId: 1, colour: 'red' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('#rrggbb') } });
+    expect(await dispatch(library, 'tags.merge', { sourceId: 3, targetId: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' }
+    });
+    expect(await dispatch(library, 'tags.update', { tagId: 1, colour: 'red' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('#rrggbb') }
+    });
   });
 
   it('filter scenes and notes by all or any of several tags, nested tags included', () => {

@@ -83,10 +83,14 @@ describe('the browser host API', () => {
 
   it('maps error codes to statuses with the error envelope', async () => {
     const { origin } = await startHost();
-    const call = (method: string, body: string) => fetch(`${origin}/api/${method}`, { method: 'POST', headers: { ...json, ...bearer }, body });
+    const call = (method: string, body: string) =>
+      fetch(`${origin}/api/${method}`, { method: 'POST', headers: { ...json, ...bearer }, body });
     const missing = await call('films.get', '{"filmId":424242}');
     expect(missing.status).toBe(404);
-    expect(await envelope(missing)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'There is no film with id 424242 in the library.' } });
+    expect(await envelope(missing)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'There is no film with id 424242 in the library.' }
+    });
     const unknown = await call('films.burn', '{}');
     expect(unknown.status).toBe(404);
     expect((await envelope(unknown)).error?.code).toBe('UNKNOWN_METHOD');
@@ -97,7 +101,12 @@ describe('the browser host API', () => {
 
   it('refuses a call without a token, or with a wrong one, with 401', async () => {
     const { origin } = await startHost();
-    for (const headers of [json, { ...json, Authorization: 'Bearer wrong-token' }, { ...json, Authorization: `Bearer ${token}x` }, { ...json, Authorization: token }]) {
+    for (const headers of [
+      json,
+      { ...json, Authorization: 'Bearer wrong-token' },
+      { ...json, Authorization: `Bearer ${token}x` },
+      { ...json, Authorization: token }
+    ]) {
       const response = await fetch(`${origin}/api/films.list`, { method: 'POST', headers, body: '{}' });
       expect(response.status).toBe(401);
       expect(await envelope(response)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('token') } });
@@ -107,31 +116,57 @@ describe('the browser host API', () => {
   it('accepts the token cookie instead of the header, but not a wrong cookie', async () => {
     const { origin } = await startHost();
     const withCookie = (value: string) =>
-      fetch(`${origin}/api/films.list`, { method: 'POST', headers: { ...json, Cookie: `theme=dark; reelnotes_token=${value}` }, body: '{}' });
+      fetch(`${origin}/api/films.list`, {
+        method: 'POST',
+        headers: { ...json, Cookie: `theme=dark; reelnotes_token=${value}` },
+        body: '{}'
+      });
     expect((await withCookie(token)).status).toBe(200);
     expect((await withCookie('nope')).status).toBe(401);
   });
 
   it('refuses a foreign Host header (DNS rebinding) with 403, even with the token', async () => {
     const { host } = await startHost();
-    for (const hostHeader of ['evil.example', `evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`, `127.0.0.1.evil.example:${host.port}`]) {
-      const answer = await raw(host.port, '/api/films.list', { method: 'POST', headers: { ...json, ...bearer, Host: hostHeader }, body: '{}' });
+    for (const hostHeader of [
+      'evil.example',
+      `evil.example:${host.port}`,
+      `127.0.0.1:${host.port + 1}`,
+      `127.0.0.1.evil.example:${host.port}`
+    ]) {
+      const answer = await raw(host.port, '/api/films.list', {
+        method: 'POST',
+        headers: { ...json, ...bearer, Host: hostHeader },
+        body: '{}'
+      });
       expect(answer.status, hostHeader).toBe(403);
       expect(JSON.parse(answer.body).error?.code).toBe('FORBIDDEN');
       const page = await raw(host.port, '/', { headers: { Host: hostHeader } });
       expect(page.status).toBe(403);
       expect(page.body).not.toContain('<title>Reelnotes');
     }
-    const own = await raw(host.port, '/api/films.list', { method: 'POST', headers: { ...json, ...bearer, Host: `localhost:${host.port}` }, body: '{}' });
+    const own = await raw(host.port, '/api/films.list', {
+      method: 'POST',
+      headers: { ...json, ...bearer, Host: `localhost:${host.port}` },
+      body: '{}'
+    });
     expect(own.status).toBe(200);
-    const hostless = await raw(host.port, '/api/films.list', { method: 'POST', headers: { ...json, ...bearer }, body: '{}', setHost: false });
+    const hostless = await raw(host.port, '/api/films.list', {
+      method: 'POST',
+      headers: { ...json, ...bearer },
+      body: '{}',
+      setHost: false
+    });
     expect([400, 403]).toContain(hostless.status);
   });
 
   it('refuses a foreign Origin with 403, even with the token', async () => {
     const { host, origin } = await startHost();
     for (const foreign of ['http://evil.example', `https://127.0.0.1:${host.port}`, `http://127.0.0.1:${host.port + 1}`, 'null']) {
-      const answer = await raw(host.port, '/api/films.list', { method: 'POST', headers: { ...json, ...bearer, Origin: foreign }, body: '{}' });
+      const answer = await raw(host.port, '/api/films.list', {
+        method: 'POST',
+        headers: { ...json, ...bearer, Origin: foreign },
+        body: '{}'
+      });
       expect(answer.status, foreign).toBe(403);
       expect(JSON.parse(answer.body).error?.code).toBe('FORBIDDEN');
     }
@@ -149,7 +184,11 @@ describe('the browser host API', () => {
   it('refuses a body that is not JSON by its content type with 415', async () => {
     const { origin } = await startHost();
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const response = await fetch(`${origin}/api/films.list`, { method: 'POST', headers: { ...bearer, 'Content-Type': type }, body: '{}' });
+      const response = await fetch(`${origin}/api/films.list`, {
+        method: 'POST',
+        headers: { ...bearer, 'Content-Type': type },
+        body: '{}'
+      });
       expect(response.status, type).toBe(415);
       expect((await envelope(response)).error?.code).toBe('INVALID_INPUT');
     }
@@ -160,7 +199,10 @@ describe('the browser host API', () => {
     for (const body of ['{', '{"filmId":1,}', 'undefined', "{'a':1}"]) {
       const response = await fetch(`${origin}/api/films.get`, { method: 'POST', headers: { ...json, ...bearer }, body });
       expect(response.status, body).toBe(400);
-      expect(await envelope(response)).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } });
+      expect(await envelope(response)).toEqual({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' }
+      });
     }
   });
 
@@ -190,8 +232,11 @@ describe('the browser host receiving a library file', () => {
     seedDefaultLibrary(source, filmsDir);
     source.db.prepare("UPDATE films SET title = 'The Red Shoes, as restored'").run();
     const bytes = Buffer.from(serialiseArchive(exportLibrary(source.db)));
-    const call = (method: string, input: unknown) => fetch(`${origin}/api/${method}`, { method: 'POST', headers: { ...json, ...bearer }, body: JSON.stringify(input) });
-    const begun = (await envelope(await call('library.beginArchiveUpload', { fileName: 'mine.json', byteSize: bytes.length }))).result as { uploadId: string };
+    const call = (method: string, input: unknown) =>
+      fetch(`${origin}/api/${method}`, { method: 'POST', headers: { ...json, ...bearer }, body: JSON.stringify(input) });
+    const begun = (await envelope(await call('library.beginArchiveUpload', { fileName: 'mine.json', byteSize: bytes.length }))).result as {
+      uploadId: string;
+    };
 
     const unauthorised = await fetch(`${origin}/upload/archive?uploadId=${begun.uploadId}`, { method: 'POST', body: bytes });
     expect(unauthorised.status).toBe(401);
@@ -205,12 +250,24 @@ describe('the browser host receiving a library file', () => {
 
   it('refuses a body larger than announced, and the upload is over', async () => {
     const { origin } = await startHost();
-    const call = (method: string, input: unknown) => fetch(`${origin}/api/${method}`, { method: 'POST', headers: { ...json, ...bearer }, body: JSON.stringify(input) });
-    const begun = (await envelope(await call('library.beginArchiveUpload', { fileName: 'mine.json', byteSize: 10 }))).result as { uploadId: string };
-    const sent = await fetch(`${origin}/upload/archive?uploadId=${begun.uploadId}`, { method: 'POST', headers: bearer, body: '{"format": "reelnotes-library"}' });
+    const call = (method: string, input: unknown) =>
+      fetch(`${origin}/api/${method}`, { method: 'POST', headers: { ...json, ...bearer }, body: JSON.stringify(input) });
+    const begun = (await envelope(await call('library.beginArchiveUpload', { fileName: 'mine.json', byteSize: 10 }))).result as {
+      uploadId: string;
+    };
+    const sent = await fetch(`${origin}/upload/archive?uploadId=${begun.uploadId}`, {
+      method: 'POST',
+      headers: bearer,
+      body: '{"format": "reelnotes-library"}'
+    });
     expect(sent.status).toBe(400);
-    expect(await envelope(sent)).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'mine.json is larger than announced (10 bytes).' } });
-    expect((await envelope(await call('library.restoreArchive', { uploadId: begun.uploadId, mode: 'merge' }))).error?.code).toBe('NOT_FOUND');
+    expect(await envelope(sent)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'mine.json is larger than announced (10 bytes).' }
+    });
+    expect((await envelope(await call('library.restoreArchive', { uploadId: begun.uploadId, mode: 'merge' }))).error?.code).toBe(
+      'NOT_FOUND'
+    );
   });
 });
 
@@ -280,7 +337,10 @@ describe('the browser host serving the renderer', () => {
     }
     const call = await raw(host.port, '/api/films.%E0%A4%A', { method: 'POST', headers: { ...json, ...bearer }, body: '{}' });
     expect(call.status).toBe(400);
-    expect(JSON.parse(call.body)).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'The method name in the address is not valid.' } });
+    expect(JSON.parse(call.body)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'The method name in the address is not valid.' }
+    });
   });
 
   it('answers a folder or a missing file with 404, and other methods with 405', async () => {

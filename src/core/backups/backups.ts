@@ -60,7 +60,8 @@ export function createBackup(library: Library, reason: BackupReason, now = new D
       library.db.prepare('VACUUM INTO ?').run(temporary);
     } catch (error) {
       // The space measured above can be taken by another program meanwhile.
-      if ((error as { code?: unknown }).code === 'SQLITE_FULL') throw diskFull('no backup was made, and the previous backups are kept', spaceLeft(library.backupsDir), needed);
+      if ((error as { code?: unknown }).code === 'SQLITE_FULL')
+        throw diskFull('no backup was made, and the previous backups are kept', spaceLeft(library.backupsDir), needed);
       throw error;
     }
     const problem = integrityProblem(temporary);
@@ -83,13 +84,17 @@ function assertBackupsWritable(library: Library): void {
     problem = whyNotWritable(library.home) ?? 'it cannot be made';
   }
   if (problem) {
-    throw new ReelnotesError('LIBRARY_READ_ONLY', `The backups folder ${library.backupsDir} cannot be written (${problem}), so no backup was made.`);
+    throw new ReelnotesError(
+      'LIBRARY_READ_ONLY',
+      `The backups folder ${library.backupsDir} cannot be written (${problem}), so no backup was made.`
+    );
   }
 }
 
 /** VACUUM INTO writes the pages in use: the file's size without its free pages. */
 function backupBytes(library: Library): number {
-  const pages = (library.db.pragma('page_count', { simple: true }) as number) - (library.db.pragma('freelist_count', { simple: true }) as number);
+  const pages =
+    (library.db.pragma('page_count', { simple: true }) as number) - (library.db.pragma('freelist_count', { simple: true }) as number);
   return pages * (library.db.pragma('page_size', { simple: true }) as number);
 }
 

@@ -15,7 +15,6 @@ export class LabelFileError extends ReelnotesError {
   }
 }
 
-
 /** Seconds with six decimals, as Audacity writes them. */
 const seconds = (ms: number) => (ms / 1000).toFixed(6);
 
@@ -83,7 +82,9 @@ function oneLine(label: string): string {
 }
 
 export function formatWebVtt(cues: ExchangedCue[]): string {
-  const blocks = cues.map((c, i) => `${i + 1}\n${timestamp(c.startMs, '.')} --> ${timestamp(c.endMs, '.')}\n${oneLine(c.label) || '(untitled cue)'}\n`);
+  const blocks = cues.map(
+    (c, i) => `${i + 1}\n${timestamp(c.startMs, '.')} --> ${timestamp(c.endMs, '.')}\n${oneLine(c.label) || '(untitled cue)'}\n`
+  );
   return ['WEBVTT\n', ...blocks].join('\n');
 }
 

@@ -25,8 +25,7 @@ function withScenes(db: Database.Database, row: CueRow): Cue {
 
 function cueRow(db: Database.Database, cueId: number): CueRow {
   const row = db.prepare(`SELECT ${cueColumns} FROM cues c JOIN tracks t ON t.id = c.track_id WHERE c.id = ?`).get(cueId) as
-    | CueRow
-    | undefined;
+    CueRow | undefined;
   if (!row) throw notFound('cue', cueId);
   return row;
 }
@@ -102,7 +101,8 @@ export function createCue(db: Database.Database, input: NewCue): Cue {
     const cueId = Number(
       db
         .prepare('INSERT INTO cues (track_id, label, start_ms, end_ms, colour) VALUES (?, ?, ?, ?, ?)')
-        .run(input.trackId, input.label, input.startMs, input.endMs, input.colour ?? CUE_COLOURS[count % CUE_COLOURS.length]).lastInsertRowid
+        .run(input.trackId, input.label, input.startMs, input.endMs, input.colour ?? CUE_COLOURS[count % CUE_COLOURS.length])
+        .lastInsertRowid
     );
     for (const sceneId of new Set(input.sceneIds ?? [])) insertLink(db, cueId, track.filmId, sceneId);
     return getCue(db, cueId);
@@ -141,9 +141,18 @@ export function deleteCue(db: Database.Database, cueId: number): { cueId: number
  * (by cascade and trigger, as for one cue); or kept, unmarked, as the person's own. Cues made since
  * the replacement are never marked, so never removed here.
  */
-export function settleStandInCues(db: Database.Database, trackId: number, keep: boolean): { trackId: number; removed: number; kept: number } {
+export function settleStandInCues(
+  db: Database.Database,
+  trackId: number,
+  keep: boolean
+): { trackId: number; removed: number; kept: number } {
   assertExists(db, 'track', trackId);
-  if (keep) return { trackId, removed: 0, kept: db.prepare('UPDATE cues SET timed_for_stand_in = 0 WHERE track_id = ? AND timed_for_stand_in = 1').run(trackId).changes };
+  if (keep)
+    return {
+      trackId,
+      removed: 0,
+      kept: db.prepare('UPDATE cues SET timed_for_stand_in = 0 WHERE track_id = ? AND timed_for_stand_in = 1').run(trackId).changes
+    };
   return { trackId, removed: db.prepare('DELETE FROM cues WHERE track_id = ? AND timed_for_stand_in = 1').run(trackId).changes, kept: 0 };
 }
 

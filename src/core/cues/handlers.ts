@@ -28,7 +28,9 @@ export const cueHandlers: HandlersOf<'cues'> = {
     // The whole file is read before the first cue is written; one bad line writes nothing.
     const recording = recordingLength(db, trackId);
     const cues = format === 'audacity' ? parseAudacityLabels(text, fileName, recording) : parseTimedText(text, fileName, recording);
-    db.transaction(() => cues.forEach((cue, i) => createCue(db, { trackId, label: cue.label || `Label ${i + 1}`, startMs: cue.startMs, endMs: cue.endMs })))();
+    db.transaction(() =>
+      cues.forEach((cue, i) => createCue(db, { trackId, label: cue.label || `Label ${i + 1}`, startMs: cue.startMs, endMs: cue.endMs }))
+    )();
     return { added: cues.length };
   },
   'cues.shiftTrack': ({ trackId, offsetMs }, { db }) => db.transaction(() => shiftCueTimes(db, trackId, offsetMs))()

@@ -12,7 +12,9 @@ import { endsAfterRecording, recordingLength } from './cues';
  */
 export function shiftCueTimes(db: Database.Database, trackId: number, offsetMs: number): { shifted: number; offsetMs: number } {
   getTrack(db, trackId);
-  const { earliest, latest } = db.prepare('SELECT min(start_ms) AS earliest, max(end_ms) AS latest FROM cues WHERE track_id = ?').get(trackId) as {
+  const { earliest, latest } = db
+    .prepare('SELECT min(start_ms) AS earliest, max(end_ms) AS latest FROM cues WHERE track_id = ?')
+    .get(trackId) as {
     earliest: number | null;
     latest: number | null;
   };
@@ -23,7 +25,8 @@ export function shiftCueTimes(db: Database.Database, trackId: number, offsetMs: 
     );
   }
   const pastEnd = latest === null ? null : endsAfterRecording(latest + offsetMs, recordingLength(db, trackId));
-  if (pastEnd) throw new ReelnotesError('INVALID_INPUT', `Shifting by ${describeOffset(offsetMs)} is refused: ${pastEnd}; nothing was changed.`);
+  if (pastEnd)
+    throw new ReelnotesError('INVALID_INPUT', `Shifting by ${describeOffset(offsetMs)} is refused: ${pastEnd}; nothing was changed.`);
   const { changes } = db
     .prepare(
       `UPDATE cues SET start_ms = start_ms + ?, end_ms = end_ms + ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')

@@ -15,7 +15,10 @@ const tagList = (tags: TagRef[]) => tags.map((t) => `\`${t.name.replace(/`/g, "'
  * own: written on the time's line, a note's `## heading` was read as text after the time.
  */
 function annotationItem(note: Annotation): string[] {
-  const about = [note.filmTimeMs === null ? '' : `**${formatFilmTime(note.filmTimeMs)}**`, note.tags.length ? `tags: ${tagList(note.tags)}` : '']
+  const about = [
+    note.filmTimeMs === null ? '' : `**${formatFilmTime(note.filmTimeMs)}**`,
+    note.tags.length ? `tags: ${tagList(note.tags)}` : ''
+  ]
     .filter(Boolean)
     .join(' — ');
   const [first = '', ...rest] = note.body.split('\n');
@@ -38,7 +41,9 @@ export function notesForStudy(db: Database.Database, filmId: number): StudyExtra
       if (cues.length) {
         lines.push('#### Cues in the score', '');
         for (const cue of cues) {
-          lines.push(`- ${escapeMarkdown(cue.label)} — ${escapeMarkdown(cue.trackTitle)}, ${formatTrackTime(cue.startMs, false)}–${formatTrackTime(cue.endMs, false)}`);
+          lines.push(
+            `- ${escapeMarkdown(cue.label)} — ${escapeMarkdown(cue.trackTitle)}, ${formatTrackTime(cue.startMs, false)}–${formatTrackTime(cue.endMs, false)}`
+          );
         }
         lines.push('');
       }
@@ -47,4 +52,3 @@ export function notesForStudy(db: Database.Database, filmId: number): StudyExtra
     }
   };
 }
-

@@ -1,5 +1,12 @@
 import { ReelnotesError } from '../../shared/errors';
-import { appendToIncomingFile, completeIncomingFile, discardIncomingFile, openIncomingFile, uploadsInProgress, type IncomingFile } from './incoming';
+import {
+  appendToIncomingFile,
+  completeIncomingFile,
+  discardIncomingFile,
+  openIncomingFile,
+  uploadsInProgress,
+  type IncomingFile
+} from './incoming';
 import { assertWritable, type Library } from './library';
 
 /**

@@ -63,7 +63,12 @@ interface TableInfo {
  * (a tag on a scene, an annotation or a cue). Merge renumbers them like foreign keys.
  */
 const polymorphicReferences: { table: string; kindColumn: string; idColumn: string; targets: Record<string, string> }[] = [
-  { table: 'taggings', kindColumn: 'target_kind', idColumn: 'target_id', targets: { scene: 'scenes', annotation: 'annotations', cue: 'cues' } }
+  {
+    table: 'taggings',
+    kindColumn: 'target_kind',
+    idColumn: 'target_id',
+    targets: { scene: 'scenes', annotation: 'annotations', cue: 'cues' }
+  }
 ];
 
 /**
@@ -123,10 +128,9 @@ export function exportLibrary(db: Database.Database): LibraryArchive {
   const tables: Record<string, Row[]> = {};
   const read = db.transaction(() => {
     for (const table of libraryTables(db)) {
-      const rows = db.prepare(`SELECT ${table.columns.map(quote).join(', ')} FROM ${quote(table.name)} ORDER BY ${table.order}`).all() as Record<
-        string,
-        unknown
-      >[];
+      const rows = db
+        .prepare(`SELECT ${table.columns.map(quote).join(', ')} FROM ${quote(table.name)} ORDER BY ${table.order}`)
+        .all() as Record<string, unknown>[];
       tables[table.name] = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toCell(v)])));
     }
   });
@@ -195,7 +199,11 @@ const envelopeFields = ['format', 'version', 'schema'];
  * envelope is known, so a file that is not a Reelnotes library is refused as such, not for its rows:
  * when "tables" comes first it is passed over, then read again from where it starts.
  */
-function checkArchive(db: Database.Database, scanner: JsonScanner, fileName: string): { schema: number; tables: Map<string, { offset: number; rows: number }> } {
+function checkArchive(
+  db: Database.Database,
+  scanner: JsonScanner,
+  fileName: string
+): { schema: number; tables: Map<string, { offset: number; rows: number }> } {
   const envelope: Record<string, unknown> = {};
   let tablesAt: number | undefined;
   let tables: Map<string, { offset: number; rows: number }> | undefined;
@@ -244,7 +252,12 @@ function checkEnvelope(envelope: Record<string, unknown>, fileName: string): num
   return schema;
 }
 
-function checkTables(db: Database.Database, scanner: JsonScanner, fileName: string, schema: number): Map<string, { offset: number; rows: number }> {
+function checkTables(
+  db: Database.Database,
+  scanner: JsonScanner,
+  fileName: string,
+  schema: number
+): Map<string, { offset: number; rows: number }> {
   const known = new Map(libraryTables(db).map((t) => [t.name, new Set(t.columns)]));
   const found = new Map<string, { offset: number; rows: number }>();
   if (scanner.peek() !== '{'.charCodeAt(0)) throw new ReelnotesError('INVALID_INPUT', `${fileName}: "tables" is not an object of tables.`);
@@ -258,7 +271,8 @@ function checkTables(db: Database.Database, scanner: JsonScanner, fileName: stri
     const columns = known.get(table);
     if (!columns) throw new ReelnotesError('INVALID_INPUT', `${fileName}: unknown table "${table}".`);
     if (found.has(table)) throw new ReelnotesError('INVALID_INPUT', `${fileName}: table "${table}" appears twice.`);
-    if (scanner.peek() !== '['.charCodeAt(0)) throw new ReelnotesError('INVALID_INPUT', `${fileName}: table "${table}" is not a list of rows.`);
+    if (scanner.peek() !== '['.charCodeAt(0))
+      throw new ReelnotesError('INVALID_INPUT', `${fileName}: table "${table}" is not a list of rows.`);
     const offset = scanner.offset;
     let index = 0;
     for (const row of readRows(scanner)) checkRow(upgradeRow(table, row, schema), columns, `${fileName}: ${table} row ${++index}`);
@@ -337,9 +351,13 @@ function storeRow(write: () => Database.RunResult, fileName: string, table: stri
 }
 
 function assertForeignKeysHold(db: Database.Database, fileName: string): void {
-  const broken = db.prepare('SELECT "table", parent FROM pragma_foreign_key_check LIMIT 1').get() as { table: string; parent: string } | undefined;
+  const broken = db.prepare('SELECT "table", parent FROM pragma_foreign_key_check LIMIT 1').get() as
+    { table: string; parent: string } | undefined;
   if (broken) {
-    throw new ReelnotesError('INVALID_INPUT', `${fileName}: a row of ${broken.table} points to a ${broken.parent} row that is not in the backup; nothing was restored.`);
+    throw new ReelnotesError(
+      'INVALID_INPUT',
+      `${fileName}: a row of ${broken.table} points to a ${broken.parent} row that is not in the backup; nothing was restored.`
+    );
   }
   const tables = new Set(db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main'").pluck().all() as string[]);
   for (const reference of polymorphicReferences.filter((r) => tables.has(r.table))) {
@@ -351,7 +369,10 @@ function assertForeignKeysHold(db: Database.Database, fileName: string): void {
         )
         .get(kind);
       if (dangling) {
-        throw new ReelnotesError('INVALID_INPUT', `${fileName}: a row of ${reference.table} points to a ${target} row that is not in the backup; nothing was restored.`);
+        throw new ReelnotesError(
+          'INVALID_INPUT',
+          `${fileName}: a row of ${reference.table} points to a ${target} row that is not in the backup; nothing was restored.`
+        );
       }
     }
   }
@@ -390,7 +411,10 @@ export function mergeIntoLibrary(db: Database.Database, archive: ArchiveFile): {
             if (typeof value !== 'number') continue;
             const mapped = idMaps.get(fk.table)?.get(value);
             if (mapped === undefined) {
-              throw new ReelnotesError('INVALID_INPUT', `${fileName}: a ${table.name} row points to ${fk.table} ${value}, which is not in the backup.`);
+              throw new ReelnotesError(
+                'INVALID_INPUT',
+                `${fileName}: a ${table.name} row points to ${fk.table} ${value}, which is not in the backup.`
+              );
             }
             row[fk.from] = mapped;
           }
@@ -400,7 +424,10 @@ export function mergeIntoLibrary(db: Database.Database, archive: ArchiveFile): {
             if (!target || typeof value !== 'number') continue;
             const mapped = idMaps.get(target)?.get(value);
             if (mapped === undefined) {
-              throw new ReelnotesError('INVALID_INPUT', `${fileName}: a ${table.name} row points to ${target} ${value}, which is not in the backup.`);
+              throw new ReelnotesError(
+                'INVALID_INPUT',
+                `${fileName}: a ${table.name} row points to ${target} ${value}, which is not in the backup.`
+              );
             }
             row[reference.idColumn] = mapped;
           }
@@ -413,7 +440,9 @@ export function mergeIntoLibrary(db: Database.Database, archive: ArchiveFile): {
             continue;
           }
           const columns = Object.keys(row);
-          const insert = db.prepare(`INSERT INTO ${quote(table.name)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+          const insert = db.prepare(
+            `INSERT INTO ${quote(table.name)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+          );
           const result = storeRow(() => insert.run(...columns.map((c) => fromCell(row[c]))), fileName, table.name, index - 1);
           added++;
           if (typeof oldId === 'number') ids.set(oldId, Number(result.lastInsertRowid));
@@ -440,7 +469,10 @@ function findSameRow(db: Database.Database, table: TableInfo, row: Row, uniqueKe
   for (const columns of candidates) {
     if (columns.length === 0) continue;
     const where = columns.map((c) => `${quote(c)} IS ?`).join(' AND ');
-    const found = db.prepare(`SELECT ${selected} FROM ${quote(table.name)} WHERE ${where} LIMIT 1`).pluck().get(...columns.map((c) => fromCell(row[c])));
+    const found = db
+      .prepare(`SELECT ${selected} FROM ${quote(table.name)} WHERE ${where} LIMIT 1`)
+      .pluck()
+      .get(...columns.map((c) => fromCell(row[c])));
     if (found !== undefined) return table.key ? Number(found) : true;
   }
   return undefined;

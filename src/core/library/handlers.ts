@@ -21,7 +21,8 @@ export const libraryHandlers: HandlersOf<'library'> = {
     text: serialiseArchive(exportLibrary(db))
   }),
   'library.beginArchiveUpload': (input, library) => beginArchiveUpload(library, input),
-  'library.archiveChunk': ({ uploadId, offset, data }, library) => receiveArchiveChunk(library, uploadId, offset, Buffer.from(data, 'base64')),
+  'library.archiveChunk': ({ uploadId, offset, data }, library) =>
+    receiveArchiveChunk(library, uploadId, offset, Buffer.from(data, 'base64')),
   'library.cancelArchiveUpload': ({ uploadId }, library) => cancelArchiveUpload(library, uploadId),
   'library.restoreArchive': ({ uploadId, mode }, library) => {
     const file = takeArchiveUpload(library, uploadId);

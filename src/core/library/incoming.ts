@@ -43,7 +43,8 @@ export function openIncomingFile(library: Library, fileName: string, byteSize: n
  */
 export function appendToIncomingFile(file: IncomingFile, offset: number, bytes: Uint8Array): void {
   if (file.fd === undefined) throw new ReelnotesError('CONFLICT', `${file.fileName} is no longer being received.`);
-  if (offset !== file.received) throw new ReelnotesError('INVALID_INPUT', `Chunk at ${offset} is out of order: ${file.received} bytes were received so far.`);
+  if (offset !== file.received)
+    throw new ReelnotesError('INVALID_INPUT', `Chunk at ${offset} is out of order: ${file.received} bytes were received so far.`);
   if (file.received + bytes.length > file.byteSize) {
     discardIncomingFile(file);
     throw new ReelnotesError('INVALID_INPUT', `${file.fileName} is larger than announced (${file.byteSize} bytes).`);

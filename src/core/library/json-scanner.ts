@@ -157,7 +157,10 @@ export class JsonScanner {
         if (closers.pop() !== byte) throw this.syntaxError(`"${String.fromCharCode(byte)}" does not close the bracket it follows`);
         this.position++;
         if (closers.length === 0) break;
-      } else if (closers.length === 0 && (byte === COMMA || byte === COLON || byte === SPACE || byte === LF || byte === CR || byte === TAB)) {
+      } else if (
+        closers.length === 0 &&
+        (byte === COMMA || byte === COLON || byte === SPACE || byte === LF || byte === CR || byte === TAB)
+      ) {
         break;
       } else {
         this.position++;
@@ -189,7 +192,7 @@ export class JsonScanner {
     let line = 1;
     let lineStart = 0;
     try {
-      for (let start = 0; start < at; ) {
+      for (let start = 0; start < at;) {
         const read = readSync(fd, chunk, 0, Math.min(BUFFER_BYTES, at - start), start);
         if (read <= 0) break;
         for (let i = chunk.indexOf(LF, 0); i !== -1 && i < read; i = chunk.indexOf(LF, i + 1)) {

@@ -62,7 +62,9 @@ export function acquireLibraryLock(home: string, holder: LibraryHolder): Library
     takeOverStale(file, found.text);
   }
   const holderNow = readLock(file);
-  throw holderNow ? inUse(holderNow.record) : new ReelnotesError('LIBRARY_IN_USE', 'Another Reelnotes is opening this library at the same moment; try again.');
+  throw holderNow
+    ? inUse(holderNow.record)
+    : new ReelnotesError('LIBRARY_IN_USE', 'Another Reelnotes is opening this library at the same moment; try again.');
 }
 
 function readLock(file: string): { text: string; record: LockRecord } | null {

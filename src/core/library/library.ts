@@ -139,7 +139,10 @@ export function assertWritable(library: Library): void {
 }
 
 export function readOnlyRefusal(): ReelnotesError {
-  return new ReelnotesError('LIBRARY_READ_ONLY', 'Your library is open read-only, so this change cannot be saved; the library sidebar says why.');
+  return new ReelnotesError(
+    'LIBRARY_READ_ONLY',
+    'Your library is open read-only, so this change cannot be saved; the library sidebar says why.'
+  );
 }
 
 /** Why a path cannot be written, in words, or null when it can (or is not there yet). */
@@ -161,11 +164,16 @@ function readOnlyReason(home: string, file: string): { message: string; folder: 
   const fileProblem = existsSync(file) ? whyNotWritable(file) : null;
   if (!folderProblem && !fileProblem) return null;
   if (!existsSync(file)) {
-    throw new ReelnotesError('LIBRARY_READ_ONLY', `The library folder ${home} cannot be written (${folderProblem}), so no library can be made in it.`);
+    throw new ReelnotesError(
+      'LIBRARY_READ_ONLY',
+      `The library folder ${home} cannot be written (${folderProblem}), so no library can be made in it.`
+    );
   }
   const what = fileProblem ? `the library file ${file}` : `the library folder ${home}`;
   // Changes SQLite had not yet moved into the file wait in its -wal; they are kept, not shown.
-  const waiting = statSync(file + '-wal', { throwIfNoEntry: false })?.size ? ' Its latest changes wait beside it and will show once it can be written.' : '';
+  const waiting = statSync(file + '-wal', { throwIfNoEntry: false })?.size
+    ? ' Its latest changes wait beside it and will show once it can be written.'
+    : '';
   return {
     message:
       `Reelnotes opened your library read-only because ${what} cannot be written (${fileProblem ?? folderProblem}). ` +
@@ -182,7 +190,8 @@ function readOnlyReason(home: string, file: string): { message: string; folder: 
  */
 function clearUnwritableLeftovers(file: string): void {
   if (whyNotWritable(file + '-shm')) rmSync(file + '-shm', { force: true });
-  if (whyNotWritable(file + '-wal') && statSync(file + '-wal', { throwIfNoEntry: false })?.size === 0) rmSync(file + '-wal', { force: true });
+  if (whyNotWritable(file + '-wal') && statSync(file + '-wal', { throwIfNoEntry: false })?.size === 0)
+    rmSync(file + '-wal', { force: true });
 }
 
 /**

@@ -42,7 +42,8 @@ export async function seedStandIns(library: Library, standInsDir: string): Promi
   if (!plans.every((plan) => existsSync(join(standInsDir, plan.file)))) return false;
   const film = db.prepare("SELECT id FROM films WHERE title = 'The Red Shoes'").pluck().get() as number | undefined;
   for (const plan of film === undefined ? [] : plans) {
-    const trackId = db.prepare('SELECT id FROM tracks WHERE film_id = ? AND title = ?').pluck().get(film, plan.trackTitle) as number | undefined;
+    const trackId = db.prepare('SELECT id FROM tracks WHERE film_id = ? AND title = ?').pluck().get(film, plan.trackTitle) as
+      number | undefined;
     if (trackId === undefined || db.prepare('SELECT 1 FROM recordings WHERE track_id = ?').get(trackId)) continue;
     await attachFile(library, trackId, join(standInsDir, plan.file), { standIn: true });
     const sceneId = db.prepare('SELECT id FROM scenes WHERE film_id = ? AND title = ?').pluck();

@@ -1,5 +1,15 @@
 import type { HandlersOf } from '../handler-types';
-import { annotationsFor, createAnnotation, emptyTrash, getAnnotation, listAnnotations, listTrash, restoreAnnotation, trashAnnotation, updateAnnotation } from './notes';
+import {
+  annotationsFor,
+  createAnnotation,
+  emptyTrash,
+  getAnnotation,
+  listAnnotations,
+  listTrash,
+  restoreAnnotation,
+  trashAnnotation,
+  updateAnnotation
+} from './notes';
 import { shiftAnnotationTimes } from './shift-film-times';
 
 /** notes.*: annotations on a film, a scene or a cue, their trash and the shift of their film times. */

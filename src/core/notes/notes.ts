@@ -30,7 +30,11 @@ export function getAnnotation(db: Database.Database, id: number): Annotation {
 }
 
 function withTags<R extends { id: number }>(db: Database.Database, rows: R[]): (R & Pick<Annotation, 'tags'>)[] {
-  const tags = tagsOf(db, 'annotation', rows.map((r) => r.id));
+  const tags = tagsOf(
+    db,
+    'annotation',
+    rows.map((r) => r.id)
+  );
   return rows.map((row) => ({ ...row, tags: tags.get(row.id) ?? [] }));
 }
 
@@ -38,9 +42,9 @@ function resolveTarget(db: Database.Database, target: AnnotationTarget): { filmI
   if (target.kind === 'film') return { filmId: getFilm(db, target.id).id, sceneId: null, cueId: null };
   if (target.kind === 'cue') {
     // A note on a cue belongs to the film of the cue's track: film-wide views and search find it there.
-    const cue = db.prepare('SELECT c.id, t.film_id AS filmId FROM cues c JOIN tracks t ON t.id = c.track_id WHERE c.id = ?').get(target.id) as
-      | { id: number; filmId: number }
-      | undefined;
+    const cue = db
+      .prepare('SELECT c.id, t.film_id AS filmId FROM cues c JOIN tracks t ON t.id = c.track_id WHERE c.id = ?')
+      .get(target.id) as { id: number; filmId: number } | undefined;
     if (!cue) throw notFound('cue', target.id);
     return { filmId: cue.filmId, sceneId: null, cueId: cue.id };
   }
@@ -119,7 +123,10 @@ export function listAnnotations(db: Database.Database, query: AnnotationQuery): 
   const tagged = query.tagIds.length ? taggedItems(db, 'annotation', query.tagIds, query.tagMatch) : null;
   const live = `a.deleted_at IS NULL${tagged ? ` AND a.id IN (${tagged.sql})` : ''}`;
   const tagParams = tagged?.params ?? [];
-  const total = db.prepare(`SELECT count(*) FROM annotations a WHERE a.film_id = ? AND ${live}`).pluck().get(query.filmId, ...tagParams) as number;
+  const total = db
+    .prepare(`SELECT count(*) FROM annotations a WHERE a.film_id = ? AND ${live}`)
+    .pluck()
+    .get(query.filmId, ...tagParams) as number;
   const rows: SummaryRow[] = [];
   if (query.order === 'edited') {
     rows.push(
@@ -131,7 +138,10 @@ export function listAnnotations(db: Database.Database, query: AnnotationQuery): 
         .all(query.filmId, ...tagParams, query.limit, query.offset) as SummaryRow[])
     );
   } else {
-    const onFilm = db.prepare(`SELECT count(*) FROM annotations a WHERE a.film_id = ? AND a.scene_id IS NULL AND ${live}`).pluck().get(query.filmId, ...tagParams) as number;
+    const onFilm = db
+      .prepare(`SELECT count(*) FROM annotations a WHERE a.film_id = ? AND a.scene_id IS NULL AND ${live}`)
+      .pluck()
+      .get(query.filmId, ...tagParams) as number;
     if (query.offset < onFilm) {
       rows.push(
         ...(db

@@ -1,5 +1,15 @@
 import type { HandlersOf } from '../handler-types';
-import { beginUpload, cancelUpload, finishUpload, getPeaks, getRecording, listRecordings, receiveChunk, removeRecording, uploadStatus } from './recordings';
+import {
+  beginUpload,
+  cancelUpload,
+  finishUpload,
+  getPeaks,
+  getRecording,
+  listRecordings,
+  receiveChunk,
+  removeRecording,
+  uploadStatus
+} from './recordings';
 
 /** recordings.*: a track's recordings, their upload and their waveform peaks. */
 export const recordingHandlers: HandlersOf<'recordings'> = {

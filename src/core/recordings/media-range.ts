@@ -33,7 +33,12 @@ export function answerMediaRequest(file: { path: string; mimeType: string }, req
   const range = request.range ? parseRange(request.range, size) : undefined;
 
   if (range === 'unsatisfiable') {
-    return { status: 416, headers: { ...base, 'Content-Range': `bytes */${size}` }, body: null, message: 'The requested range is outside the recording.' };
+    return {
+      status: 416,
+      headers: { ...base, 'Content-Range': `bytes */${size}` },
+      body: null,
+      message: 'The requested range is outside the recording.'
+    };
   }
   if (range) {
     const length = range.end - range.start + 1;

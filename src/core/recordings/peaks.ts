@@ -53,7 +53,7 @@ export class PeakAccumulator {
     const spb = this.samplesPerBucket;
     let { inBucket, low, high } = this;
     // Bucket by bucket, each channel in one plain loop: the tightest shape for the JIT.
-    for (let start = from; start < to; ) {
+    for (let start = from; start < to;) {
       const end = Math.min(to, start + spb - inBucket);
       for (const channel of channels) {
         for (let i = start; i < end; i++) {

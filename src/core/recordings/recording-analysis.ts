@@ -63,10 +63,13 @@ export async function analyseRecording(
   }
   const info = formatOf(format.container, format.codec);
   if (!info) {
-    const what = format.container ? `${format.container}${format.codec ? ` / ${format.codec}` : ''} is not a format Reelnotes plays` : 'it is not an audio file';
+    const what = format.container
+      ? `${format.container}${format.codec ? ` / ${format.codec}` : ''} is not a format Reelnotes plays`
+      : 'it is not an audio file';
     throw refuse(fileName, `${what}. Use ${ACCEPTED}.`);
   }
-  if (!format.sampleRate || !format.numberOfChannels) throw refuse(fileName, 'its audio stream has no sample rate or channels; the file looks damaged.');
+  if (!format.sampleRate || !format.numberOfChannels)
+    throw refuse(fileName, 'its audio stream has no sample rate or channels; the file looks damaged.');
   const oggEnd = info.decoder === 'oga' || info.decoder === 'opus' ? oggLastPage(path, size) : undefined;
   if ((info.decoder === 'wav' && !wavDataComplete(path, size)) || (oggEnd && !oggEnd.endsStream)) {
     throw refuse(fileName, 'the file ends in the middle of the recording (it looks truncated).');
@@ -142,7 +145,7 @@ function readAt(path: string, position: number, length: number): Buffer {
  */
 function wavDataComplete(path: string, size: number): boolean {
   const head = readAt(path, 0, Math.min(size, 64 * 1024));
-  for (let offset = 12; offset + 8 <= head.length; ) {
+  for (let offset = 12; offset + 8 <= head.length;) {
     const id = head.toString('latin1', offset, offset + 4);
     const chunkSize = head.readUInt32LE(offset + 4);
     if (id === 'data') return chunkSize === 0 || chunkSize === 0xffffffff || offset + 8 + chunkSize <= size;

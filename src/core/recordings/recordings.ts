@@ -6,7 +6,14 @@ import { ReelnotesError } from '../../shared/errors';
 import { type Peaks, type Recording, type UploadStatus } from '../../shared/score';
 import { assertExists, notFound } from '../errors';
 import { warmUpDecoding } from './decoders/pool';
-import { appendToIncomingFile, completeIncomingFile, discardIncomingFile, openIncomingFile, uploadsInProgress, type IncomingFile } from '../library/incoming';
+import {
+  appendToIncomingFile,
+  completeIncomingFile,
+  discardIncomingFile,
+  openIncomingFile,
+  uploadsInProgress,
+  type IncomingFile
+} from '../library/incoming';
 import { assertWritable, type Library } from '../library/library';
 import { peaksFromBlob, peaksToBlob } from './peaks';
 import { analyseRecording, type RecordingAnalysis } from './recording-analysis';
@@ -19,7 +26,10 @@ const recordingColumns = `id, track_id AS trackId, media_file AS mediaFile, orig
 
 function toRecording(library: Library, row: RecordingRow): Recording {
   const { mediaFile, standIn, ...rest } = row;
-  const standInCues = library.db.prepare('SELECT count(*) FROM cues WHERE track_id = ? AND timed_for_stand_in = 1').pluck().get(row.trackId) as number;
+  const standInCues = library.db
+    .prepare('SELECT count(*) FROM cues WHERE track_id = ? AND timed_for_stand_in = 1')
+    .pluck()
+    .get(row.trackId) as number;
   return { ...rest, standIn: standIn === 1, available: existsSync(join(library.mediaDir, mediaFile)), standInCues };
 }
 
@@ -55,7 +65,11 @@ export function getPeaks(library: Library, recordingId: number): Peaks {
 export function recordingMedia(library: Library, recordingId: number): { path: string; mimeType: string } {
   const row = recordingRow(library.db, recordingId);
   const path = join(library.mediaDir, row.mediaFile);
-  if (!existsSync(path)) throw new ReelnotesError('NOT_FOUND', `The file of recording ${recordingId} is missing from the library; attach it again to relink it.`);
+  if (!existsSync(path))
+    throw new ReelnotesError(
+      'NOT_FOUND',
+      `The file of recording ${recordingId} is missing from the library; attach it again to relink it.`
+    );
   return { path, mimeType: row.mimeType };
 }
 
@@ -143,8 +157,7 @@ function writeRecording(
   return db.transaction(() => {
     assertTrack(db, trackId);
     const previous = db.prepare('SELECT media_file AS mediaFile, stand_in AS standIn FROM recordings WHERE track_id = ?').get(trackId) as
-      | { mediaFile: string; standIn: 0 | 1 }
-      | undefined;
+      { mediaFile: string; standIn: 0 | 1 } | undefined;
     if (previous?.standIn === 1 && !standIn) db.prepare('UPDATE cues SET timed_for_stand_in = 1 WHERE track_id = ?').run(trackId);
     db.prepare('DELETE FROM recordings WHERE track_id = ?').run(trackId);
     db.prepare(
@@ -223,7 +236,8 @@ export function receiveChunk(library: Library, uploadId: string, offset: number,
 /** Analyses the received file and attaches it; the status can be polled meanwhile for progress. */
 export async function finishUpload(library: Library, uploadId: string): Promise<Recording> {
   const s = session(library, uploadId);
-  if (s.status.phase !== 'receiving' || s.file.fd === undefined) throw new ReelnotesError('CONFLICT', 'This upload is already being attached.');
+  if (s.status.phase !== 'receiving' || s.file.fd === undefined)
+    throw new ReelnotesError('CONFLICT', 'This upload is already being attached.');
   s.status = { ...s.status, phase: 'analysing', progress: 0 };
   try {
     completeIncomingFile(s.file);

@@ -81,7 +81,10 @@ export function repairSearchIndexes(db: Database.Database): SearchRepair[] {
 /** True when every statement of a trigger writes to a search index, and nothing else. */
 function onlyFeedsSearch(triggerSql: string, indexes: Set<string>): boolean {
   const body = /\bBEGIN\b([\s\S]*)\bEND\s*$/i.exec(triggerSql)?.[1] ?? '';
-  const statements = body.split(';').map((statement) => statement.trim()).filter(Boolean);
+  const statements = body
+    .split(';')
+    .map((statement) => statement.trim())
+    .filter(Boolean);
   return statements.length > 0 && statements.every((statement) => indexes.has(/^INSERT\s+INTO\s+"?(\w+)"?/i.exec(statement)?.[1] ?? ''));
 }
 
@@ -94,9 +97,9 @@ function onlyFeedsSearch(triggerSql: string, indexes: Set<string>): boolean {
 export function withoutSearchTriggers<T>(db: Database.Database, write: () => T): T {
   if (!db.inTransaction) throw new Error('withoutSearchTriggers needs a transaction');
   const indexes = new Set(searchIndexes(db));
-  const triggers = (db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all() as { name: string; sql: string }[]).filter(
-    (trigger) => onlyFeedsSearch(trigger.sql, indexes)
-  );
+  const triggers = (
+    db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all() as { name: string; sql: string }[]
+  ).filter((trigger) => onlyFeedsSearch(trigger.sql, indexes));
   for (const trigger of triggers) db.exec(`DROP TRIGGER ${quote(trigger.name)}`);
   const result = write();
   for (const trigger of triggers) db.exec(trigger.sql);
@@ -112,7 +115,10 @@ export function rebuildSearchIndexesOrFail(db: Database.Database, fileName: stri
     rebuildSearchIndex(db, index);
     const problem = searchIndexProblem(db, index);
     if (problem !== null) {
-      throw new ReelnotesError('INTERNAL', `${fileName}: the search index ${index} failed its check after the restore (${problem}); nothing was restored.`);
+      throw new ReelnotesError(
+        'INTERNAL',
+        `${fileName}: the search index ${index} failed its check after the restore (${problem}); nothing was restored.`
+      );
     }
   }
 }

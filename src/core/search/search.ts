@@ -92,9 +92,7 @@ function hasWordCharacter(term: string): boolean {
  * (with its quotes doubled), so AND, OR, NOT, NEAR, *, ^, :, ( and ) typed by a person are words.
  */
 export function toMatchExpression(terms: readonly string[], prefixLast: boolean): string {
-  return terms
-    .map((term, i) => `"${term.replace(/"/g, '""')}"${prefixLast && i === terms.length - 1 ? ' *' : ''}`)
-    .join(' AND ');
+  return terms.map((term, i) => `"${term.replace(/"/g, '""')}"${prefixLast && i === terms.length - 1 ? ' *' : ''}`).join(' AND ');
 }
 
 /** Splits a snippet on its row's marker: the text between an opening and a closing one is a hit. */
@@ -154,7 +152,11 @@ export function search(db: Database.Database, options: SearchOptions): SearchRes
     ...annotationHits(db, match, filters, options.limit),
     // Lines, cues and synopses are found by their words alone: a tag: or scene: filter narrows to scenes and notes.
     ...(match && !filters.tagIds && !filters.sceneIds
-      ? [...lineHits(db, match, filters, options.limit), ...cueHits(db, match, filters, options.limit), ...synopsisHits(db, match, filters, options.limit)]
+      ? [
+          ...lineHits(db, match, filters, options.limit),
+          ...cueHits(db, match, filters, options.limit),
+          ...synopsisHits(db, match, filters, options.limit)
+        ]
       : [])
   ];
   hits.sort((a, b) => a.rank - b.rank);
@@ -184,7 +186,12 @@ function scenesTitled(db: Database.Database, words: readonly string[], filmId: n
  * a plain `rowid IN (…)` would be handed to FTS5 as its driving constraint, running the match once
  * per tagged item instead of once.
  */
-function filterClauses(filters: Filters, kind: 'scene' | 'annotation', db: Database.Database, columns: { film?: string; scene: string; id: string }) {
+function filterClauses(
+  filters: Filters,
+  kind: 'scene' | 'annotation',
+  db: Database.Database,
+  columns: { film?: string; scene: string; id: string }
+) {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (columns.film && filters.filmId !== undefined) {
@@ -215,14 +222,36 @@ function sceneHits(db: Database.Database, match: string | null, filters: Filters
     const scene = db.prepare('SELECT film_id AS filmId, title FROM scenes WHERE id = ?');
     return rows.map((row) => {
       const { filmId, title } = scene.get(row.id) as { filmId: number; title: string };
-      return { kind: 'scene', id: row.id, filmId, sceneId: row.id, label: title, snippet: toSegments(row.marked, row.mark), filmTimeMs: null, cue: null, rank: row.rank };
+      return {
+        kind: 'scene',
+        id: row.id,
+        filmId,
+        sceneId: row.id,
+        label: title,
+        snippet: toSegments(row.marked, row.mark),
+        filmTimeMs: null,
+        cue: null,
+        rank: row.rank
+      };
     });
   }
   const where = filterClauses(filters, 'scene', db, { film: 's.film_id', scene: 's.id', id: 's.id' });
   const rows = db
-    .prepare(`SELECT s.id, s.film_id AS filmId, s.title, substr(s.description, 1, 160) AS excerpt FROM scenes s WHERE 1${where.sql} ORDER BY s.film_id, s.position LIMIT ?`)
+    .prepare(
+      `SELECT s.id, s.film_id AS filmId, s.title, substr(s.description, 1, 160) AS excerpt FROM scenes s WHERE 1${where.sql} ORDER BY s.film_id, s.position LIMIT ?`
+    )
     .all(...where.params, limit) as { id: number; filmId: number; title: string; excerpt: string }[];
-  return rows.map((row) => ({ kind: 'scene', id: row.id, filmId: row.filmId, sceneId: row.id, label: row.title, snippet: plain(row.excerpt), filmTimeMs: null, cue: null, rank: 0 }));
+  return rows.map((row) => ({
+    kind: 'scene',
+    id: row.id,
+    filmId: row.filmId,
+    sceneId: row.id,
+    label: row.title,
+    snippet: plain(row.excerpt),
+    filmTimeMs: null,
+    cue: null,
+    rank: 0
+  }));
 }
 
 function annotationHits(db: Database.Database, match: string | null, filters: Filters, limit: number): SearchHit[] {
@@ -232,9 +261,26 @@ function annotationHits(db: Database.Database, match: string | null, filters: Fi
      FROM annotations a LEFT JOIN scenes s ON s.id = a.scene_id WHERE a.id = ?`
   );
   const hit = (id: number, rank: number, snippet: SnippetSegment[]): SearchHit => {
-    const note = describe.get(id) as { filmId: number; sceneId: number | null; filmTimeMs: number | null; sceneTitle: string | null; cueLabel: string | null };
-    const label = note.sceneTitle !== null ? `Note · ${note.sceneTitle}` : note.cueLabel !== null ? `Note · cue ${note.cueLabel}` : 'Note on the film';
-    return { kind: 'annotation', id, filmId: note.filmId, sceneId: note.sceneId, label, snippet, filmTimeMs: note.filmTimeMs, cue: null, rank };
+    const note = describe.get(id) as {
+      filmId: number;
+      sceneId: number | null;
+      filmTimeMs: number | null;
+      sceneTitle: string | null;
+      cueLabel: string | null;
+    };
+    const label =
+      note.sceneTitle !== null ? `Note · ${note.sceneTitle}` : note.cueLabel !== null ? `Note · cue ${note.cueLabel}` : 'Note on the film';
+    return {
+      kind: 'annotation',
+      id,
+      filmId: note.filmId,
+      sceneId: note.sceneId,
+      label,
+      snippet,
+      filmTimeMs: note.filmTimeMs,
+      cue: null,
+      rank
+    };
   };
   if (match) {
     const where = filterClauses(filters, 'annotation', db, { scene: 'scene_id', id: '+rowid' });
@@ -297,7 +343,14 @@ function cueHits(db: Database.Database, match: string, filters: Filters, limit: 
      FROM cues c JOIN tracks t ON t.id = c.track_id WHERE c.id = ?`
   );
   return rows.map((row) => {
-    const cue = describe.get(row.id) as { trackId: number; startMs: number; endMs: number; filmId: number; trackTitle: string; sceneId: number | null };
+    const cue = describe.get(row.id) as {
+      trackId: number;
+      startMs: number;
+      endMs: number;
+      filmId: number;
+      trackTitle: string;
+      sceneId: number | null;
+    };
     return {
       kind: 'cue',
       id: row.id,
@@ -315,7 +368,9 @@ function cueHits(db: Database.Database, match: string, filters: Filters, limit: 
 /** A film's synopsis (migration 007); the hit's id is the film's. */
 function synopsisHits(db: Database.Database, match: string, filters: Filters, limit: number): SearchHit[] {
   const rows = db
-    .prepare(`SELECT rowid AS id, rank, ${markedSnippet('films_fts', 0, 'synopsis')} FROM films_fts WHERE films_fts MATCH ? ORDER BY rank LIMIT ?`)
+    .prepare(
+      `SELECT rowid AS id, rank, ${markedSnippet('films_fts', 0, 'synopsis')} FROM films_fts WHERE films_fts MATCH ? ORDER BY rank LIMIT ?`
+    )
     .all(scopedMatch('synopsis', match, filters.filmId), limit) as MarkedRow[];
   const title = db.prepare('SELECT title FROM films WHERE id = ?').pluck();
   return rows.map((row) => ({

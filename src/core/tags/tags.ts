@@ -1,6 +1,15 @@
 import type Database from 'better-sqlite3';
 import { ReelnotesError } from '../../shared/errors';
-import { DEFAULT_TAG_COLOUR, TAG_COLOURS, type SceneTags, type Tag, type TagMatch, type TagRef, type TagTarget, type TaggableKind } from '../../shared/notes';
+import {
+  DEFAULT_TAG_COLOUR,
+  TAG_COLOURS,
+  type SceneTags,
+  type Tag,
+  type TagMatch,
+  type TagRef,
+  type TagTarget,
+  type TaggableKind
+} from '../../shared/notes';
 import { normaliseTagName, tagKey } from '../../shared/tag-names';
 import { notFound } from '../errors';
 import { getScene } from '../scenes/scenes';
@@ -19,7 +28,8 @@ export function getTag(db: Database.Database, tagId: number): TagRef {
 }
 
 function tagByKey(db: Database.Database, key: string): (TagRef & { key: string }) | undefined {
-  return db.prepare('SELECT id, name, colour, name_key AS key FROM tags WHERE name_key = ?').get(key) as (TagRef & { key: string }) | undefined;
+  return db.prepare('SELECT id, name, colour, name_key AS key FROM tags WHERE name_key = ?').get(key) as
+    (TagRef & { key: string }) | undefined;
 }
 
 /**
@@ -101,9 +111,10 @@ export function updateTag(db: Database.Database, changes: { tagId: number; name?
       const { name, key } = normaliseTagName(changes.name);
       const oldKey = tagKey(current.name);
       const renames = [{ id: current.id, name, key }];
-      const children = db
-        .prepare('SELECT id, name FROM tags WHERE substr(name_key, 1, ?) = ?')
-        .all(oldKey.length + 1, `${oldKey}/`) as { id: number; name: string }[];
+      const children = db.prepare('SELECT id, name FROM tags WHERE substr(name_key, 1, ?) = ?').all(oldKey.length + 1, `${oldKey}/`) as {
+        id: number;
+        name: string;
+      }[];
       if (key.startsWith(`${oldKey}/`) && children.length > 0) {
         throw new ReelnotesError('INVALID_INPUT', `"${current.name}" cannot be moved under itself while it has tags nested in it.`);
       }
@@ -139,7 +150,8 @@ function assertTaggable(db: Database.Database, target: TagTarget): void {
     if (!db.prepare('SELECT 1 FROM cues WHERE id = ?').get(target.id)) throw notFound('cue', target.id);
     return;
   }
-  const note = db.prepare('SELECT deleted_at AS deletedAt FROM annotations WHERE id = ?').get(target.id) as { deletedAt: string | null } | undefined;
+  const note = db.prepare('SELECT deleted_at AS deletedAt FROM annotations WHERE id = ?').get(target.id) as
+    { deletedAt: string | null } | undefined;
   if (!note) throw notFound('annotation', target.id);
   if (note.deletedAt) throw new ReelnotesError('CONFLICT', 'That annotation is in the trash: restore it before tagging it.');
 }
@@ -155,7 +167,9 @@ export function attachTag(db: Database.Database, target: TagTarget, by: { tagId?
 
 export function detachTag(db: Database.Database, target: TagTarget, tagId: number): { removed: boolean } {
   getTag(db, tagId);
-  const result = db.prepare('DELETE FROM taggings WHERE tag_id = ? AND target_kind = ? AND target_id = ?').run(tagId, target.kind, target.id);
+  const result = db
+    .prepare('DELETE FROM taggings WHERE tag_id = ? AND target_kind = ? AND target_id = ?')
+    .run(tagId, target.kind, target.id);
   return { removed: result.changes > 0 };
 }
 
@@ -219,7 +233,12 @@ export function sceneTags(db: Database.Database, filmId: number): SceneTags[] {
  * tag includes carrying one nested under it: filtering by `music` finds `music/leitmotif` too.
  * Each chosen tag is a group of tag ids; an item matches a group when it carries any id in it.
  */
-export function taggedItems(db: Database.Database, kind: TaggableKind, tagIds: readonly number[], match: TagMatch): { sql: string; params: unknown[] } {
+export function taggedItems(
+  db: Database.Database,
+  kind: TaggableKind,
+  tagIds: readonly number[],
+  match: TagMatch
+): { sql: string; params: unknown[] } {
   const groups = tagGroups(db, tagIds);
   return {
     // CROSS JOIN keeps the wanted tags as the outer loop, so each is one primary-key range of

@@ -10,9 +10,8 @@ export function listTracks(db: Database.Database, filmId: number): Track[] {
 }
 
 export function getTrack(db: Database.Database, trackId: number): Track {
-  const track = db
-    .prepare('SELECT id, film_id AS filmId, position, title, credit, description FROM tracks WHERE id = ?')
-    .get(trackId) as Track | undefined;
+  const track = db.prepare('SELECT id, film_id AS filmId, position, title, credit, description FROM tracks WHERE id = ?').get(trackId) as
+    Track | undefined;
   if (!track) throw notFound('track', trackId);
   return track;
 }

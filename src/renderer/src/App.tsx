@@ -82,102 +82,113 @@ export function App() {
 
   return (
     <ScoreProvider film={currentFilm} tracks={shown?.tracks ?? []}>
-    <div className="app" {...importer.dropTarget}>
-      <PaneBoundary pane="the film list" className="sidebar" label="Library">
-      <FilmSidebar
-        films={opened.data?.films ?? []}
-        error={opened.error?.message}
-        selectedId={filmId}
-        onSelect={chooseFilm}
-        onImport={importer.pickFile}
-        onShowBackups={() => setBackupsOpen(true)}
-        importing={importer.busy}
-      >
-        <LibraryWarnings />
-        <TagPanel tags={desk.tags} filter={desk.filter} onFilter={desk.setFilter} />
-      </FilmSidebar>
-      </PaneBoundary>
-      <PaneBoundary pane="the film" className="film-pane" label="Film">
-      <main className="film-pane" aria-label="Film">
-        {currentFilm ? (
-          <>
-            <div className="film-bar">
-              <SearchBox ref={search} filmId={filmId} onOpen={openHit} />
-              <FilmViewTabs view={place.view} onChange={(view) => go({ view })} />
-            </div>
-            {place.view === 'scenes' && (
+      <div className="app" {...importer.dropTarget}>
+        <PaneBoundary pane="the film list" className="sidebar" label="Library">
+          <FilmSidebar
+            films={opened.data?.films ?? []}
+            error={opened.error?.message}
+            selectedId={filmId}
+            onSelect={chooseFilm}
+            onImport={importer.pickFile}
+            onShowBackups={() => setBackupsOpen(true)}
+            importing={importer.busy}
+          >
+            <LibraryWarnings />
+            <TagPanel tags={desk.tags} filter={desk.filter} onFilter={desk.setFilter} />
+          </FilmSidebar>
+        </PaneBoundary>
+        <PaneBoundary pane="the film" className="film-pane" label="Film">
+          <main className="film-pane" aria-label="Film">
+            {currentFilm ? (
               <>
-                <FilmHeader
-                  film={currentFilm}
-                  tracks={shown?.tracks ?? []}
-                  found={foundInFilm}
-                />
-                <SceneList
-                  scenes={shownScenes}
-                  selectedId={scene?.id ?? null}
-                  onSelect={chooseScene}
-                  loading={opened.isPlaceholderData || opened.isLoading}
-                  tagsByScene={desk.tagsByScene}
-                  filterNote={desk.visibleSceneIds ? `Filtered by tags: ${shownScenes.length} of ${sceneList.length} scenes.` : undefined}
+                <div className="film-bar">
+                  <SearchBox ref={search} filmId={filmId} onOpen={openHit} />
+                  <FilmViewTabs view={place.view} onChange={(view) => go({ view })} />
+                </div>
+                {place.view === 'scenes' && (
+                  <>
+                    <FilmHeader film={currentFilm} tracks={shown?.tracks ?? []} found={foundInFilm} />
+                    <SceneList
+                      scenes={shownScenes}
+                      selectedId={scene?.id ?? null}
+                      onSelect={chooseScene}
+                      loading={opened.isPlaceholderData || opened.isLoading}
+                      tagsByScene={desk.tagsByScene}
+                      filterNote={
+                        desk.visibleSceneIds ? `Filtered by tags: ${shownScenes.length} of ${sceneList.length} scenes.` : undefined
+                      }
+                    />
+                  </>
+                )}
+                {place.view === 'annotations' && (
+                  <Suspense fallback={null}>
+                    <AllAnnotations filmId={currentFilm.id} filter={desk.filter} onOpen={openNote} />
+                  </Suspense>
+                )}
+                {place.view === 'trash' && (
+                  <Suspense fallback={null}>
+                    <TrashView filmId={currentFilm.id} />
+                  </Suspense>
+                )}
+              </>
+            ) : (
+              <div className="empty-state">
+                {opened.error?.message ??
+                  (opened.data?.films.length === 0 ? 'Your library is empty: import a film page to begin.' : 'Opening the library…')}
+              </div>
+            )}
+          </main>
+        </PaneBoundary>
+        <PaneBoundary pane="the scene" className="detail-pane" label="Scene">
+          <SceneDetail scene={scene}>
+            {scene ? (
+              <>
+                <div className="scene-tags">
+                  <h3 className="section-label">Tags</h3>
+                  <TagEditor
+                    key={scene.id}
+                    target={{ kind: 'scene', id: scene.id }}
+                    tags={desk.tagsByScene.get(scene.id) ?? []}
+                    allTags={desk.tags}
+                    label="Add a tag to this scene"
+                  />
+                </div>
+                <AnnotationsSection
+                  key={`scene-${scene.id}`}
+                  target={{ kind: 'scene', id: scene.id }}
+                  heading="Annotations"
+                  {...notesDesk}
                 />
               </>
+            ) : (
+              filmId !== null && (
+                <AnnotationsSection
+                  key={`film-${filmId}`}
+                  target={{ kind: 'film', id: filmId }}
+                  heading="Notes on the film"
+                  {...notesDesk}
+                />
+              )
             )}
-            {place.view === 'annotations' && (
-              <Suspense fallback={null}>
-                <AllAnnotations filmId={currentFilm.id} filter={desk.filter} onOpen={openNote} />
-              </Suspense>
-            )}
-            {place.view === 'trash' && (
-              <Suspense fallback={null}>
-                <TrashView filmId={currentFilm.id} />
-              </Suspense>
-            )}
-          </>
-        ) : (
-          <div className="empty-state">{opened.error?.message ?? (opened.data?.films.length === 0 ? 'Your library is empty: import a film page to begin.' : 'Opening the library…')}</div>
-        )}
-      </main>
-      </PaneBoundary>
-      <PaneBoundary pane="the scene" className="detail-pane" label="Scene">
-      <SceneDetail scene={scene}>
-        {scene ? (
-          <>
-            <div className="scene-tags">
-              <h3 className="section-label">Tags</h3>
-              <TagEditor
-                key={scene.id}
-                target={{ kind: 'scene', id: scene.id }}
-                tags={desk.tagsByScene.get(scene.id) ?? []}
-                allTags={desk.tags}
-                label="Add a tag to this scene"
-              />
-            </div>
-            <AnnotationsSection key={`scene-${scene.id}`} target={{ kind: 'scene', id: scene.id }} heading="Annotations" {...notesDesk} />
-          </>
-        ) : (
-          filmId !== null && (
-            <AnnotationsSection key={`film-${filmId}`} target={{ kind: 'film', id: filmId }} heading="Notes on the film" {...notesDesk} />
-          )
-        )}
-      </SceneDetail>
-      </PaneBoundary>
-      {importer.input}
-      {importer.drop && <DropOverlay {...importer.drop} />}
-      <Suspense fallback={null}>
-        <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} />
-      </Suspense>
-      <RecoveryBanner />
-      <SearchRepairNotice />
-      <PaneBoundary pane="the score player" className="score-dock" label="Score player">
-        {shown?.film ? (
-          <Suspense fallback={emptyDock}>
-            <PlayerDock film={shown.film} tracks={shown.tracks} scenes={sceneList} />
-          </Suspense>
-        ) : (
-          emptyDock
-        )}
-      </PaneBoundary>
-    </div>
+          </SceneDetail>
+        </PaneBoundary>
+        {importer.input}
+        {importer.drop && <DropOverlay {...importer.drop} />}
+        <Suspense fallback={null}>
+          <BackupsDialog open={backupsOpen} onClose={() => setBackupsOpen(false)} />
+        </Suspense>
+        <RecoveryBanner />
+        <SearchRepairNotice />
+        <PaneBoundary pane="the score player" className="score-dock" label="Score player">
+          {shown?.film ? (
+            <Suspense fallback={emptyDock}>
+              <PlayerDock film={shown.film} tracks={shown.tracks} scenes={sceneList} />
+            </Suspense>
+          ) : (
+            emptyDock
+          )}
+        </PaneBoundary>
+      </div>
     </ScoreProvider>
   );
 }

@@ -38,4 +38,9 @@ export interface ExportedFile {
 }
 
 /** How far to move times: up to a day either way (a person re-syncs to another cut, not another film). */
-export const offsetMs = z.number().int().min(-86_400_000).max(86_400_000).refine((v) => v !== 0, 'An offset of 0 changes nothing');
+export const offsetMs = z
+  .number()
+  .int()
+  .min(-86_400_000)
+  .max(86_400_000)
+  .refine((v) => v !== 0, 'An offset of 0 changes nothing');

@@ -37,8 +37,7 @@ export const methodNames = Object.keys(contract) as MethodName[];
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 /** What a handler receives (after the schema has parsed it). */
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
-export type MethodResult<M extends MethodName> =
-  Contract[M] extends MethodSpec<z.ZodType, infer R> ? R : never;
+export type MethodResult<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer R> ? R : never;
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

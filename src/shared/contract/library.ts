@@ -36,7 +36,11 @@ export const libraryMethods = {
     z
       .object({
         fileName: z.string().trim().min(1).max(255),
-        byteSize: z.number().int().min(1, 'The file is empty: there is no library in it.').max(MAX_ARCHIVE_BYTES, 'The backup is larger than 256 MB')
+        byteSize: z
+          .number()
+          .int()
+          .min(1, 'The file is empty: there is no library in it.')
+          .max(MAX_ARCHIVE_BYTES, 'The backup is larger than 256 MB')
       })
       .strict()
   ),

@@ -25,7 +25,7 @@ export function readFlacStreamInfo(head: Uint8Array): FlacStreamInfo | undefined
   const maxBlock = (head[10] << 8) | head[11];
   const minFrameBytes = (head[12] << 16) | (head[13] << 8) | head[14];
   const totalSamples = (head[21] & 0x0f) * 2 ** 32 + ((head[22] << 24) >>> 0) + (head[23] << 16) + (head[24] << 8) + head[25];
-  for (let offset = 4; offset + 4 <= head.length; ) {
+  for (let offset = 4; offset + 4 <= head.length;) {
     const last = head[offset] & 0x80;
     offset += 4 + ((head[offset + 1] << 16) | (head[offset + 2] << 8) | head[offset + 3]);
     if (last) {
@@ -51,7 +51,24 @@ export function readFlacFrameHeader(b: Uint8Array, p: number, fixedBlockSize: nu
   // The frame or sample number, coded like UTF-8 (up to 36 bits).
   let q = p + 4;
   const lead = b[q++];
-  const extra = lead < 0x80 ? 0 : lead < 0xc0 ? -1 : lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : lead < 0xf8 ? 3 : lead < 0xfc ? 4 : lead < 0xfe ? 5 : lead === 0xfe ? 6 : -1;
+  const extra =
+    lead < 0x80
+      ? 0
+      : lead < 0xc0
+        ? -1
+        : lead < 0xe0
+          ? 1
+          : lead < 0xf0
+            ? 2
+            : lead < 0xf8
+              ? 3
+              : lead < 0xfc
+                ? 4
+                : lead < 0xfe
+                  ? 5
+                  : lead === 0xfe
+                    ? 6
+                    : -1;
   if (extra < 0 || (!variable && extra > 5)) return undefined;
   let number = extra === 0 ? lead : lead & (0x3f >> extra);
   for (let i = 0; i < extra; i++) {

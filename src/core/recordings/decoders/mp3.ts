@@ -33,7 +33,7 @@ export async function mp3Decoder(): Promise<{ decode(bytes: Uint8Array, sink: Au
   const { _decoder: decoder, _input: input, _output: output } = wrapper;
   return {
     decode(bytes, sink) {
-      for (let offset = 0; offset < bytes.length; ) {
+      for (let offset = 0; offset < bytes.length;) {
         const chunk = bytes.subarray(offset, offset + input.len);
         offset += chunk.length;
         input.buf.set(chunk);

@@ -25,7 +25,8 @@ export const END_OF_STREAM = 0x04;
 
 /** The page starting at `at`, if one starts there and is wholly in `b`. */
 export function readOggPage(b: Uint8Array, at: number): OggPage | undefined {
-  if (at + 27 > b.length || b[at] !== 0x4f || b[at + 1] !== 0x67 || b[at + 2] !== 0x67 || b[at + 3] !== 0x53 || b[at + 4] !== 0) return undefined;
+  if (at + 27 > b.length || b[at] !== 0x4f || b[at + 1] !== 0x67 || b[at + 2] !== 0x67 || b[at + 3] !== 0x53 || b[at + 4] !== 0)
+    return undefined;
   const count = b[at + 26];
   const bodyAt = at + 27 + count;
   if (bodyAt > b.length) return undefined;

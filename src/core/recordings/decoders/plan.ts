@@ -92,7 +92,12 @@ async function mp3Segments(file: FileHandle, size: number, parts: number): Promi
     offsets.push(at);
     const share = Math.round((size * (cuts.length + 1)) / parts);
     if (at >= share && offsets.length > MP3_WARM_UP_FRAMES) {
-      cuts.push({ from: offsets[offsets.length - 1 - MP3_WARM_UP_FRAMES], to: 0, countFrom: at, firstFrame: audioFrames * samplesPerFrame });
+      cuts.push({
+        from: offsets[offsets.length - 1 - MP3_WARM_UP_FRAMES],
+        to: 0,
+        countFrom: at,
+        firstFrame: audioFrames * samplesPerFrame
+      });
     }
     audioFrames++;
     at += header.length;
@@ -128,7 +133,12 @@ async function flacPlan(file: FileHandle, size: number, parts: number): Promise<
     if (cuts.length && cuts[cuts.length - 1].from >= at) break;
     cuts.push({ from: at, to: 0, countFrom: at, firstFrame: frame.header.firstSample });
   }
-  return { codec: 'flac', segments: joinSegments(cuts, size, info.firstFrameOffset), fixedBlockSize: info.fixedBlockSize, minFrameBytes: info.minFrameBytes };
+  return {
+    codec: 'flac',
+    segments: joinSegments(cuts, size, info.firstFrameOffset),
+    fixedBlockSize: info.fixedBlockSize,
+    minFrameBytes: info.minFrameBytes
+  };
 }
 
 async function vorbisPlan(file: FileHandle, size: number, parts: number): Promise<DecodePlan> {

@@ -136,7 +136,10 @@ export async function decodePlanned(
     )
   );
   return {
-    peaks: mergePeakParts(samplesPerBucket, results.map((r) => r.part)),
+    peaks: mergePeakParts(
+      samplesPerBucket,
+      results.map((r) => r.part)
+    ),
     sampleRate: results.find((r) => r.sampleRate > 0)?.sampleRate ?? 0
   };
 }

@@ -23,7 +23,7 @@ function* pieces(path: string, segment: Segment): Generator<{ at: number; bytes:
   const fd = openSync(path, 'r');
   const buffer = new Uint8Array(READ_BYTES);
   try {
-    for (let at = segment.from; at < segment.to; ) {
+    for (let at = segment.from; at < segment.to;) {
       const read = readSync(fd, buffer, 0, Math.min(buffer.length, segment.to - at), at);
       if (read === 0) return;
       yield { at, bytes: buffer.subarray(0, read) };

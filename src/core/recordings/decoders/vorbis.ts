@@ -28,7 +28,9 @@ export interface VorbisHeaders {
  * libvorbis, one packet at a time, set up from the stream's identification and setup headers (the
  * comment header is not needed to decode). The first packet after set-up only primes the decoder.
  */
-export async function vorbisDecoder(headers: VorbisHeaders): Promise<{ decodePacket(packet: Uint8Array, sink: AudioSink): number; free(): void }> {
+export async function vorbisDecoder(
+  headers: VorbisHeaders
+): Promise<{ decodePacket(packet: Uint8Array, sink: AudioSink): number; free(): void }> {
   const { OggVorbisDecoder } = await import('@wasm-audio-decoders/ogg-vorbis');
   const outer = new OggVorbisDecoder() as unknown as { ready: Promise<void>; free(): void; _decoder: LibVorbisWrapper };
   await outer.ready;
@@ -49,7 +51,10 @@ export async function vorbisDecoder(headers: VorbisHeaders): Promise<{ decodePac
       const frames = w._samplesDecoded.buf[0];
       if (frames > 0) {
         const pointers = new Uint32Array(wasm.HEAP, w._outputBufferPtr.buf[0], w._channels.buf[0]);
-        sink(Array.from(pointers, (pointer) => new Float32Array(wasm.HEAP, pointer, frames)), w._sampleRate.buf[0]);
+        sink(
+          Array.from(pointers, (pointer) => new Float32Array(wasm.HEAP, pointer, frames)),
+          w._sampleRate.buf[0]
+        );
       }
       return frames;
     },

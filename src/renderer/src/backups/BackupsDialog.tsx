@@ -162,10 +162,12 @@ export function BackupsDialog({ open, onClose }: Props) {
           <fieldset className="archive-mode">
             <legend className="visually-hidden">How to bring a library file in</legend>
             <label>
-              <input type="radio" name="archive-mode" checked={archiveMode === 'merge'} onChange={() => setArchiveMode('merge')} /> Add to my library
+              <input type="radio" name="archive-mode" checked={archiveMode === 'merge'} onChange={() => setArchiveMode('merge')} /> Add to
+              my library
             </label>
             <label>
-              <input type="radio" name="archive-mode" checked={archiveMode === 'replace'} onChange={() => setArchiveMode('replace')} /> Replace my library
+              <input type="radio" name="archive-mode" checked={archiveMode === 'replace'} onChange={() => setArchiveMode('replace')} />{' '}
+              Replace my library
             </label>
           </fieldset>
           <button type="button" className="button" onClick={() => archiveInput.current?.click()} disabled={busy !== null}>

@@ -27,8 +27,8 @@ export function SearchRepairNotice() {
       <div>
         <strong id="repair-notice-heading">Search was repaired.</strong>
         <p>
-          The search index of {covers} was damaged and has been rebuilt from your library, so search finds everything again.
-          Nothing you wrote was changed.
+          The search index of {covers} was damaged and has been rebuilt from your library, so search finds everything again. Nothing you
+          wrote was changed.
         </p>
       </div>
       <div className="recovery-actions">

@@ -8,7 +8,11 @@ import { ApiError, hostToken } from '../api';
  */
 
 /** Sends `file` in chunks through `sendChunk` (a contract call), reporting the fraction sent. */
-export async function sendInChunks(file: File, sendChunk: (offset: number, data: string) => Promise<unknown>, onProgress: (fraction: number) => void): Promise<void> {
+export async function sendInChunks(
+  file: File,
+  sendChunk: (offset: number, data: string) => Promise<unknown>,
+  onProgress: (fraction: number) => void
+): Promise<void> {
   for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
     await sendChunk(offset, await base64(file.slice(offset, offset + UPLOAD_CHUNK_BYTES)));
     onProgress(Math.min(1, (offset + UPLOAD_CHUNK_BYTES) / file.size));
@@ -40,7 +44,8 @@ export function sendAsStream<T>(path: string, file: File, onProgress: (fraction:
     xhr.upload.onload = onSent;
     xhr.onload = () => {
       try {
-        const outcome = JSON.parse(xhr.responseText) as { ok: true; result: T } | { ok: false; error: { code: ApiError['code']; message: string } };
+        const outcome = JSON.parse(xhr.responseText) as
+          { ok: true; result: T } | { ok: false; error: { code: ApiError['code']; message: string } };
         if (outcome.ok) resolve(outcome.result);
         else reject(new ApiError(outcome.error.code, outcome.error.message));
       } catch {

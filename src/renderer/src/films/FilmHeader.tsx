@@ -46,7 +46,13 @@ export function FilmHeader({ film, tracks, found }: Props) {
       </p>
       <section className="soundtrack" aria-labelledby="soundtrack-heading">
         <h2 id="soundtrack-heading" className="section-label">
-          Score{film.composer ? <> · <span className="composer">{film.composer}</span></> : null}
+          Score
+          {film.composer ? (
+            <>
+              {' '}
+              · <span className="composer">{film.composer}</span>
+            </>
+          ) : null}
         </h2>
         {tracks.length === 0 ? (
           <p className="muted">This page lists no soundtrack entries.</p>

@@ -93,7 +93,13 @@ export function useFilmPageImport({ filmHasTracks, onImported }: Options) {
   const drop = dragged === null ? null : dropOutcome(dragged, overPlayer, filmHasTracks);
 
   const input = (
-    <FilePicker ref={inputRef} accept=".txt,text/plain" label="Film page file" testId="film-page-input" onFile={(file) => void importFile(file)} />
+    <FilePicker
+      ref={inputRef}
+      accept=".txt,text/plain"
+      label="Film page file"
+      testId="film-page-input"
+      onFile={(file) => void importFile(file)}
+    />
   );
 
   return { pickFile, busy, drop, dropTarget, input };

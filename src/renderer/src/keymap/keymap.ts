@@ -7,15 +7,7 @@ import type { MenuCommand } from '../../../shared/menu-commands';
  * that owns the command registered with `useCommand`. Keys inside a component (a list's arrows, a
  * dialog's Esc) stay with that component; they are not shortcuts.
  */
-export type Command =
-  | MenuCommand
-  | 'play-pause'
-  | 'skip-back'
-  | 'skip-forward'
-  | 'loop-start'
-  | 'loop-end'
-  | 'toggle-loop'
-  | 'drop-marker';
+export type Command = MenuCommand | 'play-pause' | 'skip-back' | 'skip-forward' | 'loop-start' | 'loop-end' | 'toggle-loop' | 'drop-marker';
 
 /** True while the person is typing: keys then belong to the field, never to a shortcut. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -38,7 +30,11 @@ const plain = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !eve
  */
 const ownsSpace = (event: KeyboardEvent) => {
   const target = element(event);
-  return target !== null && target.closest('button, a, [role="option"], [role="listbox"], summary') !== null && target.closest('[data-plays-score]') === null;
+  return (
+    target !== null &&
+    target.closest('button, a, [role="option"], [role="listbox"], summary') !== null &&
+    target.closest('[data-plays-score]') === null
+  );
 };
 const ownsArrows = (event: KeyboardEvent) => element(event)?.closest('[role="listbox"], [role="slider"], input, select') != null;
 

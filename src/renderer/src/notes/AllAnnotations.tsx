@@ -125,7 +125,9 @@ export function AllAnnotations({ filmId, filter, onOpen }: Props) {
         <ShiftFilmTimes filmId={filmId} />
       </div>
       {total === 0 ? (
-        <p className="empty-state">{filter.tagIds.length ? 'No notes carry these tags.' : 'No notes on this film yet: choose a scene and add one.'}</p>
+        <p className="empty-state">
+          {filter.tagIds.length ? 'No notes carry these tags.' : 'No notes on this film yet: choose a scene and add one.'}
+        </p>
       ) : (
         <div
           ref={scroller}

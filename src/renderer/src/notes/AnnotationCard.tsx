@@ -158,11 +158,7 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDele
           </Suspense>
         </div>
       ) : (
-        <div
-          className="annotation-reading"
-          onDoubleClick={() => onEdit(true)}
-          title="Double-click to edit"
-        >
+        <div className="annotation-reading" onDoubleClick={() => onEdit(true)} title="Double-click to edit">
           {body.trim() ? (
             <Suspense fallback={<p>{body}</p>}>
               <Markdown text={body} />

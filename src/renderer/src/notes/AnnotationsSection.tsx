@@ -69,7 +69,9 @@ export function AnnotationsSection({ target, heading, allTags, focus }: Props) {
         </button>
       </div>
       {notes.error && <p className="inline-error">{notes.error.message}</p>}
-      {list.length === 0 && !notes.isPlaceholderData && !notes.isLoading && <p className="muted annotations-empty">No notes yet. Add one to start writing.</p>}
+      {list.length === 0 && !notes.isPlaceholderData && !notes.isLoading && (
+        <p className="muted annotations-empty">No notes yet. Add one to start writing.</p>
+      )}
       <div className="annotation-list">
         {list.map((note) => (
           <AnnotationCard

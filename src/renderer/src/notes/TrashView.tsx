@@ -58,14 +58,25 @@ export function TrashView({ filmId }: { filmId: number }) {
                 {note.deletedAt && <span className="muted">deleted {dateFormat.format(new Date(note.deletedAt))}</span>}
               </span>
               <span className="note-row-text">{note.excerpt.trim() || 'Empty note'}</span>
-              <button type="button" className="button small" onClick={() => void restore(note)} aria-label={`Restore note: ${note.excerpt.slice(0, 40) || 'empty note'}`}>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => void restore(note)}
+                aria-label={`Restore note: ${note.excerpt.slice(0, 40) || 'empty note'}`}
+              >
                 Restore
               </button>
             </li>
           ))}
         </ul>
       )}
-      <ConfirmDialog open={confirming} title="Empty the trash?" confirmLabel="Delete for good" onConfirm={() => void empty()} onCancel={() => setConfirming(false)}>
+      <ConfirmDialog
+        open={confirming}
+        title="Empty the trash?"
+        confirmLabel="Delete for good"
+        onConfirm={() => void empty()}
+        onCancel={() => setConfirming(false)}
+      >
         <p>
           {list.length} {list.length === 1 ? 'note' : 'notes'} will be deleted for good, with their tags. This cannot be undone.
         </p>

@@ -38,7 +38,12 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: 
   return (
     <div className="notices" aria-live="polite">
       {notices.map((notice) => (
-        <div key={notice.id} className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-code={notice.code}>
+        <div
+          key={notice.id}
+          className={`notice ${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          data-code={notice.code}
+        >
           <span>{notice.text}</span>
           {notice.action && (
             <button

@@ -21,7 +21,10 @@ export function describeFailure(error: unknown): { text: string; code?: ErrorCod
 /** Holds the window's notices and shows them; every component reaches them through `useNotify`. */
 export function NoticesProvider({ children }: { children: ReactNode }) {
   const [notices, setNotices] = useState<Notice[]>([]);
-  const add = useCallback((notice: Omit<Notice, 'id'>) => setNotices((list) => withNotice(list, { ...notice, id: Date.now() + Math.random() })), []);
+  const add = useCallback(
+    (notice: Omit<Notice, 'id'>) => setNotices((list) => withNotice(list, { ...notice, id: Date.now() + Math.random() })),
+    []
+  );
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
   const notify = useMemo<Notify>(
     () => ({

@@ -28,11 +28,7 @@ export function SceneDetail({ scene, children }: Props) {
   return (
     <section className="detail-pane" aria-labelledby="scene-heading">
       {editing ? (
-        <SceneEditor
-          scene={scene}
-          onCancel={() => setEditing(false)}
-          onSaved={() => setEditing(false)}
-        />
+        <SceneEditor scene={scene} onCancel={() => setEditing(false)} onSaved={() => setEditing(false)} />
       ) : (
         <article className="scene-reading">
           <div className="detail-toolbar">

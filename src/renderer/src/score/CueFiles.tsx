@@ -65,7 +65,13 @@ export function CueFiles({ trackId }: { trackId: number }) {
       <button type="button" className="button subtle small" onClick={() => picker.current?.click()}>
         Import labels…
       </button>
-      <FilePicker ref={picker} accept=".txt,.vtt,.srt,text/plain" label="Label file to import" testId="cue-file-input" onFile={(file) => void importCues(file)} />
+      <FilePicker
+        ref={picker}
+        accept=".txt,.vtt,.srt,text/plain"
+        label="Label file to import"
+        testId="cue-file-input"
+        onFile={(file) => void importCues(file)}
+      />
       <ShiftTimes what="cue times" onShift={shift} />
       {lastShift && (
         <p className="shift-done" role="status">

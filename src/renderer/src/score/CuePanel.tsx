@@ -27,7 +27,16 @@ interface Props {
  * The cues of the track in the player: play or loop any of them, make, edit and link them to scenes.
  * It renders when its cues or the cue playing change, not on every frame of playback with the dock.
  */
-export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay, withinRecording, standInCues, standInQuestionFocused, onStandInCuesSettled }: Props) {
+export const CuePanel = memo(function CuePanel({
+  trackId,
+  cues,
+  scenes,
+  canPlay,
+  withinRecording,
+  standInCues,
+  standInQuestionFocused,
+  onStandInCuesSettled
+}: Props) {
   const { playCue, player } = useScore();
   const createCue = useCreateCue();
   const notify = useNotify();
@@ -40,7 +49,9 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
     const { loopStartMs, loopEndMs } = player.getState();
     if (loopStartMs === null || loopEndMs === null) return;
     const [startMs, endMs] = [withinRecording(loopStartMs), withinRecording(loopEndMs)];
-    return createCue.mutateAsync({ trackId, label: `Loop ${formatTrackTime(startMs, false)}–${formatTrackTime(endMs, false)}`, startMs, endMs }).catch(notify.failed);
+    return createCue
+      .mutateAsync({ trackId, label: `Loop ${formatTrackTime(startMs, false)}–${formatTrackTime(endMs, false)}`, startMs, endMs })
+      .catch(notify.failed);
   };
 
   return (
@@ -49,18 +60,35 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
         <h2 id="cue-heading" className="section-label">
           Cues <span className="count">{cues.length}</span>
         </h2>
-        <button type="button" className="button subtle small" onClick={() => void fromLoop()} disabled={!hasLoop} title="Make a cue of the loop set with [ and ]">
+        <button
+          type="button"
+          className="button subtle small"
+          onClick={() => void fromLoop()}
+          disabled={!hasLoop}
+          title="Make a cue of the loop set with [ and ]"
+        >
           From loop
         </button>
         <button type="button" className="button subtle small" onClick={() => setEditingId('new')}>
           New cue
         </button>
       </div>
-      {standInCues > 0 && <StandInCuesQuestion trackId={trackId} count={standInCues} focused={standInQuestionFocused} onSettled={onStandInCuesSettled} />}
+      {standInCues > 0 && (
+        <StandInCuesQuestion trackId={trackId} count={standInCues} focused={standInQuestionFocused} onSettled={onStandInCuesSettled} />
+      )}
       <CueFiles trackId={trackId} />
       <label className="cue-pause">
         <span>Pause before each loop</span>
-        <input className="text-field" type="number" min={0} max={10} step={0.5} value={pauseSeconds} onChange={(e) => setPauseSeconds(Math.max(0, Number(e.target.value) || 0))} aria-label="Pause before each loop, in seconds" />
+        <input
+          className="text-field"
+          type="number"
+          min={0}
+          max={10}
+          step={0.5}
+          value={pauseSeconds}
+          onChange={(e) => setPauseSeconds(Math.max(0, Number(e.target.value) || 0))}
+          aria-label="Pause before each loop, in seconds"
+        />
         <span>s</span>
       </label>
       {editingId === 'new' && (
@@ -84,7 +112,14 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
           {cues.map((cue) =>
             editingId === cue.id ? (
               <li key={cue.id}>
-                <CueEditor trackId={trackId} scenes={scenes} cue={cue} initial={cue} onDone={() => setEditingId(null)} onCancel={() => setEditingId(null)} />
+                <CueEditor
+                  trackId={trackId}
+                  scenes={scenes}
+                  cue={cue}
+                  initial={cue}
+                  onDone={() => setEditingId(null)}
+                  onCancel={() => setEditingId(null)}
+                />
                 <CueNotes cue={cue} />
               </li>
             ) : (
@@ -107,13 +142,35 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
                   )}
                 </div>
                 <div className="cue-actions">
-                  <button type="button" className="icon-button" data-plays-score disabled={!canPlay} onClick={() => void playCue(cue)} aria-label={`Play cue ${cue.label}`} title="Play this cue">
+                  <button
+                    type="button"
+                    className="icon-button"
+                    data-plays-score
+                    disabled={!canPlay}
+                    onClick={() => void playCue(cue)}
+                    aria-label={`Play cue ${cue.label}`}
+                    title="Play this cue"
+                  >
                     ▶
                   </button>
-                  <button type="button" className="icon-button" data-plays-score disabled={!canPlay} onClick={() => void playCue(cue, { loop: true, pauseMs: pauseSeconds * 1000 })} aria-label={`Loop cue ${cue.label}`} title="Loop this cue">
+                  <button
+                    type="button"
+                    className="icon-button"
+                    data-plays-score
+                    disabled={!canPlay}
+                    onClick={() => void playCue(cue, { loop: true, pauseMs: pauseSeconds * 1000 })}
+                    aria-label={`Loop cue ${cue.label}`}
+                    title="Loop this cue"
+                  >
                     ⟲
                   </button>
-                  <button type="button" className="icon-button" onClick={() => setEditingId(cue.id)} aria-label={`Edit cue ${cue.label}`} title="Edit">
+                  <button
+                    type="button"
+                    className="icon-button"
+                    onClick={() => setEditingId(cue.id)}
+                    aria-label={`Edit cue ${cue.label}`}
+                    title="Edit"
+                  >
                     ✎
                   </button>
                 </div>
@@ -131,7 +188,17 @@ export const CuePanel = memo(function CuePanel({ trackId, cues, scenes, canPlay,
  * question, so a reload does not lose it): the stand-in's cues are timed for its short synthesised
  * piece, so they are offered for removal, in one step, rather than kept unawares.
  */
-function StandInCuesQuestion({ trackId, count, focused, onSettled }: { trackId: number; count: number; focused: boolean; onSettled: (answer: { removed: number }) => void }) {
+function StandInCuesQuestion({
+  trackId,
+  count,
+  focused,
+  onSettled
+}: {
+  trackId: number;
+  count: number;
+  focused: boolean;
+  onSettled: (answer: { removed: number }) => void;
+}) {
   const settleStandInCues = useSettleStandInCues();
   const notify = useNotify();
   const questionId = useId();
@@ -145,7 +212,8 @@ function StandInCuesQuestion({ trackId, count, focused, onSettled }: { trackId: 
   return (
     <div className="stand-in-cues" role="group" aria-labelledby={questionId}>
       <p id={questionId}>
-        Remove the {count} stand-in {count === 1 ? 'cue' : 'cues'}? {count === 1 ? 'It was' : 'They were'} timed for the stand-in, not for this recording.
+        Remove the {count} stand-in {count === 1 ? 'cue' : 'cues'}? {count === 1 ? 'It was' : 'They were'} timed for the stand-in, not for
+        this recording.
       </p>
       <div className="stand-in-cues-actions">
         <button type="button" className="button small danger" onClick={() => void settle(false)} autoFocus={focused}>
@@ -217,7 +285,13 @@ function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: EditorPr
 
   const unlinked = scenes.filter((s) => !cue?.scenes.some((l) => l.id === s.id));
   return (
-    <form className="cue-editor" onSubmit={save} onChange={() => setProblem(null)} onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-label={cue ? `Edit cue ${cue.label}` : 'New cue'}>
+    <form
+      className="cue-editor"
+      onSubmit={save}
+      onChange={() => setProblem(null)}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      aria-label={cue ? `Edit cue ${cue.label}` : 'New cue'}
+    >
       <label className="field">
         <span>Label</span>
         <input value={label} onChange={(e) => setLabel(e.target.value)} required autoFocus maxLength={200} />
@@ -236,7 +310,14 @@ function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: EditorPr
         <legend>Colour</legend>
         {CUE_COLOURS.map((c) => (
           <label key={c} className="cue-color" style={{ background: c }}>
-            <input type="radio" name="cue-color" value={c} checked={colour === c} onChange={() => setColour(c)} aria-label={`Colour ${c}`} />
+            <input
+              type="radio"
+              name="cue-color"
+              value={c}
+              checked={colour === c}
+              onChange={() => setColour(c)}
+              aria-label={`Colour ${c}`}
+            />
           </label>
         ))}
       </fieldset>
@@ -252,7 +333,12 @@ function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: EditorPr
             </span>
           ))}
           {unlinked.length > 0 && (
-            <select className="text-field" aria-label="Link to a scene" value="" onChange={(e) => e.target.value && void link(Number(e.target.value), true)}>
+            <select
+              className="text-field"
+              aria-label="Link to a scene"
+              value=""
+              onChange={(e) => e.target.value && void link(Number(e.target.value), true)}
+            >
               <option value="">Link to a scene…</option>
               {unlinked.map((s) => (
                 <option key={s.id} value={s.id}>

@@ -49,8 +49,7 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
     if (recording?.available && loadedId !== recording.id) {
       const staleTrack = loadedId === null && latestChoice.current !== null && latestChoice.current !== track.id;
       if (!staleTrack) open(recording, { track: track.title, film: film.title, composer: film.composer });
-    }
-    else if (!recording?.available && loadedId !== null) player.unload();
+    } else if (!recording?.available && loadedId !== null) player.unload();
   }, [recording, track, film, open, player, loadedId]);
 
   // Another film was opened: its tracks do not include what is loaded.
@@ -89,7 +88,9 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
       // A new recording plays the track's cues (and may raise the question of a stand-in's cues).
       void invalidate('recordings', 'cues');
       setStandInQuestionFocused(attached.standInCues > 0);
-      notify.success(`Attached “${attached.originalName}” to ${track.title} (${formatTrackTime(attached.durationMs, false)}, ${attached.codec}).`);
+      notify.success(
+        `Attached “${attached.originalName}” to ${track.title} (${formatTrackTime(attached.durationMs, false)}, ${attached.codec}).`
+      );
     } catch (error) {
       notify.failed(error);
     } finally {
@@ -123,7 +124,12 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
     >
       <div className="dock-main">
         <div className="dock-transport">
-          <select className="track-picker text-field" aria-label="Track" value={trackId ?? ''} onChange={(e) => chooseTrack(Number(e.target.value))}>
+          <select
+            className="track-picker text-field"
+            aria-label="Track"
+            value={trackId ?? ''}
+            onChange={(e) => chooseTrack(Number(e.target.value))}
+          >
             {tracks.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.title}
@@ -173,7 +179,15 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
           </label>
           <label className="dock-control">
             <span>Volume</span>
-            <input type="range" aria-label="Volume" min={0} max={1} step={0.05} value={state.volume} onChange={(e) => player.setVolume(Number(e.target.value))} />
+            <input
+              type="range"
+              aria-label="Volume"
+              min={0}
+              max={1}
+              step={0.05}
+              value={state.volume}
+              onChange={(e) => player.setVolume(Number(e.target.value))}
+            />
           </label>
           <button
             type="button"
@@ -183,7 +197,10 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
             disabled={!canPlay}
             title="Loop between [ and ] (L)"
           >
-            Loop{state.loopStartMs !== null ? ` ${formatTrackTime(state.loopStartMs, false)}–${state.loopEndMs !== null ? formatTrackTime(state.loopEndMs, false) : '…'}` : ''}
+            Loop
+            {state.loopStartMs !== null
+              ? ` ${formatTrackTime(state.loopStartMs, false)}–${state.loopEndMs !== null ? formatTrackTime(state.loopEndMs, false) : '…'}`
+              : ''}
           </button>
         </div>
         {recording?.available ? (
@@ -198,7 +215,12 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
             onMarkRange={(startMs, endMs) =>
               trackId !== null &&
               createCue
-                .mutateAsync({ trackId, label: `Cue ${formatTrackTime(startMs, false)}`, startMs: withinRecording(startMs), endMs: withinRecording(endMs) })
+                .mutateAsync({
+                  trackId,
+                  label: `Cue ${formatTrackTime(startMs, false)}`,
+                  startMs: withinRecording(startMs),
+                  endMs: withinRecording(endMs)
+                })
                 .catch(notify.failed)
             }
           />
@@ -211,28 +233,45 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
         )}
         <div className="dock-status">
           <span className="dock-status-text" aria-live="polite">
-          {progress ? (
-            <>
-              <span>{progress.phase === 'sending' ? 'Sending the file' : 'Reading the recording'}</span>
-              <progress max={1} value={progress.fraction} aria-label="Attaching" />
-              <span>{Math.round(progress.fraction * 100)}%</span>
-            </>
-          ) : state.error ? (
-            <span className="inline-error">{state.error}</span>
-          ) : (
-            <span className="muted">
-              {recording ? `${recording.codec} · ${recording.sampleRate / 1000} kHz · ${recording.channels === 1 ? 'mono' : `${recording.channels} ch`} · ` : ''}
-              Space play · ←/→ skip · [ ] loop marks · L loop · M marker
-            </span>
-          )}
+            {progress ? (
+              <>
+                <span>{progress.phase === 'sending' ? 'Sending the file' : 'Reading the recording'}</span>
+                <progress max={1} value={progress.fraction} aria-label="Attaching" />
+                <span>{Math.round(progress.fraction * 100)}%</span>
+              </>
+            ) : state.error ? (
+              <span className="inline-error">{state.error}</span>
+            ) : (
+              <span className="muted">
+                {recording
+                  ? `${recording.codec} · ${recording.sampleRate / 1000} kHz · ${recording.channels === 1 ? 'mono' : `${recording.channels} ch`} · `
+                  : ''}
+                Space play · ←/→ skip · [ ] loop marks · L loop · M marker
+              </span>
+            )}
           </span>
           <span className="dock-recording">
-            {recording?.standIn && <span className="badge" title="A synthesised stand-in: attach your own recording of the score to replace it">Stand-in</span>}
+            {recording?.standIn && (
+              <span className="badge" title="A synthesised stand-in: attach your own recording of the score to replace it">
+                Stand-in
+              </span>
+            )}
             {recording && !recording.available && <span className="badge danger">File missing</span>}
-            <button type="button" className="button small" onClick={() => fileInput.current?.click()} disabled={!track || progress !== null}>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => fileInput.current?.click()}
+              disabled={!track || progress !== null}
+            >
               {recording ? (recording.available ? 'Replace recording…' : 'Relink recording…') : 'Attach recording…'}
             </button>
-            <FilePicker ref={fileInput} accept={ACCEPT} label="Recording file" testId="recording-input" onFile={(file) => void attach(file)} />
+            <FilePicker
+              ref={fileInput}
+              accept={ACCEPT}
+              label="Recording file"
+              testId="recording-input"
+              onFile={(file) => void attach(file)}
+            />
           </span>
         </div>
       </div>
@@ -247,7 +286,8 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
           standInQuestionFocused={standInQuestionFocused}
           onStandInCuesSettled={({ removed }) => {
             setStandInQuestionFocused(false);
-            if (removed > 0) notify.success(`Removed the ${removed} stand-in ${removed === 1 ? 'cue' : 'cues'} of ${track?.title ?? 'the track'}.`);
+            if (removed > 0)
+              notify.success(`Removed the ${removed} stand-in ${removed === 1 ? 'cue' : 'cues'} of ${track?.title ?? 'the track'}.`);
           }}
         />
       )}

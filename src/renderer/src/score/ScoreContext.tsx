@@ -43,7 +43,9 @@ export function ScoreProvider({ children, film, tracks }: Props) {
       if (!current || current.trackId !== cue.trackId) {
         // The player dock holds this very answer: it is read from the cache, not asked again.
         const input = { filmId: film?.id ?? 0 };
-        const recordings = film ? await client.ensureQueryData({ queryKey: queryKeyOf('recordings.list', input), queryFn: () => call('recordings.list', input) }) : [];
+        const recordings = film
+          ? await client.ensureQueryData({ queryKey: queryKeyOf('recordings.list', input), queryFn: () => call('recordings.list', input) })
+          : [];
         const recording = recordings.find((r) => r.trackId === cue.trackId);
         if (!recording) {
           notify.failed('This cue’s track has no recording yet: attach one in the player below.');

@@ -95,7 +95,12 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
     }
     return target;
   };
-  return { inputs, base: layer(colours.wave, true), played: layer(colours.accent, false), colours: { accent: colours.accent, text: colours.text } };
+  return {
+    inputs,
+    base: layer(colours.wave, true),
+    played: layer(colours.accent, false),
+    colours: { accent: colours.accent, text: colours.text }
+  };
 }
 
 /**

@@ -72,7 +72,9 @@ const initial: PlayerState = {
 
 function formatOf(recording: Recording): string {
   if (/opus/i.test(recording.codec)) return 'opus';
-  return { 'audio/ogg': 'ogg', 'audio/mpeg': 'mp3', 'audio/flac': 'flac', 'audio/wav': 'wav', 'audio/mp4': 'm4a' }[recording.mimeType] ?? 'mp3';
+  return (
+    { 'audio/ogg': 'ogg', 'audio/mpeg': 'mp3', 'audio/flac': 'flac', 'audio/wav': 'wav', 'audio/mp4': 'm4a' }[recording.mimeType] ?? 'mp3'
+  );
 }
 
 /**
@@ -109,7 +111,18 @@ export class ScorePlayer {
   load(now: NowPlaying): void {
     if (this.state.now?.recording.id === now.recording.id) return;
     this.unload();
-    this.set({ now, loaded: false, playing: false, positionMs: 0, durationMs: now.recording.durationMs, loopStartMs: null, loopEndMs: null, looping: false, cue: null, error: null });
+    this.set({
+      now,
+      loaded: false,
+      playing: false,
+      positionMs: 0,
+      durationMs: now.recording.durationMs,
+      loopStartMs: null,
+      loopEndMs: null,
+      looping: false,
+      cue: null,
+      error: null
+    });
     this.updateMediaSession();
     void loadHowler().then(({ Howl }) => {
       // Another recording (or none) was asked for meanwhile.

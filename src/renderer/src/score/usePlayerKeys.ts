@@ -10,11 +10,32 @@ export function usePlayerKeys(player: ScorePlayer, onMarker: (atMs: number) => v
     if (!player.getState().now) return false;
     action(event);
   };
-  useCommand('play-pause', whenLoaded(() => player.toggle()));
-  useCommand('skip-back', whenLoaded((event) => player.skip(event?.shiftKey ? -1000 : -5000)));
-  useCommand('skip-forward', whenLoaded((event) => player.skip(event?.shiftKey ? 1000 : 5000)));
-  useCommand('loop-start', whenLoaded(() => player.markLoopStart()));
-  useCommand('loop-end', whenLoaded(() => player.markLoopEnd()));
-  useCommand('toggle-loop', whenLoaded(() => player.toggleLoop()));
-  useCommand('drop-marker', whenLoaded(() => onMarker(player.currentMs())));
+  useCommand(
+    'play-pause',
+    whenLoaded(() => player.toggle())
+  );
+  useCommand(
+    'skip-back',
+    whenLoaded((event) => player.skip(event?.shiftKey ? -1000 : -5000))
+  );
+  useCommand(
+    'skip-forward',
+    whenLoaded((event) => player.skip(event?.shiftKey ? 1000 : 5000))
+  );
+  useCommand(
+    'loop-start',
+    whenLoaded(() => player.markLoopStart())
+  );
+  useCommand(
+    'loop-end',
+    whenLoaded(() => player.markLoopEnd())
+  );
+  useCommand(
+    'toggle-loop',
+    whenLoaded(() => player.toggleLoop())
+  );
+  useCommand(
+    'drop-marker',
+    whenLoaded(() => onMarker(player.currentMs()))
+  );
 }

@@ -14,7 +14,14 @@ export interface SearchBoxHandle {
   focus: () => void;
 }
 
-const kindNames: Record<SearchHit['kind'], string> = { scene: 'Scene', annotation: 'Note', dialogue: 'Dialogue', quote: 'Quote', cue: 'Cue', synopsis: 'Synopsis' };
+const kindNames: Record<SearchHit['kind'], string> = {
+  scene: 'Scene',
+  annotation: 'Note',
+  dialogue: 'Dialogue',
+  quote: 'Quote',
+  cue: 'Cue',
+  synopsis: 'Synopsis'
+};
 
 /**
  * Search as you type over the film's scenes, notes, dialogue, quotes and cues. ↑/↓ move through the
@@ -104,7 +111,12 @@ export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({
       <div className="search-results" hidden={!showList}>
         {error && <p className="inline-error">{error}</p>}
         {showList && hits.length === 0 && !error && <p className="muted search-empty">Nothing matches “{query.trim()}”.</p>}
-        <ul id={listId} role="listbox" aria-label="Search results" aria-busy={asked !== query || search.isPlaceholderData || search.isFetching}>
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Search results"
+          aria-busy={asked !== query || search.isPlaceholderData || search.isFetching}
+        >
           {hits.map((hit, i) => (
             <li
               key={`${hit.kind}-${hit.id}`}

@@ -117,7 +117,12 @@ function TagForm({ tag, tags, onClose, onRemoved }: Props & { tag: Tag }) {
         >
           <label className="field">
             <span>Move everything tagged “{tag.name}” to</span>
-            <select className="text-field" value={mergeInto ?? ''} onChange={(e) => setMergeInto(e.target.value ? Number(e.target.value) : null)} autoFocus>
+            <select
+              className="text-field"
+              value={mergeInto ?? ''}
+              onChange={(e) => setMergeInto(e.target.value ? Number(e.target.value) : null)}
+              autoFocus
+            >
               <option value="">Choose a tag…</option>
               {others.map((t) => (
                 <option key={t.id} value={t.id}>

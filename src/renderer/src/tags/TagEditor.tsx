@@ -36,7 +36,10 @@ export function TagEditor({ target, tags, allTags, onChange, label }: Props) {
   const options: { key: string; label: string; add: () => void }[] = [
     ...(offered.first && !carried.has(offered.first.id) ? [choose(offered.first)] : []),
     ...(offered.creates ? [{ key: 'new', label: `Create “${typed}”`, add: () => add({ name: typed }) }] : []),
-    ...offered.others.filter((t) => !carried.has(t.id)).slice(0, 8).map(choose)
+    ...offered.others
+      .filter((t) => !carried.has(t.id))
+      .slice(0, 8)
+      .map(choose)
   ];
   const showList = open && options.length > 0;
   const list = useRef<HTMLUListElement>(null);
@@ -111,22 +114,22 @@ export function TagEditor({ target, tags, allTags, onChange, label }: Props) {
           onBlur={() => setOpen(false)}
         />
         <ul ref={list} className="tag-suggestions" id={listId} role="listbox" aria-label="Tag suggestions" hidden={!showList}>
-            {options.map((option, i) => (
-              <li
-                key={option.key}
-                id={`${listId}-${option.key}`}
-                role="option"
-                aria-selected={i === active}
-                className="tag-suggestion"
-                // mousedown, not click: the input keeps its focus while a suggestion is picked.
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  option.add();
-                }}
-              >
-                {option.label}
-              </li>
-            ))}
+          {options.map((option, i) => (
+            <li
+              key={option.key}
+              id={`${listId}-${option.key}`}
+              role="option"
+              aria-selected={i === active}
+              className="tag-suggestion"
+              // mousedown, not click: the input keeps its focus while a suggestion is picked.
+              onMouseDown={(e) => {
+                e.preventDefault();
+                option.add();
+              }}
+            >
+              {option.label}
+            </li>
+          ))}
         </ul>
       </span>
     </div>

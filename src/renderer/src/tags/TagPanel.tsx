@@ -66,7 +66,9 @@ export function TagPanel({ tags, filter, onFilter }: Props) {
             }
             const count = tag.nestedSceneCount + tag.nestedAnnotationCount;
             const own = `${tag.sceneCount} scenes, ${tag.annotationCount} notes`;
-            const withNested = row.hasChildren ? `; with its nested tags ${tag.nestedSceneCount} scenes, ${tag.nestedAnnotationCount} notes` : '';
+            const withNested = row.hasChildren
+              ? `; with its nested tags ${tag.nestedSceneCount} scenes, ${tag.nestedAnnotationCount} notes`
+              : '';
             return (
               <li key={tag.id} className="tag-row" style={indent}>
                 <button

@@ -14,7 +14,13 @@ interface Props {
 export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel }: Props) {
   const dialog = useModalDialog(open);
   return (
-    <dialog ref={dialog} className="dialog confirm-dialog" aria-labelledby="confirm-title" onCancel={onCancel} onClose={() => open && onCancel()}>
+    <dialog
+      ref={dialog}
+      className="dialog confirm-dialog"
+      aria-labelledby="confirm-title"
+      onCancel={onCancel}
+      onClose={() => open && onCancel()}
+    >
       <h2 id="confirm-title" className="dialog-title">
         {title}
       </h2>

@@ -37,10 +37,17 @@ export function playerTrackAt(target: EventTarget | null): PlayerTrack | null {
 }
 
 /** What dropping the file where it is now will do, in the words the overlay and a refusal use. */
-export function dropOutcome(kind: DroppedFileKind, overPlayer: PlayerTrack | null, filmHasTracks: boolean): { acts: boolean; text: string } {
+export function dropOutcome(
+  kind: DroppedFileKind,
+  overPlayer: PlayerTrack | null,
+  filmHasTracks: boolean
+): { acts: boolean; text: string } {
   if (kind === 'film-page') return { acts: true, text: 'Drop the film page to add it to your library' };
   if (kind === 'other') {
-    return { acts: false, text: 'Reelnotes cannot open this file: it reads film pages (.txt) and attaches recordings (audio) in the score player' };
+    return {
+      acts: false,
+      text: 'Reelnotes cannot open this file: it reads film pages (.txt) and attaches recordings (audio) in the score player'
+    };
   }
   if (!filmHasTracks) return { acts: false, text: 'This film has no soundtrack entries to attach a recording to' };
   if (overPlayer) {
