@@ -3,6 +3,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatFilmTime } from '../../../shared/time-format';
+import type { MethodInput } from '../../../shared/contract';
 import { noteTargetName, type AnnotationOrder, type AnnotationSummary } from '../../../shared/notes';
 import { call } from '../api';
 import { ShiftFilmTimes } from './ShiftFilmTimes';
@@ -15,6 +16,16 @@ const PAGE = 200;
 const ROW_HEIGHT = 84;
 /** Pages kept on either side of the ones in view; the rest are let go, so the heap stays flat. */
 const PAGES_KEPT_AROUND = 1;
+
+/**
+ * One page of the list as a query. It is built out here, not in the component, so that its `queryFn`
+ * closes over the page's input alone: a closure made while rendering shares that render's scope (its
+ * map of loaded pages, its query results), and the page's observer keeps its `queryFn`, so each
+ * render would hold the one before it and every page ever scrolled past would stay in the heap.
+ */
+function pageQuery(input: MethodInput<'notes.list'>) {
+  return { queryKey: queryKeyOf('notes.list', input), queryFn: () => call('notes.list', input) };
+}
 
 interface Props {
   filmId: number;
@@ -43,10 +54,9 @@ export function AllAnnotations({ filmId, filter, onOpen }: Props) {
   }
 
   const results = useQueries({
-    queries: wanted.pages.map((page) => {
-      const input = { filmId, order, tagIds: filter.tagIds, tagMatch: filter.match, offset: page * PAGE, limit: PAGE };
-      return { queryKey: queryKeyOf('notes.list', input), queryFn: () => call('notes.list', input) };
-    })
+    queries: wanted.pages.map((page) =>
+      pageQuery({ filmId, order, tagIds: filter.tagIds, tagMatch: filter.match, offset: page * PAGE, limit: PAGE })
+    )
   });
   const loaded = new Map(wanted.pages.map((page, i) => [page, results[i]?.data?.items]));
   // The count stays while the pages of a new order or filter are on their way.
