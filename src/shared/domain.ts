@@ -21,6 +21,10 @@ export interface Scene {
   title: string;
   description: string;
   context: string | null;
+  /** Where the scene begins in the film (ms), or null while it has no place on the film's time axis. */
+  startMs: number | null;
+  /** Where it ends (ms, after startMs); null while only its start is set, or neither. */
+  endMs: number | null;
   updatedAt: string;
 }
 

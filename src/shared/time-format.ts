@@ -2,7 +2,8 @@ import { MAX_FILM_TIME_MS } from './limits';
 
 /*
  * Two kinds of time, each with its own way of being written:
- * - a film time (where a note sits in the film): hh:mm:ss, whole seconds, formatFilmTime/parseFilmTime;
+ * - a film time (where a note sits in the film): hh:mm:ss, whole seconds, formatFilmTime/parseFilmTime,
+ *   or to the frame, hh:mm:ss.ff (scene spans), formatFilmTimecode/readFilmTime;
  * - a track time (where a cue sits in a recording of the score): m:ss.mmm, formatTrackTime/parseTrackTime.
  * Both are kept in milliseconds.
  */
@@ -31,17 +32,59 @@ export function describeOffset(ms: number): string {
 
 /**
  * Reads what a person types: "1:02:03", "02:03" (minutes and seconds), "75" (seconds), with
- * optional spaces. Returns null for an empty field and undefined for text that is not a time.
+ * optional spaces and an optional frame ".ff" (see readFilmTime). Returns null for an empty field and
+ * undefined for text that is not a time.
  */
-export function parseFilmTime(text: string): number | null | undefined {
+export function parseFilmTime(text: string, frameMs: number | null = null): number | null | undefined {
+  const reading = readFilmTime(text, frameMs);
+  return reading === null ? null : 'ms' in reading ? reading.ms : undefined;
+}
+
+/** A typed film time read: its milliseconds, or the problem with it in words a person can act on. */
+export type FilmTimeReading = { ms: number } | { problem: string };
+
+/**
+ * Frames counted within each second: 24 at 23.976 fps, 30 at 29.97, as timecode counts them. Without a
+ * frame rate (no film attached yet) the two digits after the point are hundredths of a second.
+ */
+function framesPerSecond(frameMs: number | null): number {
+  return frameMs === null ? 100 : Math.max(1, Math.round(1000 / frameMs));
+}
+
+/**
+ * A film time with its frame, hh:mm:ss.ff, as an editor shows it: ff is the frame within the second
+ * when the film's frame length is known, else hundredths of a second. readFilmTime reads it back to
+ * a time inside the same frame.
+ */
+export function formatFilmTimecode(ms: number, frameMs: number | null): string {
+  const within = ms % 1000;
+  const ff = Math.min(framesPerSecond(frameMs) - 1, Math.floor(within / (frameMs ?? 10)));
+  return `${formatFilmTime(ms)}.${String(ff).padStart(2, '0')}`;
+}
+
+/**
+ * Reads a typed film time, hh:mm:ss, mm:ss or seconds, each with an optional .ff (two digits: the
+ * frame within the second, or hundredths without a frame rate). null for an empty field; otherwise
+ * the time, or a problem that quotes what was typed and says what would be right.
+ */
+export function readFilmTime(text: string, frameMs: number | null = null): FilmTimeReading | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  if (!/^\d{1,5}(?::\d{1,2}){0,2}$/.test(trimmed)) return undefined;
-  const parts = trimmed.split(':').map(Number);
-  if (parts.length > 1 && parts.slice(1).some((p) => p > 59)) return undefined;
-  const seconds = parts.reduce((acc, p) => acc * 60 + p, 0);
-  const ms = seconds * 1000;
-  return ms > MAX_FILM_TIME_MS ? undefined : ms;
+  const match = /^(\d{1,5}(?::\d{1,2}){0,2})(?:\.(\d{2}))?$/.exec(trimmed);
+  const quoted = `“${trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed}”`;
+  if (!match) return { problem: `${quoted} is not a film time: write hh:mm:ss, mm:ss or seconds, with .ff for a frame if you like` };
+  const parts = match[1].split(':').map(Number);
+  if (parts.length > 1 && parts.slice(1).some((p) => p > 59)) return { problem: `${quoted}: minutes and seconds go from 00 to 59` };
+  const perSecond = framesPerSecond(frameMs);
+  const ff = match[2] === undefined ? 0 : Number(match[2]);
+  if (ff >= perSecond) {
+    const unit = frameMs === null ? 'hundredths of a second' : `frames a second at this film's frame rate`;
+    return { problem: `${quoted}: .${match[2]} is past the last frame, there are ${perSecond} ${unit} (.00 to .${perSecond - 1})` };
+  }
+  // The first whole millisecond inside frame ff, so that formatting the time gives back the same frame.
+  const ms = parts.reduce((acc, p) => acc * 60 + p, 0) * 1000 + Math.ceil(ff * (frameMs ?? 10));
+  if (ms > MAX_FILM_TIME_MS) return { problem: `${quoted} is past 100 hours, longer than any film` };
+  return { ms };
 }
 
 /** Times on a track as people read and type them (cues, the player): m:ss.mmm, or h:mm:ss.mmm. */

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Scene } from '../../shared/domain';
 import { assertExists, notFound } from '../errors';
 
-const sceneColumns = `id, film_id AS filmId, position, title, description, context, updated_at AS updatedAt`;
+const sceneColumns = `id, film_id AS filmId, position, title, description, context, start_ms AS startMs, end_ms AS endMs,
+  updated_at AS updatedAt`;
 
 export function listScenes(db: Database.Database, filmId: number): Scene[] {
   assertExists(db, 'film', filmId);
@@ -35,4 +36,21 @@ export function updateScene(db: Database.Database, changes: SceneChanges): Scene
     changes.sceneId
   );
   return getScene(db, changes.sceneId);
+}
+
+export interface SceneSpan {
+  sceneId: number;
+  startMs: number | null;
+  endMs: number | null;
+}
+
+/** Places a scene on the film's time axis (or takes it off, with nulls); the contract has checked start < end. */
+export function setSceneSpan(db: Database.Database, { sceneId, startMs, endMs }: SceneSpan): Scene {
+  getScene(db, sceneId);
+  db.prepare(`UPDATE scenes SET start_ms = ?, end_ms = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`).run(
+    startMs,
+    endMs,
+    sceneId
+  );
+  return getScene(db, sceneId);
 }

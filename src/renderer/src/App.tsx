@@ -4,6 +4,7 @@ import { FilmHeader } from './films/FilmHeader';
 import type { Found, FoundInFilm } from './films/reveal';
 import { SceneList } from './scenes/SceneList';
 import { SceneDetail } from './scenes/SceneDetail';
+import { seekToScene } from './scenes/scene-film-time';
 import { DropOverlay } from './ui/DropOverlay';
 import { RecoveryBanner } from './backups/RecoveryBanner';
 import { LibraryWarnings } from './backups/LibraryWarnings';
@@ -55,7 +56,10 @@ export function App() {
   // Every move on the desk is a step in the history; a note is asked for only by the move that names it.
   const go = (to: Partial<Place>) => navigate({ ...place, filmId, noteId: null, ...to });
   const chooseFilm = (id: number) => go({ filmId: id, sceneId: null });
-  const chooseScene = (id: number | null) => go({ sceneId: id });
+  const chooseScene = (id: number | null) => {
+    go({ sceneId: id });
+    seekToScene(sceneList.find((s) => s.id === id));
+  };
 
   const importer = useFilmPageImport({
     filmHasTracks: (shown?.tracks.length ?? 0) > 0,

@@ -35,5 +35,8 @@ export const useImportFilmPage = () => useLibraryMutation('library.importFilmPag
 /** A scene's title and text show in the film's list and beside the cues linked to it. */
 export const useUpdateScene = () => useLibraryMutation('scenes.update', ['films', 'cues']);
 
+/** A scene's span is part of the film's scene list. */
+export const useSetSceneSpan = () => useLibraryMutation('scenes.setSpan', ['films']);
+
 /** Where the person is on the desk, for the next launch: nothing on screen changes. */
 export const useRememberPlace = () => useLibraryMutation('films.rememberPlace', []);

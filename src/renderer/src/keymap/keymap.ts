@@ -7,7 +7,17 @@ import type { MenuCommand } from '../../../shared/menu-commands';
  * that owns the command registered with `useCommand`. Keys inside a component (a list's arrows, a
  * dialog's Esc) stay with that component; they are not shortcuts.
  */
-export type Command = MenuCommand | 'play-pause' | 'skip-back' | 'skip-forward' | 'loop-start' | 'loop-end' | 'toggle-loop' | 'drop-marker';
+export type Command =
+  | MenuCommand
+  | 'play-pause'
+  | 'skip-back'
+  | 'skip-forward'
+  | 'loop-start'
+  | 'loop-end'
+  | 'toggle-loop'
+  | 'drop-marker'
+  | 'scene-start-here'
+  | 'scene-end-here';
 
 /** True while the person is typing: keys then belong to the field, never to a shortcut. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -51,7 +61,10 @@ const bindings: { command: Command; when: (event: KeyboardEvent) => boolean }[] 
   { command: 'loop-start', when: (e) => plain(e) && e.key === '[' },
   { command: 'loop-end', when: (e) => plain(e) && e.key === ']' },
   { command: 'toggle-loop', when: (e) => plain(e) && e.key.toLowerCase() === 'l' },
-  { command: 'drop-marker', when: (e) => plain(e) && e.key.toLowerCase() === 'm' }
+  { command: 'drop-marker', when: (e) => plain(e) && e.key.toLowerCase() === 'm' },
+  // The film's keys, as in an editor: I and O set the chosen scene's start and end at the film's playhead.
+  { command: 'scene-start-here', when: (e) => plain(e) && e.key.toLowerCase() === 'i' },
+  { command: 'scene-end-here', when: (e) => plain(e) && e.key.toLowerCase() === 'o' }
 ];
 
 /**

@@ -3,6 +3,7 @@ import type { Scene } from '../../../shared/domain';
 import { useUpdateScene } from '../films/queries';
 import { useNotify } from '../notices/notify';
 import { SceneCues } from '../score/SceneCues';
+import { SceneSpan } from './SceneSpan';
 
 interface Props {
   scene: Scene | null;
@@ -40,6 +41,7 @@ export function SceneDetail({ scene, children }: Props) {
           <h2 id="scene-heading" className="scene-heading">
             {scene.title}
           </h2>
+          <SceneSpan scene={scene} />
           <p className="scene-description">{scene.description}</p>
           {scene.context && (
             <aside className="scene-context" aria-label="Context">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
 import type { TagRef } from '../../../shared/notes';
+import { formatFilmTime } from '../../../shared/time-format';
 import { TagChips } from '../tags/TagChip';
 
 interface Props {
@@ -73,7 +74,10 @@ export function SceneList({ scenes, selectedId, onSelect, loading, tagsByScene, 
               {scene.position}
             </span>
             <span className="scene-text">
-              <span className="scene-title">{scene.title}</span>
+              <span className="scene-title">
+                {scene.title}
+                {scene.startMs !== null && <span className="scene-start"> {formatFilmTime(scene.startMs)}</span>}
+              </span>
               <span className="scene-line">{scene.description}</span>
               {tagsByScene?.get(scene.id) && <TagChips tags={tagsByScene.get(scene.id)!} />}
             </span>
