@@ -87,6 +87,25 @@ export function readFilmTime(text: string, frameMs: number | null = null): FilmT
   return { ms };
 }
 
+/**
+ * A film time written in running text, hh:mm:ss or mm:ss with an optional .ff, that is not part of a
+ * longer number, time or word ("12:30" and "1:02:03.05", not "v2:30" or "12:30:45:10").
+ */
+const filmTimeInText = /(?<![\w:.])(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\.\d{2})?(?![\w:]|\.\d)/;
+const filmTimeAtStart = new RegExp(`^${filmTimeInText.source}`);
+
+/** Where the next film time written in this text may begin, or -1: what a Markdown tokenizer asks first. */
+export function nextFilmTimeIn(text: string): number {
+  return text.search(filmTimeInText);
+}
+
+/** The film time written at the start of this text (what it says and its ms), or null when there is none. */
+export function filmTimeAtStartOf(text: string): { written: string; ms: number } | null {
+  const written = filmTimeAtStart.exec(text)?.[0];
+  const reading = written === undefined ? null : readFilmTime(written);
+  return written !== undefined && reading !== null && 'ms' in reading ? { written, ms: reading.ms } : null;
+}
+
 /** Times on a track as people read and type them (cues, the player): m:ss.mmm, or h:mm:ss.mmm. */
 export function formatTrackTime(ms: number, precise = true): string {
   const total = Math.max(0, Math.round(ms));

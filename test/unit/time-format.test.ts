@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFilmTimecode, formatTrackTime, parseFilmTime, parseTrackTime, readFilmTime } from '../../src/shared/time-format';
+import {
+  filmTimeAtStartOf,
+  formatFilmTimecode,
+  formatTrackTime,
+  nextFilmTimeIn,
+  parseFilmTime,
+  parseTrackTime,
+  readFilmTime
+} from '../../src/shared/time-format';
 
 describe('cue times as typed and shown (m:ss.mmm)', () => {
   it('shows milliseconds exactly, and hours only when there are some', () => {
@@ -69,5 +77,25 @@ describe('film times to the frame (hh:mm:ss.ff)', () => {
         })
       );
     }
+  });
+});
+
+describe('film times written in a note’s text', () => {
+  const timesIn = (text: string) => {
+    const found: string[] = [];
+    for (let rest = text, at = nextFilmTimeIn(rest); at >= 0; at = nextFilmTimeIn(rest)) {
+      const time = filmTimeAtStartOf(rest.slice(at));
+      if (time) found.push(`${time.written}=${time.ms}`);
+      rest = rest.slice(at + (time?.written.length ?? 1));
+    }
+    return found;
+  };
+
+  it('finds hh:mm:ss and mm:ss, with a frame, at the end of a sentence or in brackets', () => {
+    expect(timesIn('Back at 12:30, then (1:02:03.05). Ends 00:00:07.')).toEqual(['12:30=750000', '1:02:03.05=3723050', '00:00:07=7000']);
+  });
+
+  it('leaves alone what only looks like a time: longer runs, words, decimals and minutes past 59', () => {
+    expect(timesIn('v2:30 12:30:45:10 1:2 12:30.5 3:75 1:75:00 a12:30 12:30b')).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { noteMethods } from './notes';
 import { recordingMethods } from './recordings';
 import { sceneMethods } from './scenes';
 import { searchMethods } from './search';
+import { subtitleMethods } from './subtitles';
 import { tagMethods } from './tags';
 import { trackMethods } from './tracks';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...recordingMethods,
   ...sceneMethods,
   ...searchMethods,
+  ...subtitleMethods,
   ...tagMethods,
   ...trackMethods
 };

@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import type { Scene } from '../domain';
-import { MAX_FILM_TIME_MS } from '../limits';
 import { formatFilmTime } from '../time-format';
 import { method } from './define';
-import { id } from './fields';
+import { filmTime, id } from './fields';
 
 const sceneText = z.string().max(20_000);
-const spanEdge = z
-  .number()
-  .int()
-  .min(0, 'A film time cannot be negative')
-  .max(MAX_FILM_TIME_MS, 'That film time is past 100 hours')
-  .nullable();
+const spanEdge = filmTime.nullable();
 
 export const sceneMethods = {
   'scenes.list': method<Scene[]>()(z.object({ filmId: id }).strict()),

@@ -29,6 +29,12 @@ export function handOnOpenedFilm(client: QueryClient, filmId: number, opened: Op
 
 export const useFilmLines = (filmId: number | null) => useLibraryQuery('films.lines', filmId === null ? null : { filmId });
 
+/** The film's subtitle lines sharing a line's words, offered to place it in the film. */
+export const useMatchingSubtitles = (input: { filmId: number; text: string } | null) => useLibraryQuery('subtitles.matching', input);
+
+/** A dialogue or quote line's film time shows in the film view's lists. */
+export const useSetLineTime = () => useLibraryMutation('films.setLineTime', ['films']);
+
 /** A new film page brings a film into the library's list. */
 export const useImportFilmPage = () => useLibraryMutation('library.importFilmPage', ['films']);
 

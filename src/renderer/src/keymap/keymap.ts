@@ -17,7 +17,8 @@ export type Command =
   | 'toggle-loop'
   | 'drop-marker'
   | 'scene-start-here'
-  | 'scene-end-here';
+  | 'scene-end-here'
+  | 'insert-film-time';
 
 /** True while the person is typing: keys then belong to the field, never to a shortcut. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -64,7 +65,9 @@ const bindings: { command: Command; when: (event: KeyboardEvent) => boolean }[] 
   { command: 'drop-marker', when: (e) => plain(e) && e.key.toLowerCase() === 'm' },
   // The film's keys, as in an editor: I and O set the chosen scene's start and end at the film's playhead.
   { command: 'scene-start-here', when: (e) => plain(e) && e.key.toLowerCase() === 'i' },
-  { command: 'scene-end-here', when: (e) => plain(e) && e.key.toLowerCase() === 'o' }
+  { command: 'scene-end-here', when: (e) => plain(e) && e.key.toLowerCase() === 'o' },
+  // Alt+T while writing a note types the film's playhead time into it (by the key's place: Alt changes the letter on a Mac).
+  { command: 'insert-film-time', when: (e) => e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyT' }
 ];
 
 /**

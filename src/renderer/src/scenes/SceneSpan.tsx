@@ -1,18 +1,16 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
 import { formatFilmTimecode, readFilmTime } from '../../../shared/time-format';
-import { filmClockNow, useFilmClock } from '../films/film-clock';
+import { useFilmClock } from '../films/film-clock';
+import { FILM_NOT_ON_DESK, playheadOf } from '../films/playhead';
 import { useSetSceneSpan } from '../films/queries';
 import { useCommand } from '../keymap/keymap';
 import { useNotify } from '../notices/notify';
-import { playScene, sceneFilmOnDesk } from './scene-film-time';
+import { playScene } from './scene-film-time';
 import styles from './SceneSpan.module.css';
 
 type Edge = 'start' | 'end';
 const edgeOf = (scene: Scene, edge: Edge) => (edge === 'start' ? scene.startMs : scene.endMs);
-
-const noFilm =
-  'The film is not on the desk: attach it to set a scene’s times from its playhead or play its span; typed times work without it.';
 
 /**
  * Where the scene lies in the film: its start and end, typed (hh:mm:ss.ff or mm:ss) or set from the
@@ -39,8 +37,8 @@ export function SceneSpan({ scene }: { scene: Scene }) {
   };
 
   const fromPlayhead = (edge: Edge) => {
-    if (!sceneFilmOnDesk(scene)) return notify.failed(noFilm);
-    const ms = Math.round(filmClockNow().timeMs);
+    const ms = playheadOf(scene.filmId);
+    if (ms === null) return notify.failed(FILM_NOT_ON_DESK);
     void save(edge, ms).then((saved) => {
       if (saved) notify.success(`Scene ${scene.position} ${edge === 'start' ? 'starts' : 'ends'} at ${formatFilmTimecode(ms, frameMs)}.`);
     });
@@ -69,7 +67,7 @@ export function SceneSpan({ scene }: { scene: Scene }) {
           className="button subtle"
           disabled={!whole}
           onClick={() => {
-            if (!playScene(scene)) notify.failed(noFilm);
+            if (!playScene(scene)) notify.failed(FILM_NOT_ON_DESK);
           }}
         >
           ▶ Play scene

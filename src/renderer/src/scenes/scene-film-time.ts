@@ -1,8 +1,9 @@
 import type { Scene } from '../../../shared/domain';
-import { filmClockNow, playFilmSpan, seekFilm } from '../films/film-clock';
+import { playFilmSpan, seekFilm } from '../films/film-clock';
+import { playheadOf } from '../films/playhead';
 
-/** True when this scene's film is the one whose picture is on the desk: only then can its times move the film. */
-export const sceneFilmOnDesk = (scene: Scene) => filmClockNow().filmId === scene.filmId;
+/** Only the film whose picture is on the desk can be moved by this scene's times. */
+const sceneFilmOnDesk = (scene: Scene) => playheadOf(scene.filmId) !== null;
 
 /** Choosing a scene with a start brings the film there; a scene without times leaves the film where it is. */
 export function seekToScene(scene: Scene | undefined): void {
