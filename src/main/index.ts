@@ -55,7 +55,7 @@ async function start(): Promise<void> {
   serveMediaScheme(() => library);
   hardenSessions();
   bindContract(library);
-  buildApplicationMenu();
+  buildApplicationMenu(libraryHome());
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
