@@ -16,6 +16,7 @@ import { SearchRepairNotice } from './backups/SearchRepairNotice';
 import { PaneBoundary } from './data/PaneBoundary';
 import { useOpenFilm } from './films/queries';
 import { useFilmPageImport } from './films/useFilmPageImport';
+import { useFilmCommands } from './films/useFilmCommands';
 import { useCommand, useKeymap } from './keymap/keymap';
 import { navigate, useVisit, type Place } from './navigation/place';
 import { usePlaceLeft } from './films/usePlaceLeft';
@@ -67,6 +68,8 @@ export function App() {
     go({ sceneId: id });
     seekToScene(sceneList.find((s) => s.id === id));
   };
+
+  useFilmCommands({ film: currentFilm, onView: (view) => go({ view }), onShowBackups: () => setBackupsOpen(true) });
 
   const importer = useFilmPageImport({
     filmHasTracks: (shown?.tracks.length ?? 0) > 0,
