@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Film, Track } from '../../../shared/domain';
 import { call } from '../api';
+import { ExchangeEntry } from '../exchange/ExchangeEntry';
 import { useNotify } from '../notices/notify';
 import { saveTextFile } from '../ui/save-file';
 import { FilmLines } from './FilmLines';
@@ -37,9 +38,12 @@ export function FilmHeader({ film, tracks, found }: Props) {
     <header className="film-header">
       <div className="film-title-row">
         <h1 className="film-title">{film.title}</h1>
-        <button type="button" className="button subtle" onClick={exportStudy}>
-          Export study…
-        </button>
+        <span className="film-actions">
+          <button type="button" className="button subtle" onClick={exportStudy}>
+            Export study…
+          </button>
+          <ExchangeEntry filmId={film.id} />
+        </span>
       </div>
       <p ref={synopsis} className={`film-synopsis${synopsisFound ? ' found' : ''}`} tabIndex={-1}>
         {film.synopsis}

@@ -7,7 +7,8 @@ import type { MenuCommand } from '../../../shared/menu-commands';
  * that owns the command registered with `useCommand`. Keys inside a component (a list's arrows, a
  * dialog's Esc) stay with that component; they are not shortcuts.
  */
-export type Command = MenuCommand | 'play-pause' | 'skip-back' | 'skip-forward' | 'loop-start' | 'loop-end' | 'toggle-loop' | 'drop-marker';
+export type Command =
+  MenuCommand | 'play-pause' | 'skip-back' | 'skip-forward' | 'loop-start' | 'loop-end' | 'toggle-loop' | 'drop-marker' | 'open-exchange';
 
 /** True while the person is typing: keys then belong to the field, never to a shortcut. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -43,6 +44,8 @@ const bindings: { command: Command; when: (event: KeyboardEvent) => boolean }[] 
   { command: 'focus-search', when: (e) => chord(e, 'k') },
   { command: 'focus-search', when: (e) => plain(e) && e.key === '/' },
   { command: 'import-film-page', when: (e) => chord(e, 'o') },
+  // Ctrl/⌘+Shift+E opens the film's "Export or import…" dialog (Ctrl+E alone is the browser's).
+  { command: 'open-exchange', when: (e) => chord(e, 'e') && e.shiftKey },
   // The score player's keys, anywhere in the app: Space plays and pauses, ←/→ skip 5 s (Shift: 1 s),
   // [ and ] set the loop's start and end, L loops, M drops a marker at the playhead.
   { command: 'play-pause', when: (e) => plain(e) && e.key === ' ' && !ownsSpace(e) },

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../web-host';
+
+/** What the page put on the clipboard, read back through the browser's own clipboard. */
+const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+test('cite a scene, a note and a cue to the clipboard, with the facts the film page lacked', async ({ page, host, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+  const scenes = await host.call<{ id: number; title: string }[]>('scenes.list', { filmId: 1 });
+  const audition = scenes.result!.find((s) => s.title === 'The Audition')!;
+  await host.call('notes.create', { target: { kind: 'scene', id: audition.id }, body: 'Her first leap.', filmTimeMs: 5_025_000 });
+  await page.goto(host.url);
+  await page.getByRole('option', { name: /The Audition/ }).click();
+
+  // Before the facts are added, the citation says what it has and the notice what is missing.
+  await page.getByRole('button', { name: 'Cite this scene' }).click();
+  await expect(page.getByText(/Copied the Chicago citation/)).toContainText('has no director or year yet');
+  expect(await clipboardText(page)).toBe('The Red Shoes, scene 1, “The Audition.”');
+
+  // The film's facts, once, from the keyboard.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+Shift+E');
+  const dialog = page.getByRole('dialog', { name: 'Export or import' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Directed by (one per line)').fill('Michael Powell\nEmeric Pressburger');
+  await dialog.getByLabel('Year').fill('1948');
+  await dialog.getByLabel('Studio').fill('The Archers');
+  await dialog.getByRole('button', { name: 'Save facts' }).click();
+  await expect(page.getByText('Saved the citation facts of “The Red Shoes”.')).toBeVisible();
+  // At the smallest window the app supports, the dialog fits whole.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await expect(dialog.getByRole('button', { name: 'Save facts' })).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath('exchange-dialog.png') });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Cite this note' }).click();
+  await expect
+    .poll(() => clipboardText(page))
+    .toBe('The Red Shoes, directed by Michael Powell and Emeric Pressburger (The Archers, 1948), 01:23:45.');
+
+  // MLA, chosen once for the library, is what Cite copies from then on.
+  await page.getByRole('button', { name: 'Export or import…' }).click();
+  await dialog.getByLabel('MLA (9th edition)').click();
+  await expect(dialog.getByLabel('MLA (9th edition)')).toBeChecked();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export CSL-JSON (Zotero)' }).click();
+  const csl = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+  expect(csl[0]).toMatchObject({ type: 'motion_picture', title: 'The Red Shoes', issued: { 'date-parts': [[1948]] } });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const cues = page.getByRole('region', { name: /^Cues/ });
+  await cues.getByRole('button', { name: 'Cite cue Overture' }).click();
+  await expect
+    .poll(() => clipboardText(page))
+    .toMatch(
+      /^“The Red Shoes Ballet\.” The Red Shoes, directed by Michael Powell and Emeric Pressburger, score by Brian Easdale, The Archers, 1948, cue “Overture,” 00:00:00–/
+    );
+  await page.screenshot({ path: test.info().outputPath('exchange-cited.png') });
+});

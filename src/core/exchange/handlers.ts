@@ -1,0 +1,14 @@
+import type { HandlersOf } from '../handler-types';
+import { citationFacts, saveCitationFacts, setCitationStyle } from './citation-facts';
+import { cite } from './citations';
+import { exportCslJson, importCslJson } from './csl-json';
+
+/** exchange.*: the study in other tools' formats, and citations of its moments. */
+export const exchangeHandlers: HandlersOf<'exchange'> = {
+  'exchange.citationFacts': ({ filmId }, { db }) => citationFacts(db, filmId),
+  'exchange.saveCitationFacts': (change, { db }) => saveCitationFacts(db, change),
+  'exchange.setCitationStyle': ({ style }, { db }) => setCitationStyle(db, style),
+  'exchange.cite': ({ target, style }, { db }) => cite(db, target, style),
+  'exchange.exportCslJson': ({ filmId }, { db }) => exportCslJson(db, filmId),
+  'exchange.importCslJson': ({ filmId, fileName, text }, { db }) => importCslJson(db, filmId, fileName, text)
+};

@@ -1,0 +1,8 @@
+import { useLibraryMutation, useLibraryQuery } from '../data/library-query';
+
+/** A film's citation facts and the library's citation style, while the dialog shows them. */
+export const useCitationFacts = (filmId: number | null) => useLibraryQuery('exchange.citationFacts', filmId === null ? null : { filmId });
+
+export const useSaveCitationFacts = () => useLibraryMutation('exchange.saveCitationFacts', ['exchange']);
+export const useSetCitationStyle = () => useLibraryMutation('exchange.setCitationStyle', ['exchange']);
+export const useImportCslJson = () => useLibraryMutation('exchange.importCslJson', ['exchange']);
