@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../web-host';
 
@@ -57,4 +57,38 @@ test('cite a scene, a note and a cue to the clipboard, with the facts the film p
       /^“The Red Shoes Ballet\.” The Red Shoes, directed by Michael Powell and Emeric Pressburger, score by Brian Easdale, The Archers, 1948, cue “Overture,” 00:00:00–/
     );
   await page.screenshot({ path: test.info().outputPath('exchange-cited.png') });
+});
+
+test('the study out as a spreadsheet, and a hand-kept one in through the column mapping', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Export or import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export or import' });
+  await dialog.getByLabel('Format').selectOption({ label: 'CSV (spreadsheet)' });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const exported = await download;
+  expect(exported.suggestedFilename()).toBe('the-red-shoes.csv');
+  expect(readFileSync((await exported.path())!, 'utf8')).toMatch(
+    /^start,end,text,tags,kind,scene,track,cue\r\n,,The Audition,,scene,1,,\r\n/
+  );
+
+  // A spreadsheet kept by hand: minutes and seconds, a column Reelnotes does not know, notes on scenes.
+  const kept = test.info().outputPath('my-notes.csv');
+  writeFileSync(kept, 'When,Scene,Observation,Mood\n1:23:45,1,"Her leap, held",tense\n2:05:10,9,The last dance,grief\n');
+  await dialog.getByTestId('study-file-input').setInputFiles(kept);
+  const step = dialog.getByRole('form', { name: /Import my-notes\.csv: 2 rows/ });
+  await expect(step.getByRole('region', { name: 'First rows of the file' })).toContainText('Her leap, held');
+  await step.getByLabel('Column 1 holds').selectOption('start');
+  await expect(step.getByLabel('Column 2 holds')).toHaveValue('scene');
+  await step.getByLabel('Column 3 holds').selectOption('text');
+  await step.getByLabel('Column 4 holds').selectOption('tags');
+  await page.screenshot({ path: test.info().outputPath('table-mapping.png') });
+  await step.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByText('Imported 2 notes from my-notes.csv.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('option', { name: /The Audition/ }).click();
+  const note = page.getByRole('article', { name: 'Note at 01:23:45' });
+  await expect(note).toContainText('Her leap, held');
+  await expect(note).toContainText('tense');
 });

@@ -2,6 +2,7 @@ import type { HandlersOf } from '../handler-types';
 import { citationFacts, saveCitationFacts, setCitationStyle } from './citation-facts';
 import { cite } from './citations';
 import { exportCslJson, importCslJson } from './csl-json';
+import { exportTable, importTable, previewTable } from './table';
 
 /** exchange.*: the study in other tools' formats, and citations of its moments. */
 export const exchangeHandlers: HandlersOf<'exchange'> = {
@@ -10,5 +11,8 @@ export const exchangeHandlers: HandlersOf<'exchange'> = {
   'exchange.setCitationStyle': ({ style }, { db }) => setCitationStyle(db, style),
   'exchange.cite': ({ target, style }, { db }) => cite(db, target, style),
   'exchange.exportCslJson': ({ filmId }, { db }) => exportCslJson(db, filmId),
+  'exchange.exportTable': ({ filmId, format }, { db }) => exportTable(db, filmId, format),
+  'exchange.previewTable': ({ fileName, text }) => previewTable(fileName, text),
+  'exchange.importTable': ({ filmId, text, ...options }, { db }) => importTable(db, filmId, text, options),
   'exchange.importCslJson': ({ filmId, fileName, text }, { db }) => importCslJson(db, filmId, fileName, text)
 };

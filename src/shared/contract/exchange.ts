@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_CUE_FILE_BYTES } from '../limits';
+import { MAX_EXCHANGE_FILE_BYTES } from '../limits';
 import { method } from './define';
 import { id, type ExportedFile } from './fields';
 
@@ -34,6 +34,58 @@ export interface Citation {
 
 const personName = z.string().trim().min(1).max(200);
 
+/** A study file from another tool: its name (for errors) and its text. */
+const incomingFile = {
+  fileName: z.string().min(1).max(255),
+  text: z.string().max(MAX_EXCHANGE_FILE_BYTES, 'A study file larger than 15 MB cannot be sent in one piece')
+};
+
+/** The columns a table of the study has, in the order Reelnotes writes them. */
+export const tableColumnNames = ['start', 'end', 'text', 'tags', 'kind', 'scene', 'track', 'cue'] as const;
+export type TableColumn = (typeof tableColumnNames)[number];
+export const tableDelimiters = [',', '\t', ';'] as const;
+export const timeNotations = ['auto', 'seconds', 'clock', 'frames'] as const;
+/** What items of a study may become: scenes, notes or cues. */
+export const studyKindNames = ['scene', 'note', 'cue'] as const;
+
+/** The first rows of a table and the mapping Reelnotes guesses, for the person to confirm or change. */
+export interface TablePreview {
+  fileName: string;
+  delimiter: (typeof tableDelimiters)[number];
+  header: boolean;
+  rowCount: number;
+  rows: string[][];
+  /** For each column, what it holds (null: not imported). */
+  mapping: (TableColumn | null)[];
+}
+
+/** How many items an import added (notes, cues, scenes) or set (scenes it matched by number). */
+export interface ImportCounts {
+  scenes: number;
+  notes: number;
+  cues: number;
+}
+
+const tableImport = z
+  .object({
+    filmId: id,
+    ...incomingFile,
+    delimiter: z.enum(tableDelimiters),
+    header: z.boolean(),
+    mapping: z
+      .array(z.enum(tableColumnNames).nullable())
+      .max(500)
+      .refine((m) => new Set(m.filter(Boolean)).size === m.filter(Boolean).length, 'Each column is mapped once'),
+    notation: z.enum(timeNotations),
+    fps: z.number().positive().max(1000).nullable(),
+    /** What rows become when the table has no kind column, or a row's kind is empty. */
+    kind: z.enum(studyKindNames),
+    /** The track cue rows go to when the table has no track column (by title). */
+    track: z.string().trim().min(1).max(500).nullable()
+  })
+  .strict();
+export type TableImport = Omit<z.output<typeof tableImport>, 'filmId' | 'text'>;
+
 export const exchangeMethods = {
   'exchange.citationFacts': method<CitationFacts>()(z.object({ filmId: id }).strict()),
   'exchange.saveCitationFacts': method<CitationFacts>()(
@@ -53,13 +105,16 @@ export const exchangeMethods = {
   ),
   /** The film as CSL-JSON (type motion_picture), which Zotero and every CSL processor import. */
   'exchange.exportCslJson': method<ExportedFile>()(z.object({ filmId: id }).strict()),
+  /** The film's scenes, notes and cues as one table, CSV or TSV, with a header. */
+  'exchange.exportTable': method<ExportedFile>()(z.object({ filmId: id, format: z.enum(['csv', 'tsv']) }).strict()),
+  'exchange.previewTable': method<TablePreview>()(z.object(incomingFile).strict()),
+  'exchange.importTable': method<ImportCounts>()(tableImport),
   /** Takes the film's directors, year and studio from a CSL-JSON file (Zotero's export of the film). */
   'exchange.importCslJson': method<CitationFacts>()(
     z
       .object({
         filmId: id,
-        fileName: z.string().min(1).max(255),
-        text: z.string().max(MAX_CUE_FILE_BYTES, 'A CSL-JSON file larger than 8 MB is not one film')
+        ...incomingFile
       })
       .strict()
   )

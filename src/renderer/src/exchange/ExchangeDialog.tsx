@@ -6,6 +6,7 @@ import { FilePicker } from '../ui/FilePicker';
 import { saveTextFile } from '../ui/save-file';
 import { useModalDialog } from '../ui/useModalDialog';
 import { useCitationFacts, useImportCslJson, useSaveCitationFacts, useSetCitationStyle } from './queries';
+import { StudyFiles } from './StudyFiles';
 import './exchange.css';
 
 const styleLabels: Record<CitationStyle, string> = { chicago: 'Chicago (notes)', mla: 'MLA (9th edition)' };
@@ -22,6 +23,7 @@ export function ExchangeDialog({ filmId, onClose }: { filmId: number; onClose: (
           Close
         </button>
       </div>
+      <StudyFiles filmId={filmId} />
       {facts.data && facts.data.filmId === filmId ? <CitationSection key={filmId} facts={facts.data} /> : <p className="muted">Loading…</p>}
     </dialog>
   );
