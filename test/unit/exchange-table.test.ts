@@ -81,7 +81,9 @@ describe('the study as a spreadsheet (CSV and TSV)', () => {
       expect(file.fileName).toBe(`the-red-shoes.${format}`);
       const d = format === 'csv' ? ',' : '\t';
       expect(file.text.split('\r\n')[0]).toBe(allColumns.join(d));
-      expect(file.text).toContain(['01:23:45.250', '', '"## The leap\n\nShe flies; the room, silent,\tholds."', 'camera/crane; Dance'].join(d));
+      expect(file.text).toContain(
+        ['01:23:45.250', '', '"## The leap\n\nShe flies; the room, silent,\tholds."', 'camera/crane; Dance'].join(d)
+      );
       expect(file.text).toContain(
         ['00:00:01.500', '00:00:09.250', 'Shoes motif', 'leitmotif', 'cue', '1; 4', 'The Red Shoes Ballet', ''].join(d)
       );
