@@ -92,3 +92,39 @@ test('the study out as a spreadsheet, and a hand-kept one in through the column 
   await expect(note).toContainText('Her leap, held');
   await expect(note).toContainText('tense');
 });
+
+test('an ELAN file in, its tiers chosen as notes and cues, and the study out as EAF', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Export or import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export or import' });
+  const eaf = test.info().outputPath('session.eaf');
+  writeFileSync(
+    eaf,
+    `<?xml version="1.0" encoding="UTF-8"?>
+<ANNOTATION_DOCUMENT AUTHOR="" DATE="2024-05-01T10:00:00+02:00" FORMAT="3.0" VERSION="3.0">
+  <HEADER MEDIA_FILE="" TIME_UNITS="milliseconds"/>
+  <TIME_ORDER><TIME_SLOT TIME_SLOT_ID="ts1" TIME_VALUE="83000"/><TIME_SLOT TIME_SLOT_ID="ts2" TIME_VALUE="85500"/>
+    <TIME_SLOT TIME_SLOT_ID="ts3" TIME_VALUE="1000"/><TIME_SLOT TIME_SLOT_ID="ts4" TIME_VALUE="3000"/></TIME_ORDER>
+  <TIER LINGUISTIC_TYPE_REF="lt" TIER_ID="Gesture"><ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts2"><ANNOTATION_VALUE>Arms raised</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION></TIER>
+  <TIER LINGUISTIC_TYPE_REF="lt" TIER_ID="Music"><ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID="a2" TIME_SLOT_REF1="ts3" TIME_SLOT_REF2="ts4"><ANNOTATION_VALUE>Harp glissando</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION></TIER>
+  <LINGUISTIC_TYPE LINGUISTIC_TYPE_ID="lt" TIME_ALIGNABLE="true"/>
+</ANNOTATION_DOCUMENT>
+`
+  );
+  await dialog.getByTestId('study-file-input').setInputFiles(eaf);
+  const step = dialog.getByRole('form', { name: 'Import session.eaf: 2 tiers' });
+  await step.getByLabel('Tier Music becomes').selectOption('cue');
+  await step.getByLabel('on').selectOption("Entr'acte");
+  await page.screenshot({ path: test.info().outputPath('eaf-tiers.png') });
+  await step.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByText('Imported 1 note and 1 cue from session.eaf.')).toBeVisible();
+
+  await dialog.getByLabel('Format').selectOption({ label: 'ELAN (EAF 3.0)' });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const exported = readFileSync((await (await download).path())!, 'utf8');
+  expect(exported).toContain(
+    '<ALIGNABLE_ANNOTATION ANNOTATION_ID="a1" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts2">\n                <ANNOTATION_VALUE>Arms raised</ANNOTATION_VALUE>'
+  );
+  expect(exported).toContain(`TIER_ID="Cues: Entr'acte"`);
+});

@@ -3,6 +3,7 @@ import { citationFacts, saveCitationFacts, setCitationStyle } from './citation-f
 import { cite } from './citations';
 import { exportCslJson, importCslJson } from './csl-json';
 import { exportTable, importTable, previewTable } from './table';
+import { formatEaf, importEaf, previewEaf } from './eaf';
 
 /** exchange.*: the study in other tools' formats, and citations of its moments. */
 export const exchangeHandlers: HandlersOf<'exchange'> = {
@@ -14,5 +15,8 @@ export const exchangeHandlers: HandlersOf<'exchange'> = {
   'exchange.exportTable': ({ filmId, format }, { db }) => exportTable(db, filmId, format),
   'exchange.previewTable': ({ fileName, text }) => previewTable(fileName, text),
   'exchange.importTable': ({ filmId, text, ...options }, { db }) => importTable(db, filmId, text, options),
+  'exchange.exportEaf': ({ filmId }, { db }) => formatEaf(db, filmId, new Date()),
+  'exchange.previewEaf': ({ fileName, text }) => previewEaf(fileName, text),
+  'exchange.importEaf': ({ filmId, fileName, text, tiers }, { db }) => importEaf(db, filmId, fileName, text, tiers),
   'exchange.importCslJson': ({ filmId, fileName, text }, { db }) => importCslJson(db, filmId, fileName, text)
 };

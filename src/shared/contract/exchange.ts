@@ -66,6 +66,30 @@ export interface ImportCounts {
   cues: number;
 }
 
+/** A tier of an ELAN file, for the step that chooses what each becomes. */
+export interface EafTierInfo {
+  id: string;
+  parent: string | null;
+  annotations: number;
+  /** Whether its annotations are placed in time (only those can become notes, scenes or cues). */
+  timed: boolean;
+  /** What the tier is read as: items of the study, tags or scene numbers of its parent's, or nothing. */
+  role: 'items' | 'tags' | 'scene' | null;
+  /** What its items become unless the person says otherwise. */
+  guess: (typeof studyKindNames)[number] | null;
+  /** The track a "Cues: <track>" tier names. */
+  track: string | null;
+}
+
+const eafTierChoice = z
+  .object({
+    tier: z.string().min(1).max(500),
+    as: z.enum([...studyKindNames, 'skip']),
+    track: z.string().trim().min(1).max(500).nullable().optional()
+  })
+  .strict();
+export type EafTierChoice = z.output<typeof eafTierChoice>;
+
 const tableImport = z
   .object({
     filmId: id,
@@ -109,6 +133,13 @@ export const exchangeMethods = {
   'exchange.exportTable': method<ExportedFile>()(z.object({ filmId: id, format: z.enum(['csv', 'tsv']) }).strict()),
   'exchange.previewTable': method<TablePreview>()(z.object(incomingFile).strict()),
   'exchange.importTable': method<ImportCounts>()(tableImport),
+  /** The film's timed scenes, notes and cues as an ELAN (EAF 3.0) document: a tier per kind, tags on dependent tiers. */
+  'exchange.exportEaf': method<ExportedFile>()(z.object({ filmId: id }).strict()),
+  'exchange.previewEaf': method<EafTierInfo[]>()(z.object(incomingFile).strict()),
+  /** The chosen tiers of an ELAN file as notes, scenes or cues (the others skipped). */
+  'exchange.importEaf': method<ImportCounts>()(
+    z.object({ filmId: id, ...incomingFile, tiers: z.array(eafTierChoice).min(1, 'Choose at least one tier').max(500) }).strict()
+  ),
   /** Takes the film's directors, year and studio from a CSL-JSON file (Zotero's export of the film). */
   'exchange.importCslJson': method<CitationFacts>()(
     z

@@ -6,6 +6,7 @@ import { FilePicker } from '../ui/FilePicker';
 import { saveTextFile } from '../ui/save-file';
 import { incomingAccept, incomingKindOf, studyFormats } from './formats';
 import { TableImportStep, type PickedTable } from './TableImportStep';
+import { EafImportStep, type PickedEaf } from './EafImportStep';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -25,6 +26,7 @@ export function StudyFiles({ filmId }: { filmId: number }) {
   const notify = useNotify();
   const [formatId, setFormatId] = useState(studyFormats[0].id);
   const [table, setTable] = useState<PickedTable | null>(null);
+  const [eaf, setEaf] = useState<PickedEaf | null>(null);
   const picker = useRef<HTMLInputElement>(null);
 
   const exportStudy = async () => {
@@ -40,26 +42,24 @@ export function StudyFiles({ filmId }: { filmId: number }) {
   const pick = async (file: File) => {
     try {
       const kind = incomingKindOf(file.name);
-      if (kind === null) throw new Error(`${file.name}: Reelnotes reads CSV and TSV study files.`);
+      if (kind === null) throw new Error(`${file.name}: Reelnotes reads CSV, TSV and ELAN (.eaf) study files.`);
       const text = await file.text();
-      setTable({ text, preview: await call('exchange.previewTable', { fileName: file.name, text }) });
+      if (kind === 'table') setTable({ text, preview: await call('exchange.previewTable', { fileName: file.name, text }) });
+      else setEaf({ fileName: file.name, text, tiers: await call('exchange.previewEaf', { fileName: file.name, text }) });
     } catch (error) {
       notify.failed(error);
     }
   };
 
+  const imported = (fileName: string) => (counts: ImportCounts) => {
+    notify.success(`Imported ${describeCounts(counts)} from ${fileName}.`);
+    setTable(null);
+    setEaf(null);
+  };
+
+  if (eaf) return <EafImportStep filmId={filmId} eaf={eaf} onDone={imported(eaf.fileName)} onCancel={() => setEaf(null)} />;
   if (table) {
-    return (
-      <TableImportStep
-        filmId={filmId}
-        table={table}
-        onDone={(counts) => {
-          notify.success(`Imported ${describeCounts(counts)} from ${table.preview.fileName}.`);
-          setTable(null);
-        }}
-        onCancel={() => setTable(null)}
-      />
-    );
+    return <TableImportStep filmId={filmId} table={table} onDone={imported(table.preview.fileName)} onCancel={() => setTable(null)} />;
   }
 
   return (

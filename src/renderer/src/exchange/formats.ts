@@ -16,16 +16,18 @@ export const studyFormats: StudyFormat[] = [
     label: 'TSV (tab-separated)',
     type: 'text/tab-separated-values',
     write: (filmId) => call('exchange.exportTable', { filmId, format: 'tsv' })
-  }
+  },
+  { id: 'eaf', label: 'ELAN (EAF 3.0)', type: 'application/xml', write: (filmId) => call('exchange.exportEaf', { filmId }) }
 ];
 
 /** What a picked file is read as, by its name: the import step that follows depends on it. */
-export type IncomingKind = 'table';
+export type IncomingKind = 'table' | 'eaf';
 
 export function incomingKindOf(fileName: string): IncomingKind | null {
   if (/\.(csv|tsv|tab|txt)$/i.test(fileName)) return 'table';
+  if (/\.eaf$/i.test(fileName)) return 'eaf';
   return null;
 }
 
 /** The files the import button offers. */
-export const incomingAccept = '.csv,.tsv,.tab,.txt,text/csv,text/tab-separated-values';
+export const incomingAccept = '.csv,.tsv,.tab,.txt,.eaf,text/csv,text/tab-separated-values';
