@@ -20,7 +20,7 @@ test('cite a scene, a note and a cue to the clipboard, with the facts the film p
 
   // The film's facts, once, from the keyboard.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('Control+Shift+E');
+  await page.keyboard.press('Control+Shift+X');
   const dialog = page.getByRole('dialog', { name: 'Export or import' });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel('Directed by (one per line)').fill('Michael Powell\nEmeric Pressburger');

@@ -3,7 +3,7 @@ import { useCommand } from '../keymap/keymap';
 import { lazyComponent } from '../lazy';
 
 /** The shortcut that opens the dialog, as the keymap binds it and notices name it. */
-export const EXCHANGE_SHORTCUT = 'Ctrl+Shift+E';
+export const EXCHANGE_SHORTCUT = 'Ctrl+Shift+X';
 
 // The dialog's code loads when it is first opened, not with the first screen.
 const ExchangeDialog = lazyComponent(() => import('./ExchangeDialog').then((m) => m.ExchangeDialog));
@@ -14,7 +14,7 @@ export function ExchangeEntry({ filmId }: { filmId: number }) {
   useCommand('open-exchange', () => setOpen(true));
   return (
     <>
-      <button type="button" className="button subtle" aria-keyshortcuts="Control+Shift+E" onClick={() => setOpen(true)}>
+      <button type="button" className="button subtle" aria-keyshortcuts="Control+Shift+X" onClick={() => setOpen(true)}>
         Export or import…
       </button>
       {open && (
