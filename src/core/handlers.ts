@@ -10,6 +10,7 @@ import { sceneHandlers } from './scenes/handlers';
 import { searchHandlers } from './search/handlers';
 import { tagHandlers } from './tags/handlers';
 import { trackHandlers } from './tracks/handlers';
+import { videoHandlers } from './video/handlers';
 
 /**
  * Every contract method has exactly one handler: TypeScript refuses a missing or misspelt one.
@@ -25,5 +26,6 @@ export const handlers: DomainHandlers<MethodName> = {
   ...sceneHandlers,
   ...searchHandlers,
   ...tagHandlers,
-  ...trackHandlers
+  ...trackHandlers,
+  ...videoHandlers
 };
