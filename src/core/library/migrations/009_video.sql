@@ -16,5 +16,9 @@ CREATE TABLE film_videos (
   -- The audio and subtitle tracks as JSON arrays ({ number, codec, language, ... }): read whole, never queried.
   audio_tracks    TEXT NOT NULL DEFAULT '[]',
   subtitle_tracks TEXT NOT NULL DEFAULT '[]',
+  -- Sound Chromium cannot play (AC-3, E-AC-3), converted once into a WAV in the library's media/
+  -- folder (named by its SHA-256), and which audio track of the film it was made from.
+  converted_audio       TEXT,
+  converted_audio_track INTEGER,
   attached_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
