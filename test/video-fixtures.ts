@@ -33,16 +33,10 @@ function ffmpeg(args: string[]): void {
   execFileSync('ffmpeg', ['-loglevel', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-export function makeVideoFixtures(seconds = 4, fps = 25): VideoFixtures {
-  const dir = mkdtempSync(join(tmpdir(), 'reelnotes-video-'));
-  const at = (name: string) => join(dir, name);
-  const picture = ['-f', 'lavfi', '-i', `testsrc2=size=320x180:rate=${fps}:duration=${seconds}`];
-  const sound = ['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`];
-  const h264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', String(fps)];
-  ffmpeg([...picture, ...sound, ...h264, '-c:a', 'aac', '-b:a', '96k', '-movflags', '+faststart', at('film.mp4')]);
-  ffmpeg([
-    ...picture,
-    ...sound,
+/** How each kind of test film is encoded, after the testsrc2 picture and the sine sound. */
+const encodings = {
+  'film.mp4': (fps: number) => [...h264(fps), '-c:a', 'aac', '-b:a', '96k', '-movflags', '+faststart'],
+  'film.webm': (fps: number) => [
     '-c:v',
     'libvpx-vp9',
     '-deadline',
@@ -54,34 +48,41 @@ export function makeVideoFixtures(seconds = 4, fps = 25): VideoFixtures {
     '-g',
     String(fps),
     '-c:a',
-    'libopus',
-    at('film.webm')
-  ]);
-  ffmpeg([...picture, ...sound, ...h264, '-c:a', 'ac3', '-ac', '2', '-b:a', '192k', at('film-ac3.mkv')]);
+    'libopus'
+  ],
+  'film-ac3.mkv': (fps: number) => [...h264(fps), '-c:a', 'ac3', '-ac', '2', '-b:a', '192k'],
+  'film-hevc.mp4': () => ['-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-tag:v', 'hvc1', '-c:a', 'aac']
+};
+
+function h264(fps: number): string[] {
+  return ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', String(fps)];
+}
+
+/** One test film of the given kind in `dir`; its path. */
+export function writeTestFilm(dir: string, name: keyof typeof encodings, seconds: number, fps = 25, size = '320x180'): string {
+  const path = join(dir, name);
   ffmpeg([
-    ...picture,
-    ...sound,
-    '-c:v',
-    'libx265',
-    '-preset',
-    'ultrafast',
-    '-x265-params',
-    'log-level=error',
-    '-tag:v',
-    'hvc1',
-    '-c:a',
-    'aac',
-    at('film-hevc.mp4')
+    ...['-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=${fps}:duration=${seconds}`],
+    ...['-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`],
+    ...encodings[name](fps),
+    path
   ]);
-  const whole = readFileSync(at('film.mp4'));
+  return path;
+}
+
+export function makeVideoFixtures(seconds = 4, fps = 25): VideoFixtures {
+  const dir = mkdtempSync(join(tmpdir(), 'reelnotes-video-'));
+  const at = (name: string) => join(dir, name);
+  const mp4 = writeTestFilm(dir, 'film.mp4', seconds, fps);
+  const whole = readFileSync(mp4);
   writeFileSync(at('film-cut.mp4'), whole.subarray(0, Math.floor(whole.length * 0.4)));
   writeFileSync(at('notes.mp4'), 'My notes on the ballet sequence, saved under the wrong name.\n'.repeat(50));
   return {
     dir,
-    mp4: at('film.mp4'),
-    webm: at('film.webm'),
-    ac3Mkv: at('film-ac3.mkv'),
-    hevcMp4: at('film-hevc.mp4'),
+    mp4,
+    webm: writeTestFilm(dir, 'film.webm', seconds, fps),
+    ac3Mkv: writeTestFilm(dir, 'film-ac3.mkv', seconds, fps),
+    hevcMp4: writeTestFilm(dir, 'film-hevc.mp4', seconds, fps),
     truncatedMp4: at('film-cut.mp4'),
     textAsMp4: at('notes.mp4'),
     fps,

@@ -86,3 +86,126 @@ test('a moved film is found missing, relinked by its new place, and plays again'
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+/** Attaches a film through the contract and opens the desk with its picture ready to play. */
+async function openWithFilm(page: Page, host: WebHost, path: string): Promise<void> {
+  expect((await host.call('video.attach', { filmId: 1, path })).ok).toBe(true);
+  await page.goto(host.url);
+  await expect(pane(page).locator('video')).toHaveJSProperty('readyState', 4, { timeout: 20_000 });
+}
+
+const frameMs = () => 1000 / films.fps;
+
+test('the transport: frame steps, J/K/L, Space for the player used last, speed with pitch kept, a taller picture', async ({
+  page,
+  host
+}) => {
+  await openWithFilm(page, host, films.mp4);
+  // Using the film's transport makes the film the player the shared keys drive.
+  await pane(page).getByRole('button', { name: 'One frame forward' }).click();
+  await expect(filmTime(page)).toHaveText('00:00:00.01');
+  await page.keyboard.press('.');
+  await page.keyboard.press('.');
+  await expect(filmTime(page)).toHaveText('00:00:00.03');
+  await page.keyboard.press(',');
+  await expect(filmTime(page)).toHaveText('00:00:00.02');
+  expect(Math.floor((await positionMs(page)) / frameMs())).toBe(2);
+
+  // L plays forward, K stops, J goes back.
+  await page.keyboard.press('l');
+  await expect.poll(() => positionMs(page), { timeout: 20_000 }).toBeGreaterThan(1500);
+  await page.keyboard.press('k');
+  await expect(pane(page).getByRole('button', { name: 'Play' })).toBeVisible();
+  const stopped = await positionMs(page);
+  await page.keyboard.press('j');
+  await expect.poll(() => positionMs(page), { timeout: 20_000 }).toBeLessThan(stopped - 300);
+  await page.keyboard.press('k');
+  await expect(pane(page).getByRole('button', { name: 'Play' })).toBeVisible();
+
+  // Space plays and pauses the film, not the score, since the film was used last.
+  const scorePosition = await page
+    .getByRole('region', { name: 'Score player' })
+    .getByRole('timer', { name: 'Elapsed' })
+    .getAttribute('data-position-ms');
+  await page.keyboard.press('Space');
+  await expect(pane(page).getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(pane(page).getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Score player' }).getByRole('timer', { name: 'Elapsed' })).toHaveAttribute(
+    'data-position-ms',
+    scorePosition ?? '0'
+  );
+
+  // Turning to the score's player gives Space back to it.
+  const score = page.getByRole('region', { name: 'Score player' });
+  await expect(score.getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
+  await score.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(score.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(score.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expect(pane(page).getByRole('button', { name: 'Play' })).toBeVisible();
+
+  // Picture in picture, and back.
+  await pane(page).getByRole('button', { name: 'Picture in picture' }).click();
+  await expect(pane(page).getByRole('button', { name: 'Picture in picture' })).toHaveAttribute('aria-pressed', 'true');
+  await pane(page).getByRole('button', { name: 'Picture in picture' }).click();
+  await expect(pane(page).getByRole('button', { name: 'Picture in picture' })).toHaveAttribute('aria-pressed', 'false');
+
+  // Half speed, pitch kept.
+  await pane(page).getByLabel('Speed').selectOption('0.5');
+  await expect(pane(page).locator('video')).toHaveJSProperty('playbackRate', 0.5);
+  await expect(pane(page).locator('video')).toHaveJSProperty('preservesPitch', true);
+
+  // The handle under the picture makes it taller from the keyboard, and the height is kept.
+  const before = (await pane(page).locator('video').boundingBox())!.height;
+  await pane(page).getByRole('separator', { name: 'Picture height' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await pane(page).locator('video').boundingBox())!.height).toBe(before + 40);
+  await page.reload();
+  await expect.poll(async () => (await pane(page).locator('video').boundingBox())!.height).toBe(before + 40);
+  await page.screenshot({ path: test.info().outputPath('film-transport.png') });
+});
+
+test('AC-3 sound converted once through the pane, then played in sync with the picture', async ({ page, host }) => {
+  await openWithFilm(page, host, films.ac3Mkv);
+  await pane(page).getByRole('button', { name: 'Convert the sound' }).click();
+  await expect(pane(page).getByText(/track 1 converted/)).toBeVisible({ timeout: 30_000 });
+  await expect(pane(page).getByText('which Chromium cannot play')).toHaveCount(0);
+  const sound = pane(page).locator('audio');
+  await expect(sound).toHaveJSProperty('readyState', 4, { timeout: 20_000 });
+  await expect(pane(page).locator('video')).toHaveJSProperty('muted', true);
+  await pane(page).getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => positionMs(page), { timeout: 20_000 }).toBeGreaterThan(1500);
+  // The sound follows the picture's clock: once it has caught up after the start, the two clocks,
+  // read together on each of twenty animation frames, stay within one frame of each other.
+  const gaps = () =>
+    page.evaluate(async () => {
+      const picture = document.querySelector<HTMLVideoElement>('.film-video video')!;
+      const audio = document.querySelector<HTMLAudioElement>('.film-video audio')!;
+      const found: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        await new Promise((next) => requestAnimationFrame(next));
+        if (!audio.paused && !picture.paused) found.push(Math.abs(picture.currentTime - audio.currentTime) * 1000);
+      }
+      return found;
+    });
+  await expect.poll(async () => Math.max(...(await gaps())), { timeout: 20_000 }).toBeLessThanOrEqual(frameMs());
+  const settled = await gaps();
+  expect(settled).toHaveLength(20);
+  expect(Math.max(...settled)).toBeLessThanOrEqual(frameMs());
+  // A seek, paused, moves the sound with the picture.
+  await page.keyboard.press('k');
+  const clocks = () =>
+    page.evaluate(() => ({
+      picture: document.querySelector<HTMLVideoElement>('.film-video video')!.currentTime,
+      sound: document.querySelector<HTMLAudioElement>('.film-video audio')!.currentTime
+    }));
+  await page.keyboard.press('.');
+  const paused = await clocks();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await clocks()).picture).toBeCloseTo(Math.max(0, paused.picture - 5), 2);
+  await expect.poll(async () => (await clocks()).sound).toBeCloseTo((await clocks()).picture, 2);
+  const video = await host.call<{ convertedAudioTrack: number }>('video.get', { filmId: 1 });
+  expect(video.result!.convertedAudioTrack).toBe(1);
+});

@@ -1,7 +1,7 @@
 import type { MediaRoute } from '../shared/media-url';
 import type { Library } from './library/library';
 import { recordingMedia } from './recordings/recordings';
-import { filmVideoMedia } from './video/video';
+import { filmAudioMedia, filmVideoMedia } from './video/video';
 
 /** The file behind a media address, for the Range responder of both hosts (media-range.ts). */
 export function mediaFile(library: Library, route: MediaRoute): { path: string; mimeType: string } {
@@ -10,5 +10,7 @@ export function mediaFile(library: Library, route: MediaRoute): { path: string; 
       return recordingMedia(library, route.recordingId);
     case 'film-video':
       return filmVideoMedia(library, route.filmId);
+    case 'film-audio':
+      return filmAudioMedia(library, route.filmId);
   }
 }

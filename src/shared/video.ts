@@ -44,5 +44,17 @@ export interface FilmVideo {
   audioTracks: FilmAudioTrack[];
   subtitleTracks: FilmSubtitleTrack[];
   status: FilmVideoStatus;
+  /** The audio track whose sound was converted into one Chromium plays (video.convertAudio), or null. */
+  convertedAudioTrack: number | null;
   attachedAt: string;
+}
+
+/** A one-time conversion of the film's AC-3 or E-AC-3 sound, as `video.conversionStatus` reports it. */
+export interface AudioConversion {
+  filmId: number;
+  state: 'idle' | 'converting' | 'done' | 'failed' | 'cancelled';
+  /** 0..1 while converting. */
+  fraction: number;
+  /** Why it failed, for the person; null otherwise. */
+  message: string | null;
 }

@@ -1,16 +1,17 @@
-import { appendFileSync, copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../src/core/dispatch';
 import { seedDefaultLibrary } from '../../src/core/library/default-library';
 import { mediaFile } from '../../src/core/media-files';
 import { answerMediaRequest } from '../../src/core/recordings/media-range';
 import { fingerprintFile } from '../../src/core/video/video';
 import { parseMediaPath } from '../../src/shared/media-url';
-import type { FilmVideo } from '../../src/shared/video';
+import type { AudioConversion, FilmVideo } from '../../src/shared/video';
 import { startWebHost } from '../../src/web/server';
 import { filmsDir, tempHome, tempLibrary } from '../temp-library';
-import { makeVideoFixtures, type VideoFixtures } from '../video-fixtures';
+import { makeVideoFixtures, writeTestFilm, type VideoFixtures } from '../video-fixtures';
 
 let films: VideoFixtures;
 beforeAll(() => {
@@ -192,5 +193,74 @@ describe('the film served by id', () => {
   it('serves the same bytes through the shared Range responder', () => {
     const answer = answerMediaRequest({ path: films.webm, mimeType: 'video/webm' }, { method: 'HEAD', range: 'bytes=0-9' });
     expect(answer).toMatchObject({ status: 206, body: null, headers: { 'Content-Range': expect.stringMatching(/^bytes 0-9\/\d+$/) } });
+  });
+});
+
+describe("converting the film's AC-3 sound", () => {
+  const converted = async (library: Library) =>
+    vi.waitFor(
+      async () => {
+        const status = await call<AudioConversion>(library, 'video.conversionStatus', { filmId: 1 });
+        if (status.state === 'converting') throw new Error(`still converting (${status.fraction})`);
+        return status;
+      },
+      { timeout: 60_000, interval: 50 }
+    );
+
+  it('makes a stereo WAV in the library, as long as the picture, served by id', async () => {
+    const library = redShoes();
+    await call(library, 'video.attach', { filmId: 1, path: films.ac3Mkv });
+    const started = await call<AudioConversion>(library, 'video.convertAudio', { filmId: 1 });
+    expect(started).toMatchObject({ filmId: 1, state: 'converting' });
+    expect(await converted(library)).toEqual({ filmId: 1, state: 'done', fraction: 1, message: null });
+    expect(await call<FilmVideo>(library, 'video.get', { filmId: 1 })).toMatchObject({ convertedAudioTrack: 1, status: 'ready' });
+    const { path, mimeType } = mediaFile(library, { kind: 'film-audio', filmId: 1 });
+    expect(mimeType).toBe('audio/wav');
+    expect(path.startsWith(library.mediaDir)).toBe(true);
+    const probe = JSON.parse(
+      execFileSync('ffprobe', [
+        '-v',
+        'error',
+        '-of',
+        'json',
+        '-show_entries',
+        'stream=codec_name,channels,sample_rate,duration',
+        path
+      ]).toString()
+    ) as { streams: { codec_name: string; channels: number; sample_rate: string; duration: string }[] };
+    expect(probe.streams[0]).toMatchObject({ codec_name: 'pcm_s16le', channels: 2, sample_rate: '48000' });
+    // In sync needs the same length: within one frame of the picture's running time.
+    expect(Math.abs(Number(probe.streams[0].duration) * 1000 - films.seconds * 1000)).toBeLessThanOrEqual(1000 / films.fps);
+    // Nothing is left in the staging folder.
+    expect(readdirSync(join(library.home, 'incoming'))).toEqual([]);
+    // Detaching the film deletes what was converted from it.
+    await call(library, 'video.detach', { filmId: 1 });
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('cancelled, leaves nothing behind and the film as it was', async () => {
+    const dir = tempHome();
+    const long = writeTestFilm(dir, 'film-ac3.mkv', 60);
+    {
+      const library = redShoes();
+      await call(library, 'video.attach', { filmId: 1, path: long });
+      await call(library, 'video.convertAudio', { filmId: 1 });
+      expect(await call<AudioConversion>(library, 'video.cancelConversion', { filmId: 1 })).toMatchObject({ state: 'cancelled' });
+      expect(readdirSync(join(library.home, 'incoming'))).toEqual([]);
+      expect(readdirSync(library.mediaDir).filter((name) => name.endsWith('.wav'))).toEqual([]);
+      expect(await call<FilmVideo>(library, 'video.get', { filmId: 1 })).toMatchObject({ convertedAudioTrack: null });
+      expect(() => mediaFile(library, { kind: 'film-audio', filmId: 1 })).toThrow(/has not been converted/);
+    }
+  });
+
+  it('refuses a film whose sound already plays, and one with no film attached', async () => {
+    const library = redShoes();
+    expect(await refusal(library, 'video.convertAudio', { filmId: 1 })).toMatchObject({ code: 'NOT_FOUND' });
+    await call(library, 'video.attach', { filmId: 1, path: films.mp4 });
+    expect(await refusal(library, 'video.convertAudio', { filmId: 1 })).toEqual({
+      code: 'CONFLICT',
+      message: 'film.mp4: its sound already plays; there is nothing to convert.'
+    });
+    expect(await call(library, 'video.conversionStatus', { filmId: 1 })).toEqual({ filmId: 1, state: 'idle', fraction: 0, message: null });
   });
 });

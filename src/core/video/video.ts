@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, isAbsolute } from 'node:path';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
 import type { FilmVideo, FilmVideoStatus } from '../../shared/video';
 import { assertExists, notFound } from '../errors';
@@ -44,14 +44,17 @@ interface FilmVideoRow {
   height: number;
   audioTracks: string;
   subtitleTracks: string;
+  convertedAudio: string | null;
+  convertedAudioTrack: number | null;
   attachedAt: string;
 }
 
 const columns = `film_id AS filmId, path, byte_size AS byteSize, fingerprint, container, mime_type AS mimeType,
   video_codec AS videoCodec, duration_ms AS durationMs, frame_rate AS frameRate, width, height,
-  audio_tracks AS audioTracks, subtitle_tracks AS subtitleTracks, attached_at AS attachedAt`;
+  audio_tracks AS audioTracks, subtitle_tracks AS subtitleTracks, converted_audio AS convertedAudio,
+  converted_audio_track AS convertedAudioTrack, attached_at AS attachedAt`;
 
-function videoRow(db: Database.Database, filmId: number): FilmVideoRow | undefined {
+export function filmVideoRow(db: Database.Database, filmId: number): FilmVideoRow | undefined {
   return db.prepare(`SELECT ${columns} FROM film_videos WHERE film_id = ?`).get(filmId) as FilmVideoRow | undefined;
 }
 
@@ -74,9 +77,12 @@ function statusOf(row: Pick<FilmVideoRow, 'path' | 'byteSize' | 'fingerprint'>):
   }
 }
 
-function toFilmVideo(row: FilmVideoRow, status: FilmVideoStatus): FilmVideo {
+function toFilmVideo(row: FilmVideoRow, status: FilmVideoStatus, mediaDir: string): FilmVideo {
+  const { convertedAudio, ...rest } = row;
   return {
-    ...row,
+    ...rest,
+    // A converted sound whose file left the media folder is as good as none: convert again.
+    convertedAudioTrack: convertedAudio && existsSync(join(mediaDir, convertedAudio)) ? row.convertedAudioTrack : null,
     fileName: basename(row.path),
     audioTracks: JSON.parse(row.audioTracks) as FilmVideo['audioTracks'],
     subtitleTracks: JSON.parse(row.subtitleTracks) as FilmVideo['subtitleTracks'],
@@ -87,8 +93,8 @@ function toFilmVideo(row: FilmVideoRow, status: FilmVideoStatus): FilmVideo {
 /** The film's video and whether its file is still there and unchanged; null when none is attached. */
 export function getFilmVideo(library: Library, filmId: number): FilmVideo | null {
   assertExists(library.db, 'film', filmId);
-  const row = videoRow(library.db, filmId);
-  return row ? toFilmVideo(row, statusOf(row)) : null;
+  const row = filmVideoRow(library.db, filmId);
+  return row ? toFilmVideo(row, statusOf(row), library.mediaDir) : null;
 }
 
 /** The path as the person gave it, refused unless it names a file we can read. */
@@ -124,24 +130,31 @@ export async function attachFilmVideo(library: Library, filmId: number, path: st
   const file = checkedFile(path);
   const facts = await probeVideo(file.path);
   const fingerprint = fingerprintFile(file.path, file.size);
-  writeFilmVideo(library.db, filmId, file, fingerprint, facts);
+  const dropped = writeFilmVideo(library.db, filmId, file, fingerprint, facts);
+  if (dropped) forgetConvertedAudio(library, dropped);
   return getFilmVideo(library, filmId)!;
 }
 
+/**
+ * Writes the film's video in one transaction. The same file attached again keeps its converted
+ * sound; another file drops it, and the converted file's name is returned for the caller to forget.
+ */
 function writeFilmVideo(
   db: Database.Database,
   filmId: number,
   file: { path: string; size: number },
   fingerprint: string,
   facts: VideoFacts
-): void {
-  db.transaction(() => {
+): string | null {
+  return db.transaction(() => {
     // The film may have been removed while its video was being probed.
     assertExists(db, 'film', filmId);
+    const previous = filmVideoRow(db, filmId);
+    const kept = previous?.fingerprint === fingerprint ? previous : null;
     db.prepare(
       `INSERT OR REPLACE INTO film_videos (film_id, path, byte_size, fingerprint, container, mime_type, video_codec,
-         duration_ms, frame_rate, width, height, audio_tracks, subtitle_tracks)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+         duration_ms, frame_rate, width, height, audio_tracks, subtitle_tracks, converted_audio, converted_audio_track)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ).run(
       filmId,
       file.path,
@@ -155,8 +168,11 @@ function writeFilmVideo(
       facts.width,
       facts.height,
       JSON.stringify(facts.audioTracks),
-      JSON.stringify(facts.subtitleTracks)
+      JSON.stringify(facts.subtitleTracks),
+      kept?.convertedAudio ?? null,
+      kept?.convertedAudioTrack ?? null
     );
+    return kept ? null : (previous?.convertedAudio ?? null);
   })();
 }
 
@@ -166,7 +182,7 @@ function writeFilmVideo(
  */
 export function relinkFilmVideo(library: Library, filmId: number, path: string): FilmVideo {
   assertWritable(library);
-  const row = videoRow(library.db, filmId);
+  const row = filmVideoRow(library.db, filmId);
   if (!row) throw notFound('attached video of film', filmId);
   const file = checkedFile(path);
   if (file.size !== row.byteSize || fingerprintFile(file.path, file.size) !== row.fingerprint) {
@@ -183,8 +199,24 @@ export function relinkFilmVideo(library: Library, filmId: number, path: string):
 export function detachFilmVideo(library: Library, filmId: number): { filmId: number } {
   assertWritable(library);
   assertExists(library.db, 'film', filmId);
+  const converted = filmVideoRow(library.db, filmId)?.convertedAudio;
   library.db.prepare('DELETE FROM film_videos WHERE film_id = ?').run(filmId);
+  if (converted) forgetConvertedAudio(library, converted);
   return { filmId };
+}
+
+/** Deletes a converted sound once no film refers to it (two films may be the same file). */
+export function forgetConvertedAudio(library: Library, mediaFile: string): void {
+  const used = library.db.prepare('SELECT 1 FROM film_videos WHERE converted_audio = ?').get(mediaFile);
+  if (!used) rmSync(join(library.mediaDir, mediaFile), { force: true });
+}
+
+/** The film's converted sound, for the media responders of both hosts. */
+export function filmAudioMedia(library: Library, filmId: number): { path: string; mimeType: string } {
+  const mediaFile = filmVideoRow(library.db, filmId)?.convertedAudio;
+  const path = mediaFile ? join(library.mediaDir, mediaFile) : null;
+  if (!path || !existsSync(path)) throw new ReelnotesError('NOT_FOUND', `The sound of film ${filmId} has not been converted.`);
+  return { path, mimeType: 'audio/wav' };
 }
 
 /**
@@ -192,7 +224,7 @@ export function detachFilmVideo(library: Library, filmId: number): { filmId: num
  * fingerprint per Range request would read 3 MB each time); `video.get` says when it changed.
  */
 export function filmVideoMedia(library: Library, filmId: number): { path: string; mimeType: string } {
-  const row = videoRow(library.db, filmId);
+  const row = filmVideoRow(library.db, filmId);
   if (!row) throw notFound('attached video of film', filmId);
   let size = -1;
   try {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FilmVideo } from '../video';
+import type { AudioConversion, FilmVideo } from '../video';
 import { method } from './define';
 import { id } from './fields';
 
@@ -17,5 +17,13 @@ export const videoMethods = {
   /** Points a missing film at the same file in its new place (same size and fingerprint). */
   'video.relink': method<FilmVideo>()(z.object({ filmId: id, path: filmPath }).strict()),
   /** Forgets the film's video; the file itself is never touched. */
-  'video.detach': method<{ filmId: number }>()(z.object({ filmId: id }).strict())
+  'video.detach': method<{ filmId: number }>()(z.object({ filmId: id }).strict()),
+  /**
+   * Starts converting the film's AC-3 or E-AC-3 sound (the track named, else the first that Chromium
+   * cannot play) into one it plays, kept in the library; answers at once, then `conversionStatus`.
+   */
+  'video.convertAudio': method<AudioConversion>()(z.object({ filmId: id, trackNumber: id.optional() }).strict()),
+  'video.conversionStatus': method<AudioConversion>()(z.object({ filmId: id }).strict()),
+  /** Stops a conversion and answers once what it wrote is deleted. */
+  'video.cancelConversion': method<AudioConversion>()(z.object({ filmId: id }).strict())
 };

@@ -1,5 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import type { FilmVideo as AttachedVideo } from '../../../shared/video';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AudioConversion, FilmVideo as AttachedVideo } from '../../../shared/video';
+import { call } from '../api';
+import { useInvalidate } from '../data/library-query';
 import { useNotify } from '../notices/notify';
 import { FilmPicture } from './FilmPicture';
 import { useAttachFilmVideo, useDetachFilmVideo, useFilmVideo, useRelinkFilmVideo } from './video-queries';
@@ -16,7 +18,7 @@ export function FilmVideo({ filmId }: { filmId: number }) {
   if (answer.isLoading || (answer.isPlaceholderData && !video))
     return <section className="film-video" aria-label="Film picture" aria-busy="true" />;
   return (
-    <section className="film-video" aria-label="Film picture">
+    <section className="film-video" aria-label="Film picture" data-transport="film">
       {video?.status === 'ready' && <FilmPicture key={`${video.filmId}:${video.fingerprint}:${video.path}`} video={video} />}
       <FilmFile filmId={filmId} video={video} />
     </section>
@@ -28,7 +30,7 @@ const audioNames: Record<string, string> = { ac3: 'AC-3 (Dolby Digital)', eac3: 
 /** Why the film plays without sound, when it does: Chromium decodes neither Dolby nor DTS. */
 function silentBecause(video: AttachedVideo): string | null {
   if (video.audioTracks.length === 0) return 'The file has no sound track.';
-  if (video.audioTracks.some((track) => track.playable)) return null;
+  if (video.audioTracks.some((track) => track.playable) || video.convertedAudioTrack !== null) return null;
   const codec = video.audioTracks[0].codec;
   if (/dts/i.test(codec)) {
     return (
@@ -37,6 +39,81 @@ function silentBecause(video: AttachedVideo): string | null {
     );
   }
   return `Its sound is ${audioNames[codec] ?? codec}, which Chromium cannot play: the picture plays without sound.`;
+}
+
+/** Sound Reelnotes can convert, once, into sound Chromium plays (src/core/video/convert-audio.ts). */
+const canConvert = (video: AttachedVideo) =>
+  video.convertedAudioTrack === null && !video.audioTracks.some((t) => t.playable) && video.audioTracks.some((t) => t.codec in audioNames);
+
+const POLL_MS = 250;
+
+/**
+ * The one-time conversion of the film's Dolby sound: started by the person, followed until it ends
+ * (also one begun before a reload), cancelled at will. Done, the film's answer is asked for again
+ * and the pane plays the converted sound with the picture.
+ */
+function SoundConversion({ filmId }: { filmId: number }) {
+  const notify = useNotify();
+  const invalidate = useInvalidate();
+  const [conversion, setConversion] = useState<AudioConversion | null>(null);
+  const converting = conversion?.state === 'converting';
+
+  useEffect(() => {
+    let live = true;
+    let timer = 0;
+    const follow = async () => {
+      const status = await call('video.conversionStatus', { filmId }).catch(() => null);
+      if (!live || !status) return;
+      setConversion(status);
+      if (status.state === 'converting') timer = window.setTimeout(follow, POLL_MS);
+      else if (status.state === 'done') void invalidate('video');
+      else if (status.state === 'failed') notify.failed(new Error(status.message ?? 'The sound could not be converted.'));
+    };
+    if (converting || conversion === null) void follow();
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+    // Following starts when a conversion starts (or once, on opening); each answer schedules the next.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filmId, converting]);
+
+  const start = async () => {
+    try {
+      setConversion(await call('video.convertAudio', { filmId }));
+    } catch (error) {
+      notify.failed(error);
+    }
+  };
+  const cancel = async () => {
+    try {
+      setConversion(await call('video.cancelConversion', { filmId }));
+      notify.success('The conversion is cancelled; nothing of it was kept.');
+    } catch (error) {
+      notify.failed(error);
+    }
+  };
+
+  if (converting) {
+    return (
+      <div className="film-conversion">
+        <label htmlFor={`film-conversion-${filmId}`}>Converting the sound…</label>
+        <progress id={`film-conversion-${filmId}`} max={1} value={conversion.fraction} />
+        <span className="muted">{Math.round(conversion.fraction * 100)}%</span>
+        <button type="button" className="button subtle" onClick={() => void cancel()}>
+          Cancel conversion
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="film-conversion">
+      <button type="button" className="button" onClick={() => void start()}>
+        Convert the sound
+      </button>
+      <span className="muted">once, into a track kept in your library (about 690 MB an hour) and played with the picture</span>
+    </div>
+  );
 }
 
 function describeVideo(video: AttachedVideo): string {
@@ -48,6 +125,7 @@ function describeVideo(video: AttachedVideo): string {
     `${video.videoCodec.toUpperCase()} ${video.width}×${video.height}`,
     `${video.frameRate} fps`,
     sound.length ? `sound ${sound.join(', ')}` : 'no sound',
+    video.convertedAudioTrack !== null ? `track ${video.convertedAudioTrack} converted` : null,
     video.subtitleTracks.length ? `${video.subtitleTracks.length} subtitle track(s)` : null
   ]
     .filter(Boolean)
@@ -137,6 +215,7 @@ function FilmFile({ filmId, video }: { filmId: number; video: AttachedVideo | nu
         · {describeVideo(video)}
       </p>
       {silent && video.status === 'ready' && <p className="film-file-note">{silent}</p>}
+      {video.status === 'ready' && canConvert(video) && <SoundConversion filmId={filmId} />}
       {video.status !== 'ready' && form}
       <button type="button" className="button subtle" onClick={forget} disabled={busy}>
         Detach film
