@@ -12,6 +12,7 @@ import { searchHandlers } from './search/handlers';
 import { subtitleHandlers } from './subtitles/handlers';
 import { tagHandlers } from './tags/handlers';
 import { trackHandlers } from './tracks/handlers';
+import { videoHandlers } from './video/handlers';
 
 /**
  * Every contract method has exactly one handler: TypeScript refuses a missing or misspelt one.
@@ -29,5 +30,6 @@ export const handlers: DomainHandlers<MethodName> = {
   ...searchHandlers,
   ...subtitleHandlers,
   ...tagHandlers,
-  ...trackHandlers
+  ...trackHandlers,
+  ...videoHandlers
 };

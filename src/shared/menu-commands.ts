@@ -39,11 +39,18 @@ export const windowCommands = {
   'skip-forward': { label: 'Forward 5 Seconds', menu: 'play', accelerator: 'Right', alsoKeys: ['Shift+Right'] },
   'loop-start': { label: 'Set Loop Start', menu: 'play', accelerator: '[' },
   'loop-end': { label: 'Set Loop End', menu: 'play', accelerator: ']' },
-  'toggle-loop': { label: 'Loop', menu: 'play', accelerator: 'L' },
+  // L loops the score, and shuttles the film forward (faster at each press) when the film is the
+  // player used last: one key, the player's own meaning (see keymap.ts).
+  'toggle-loop': { label: 'Loop · Film: Shuttle Forward', menu: 'play', accelerator: 'L' },
   'drop-marker': { label: 'Drop a Marker', menu: 'play', accelerator: 'M' },
-  // The film's keys, as in an editor: I and O set the chosen scene's start and end at the film's playhead.
-  'scene-start-here': { label: 'Set Scene Start at the Film’s Playhead', menu: 'play', accelerator: 'I' },
-  'scene-end-here': { label: 'Set Scene End at the Film’s Playhead', menu: 'play', accelerator: 'O' },
+  // The film's editor keys (J/L as above), and one frame at a time.
+  'shuttle-back': { label: 'Film: Shuttle Back', menu: 'play', accelerator: 'J' },
+  'shuttle-stop': { label: 'Film: Stop', menu: 'play', accelerator: 'K' },
+  'frame-back': { label: 'Film: One Frame Back', menu: 'play', accelerator: ',' },
+  'frame-forward': { label: 'Film: One Frame Forward', menu: 'play', accelerator: '.' },
+  // I and O set the chosen scene's start and end at the film's playhead, as in an editor.
+  'scene-start-here': { label: 'Film: Set Scene Start Here', menu: 'play', accelerator: 'I' },
+  'scene-end-here': { label: 'Film: Set Scene End Here', menu: 'play', accelerator: 'O' },
   // Works while typing (it has Alt): it types the film's time into the note being written.
   'insert-film-time': { label: 'Insert the Film’s Time in the Note', menu: 'edit', accelerator: 'Alt+T' }
 } as const satisfies Record<string, WindowCommandSpec>;

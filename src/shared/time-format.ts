@@ -3,7 +3,7 @@ import { MAX_FILM_TIME_MS } from './limits';
 /*
  * Two kinds of time, each with its own way of being written:
  * - a film time (where a note sits in the film): hh:mm:ss, whole seconds, formatFilmTime/parseFilmTime,
- *   or to the frame, hh:mm:ss.ff (scene spans), formatFilmTimecode/readFilmTime;
+ *   or to the frame, hh:mm:ss.ff (the film pane, scene spans), formatFrameTime/readFilmTime;
  * - a track time (where a cue sits in a recording of the score): m:ss.mmm, formatTrackTime/parseTrackTime.
  * Both are kept in milliseconds.
  */
@@ -21,6 +21,17 @@ export function formatFilmTime(ms: number): string {
 }
 
 /**
+ * The film pane's clock: hh:mm:ss.ff, the frame within the second after the dot (as an editor shows
+ * it), so that a frame step always changes what is written. `frameMs` is one frame's length.
+ */
+export function formatFrameTime(ms: number, frameMs: number): string {
+  const clamped = Math.max(0, ms);
+  const frame = Math.floor((clamped % 1000) / frameMs + 1e-6);
+  const digits = Math.max(2, String(Math.ceil(1000 / frameMs) - 1).length);
+  return `${formatFilmTime(clamped)}.${String(frame).padStart(digits, '0')}`;
+}
+
+/**
  * A signed offset as a time, "+00:00:02.500" or "−00:10:00", for re-syncing: how far every time
  * moves. The milliseconds are written only when there are some.
  */
@@ -31,11 +42,17 @@ export function describeOffset(ms: number): string {
 }
 
 /**
+ * Without a frame rate (no film on the desk yet) the digits after the point count hundredths of a
+ * second: a "frame" of 10 ms, written by formatFrameTime and read by readFilmTime as frames are.
+ */
+export const UNKNOWN_FRAME_MS = 10;
+
+/**
  * Reads what a person types: "1:02:03", "02:03" (minutes and seconds), "75" (seconds), with
  * optional spaces and an optional frame ".ff" (see readFilmTime). Returns null for an empty field and
  * undefined for text that is not a time.
  */
-export function parseFilmTime(text: string, frameMs: number | null = null): number | null | undefined {
+export function parseFilmTime(text: string, frameMs = UNKNOWN_FRAME_MS): number | null | undefined {
   const reading = readFilmTime(text, frameMs);
   return reading === null ? null : 'ms' in reading ? reading.ms : undefined;
 }
@@ -44,45 +61,28 @@ export function parseFilmTime(text: string, frameMs: number | null = null): numb
 export type FilmTimeReading = { ms: number } | { problem: string };
 
 /**
- * Frames counted within each second: 24 at 23.976 fps, 30 at 29.97, as timecode counts them. Without a
- * frame rate (no film attached yet) the two digits after the point are hundredths of a second.
+ * Reads a typed film time, hh:mm:ss, mm:ss or seconds, each with an optional .ff (the frame within
+ * the second, as formatFrameTime writes it: 24 of them at 23.976 fps, 30 at 29.97). null for an empty
+ * field; otherwise the time (the first millisecond of that frame, so that it is written back the
+ * same), or a problem that quotes what was typed and says what would be right.
  */
-function framesPerSecond(frameMs: number | null): number {
-  return frameMs === null ? 100 : Math.max(1, Math.round(1000 / frameMs));
-}
-
-/**
- * A film time with its frame, hh:mm:ss.ff, as an editor shows it: ff is the frame within the second
- * when the film's frame length is known, else hundredths of a second. readFilmTime reads it back to
- * a time inside the same frame.
- */
-export function formatFilmTimecode(ms: number, frameMs: number | null): string {
-  const within = ms % 1000;
-  const ff = Math.min(framesPerSecond(frameMs) - 1, Math.floor(within / (frameMs ?? 10)));
-  return `${formatFilmTime(ms)}.${String(ff).padStart(2, '0')}`;
-}
-
-/**
- * Reads a typed film time, hh:mm:ss, mm:ss or seconds, each with an optional .ff (two digits: the
- * frame within the second, or hundredths without a frame rate). null for an empty field; otherwise
- * the time, or a problem that quotes what was typed and says what would be right.
- */
-export function readFilmTime(text: string, frameMs: number | null = null): FilmTimeReading | null {
+export function readFilmTime(text: string, frameMs = UNKNOWN_FRAME_MS): FilmTimeReading | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  const match = /^(\d{1,5}(?::\d{1,2}){0,2})(?:\.(\d{2}))?$/.exec(trimmed);
+  const match = /^(\d{1,5}(?::\d{1,2}){0,2})(?:\.(\d{2,3}))?$/.exec(trimmed);
   const quoted = `“${trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed}”`;
   if (!match) return { problem: `${quoted} is not a film time: write hh:mm:ss, mm:ss or seconds, with .ff for a frame if you like` };
   const parts = match[1].split(':').map(Number);
   if (parts.length > 1 && parts.slice(1).some((p) => p > 59)) return { problem: `${quoted}: minutes and seconds go from 00 to 59` };
-  const perSecond = framesPerSecond(frameMs);
+  const perSecond = Math.max(1, Math.round(1000 / frameMs));
   const ff = match[2] === undefined ? 0 : Number(match[2]);
   if (ff >= perSecond) {
-    const unit = frameMs === null ? 'hundredths of a second' : `frames a second at this film's frame rate`;
-    return { problem: `${quoted}: .${match[2]} is past the last frame, there are ${perSecond} ${unit} (.00 to .${perSecond - 1})` };
+    const unit = frameMs === UNKNOWN_FRAME_MS ? 'hundredths of a second' : `frames a second at this film's frame rate`;
+    const last = String(perSecond - 1).padStart(2, '0');
+    return { problem: `${quoted}: .${match[2]} is past the last frame, there are ${perSecond} ${unit} (.00 to .${last})` };
   }
-  // The first whole millisecond inside frame ff, so that formatting the time gives back the same frame.
-  const ms = parts.reduce((acc, p) => acc * 60 + p, 0) * 1000 + Math.ceil(ff * (frameMs ?? 10));
+  // The same tolerance as formatFrameTime's, so that 27 × (1000/120) is 225 ms and not 226.
+  const ms = parts.reduce((acc, p) => acc * 60 + p, 0) * 1000 + Math.ceil(ff * frameMs - 1e-6);
   if (ms > MAX_FILM_TIME_MS) return { problem: `${quoted} is past 100 hours, longer than any film` };
   return { ms };
 }

@@ -12,6 +12,7 @@ import { searchMethods } from './search';
 import { subtitleMethods } from './subtitles';
 import { tagMethods } from './tags';
 import { trackMethods } from './tracks';
+import { videoMethods } from './video';
 
 /**
  * The whole API of the library, one entry per method. The Electron IPC binding, the preload bridge,
@@ -30,7 +31,8 @@ export const contract = {
   ...searchMethods,
   ...subtitleMethods,
   ...tagMethods,
-  ...trackMethods
+  ...trackMethods,
+  ...videoMethods
 };
 
 export type Contract = typeof contract;

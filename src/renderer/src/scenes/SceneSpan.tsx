@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
-import { formatFilmTimecode, readFilmTime } from '../../../shared/time-format';
+import { formatFrameTime, readFilmTime, UNKNOWN_FRAME_MS } from '../../../shared/time-format';
 import { useFilmClock } from '../films/film-clock';
 import { FILM_NOT_ON_DESK, playheadOf } from '../films/playhead';
 import { useSetSceneSpan } from '../films/queries';
@@ -20,7 +20,7 @@ const edgeOf = (scene: Scene, edge: Edge) => (edge === 'start' ? scene.startMs :
 export function SceneSpan({ scene }: { scene: Scene }) {
   const clock = useFilmClock();
   // Frames are counted at the film's own rate once its picture is on the desk, else in hundredths.
-  const frameMs = clock.filmId === scene.filmId ? clock.frameMs : null;
+  const frameMs = (clock.filmId === scene.filmId ? clock.frameMs : null) ?? UNKNOWN_FRAME_MS;
   const setSpan = useSetSceneSpan();
   const notify = useNotify();
 
@@ -40,7 +40,7 @@ export function SceneSpan({ scene }: { scene: Scene }) {
     const ms = playheadOf(scene.filmId);
     if (ms === null) return notify.failed(FILM_NOT_ON_DESK);
     void save(edge, ms).then((saved) => {
-      if (saved) notify.success(`Scene ${scene.position} ${edge === 'start' ? 'starts' : 'ends'} at ${formatFilmTimecode(ms, frameMs)}.`);
+      if (saved) notify.success(`Scene ${scene.position} ${edge === 'start' ? 'starts' : 'ends'} at ${formatFrameTime(ms, frameMs)}.`);
     });
   };
   useCommand('scene-start-here', () => fromPlayhead('start'));
@@ -85,14 +85,14 @@ export function SceneSpan({ scene }: { scene: Scene }) {
 interface SpanFieldProps {
   edge: Edge;
   ms: number | null;
-  frameMs: number | null;
+  frameMs: number;
   onSave: (ms: number | null) => Promise<boolean>;
   onFromPlayhead: () => void;
 }
 
 /** One edge of the span: typed and saved on Enter or on leaving the field; what is wrong is said beside it. */
 function SpanField({ edge, ms, frameMs, onSave, onFromPlayhead }: SpanFieldProps) {
-  const shown = ms === null ? '' : formatFilmTimecode(ms, frameMs);
+  const shown = ms === null ? '' : formatFrameTime(ms, frameMs);
   const [text, setText] = useState(shown);
   const [problem, setProblem] = useState<string | null>(null);
   const errorId = useId();
