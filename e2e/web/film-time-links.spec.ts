@@ -32,7 +32,7 @@ test('every hh:mm:ss and mm:ss in a note is a button in its preview, code and lo
     'The shoes appear at 12:30, the sea at **1:02:03.05**; not 12:75, v2:30, `00:10:00` or [a link at 3:00](https://example.org).';
   await page.getByLabel('Note text (Markdown)').fill(body);
   const preview = page.getByRole('region', { name: 'Preview' });
-  await expect(preview.locator('button.film-time')).toHaveText(['12:30', '1:02:03.05']);
+  await expect(preview.locator('button.time-link')).toHaveText(['12:30', '1:02:03.05']);
   await expect(preview.getByRole('button', { name: 'Go to 00:12:30 in the film' })).toBeVisible();
   await expect(preview.getByRole('button', { name: 'Go to 01:02:03 in the film' })).toBeVisible();
   await expect(preview.locator('code')).toHaveText('00:10:00');

@@ -58,6 +58,26 @@ describe('scenes as spans of film time', () => {
     expect(listScenes(db, filmId)[0]).toMatchObject({ startMs: 1000, endMs: 2000 });
   });
 
+  it('with the film attached, refuses a span past its running time, naming both times to the frame', async () => {
+    const { library, db, scenes } = redShoesLibrary();
+    // The facts attaching a film records (src/core/video): a 6-second film at 25 frames a second.
+    db.prepare(
+      `INSERT INTO film_videos (film_id, path, byte_size, fingerprint, container, mime_type, video_codec, duration_ms, frame_rate, width, height)
+       VALUES (1, '/films/red-shoes.mp4', 1000, ?, 'mp4', 'video/mp4', 'avc', 6000, 25, 320, 180)`
+    ).run('0'.repeat(64));
+    const sceneId = scenes[0].id;
+    expect(await setSpan(library, { sceneId, startMs: 1000, endMs: 6000 })).toMatchObject({ ok: true, result: { endMs: 6000 } });
+    expect(await setSpan(library, { sceneId, startMs: 1000, endMs: 6040 })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'The scene would end at 00:00:06.01, past the end of the film (00:00:06.00).' }
+    });
+    expect(await setSpan(library, { sceneId, startMs: 7000, endMs: null })).toMatchObject({
+      ok: false,
+      error: { message: 'The scene would start at 00:00:07.00, past the end of the film (00:00:06.00).' }
+    });
+    expect(listScenes(db, 1)[0]).toMatchObject({ startMs: 1000, endMs: 6000 });
+  });
+
   it('below the contract, the schema itself refuses a reversed span or an end without a start', () => {
     const { db, scenes } = redShoesLibrary();
     const write = db.prepare('UPDATE scenes SET start_ms = ?, end_ms = ? WHERE id = ?');

@@ -9,6 +9,7 @@ import { seekFilm } from './films/film-clock';
 import { FILM_NOT_ON_DESK } from './films/playhead';
 import { useNotify } from './notices/notify';
 import { SubtitleTracks } from './subtitles/SubtitleTracks';
+import { SubtitleLine } from './subtitles/SubtitleLine';
 import { DropOverlay } from './ui/DropOverlay';
 import { RecoveryBanner } from './backups/RecoveryBanner';
 import { LibraryWarnings } from './backups/LibraryWarnings';
@@ -125,7 +126,7 @@ export function App() {
                   <FilmViewTabs view={place.view} onChange={(view) => go({ view })} />
                 </div>
                 <Suspense fallback={null}>
-                  <FilmVideo filmId={currentFilm.id} />
+                  <FilmVideo filmId={currentFilm.id} underPicture={<SubtitleLine filmId={currentFilm.id} />} />
                 </Suspense>
                 {place.view === 'scenes' && (
                   <>

@@ -91,7 +91,7 @@ function LineTime({ line }: { line: FilmLine }) {
       {line.filmTimeMs !== null && (
         <button
           type="button"
-          className="film-time"
+          className="time-link"
           aria-label={`Go to ${formatFilmTime(line.filmTimeMs)} in the film`}
           onClick={() => {
             if (!seekFilm(line.filmTimeMs!)) notify.failed(FILM_NOT_ON_DESK);

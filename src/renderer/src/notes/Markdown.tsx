@@ -26,7 +26,7 @@ const filmTimeLinks: TokenizerAndRendererExtension = {
     return time ? { type: 'filmTime', raw: time.written, ms: time.ms } : undefined;
   },
   renderer: ({ raw, ms }) =>
-    `<button type="button" class="film-time" data-film-ms="${Number(ms)}" aria-label="Go to ${formatFilmTime(Number(ms))} in the film">${escapeHtml(raw)}</button>`
+    `<button type="button" class="time-link" data-film-ms="${Number(ms)}" aria-label="Go to ${formatFilmTime(Number(ms))} in the film">${escapeHtml(raw)}</button>`
 };
 
 /**

@@ -6,7 +6,6 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FilePicker } from '../ui/FilePicker';
 import { useImportSubtitles, useRemoveSubtitles, useSubtitleTracks } from './queries';
 import { showSubtitles, useShownSubtitles } from './shown-subtitles';
-import { SubtitleLine } from './SubtitleLine';
 import styles from './Subtitles.module.css';
 
 /**
@@ -83,7 +82,6 @@ export function SubtitleTracks({ filmId }: { filmId: number }) {
           ))}
         </fieldset>
       )}
-      <SubtitleLine filmId={filmId} />
       <button type="button" className="button subtle" disabled={importSubtitles.isPending} onClick={() => picker.current?.click()}>
         {importSubtitles.isPending ? 'Importing…' : 'Import subtitles…'}
       </button>
