@@ -128,3 +128,44 @@ test('an ELAN file in, its tiers chosen as notes and cues, and the study out as 
   );
   expect(exported).toContain(`TIER_ID="Cues: Entr'acte"`);
 });
+
+test('the study out as Web Annotation JSON-LD, and annotations written elsewhere in', async ({ page, host }) => {
+  const scenes = await host.call<{ id: number; title: string }[]>('scenes.list', { filmId: 1 });
+  await host.call('notes.create', { target: { kind: 'scene', id: scenes.result![0].id }, body: 'Her first leap.', filmTimeMs: 5_025_000 });
+  await page.goto(host.url);
+  await page.keyboard.press('Control+Shift+X');
+  const dialog = page.getByRole('dialog', { name: 'Export or import' });
+  await dialog.getByLabel('Format').selectOption({ label: 'W3C Web Annotation (JSON-LD)' });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const exported = await download;
+  expect(exported.suggestedFilename()).toBe('the-red-shoes.jsonld');
+  const collection = JSON.parse(readFileSync((await exported.path())!, 'utf8'));
+  expect(collection.type).toBe('AnnotationCollection');
+  expect(collection.first.items).toContainEqual(
+    expect.objectContaining({
+      motivation: 'commenting',
+      target: expect.objectContaining({ selector: expect.objectContaining({ value: 't=5025' }) })
+    })
+  );
+
+  const incoming = test.info().outputPath('from-a-colleague.jsonld');
+  writeFileSync(
+    incoming,
+    JSON.stringify({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'Annotation',
+      motivation: 'commenting',
+      body: [
+        { type: 'TextualBody', value: 'The shoes dance on alone.' },
+        { type: 'TextualBody', value: 'motif/shoes', purpose: 'tagging' }
+      ],
+      target: { source: 'https://example.org/red-shoes.mp4', selector: { type: 'FragmentSelector', value: 't=7200,7210' } }
+    })
+  );
+  await dialog.getByTestId('study-file-input').setInputFiles(incoming);
+  await expect(page.getByText('Imported 1 note from from-a-colleague.jsonld.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('tab', { name: 'All annotations' }).click();
+  await expect(page.getByRole('listbox', { name: /All annotations/ })).toContainText('The shoes dance on alone.');
+});
