@@ -169,3 +169,24 @@ test('the study out as Web Annotation JSON-LD, and annotations written elsewhere
   await page.getByRole('tab', { name: 'All annotations' }).click();
   await expect(page.getByRole('listbox', { name: /All annotations/ })).toContainText('The shoes dance on alone.');
 });
+
+test("a track's cues out as a Sonic Visualiser layer, and SV's CSV in", async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Export or import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export or import' });
+  const sv = dialog.getByRole('region', { name: "A track's cues in Sonic Visualiser" });
+  await expect(sv.getByLabel('Track')).toHaveValue(/\d+/);
+  const download = page.waitForEvent('download');
+  await sv.getByRole('button', { name: 'Export layer (.svl)' }).click();
+  const layer = await download;
+  expect(layer.suggestedFilename()).toBe('the-red-shoes-ballet-cues.svl');
+  expect(readFileSync((await layer.path())!, 'utf8')).toMatch(/<point frame="\d+" value="0" duration="\d+" label="Overture"\/>/);
+
+  const csv = test.info().outputPath('sv-layer.csv');
+  writeFileSync(csv, '1.250000000,0,2.500000000,Harp\n');
+  await sv.getByTestId('sv-layer-input').setInputFiles(csv);
+  await expect(page.getByText('Imported 1 cue from sv-layer.csv.')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('sv-section.png') });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('region', { name: /^Cues/ }).getByRole('listitem', { name: 'Cue Harp' })).toBeVisible();
+});

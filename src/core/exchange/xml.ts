@@ -28,6 +28,7 @@ export function xmlParser(repeated: readonly string[]): XMLParser {
     parseAttributeValue: false,
     trimValues: false,
     htmlEntities: true,
-    isArray: (name) => arrays.has(name)
+    // Elements only: an attribute may share an element's name (SV's model has a dataset attribute).
+    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && arrays.has(name)
   });
 }

@@ -15,3 +15,4 @@ export const useImportTable = () => useLibraryMutation('exchange.importTable', s
 export const useFilmTracks = (filmId: number) => useLibraryQuery('tracks.list', { filmId });
 export const useImportEaf = () => useLibraryMutation('exchange.importEaf', studyDomains);
 export const useImportWebAnnotations = () => useLibraryMutation('exchange.importWebAnnotations', studyDomains);
+export const useImportSonicVisualiser = () => useLibraryMutation('exchange.importSonicVisualiser', studyDomains);
