@@ -16,8 +16,14 @@ import { buildLargeLibrary } from './large-library';
 import { fmt, printTable, timeEach, timeOnce, type Row } from './measure';
 import { measureBrowserHost } from './browser-host';
 import { measureRestoreMemory } from './restore-memory';
+import { measureExchange } from './exchange';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } }
+});
+/** `--only exchange`: build the library and measure the exchange formats alone (the other measures take minutes). */
+const only = values.only;
+if (only !== undefined && only !== 'exchange') throw new Error(`--only takes "exchange", not "${only}"`);
 const scale = values.quick ? 0.02 : 1;
 const root = mkdtempSync(join(tmpdir(), 'reelnotes-bench-'));
 const rows: Row[] = [];
@@ -65,13 +71,15 @@ async function main(): Promise<void> {
   info.buildSeconds = buildMs / 1000;
   console.log(`built the large library in ${fmt(buildMs / 1000, 1)} s: ${JSON.stringify(info.size)}`);
 
-  if (isMethodName('search.query')) await searchAgainstRawSql(library);
-  if (isMethodName('notes.create')) await annotationWrites(library);
-  const archivePath = await archiveRestore(library);
-  library.close();
-  rows.push(await measureRestoreMemory(join(root, 'restore-memory'), archivePath));
-
-  for (const row of await measureBrowserHost(join(root, 'large'), join(root, 'default'), scale)) rows.push(row);
+  if (only === undefined) {
+    if (isMethodName('search.query')) await searchAgainstRawSql(library);
+    if (isMethodName('notes.create')) await annotationWrites(library);
+    const archivePath = await archiveRestore(library);
+    library.close();
+    rows.push(await measureRestoreMemory(join(root, 'restore-memory'), archivePath));
+    for (const row of await measureBrowserHost(join(root, 'large'), join(root, 'default'), scale)) rows.push(row);
+  } else library.close();
+  if (isMethodName('exchange.importTable')) await measureExchange(root, join(root, 'large'), rows);
 
   console.log('');
   printTable(rows);
