@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { XMLValidator } from 'fast-xml-parser';
 import type { ImportCounts } from '../../shared/contract/exchange';
 import type { ExportedFile } from '../../shared/contract/fields';
 import { ReelnotesError } from '../../shared/errors';
@@ -8,7 +7,7 @@ import { fileNameFor } from '../films/study-export';
 import { getTrack } from '../tracks/tracks';
 import { itemError, writeStudyItems, type ReadItem } from './study-items';
 import { parseTable } from './table';
-import { xmlAttribute, xmlParser } from './xml';
+import { childrenNamed, readXml, xmlAttribute } from './xml';
 
 /*
  * Sonic Visualiser: a track's cues as an annotation layer. The `.svl` file is SV's own XML for one
@@ -63,28 +62,20 @@ export function exportSonicVisualiser(db: Database.Database, trackId: number, fo
   return { fileName, text };
 }
 
-type Attributes = Record<string, string | undefined>;
-
 /** The regions (or instants) of an `.svl` layer, in milliseconds. */
 function readSvl(fileName: string, text: string): ReadItem[] {
   const fail = (where: string, problem: string) => itemError(fileName, where, problem);
-  const wellFormed = XMLValidator.validate(text);
-  if (wellFormed !== true) throw fail(`line ${wellFormed.err.line}`, `not well-formed XML (${wellFormed.err.msg})`);
-  let document: Record<string, unknown>;
-  try {
-    document = xmlParser(['model', 'dataset', 'point']).parse(text) as Record<string, unknown>;
-  } catch (error) {
-    throw fail('the document', `not well-formed XML (${(error as Error).message})`);
-  }
-  const data = (document.sv as { data?: { model?: Attributes[]; dataset?: (Attributes & { point?: Attributes[] })[] } } | undefined)?.data;
+  const document = readXml(fileName, text);
+  const data = document.name === 'sv' ? childrenNamed(document, 'data')[0] : undefined;
   if (!data) throw fail('the document', 'it is not a Sonic Visualiser layer (no <sv><data>)');
-  const datasets = (data.dataset ?? []).filter((d) => (d.point ?? []).length > 0);
+  const datasets = childrenNamed(data, 'dataset').filter((d) => childrenNamed(d, 'point').length > 0);
   if (datasets.length !== 1) throw fail('<data>', `expected one dataset of points, found ${datasets.length}`);
   const dataset = datasets[0];
-  const model = (data.model ?? []).find((m) => m.dataset === dataset.id);
-  const rate = Number(model?.sampleRate);
-  if (!model || !Number.isFinite(rate) || rate <= 0) throw fail(`<dataset id="${dataset.id ?? ''}">`, 'its model gives no sample rate');
-  return dataset.point!.map((point, index) => {
+  const model = childrenNamed(data, 'model').find((m) => m.attributes.dataset === dataset.attributes.id);
+  const rate = Number(model?.attributes.sampleRate);
+  if (!model || !Number.isFinite(rate) || rate <= 0)
+    throw fail(`<dataset id="${dataset.attributes.id ?? ''}">`, 'its model gives no sample rate');
+  return childrenNamed(dataset, 'point').map(({ attributes: point }, index) => {
     const where = `point ${index + 1}${point.frame !== undefined ? ` (frame ${point.frame.slice(0, 20)})` : ''}`;
     const frame = point.frame ?? '';
     const duration = point.duration ?? '0';
