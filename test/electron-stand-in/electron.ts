@@ -42,7 +42,7 @@ export class BrowserWindowStandIn extends EventEmitter {
   focused = 0;
   minimized = false;
   title = '';
-  constructor(readonly options: Record<string, any>) {
+  constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
     super();
     BrowserWindowStandIn.all.push(this);
   }
@@ -159,7 +159,7 @@ export interface ElectronStandIn {
   };
   privilegedSchemes: unknown[];
   protocolHandlers: Map<string, (request: Request) => Response | Promise<Response>>;
-  session: { defaultSession: Record<string, any> };
+  session: { defaultSession: Record<string, unknown> };
   headerHooks: Listener[];
   permissionHandlers: Listener[];
   shell: Record<string, Listener>;
