@@ -8,5 +8,8 @@ export type Opening = { kind: 'link'; url: string } | { kind: 'film-page'; path:
 
 export const OPENING_CHANNEL = 'desktop:open';
 
+/** The MIME type the installed app declares for `.reelfilm` film pages (electron-builder.yml). */
+export const FILM_PAGE_MIME_TYPE = 'application/x-reelnotes-film-page';
+
 /** Film pages by name: `.reelfilm` is the app's own (the desktop entry opens it), `.txt` what a page is saved as. */
 export const isFilmPagePath = (path: string): boolean => /\.(reelfilm|txt)$/i.test(path);
