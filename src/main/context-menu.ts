@@ -4,6 +4,8 @@ import type { ContextMenuParams, MenuItemConstructorOptions } from 'electron';
 export interface ContextMenuActions {
   replaceMisspelling(suggestion: string): void;
   addToDictionary(word: string): void;
+  /** Copies the `reelnotes://` link of the place the page shows (its film, view, scene or note). */
+  copyPlaceLink(): void;
 }
 
 type Params = Pick<ContextMenuParams, 'isEditable' | 'selectionText' | 'misspelledWord' | 'dictionarySuggestions' | 'editFlags'>;
@@ -11,7 +13,8 @@ type Params = Pick<ContextMenuParams, 'isEditable' | 'selectionText' | 'misspell
 /**
  * The right-click menu of the page: in a text field, the spelling suggestions for a misspelled word
  * and "Add to Dictionary" (the fields are spell-checked), then Cut, Copy, Paste and Select All as the
- * field allows; on selected text elsewhere, Copy. Nothing at all where there is nothing to do.
+ * field allows; elsewhere Copy for selected text, and the link to the place shown (a note, a scene, a
+ * film), which opens it again from a document, a browser or another app.
  */
 export function contextMenuTemplate(params: Params, actions: ContextMenuActions): MenuItemConstructorOptions[] {
   const spelling: MenuItemConstructorOptions[] =
@@ -38,5 +41,6 @@ export function contextMenuTemplate(params: Params, actions: ContextMenuActions)
       { role: 'selectAll', enabled: can.canSelectAll }
     ];
   }
-  return params.selectionText.trim() ? [{ role: 'copy' }] : [];
+  const placeLink: MenuItemConstructorOptions = { label: 'Copy Link to This Place', click: actions.copyPlaceLink };
+  return params.selectionText.trim() ? [{ role: 'copy' }, { type: 'separator' }, placeLink] : [placeLink];
 }

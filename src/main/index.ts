@@ -1,9 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { methodNames } from '../shared/contract';
 import { ReelnotesError } from '../shared/errors';
 import { OPENING_CHANNEL } from '../shared/openings';
-import { LINK_SCHEME } from '../shared/place-address';
+import { deskLinkOf, LINK_SCHEME, placeOfFragment } from '../shared/place-address';
 import { CONTENT_SECURITY_POLICY } from '../core/content-policy';
 import { buildApplicationMenu } from './menu';
 import { contextMenuTemplate } from './context-menu';
@@ -145,7 +145,11 @@ function createWindow(): void {
   window.webContents.on('context-menu', (_event, params) => {
     const template = contextMenuTemplate(params, {
       replaceMisspelling: (suggestion) => window.webContents.replaceMisspelling(suggestion),
-      addToDictionary: (word) => window.webContents.session.addWordToSpellCheckerDictionary(word)
+      addToDictionary: (word) => window.webContents.session.addWordToSpellCheckerDictionary(word),
+      copyPlaceLink: () => {
+        const place = placeOfFragment(new URL(window.webContents.getURL()).hash);
+        if (place.filmId !== null) clipboard.writeText(deskLinkOf({ place, filmTimeMs: null }));
+      }
     });
     if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
   });

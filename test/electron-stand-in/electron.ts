@@ -177,6 +177,7 @@ export interface ElectronStandIn {
   popups: { template: unknown[]; options: unknown }[];
   screen: { getAllDisplays(): { workArea: { x: number; y: number; width: number; height: number } }[] };
   webContents: { getAllWebContents(): WebContentsStandIn[] };
+  clipboard: { writeText(text: string): void; text: string };
 }
 
 /** A fresh stand-in, its app's folders under `paths`. */
@@ -251,7 +252,13 @@ export function electronStandIn(paths: { userData: string; logs: string; appPath
     menus,
     popups,
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    webContents: { getAllWebContents: () => BrowserWindowStandIn.all.map((w) => w.webContents) }
+    webContents: { getAllWebContents: () => BrowserWindowStandIn.all.map((w) => w.webContents) },
+    clipboard: {
+      text: '',
+      writeText(text: string) {
+        this.text = text;
+      }
+    }
   };
 }
 

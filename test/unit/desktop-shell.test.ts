@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../src/shared/contract';
+import { parseDeskLink } from '../../src/shared/place-address';
 import { BrowserWindowStandIn, electronStandIn, loadShell, type ElectronStandIn } from '../electron-stand-in/electron';
 
 /**
@@ -301,8 +302,17 @@ describe('the context menu', () => {
     expect(window.webContents.session.dictionary).toEqual(['baleet']);
   });
 
-  it('offers Copy for selected text outside a field, and nothing where there is nothing to do', () => {
-    expect(popUp({ ...params, isEditable: false, selectionText: 'The Red Shoes' })!.map((i) => i.role)).toEqual(['copy']);
-    expect(popUp({ ...params, isEditable: false, selectionText: '  ' })).toBeUndefined();
+  it('offers Copy for selected text outside a field, and the link to the place shown, which opens it again', () => {
+    expect(popUp({ ...params, isEditable: false, selectionText: 'The Red Shoes' })!.map((i) => i.role ?? i.label)).toEqual([
+      'copy',
+      undefined,
+      'Copy Link to This Place'
+    ]);
+    window.webContents.url = `${window.webContents.url.split('#')[0]}#film=1&view=scenes&scene=4&note=12`;
+    const items = popUp({ ...params, isEditable: false, selectionText: '  ' })!;
+    expect(items.map((i) => i.label)).toEqual(['Copy Link to This Place']);
+    items[0].click!();
+    expect(electron.clipboard.text).toBe('reelnotes://open#film=1&view=scenes&scene=4&note=12');
+    expect(parseDeskLink(electron.clipboard.text)?.place).toEqual({ filmId: 1, view: 'scenes', sceneId: 4, noteId: 12 });
   });
 });
