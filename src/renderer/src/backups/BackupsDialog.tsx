@@ -58,7 +58,7 @@ export function BackupsDialog({ open, onClose }: Props) {
     setBusy('export');
     try {
       const file = await call('library.exportArchive', {});
-      saveTextFile(file.fileName, file.text, 'application/json');
+      await saveTextFile(file.fileName, file.text, 'application/json');
     } catch (error) {
       notify.failed(error);
     } finally {
