@@ -50,7 +50,7 @@ test('a search hit on a dialogue line or a quote opens that line, not a notice',
   await expect(line).toBeFocused();
   await expect(line).toHaveClass(/found/);
   await expect(line).toBeInViewport();
-  await expect(page.locator('.notices').getByText('Write it down')).toHaveCount(0);
+  await expect(page.getByTestId('notices').getByText('Write it down')).toHaveCount(0);
 
   await (await search(page, 'silence')).filter({ hasText: 'Quote' }).first().click();
   const quote = quotes(page).getByRole('listitem');
