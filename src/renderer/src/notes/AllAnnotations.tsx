@@ -171,7 +171,7 @@ export function AllAnnotations({ filmId, filter, onOpen }: Props) {
                       <span className="note-row-head">
                         <span className="note-row-scene">{noteTargetName(row)}</span>
                         {row.filmTimeMs !== null && <span className="note-row-time">{formatFilmTime(row.filmTimeMs)}</span>}
-                        <TagChips tags={row.tags} />
+                        <TagChips tags={row.tags} oneLine />
                       </span>
                       <span className="note-row-text">{row.excerpt.trim() || 'Empty note'}</span>
                     </>
