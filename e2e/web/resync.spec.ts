@@ -8,7 +8,7 @@ test('shift every film time of the film in one step, then undo it', async ({ pag
   }
   await page.goto(host.url);
   await page.getByRole('tab', { name: 'All annotations' }).click();
-  const times = page.locator('.note-row-time');
+  const times = page.getByTestId('note-film-time');
   await expect(times).toHaveText(['00:01:05', '00:10:00']);
 
   await page.getByLabel('Shift film times by').fill('+1:30');
@@ -49,7 +49,7 @@ test('a refused shift says its offset as a time, and its error outlasts any numb
   for (const step of [1, 2, 3, 4]) {
     await field.fill('+1');
     await page.getByRole('button', { name: 'Shift film times' }).click();
-    await expect(page.locator('.note-row-time')).toHaveText(`00:02:0${step}`);
+    await expect(page.getByTestId('note-film-time')).toHaveText(`00:02:0${step}`);
   }
   await expect(page.getByTestId('notices').getByRole('status')).toHaveCount(3);
   await expect(error).toBeVisible();

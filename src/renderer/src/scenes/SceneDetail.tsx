@@ -3,6 +3,7 @@ import type { Scene } from '../../../shared/domain';
 import { useUpdateScene } from '../films/queries';
 import { useNotify } from '../notices/notify';
 import { SceneCues } from '../score/SceneCues';
+import styles from './SceneDetail.module.css';
 
 interface Props {
   scene: Scene | null;
@@ -18,7 +19,7 @@ export function SceneDetail({ scene, children }: Props) {
 
   if (!scene) {
     return (
-      <section className="detail-pane empty" aria-label="Scene">
+      <section className="detail-pane" aria-label="Scene">
         <p className="empty-state">Choose a scene to read it, or move through them with ↑ and ↓.</p>
         {children}
       </section>
@@ -30,19 +31,19 @@ export function SceneDetail({ scene, children }: Props) {
       {editing ? (
         <SceneEditor scene={scene} onCancel={() => setEditing(false)} onSaved={() => setEditing(false)} />
       ) : (
-        <article className="scene-reading">
-          <div className="detail-toolbar">
-            <span className="scene-kicker">Scene {scene.position}</span>
+        <article>
+          <div className={styles.toolbar}>
+            <span className={styles.kicker}>Scene {scene.position}</span>
             <button type="button" className="button subtle" onClick={() => setEditing(true)}>
               Edit scene
             </button>
           </div>
-          <h2 id="scene-heading" className="scene-heading">
+          <h2 id="scene-heading" className={styles.heading}>
             {scene.title}
           </h2>
-          <p className="scene-description">{scene.description}</p>
+          <p className={styles.description}>{scene.description}</p>
           {scene.context && (
-            <aside className="scene-context" aria-label="Context">
+            <aside className={styles.context} aria-label="Context">
               <h3 className="section-label">Why it matters</h3>
               <p>{scene.context}</p>
             </aside>
@@ -83,7 +84,7 @@ function SceneEditor({ scene, onCancel, onSaved }: { scene: Scene; onCancel: () 
   };
 
   return (
-    <form className="scene-editor" onSubmit={save} onKeyDown={onKeyDown} aria-labelledby="scene-heading">
+    <form className={styles.editor} onSubmit={save} onKeyDown={onKeyDown} aria-labelledby="scene-heading">
       <h2 id="scene-heading" className="section-label">
         Editing scene {scene.position}
       </h2>
