@@ -25,7 +25,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
       <h2 id="confirm-title" className="dialog-title">
         {title}
       </h2>
-      <div className="dialog-body">{children}</div>
+      <div>{children}</div>
       <div className="form-actions">
         <button type="button" className="button subtle" onClick={onCancel} autoFocus>
           Cancel
