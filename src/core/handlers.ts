@@ -2,6 +2,7 @@ import type { MethodName } from '../shared/contract';
 import type { DomainHandlers } from './handler-types';
 import { backupHandlers } from './backups/handlers';
 import { cueHandlers } from './cues/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 import { filmHandlers } from './films/handlers';
 import { libraryHandlers } from './library/handlers';
 import { noteHandlers } from './notes/handlers';
@@ -18,6 +19,7 @@ import { trackHandlers } from './tracks/handlers';
 export const handlers: DomainHandlers<MethodName> = {
   ...backupHandlers,
   ...cueHandlers,
+  ...exchangeHandlers,
   ...filmHandlers,
   ...libraryHandlers,
   ...noteHandlers,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { backupMethods } from './backups';
 import { cueMethods } from './cues';
+import { exchangeMethods } from './exchange';
 import { filmMethods } from './films';
 import { libraryMethods } from './library';
 import { noteMethods } from './notes';
@@ -19,6 +20,7 @@ import { trackMethods } from './tracks';
 export const contract = {
   ...backupMethods,
   ...cueMethods,
+  ...exchangeMethods,
   ...filmMethods,
   ...libraryMethods,
   ...noteMethods,

@@ -101,7 +101,7 @@ export function BackupsDialog({ open, onClose }: Props) {
 
   return (
     <dialog ref={dialog} className={`dialog ${styles.dialog}`} aria-labelledby="backups-heading" onClose={onClose}>
-      <header className={styles.header}>
+      <header className="dialog-header">
         <h2 id="backups-heading">Backups</h2>
         <button type="button" className="button subtle" onClick={onClose}>
           Close

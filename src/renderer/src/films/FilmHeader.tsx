@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Film, Track } from '../../../shared/domain';
+import { ExchangeEntry } from '../exchange/ExchangeEntry';
 import { FilmLines } from './FilmLines';
 import { foundMark, revealFound, type Found } from './reveal';
 import { useExportStudy } from './useFilmCommands';
@@ -28,9 +29,12 @@ export function FilmHeader({ film, tracks, found }: Props) {
     <header className={styles.header}>
       <div className={styles.titleRow}>
         <h1 className={styles.title}>{film.title}</h1>
-        <button type="button" className="button subtle" onClick={() => void exportStudy()}>
-          Export study…
-        </button>
+        <span className={styles.actions}>
+          <button type="button" className="button subtle" onClick={() => void exportStudy()}>
+            Export study…
+          </button>
+          <ExchangeEntry filmId={film.id} />
+        </span>
       </div>
       <p ref={synopsis} {...foundMark(styles.synopsis, synopsisFound)} tabIndex={-1} data-testid="film-synopsis">
         {film.synopsis}
