@@ -5,7 +5,8 @@ import { useNotify } from '../notices/notify';
 import { seekFilm } from './film-clock';
 import { FILM_NOT_ON_DESK, playheadOf } from './playhead';
 import { useFilmLines, useMatchingSubtitles, useSetLineTime } from './queries';
-import { revealFound, type Found } from './reveal';
+import { foundMark, revealFound, type Found } from './reveal';
+import styles from './FilmLines.module.css';
 
 interface Props {
   film: Film;
@@ -34,7 +35,7 @@ export function FilmLines({ film, found }: Props) {
 
   if (!shown.length) return null;
   return (
-    <div className="film-lines">
+    <div className={styles.lines}>
       <LineList heading="Dialogue" lines={shown.filter((l) => l.kind === 'dialogue')} markedId={markedId} />
       <LineList heading="Quotes" lines={shown.filter((l) => l.kind === 'quote')} markedId={markedId} />
     </div>
@@ -47,16 +48,16 @@ function LineList({ heading, lines, markedId }: { heading: string; lines: FilmLi
   const headingId = useId();
   if (!lines.length) return null;
   return (
-    <section className="film-line-section" aria-labelledby={headingId}>
+    <section aria-labelledby={headingId}>
       <h2 id={headingId} className="section-label">
         {heading} <span className="count">{lines.length}</span>
       </h2>
       {/* A list that scrolls is reached with Tab, so the keyboard can scroll it too. */}
-      <ol className="film-line-list" tabIndex={0} aria-labelledby={headingId}>
+      <ol className={styles.list} tabIndex={0} aria-labelledby={headingId}>
         {lines.map((line) => (
-          <li key={line.id} id={lineElementId(line.id)} className={`film-line${line.id === markedId ? ' found' : ''}`} tabIndex={-1}>
-            {line.speaker && <span className="film-line-speaker">{line.speaker}: </span>}
-            <span className="film-line-text">{line.text}</span>
+          <li key={line.id} id={lineElementId(line.id)} {...foundMark(styles.line, line.id === markedId)} tabIndex={-1}>
+            {line.speaker && <span className={styles.speaker}>{line.speaker}: </span>}
+            <span>{line.text}</span>
             <LineTime line={line} />
           </li>
         ))}
@@ -87,7 +88,7 @@ function LineTime({ line }: { line: FilmLine }) {
   const playhead = playheadOf(line.filmId);
 
   return (
-    <span className="film-line-time">
+    <span className={styles.time}>
       {line.filmTimeMs !== null && (
         <button
           type="button"
@@ -111,7 +112,7 @@ function LineTime({ line }: { line: FilmLine }) {
         {line.filmTimeMs === null ? 'Place' : 'Move'}
       </button>
       {placing && (
-        <span id={panelId} className="film-line-offers" role="group" aria-label="Where this line is in the film">
+        <span id={panelId} className={styles.offers} role="group" aria-label="Where this line is in the film">
           {offers.isLoading && <span className="muted">Looking in the subtitles…</span>}
           {offers.data?.length === 0 && <span className="muted">No subtitle line shares its words.</span>}
           {offers.data?.map((offer) => (

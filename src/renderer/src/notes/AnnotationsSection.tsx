@@ -4,7 +4,7 @@ import { playheadOf } from '../films/playhead';
 import { useNotify } from '../notices/notify';
 import { AnnotationCard } from './AnnotationCard';
 import { useCreateNote, useNotesForTarget, useTrashNote } from './queries';
-import './notes.css';
+import styles from './AnnotationsSection.module.css';
 
 interface Props {
   target: AnnotationTarget;
@@ -62,8 +62,8 @@ export function AnnotationsSection({ target, filmId, heading, allTags, focus }: 
   };
 
   return (
-    <section className="annotations" aria-labelledby={headingId}>
-      <div className="annotations-head">
+    <section className={styles.section} aria-labelledby={headingId}>
+      <div className={styles.head}>
         <h3 id={headingId} className="section-label">
           {heading} <span className="count">{list.length}</span>
         </h3>
@@ -73,9 +73,9 @@ export function AnnotationsSection({ target, filmId, heading, allTags, focus }: 
       </div>
       {notes.error && <p className="inline-error">{notes.error.message}</p>}
       {list.length === 0 && !notes.isPlaceholderData && !notes.isLoading && (
-        <p className="muted annotations-empty">No notes yet. Add one to start writing.</p>
+        <p className={`muted ${styles.empty}`}>No notes yet. Add one to start writing.</p>
       )}
-      <div className="annotation-list">
+      <div className={styles.list}>
         {list.map((note) => (
           <AnnotationCard
             key={note.id}

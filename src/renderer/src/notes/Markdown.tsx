@@ -5,6 +5,7 @@ import { filmTimeAtStartOf, formatFilmTime, nextFilmTimeIn } from '../../../shar
 import { seekFilm } from '../films/film-clock';
 import { FILM_NOT_ON_DESK } from '../films/playhead';
 import { useNotify } from '../notices/notify';
+import styles from './Markdown.module.css';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -54,7 +55,8 @@ export function renderMarkdown(text: string): string {
   return DOMPurify.sanitize(notesMarkdown.parse(text, { async: false }), { FORBID_TAGS: ['style', 'form', 'input'] });
 }
 
-export function Markdown({ text, label }: { text: string; label?: string }) {
+/** A note's text, rendered; `className` adds the look of where it is shown (the editor's preview). */
+export function Markdown({ text, label, className }: { text: string; label?: string; className?: string }) {
   // A long note re-renders its preview when typing pauses, not on every keystroke.
   const deferred = useDeferredValue(text);
   const html = useMemo(() => renderMarkdown(deferred), [deferred]);
@@ -67,7 +69,7 @@ export function Markdown({ text, label }: { text: string; label?: string }) {
   };
   return (
     <div
-      className="markdown"
+      className={className ? `${styles.markdown} ${className}` : styles.markdown}
       aria-label={label}
       role={label ? 'region' : undefined}
       onClick={onClick}
