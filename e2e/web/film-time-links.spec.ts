@@ -12,7 +12,7 @@ interface Note {
   filmTimeMs: number | null;
 }
 
-const alert = (page: Page) => page.locator('.notices').getByRole('alert');
+const alert = (page: Page) => page.getByTestId('notices').getByRole('alert');
 
 async function notesOnDreamSequence(host: WebHost): Promise<Note[]> {
   const scenes = await host.call<{ id: number; title: string }[]>('scenes.list', { filmId: 1 });

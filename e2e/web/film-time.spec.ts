@@ -83,7 +83,7 @@ test('I and O set a scene’s span at the playhead; choosing the scene seeks to 
   const field = page.getByRole('region', { name: 'Film time' }).getByRole('textbox', { name: 'End' });
   await field.fill('00:00:09.00');
   await field.press('Enter');
-  await expect(page.locator('.notices').getByRole('alert')).toContainText('past the end of the film (00:00:08.00)');
+  await expect(page.getByTestId('notices').getByRole('alert')).toContainText('past the end of the film (00:00:08.00)');
 });
 
 test('a timestamp in a note, and a note’s own time, take the picture there to within a frame; Alt+T and a new note take the playhead', async ({

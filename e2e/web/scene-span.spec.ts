@@ -57,7 +57,7 @@ test('a typed time that is wrong is named beside its field, and a reversed span 
 
   await field(page, 'End').fill('5:00');
   await field(page, 'End').press('Enter');
-  await expect(page.locator('.notices').getByRole('alert')).toContainText('The end (00:05:00) must come after the start (00:10:00)');
+  await expect(page.getByTestId('notices').getByRole('alert')).toContainText('The end (00:05:00) must come after the start (00:10:00)');
   // The field goes back to what the library holds.
   await expect(field(page, 'End')).toHaveValue('');
   expect(await dreamSequence(host)).toMatchObject({ startMs: 600_000, endMs: null });
@@ -69,14 +69,14 @@ test('I and O without the film on the desk say why nothing was set, and the keys
   await page.getByRole('option', { name: /The Audition/ }).click();
   await page.getByRole('listbox', { name: /Memorable scenes/ }).focus();
   await page.keyboard.press('i');
-  await expect(page.locator('.notices').getByRole('alert')).toContainText('The film is not on the desk');
-  await page.locator('.notices').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('notices').getByRole('alert')).toContainText('The film is not on the desk');
+  await page.getByTestId('notices').getByRole('button', { name: 'Dismiss' }).click();
 
   // Typing an "i" or "o" in the time field is text, not a shortcut.
   await field(page, 'Start').fill('');
   await field(page, 'Start').press('o');
   await expect(field(page, 'Start')).toHaveValue('o');
-  await expect(page.locator('.notices').getByRole('alert')).toHaveCount(0);
+  await expect(page.getByTestId('notices').getByRole('alert')).toHaveCount(0);
   await field(page, 'Start').press('Escape');
   await expect(field(page, 'Start')).toHaveValue('');
 

@@ -7,7 +7,7 @@ import { expect, test } from '../web-host';
 const srt = (lines: [string, string][]) => lines.map(([timing, text], i) => `${i + 1}\n${timing}\n${text}\n`).join('\n');
 
 const subtitles = (page: Page) => page.getByRole('region', { name: /^Subtitles/ });
-const alert = (page: Page) => page.locator('.notices').getByRole('alert');
+const alert = (page: Page) => page.getByTestId('notices').getByRole('alert');
 
 async function importSubtitles(page: Page, name: string, text: string): Promise<void> {
   await page.getByTestId('subtitle-file-input').setInputFiles({ name, mimeType: 'application/x-subrip', buffer: Buffer.from(text) });
@@ -25,7 +25,7 @@ test('a subtitle file is imported for the film, shown as chosen, and found by se
       ['00:12:34,250 --> 00:12:37,000', 'Why do you want to live?']
     ])
   );
-  await expect(page.locator('.notices').getByRole('status')).toContainText('Imported 2 subtitle lines from red-shoes.en.srt.');
+  await expect(page.getByTestId('notices').getByRole('status')).toContainText('Imported 2 subtitle lines from red-shoes.en.srt.');
   await expect(subtitles(page).getByRole('radio', { name: /red-shoes\.en\.srt · 2 lines/ })).toBeChecked();
   await subtitles(page).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('subtitles-1024.png') });
