@@ -11,6 +11,7 @@ import { sceneHandlers } from './scenes/handlers';
 import { searchHandlers } from './search/handlers';
 import { tagHandlers } from './tags/handlers';
 import { trackHandlers } from './tracks/handlers';
+import { videoHandlers } from './video/handlers';
 
 /**
  * Every contract method has exactly one handler: TypeScript refuses a missing or misspelt one.
@@ -27,5 +28,6 @@ export const handlers: DomainHandlers<MethodName> = {
   ...sceneHandlers,
   ...searchHandlers,
   ...tagHandlers,
-  ...trackHandlers
+  ...trackHandlers,
+  ...videoHandlers
 };

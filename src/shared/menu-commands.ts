@@ -39,8 +39,15 @@ export const windowCommands = {
   'skip-forward': { label: 'Forward 5 Seconds', menu: 'play', accelerator: 'Right', alsoKeys: ['Shift+Right'] },
   'loop-start': { label: 'Set Loop Start', menu: 'play', accelerator: '[' },
   'loop-end': { label: 'Set Loop End', menu: 'play', accelerator: ']' },
-  'toggle-loop': { label: 'Loop', menu: 'play', accelerator: 'L' },
-  'drop-marker': { label: 'Drop a Marker', menu: 'play', accelerator: 'M' }
+  // L loops the score, and shuttles the film forward (faster at each press) when the film is the
+  // player used last: one key, the player's own meaning (see keymap.ts).
+  'toggle-loop': { label: 'Loop · Film: Shuttle Forward', menu: 'play', accelerator: 'L' },
+  'drop-marker': { label: 'Drop a Marker', menu: 'play', accelerator: 'M' },
+  // The film's editor keys (J/L as above), and one frame at a time.
+  'shuttle-back': { label: 'Film: Shuttle Back', menu: 'play', accelerator: 'J' },
+  'shuttle-stop': { label: 'Film: Stop', menu: 'play', accelerator: 'K' },
+  'frame-back': { label: 'Film: One Frame Back', menu: 'play', accelerator: ',' },
+  'frame-forward': { label: 'Film: One Frame Forward', menu: 'play', accelerator: '.' }
 } as const satisfies Record<string, WindowCommandSpec>;
 
 export type MenuCommand = keyof typeof windowCommands;

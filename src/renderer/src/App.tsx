@@ -30,6 +30,7 @@ const PlayerDock = lazyComponent(() => import('./score/PlayerDock').then((m) => 
 const AllAnnotations = lazyComponent(() => import('./notes/AllAnnotations').then((m) => m.AllAnnotations));
 const TrashView = lazyComponent(() => import('./notes/TrashView').then((m) => m.TrashView));
 const BackupsDialog = lazyComponent(() => import('./backups/BackupsDialog').then((m) => m.BackupsDialog));
+const FilmVideo = lazyComponent(() => import('./films/FilmVideo').then((m) => m.FilmVideo));
 
 const emptyDock = <section className="score-dock" aria-label="Score player" />;
 
@@ -108,6 +109,9 @@ export function App() {
                   <SearchBox ref={search} filmId={filmId} onOpen={openHit} />
                   <FilmViewTabs view={place.view} onChange={(view) => go({ view })} />
                 </div>
+                <Suspense fallback={null}>
+                  <FilmVideo filmId={currentFilm.id} />
+                </Suspense>
                 {place.view === 'scenes' && (
                   <>
                     <FilmHeader film={currentFilm} tracks={shown?.tracks ?? []} found={foundInFilm} />

@@ -11,6 +11,7 @@ import { sceneMethods } from './scenes';
 import { searchMethods } from './search';
 import { tagMethods } from './tags';
 import { trackMethods } from './tracks';
+import { videoMethods } from './video';
 
 /**
  * The whole API of the library, one entry per method. The Electron IPC binding, the preload bridge,
@@ -28,7 +29,8 @@ export const contract = {
   ...sceneMethods,
   ...searchMethods,
   ...tagMethods,
-  ...trackMethods
+  ...trackMethods,
+  ...videoMethods
 };
 
 export type Contract = typeof contract;

@@ -115,6 +115,7 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
     <section
       className="score-dock"
       aria-label="Score player"
+      data-transport="score"
       // Busy while the chosen recording loads: a cue asked for meanwhile plays once it has.
       aria-busy={state.now !== null && !state.loaded}
       data-rate={state.rate}
