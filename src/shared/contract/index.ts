@@ -42,7 +42,11 @@ export const methodNames = Object.keys(contract) as MethodName[];
  * from a native dialog, a drop or the system); the browser host refuses them, since a page in a
  * browser names no file: it uploads one.
  */
-export const byPathMethods: ReadonlySet<MethodName> = new Set<MethodName>(['library.importFilmPageFile', 'recordings.attachPath']);
+export const byPathMethods: ReadonlySet<MethodName> = new Set<MethodName>([
+  'library.importFilmPageFile',
+  'library.restoreArchiveFile',
+  'recordings.attachPath'
+]);
 
 /** What a caller passes (before defaults and trimming). */
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
