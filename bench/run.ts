@@ -16,8 +16,11 @@ import { buildLargeLibrary } from './large-library';
 import { fmt, printTable, timeEach, timeOnce, type Row } from './measure';
 import { measureBrowserHost } from './browser-host';
 import { measureRestoreMemory } from './restore-memory';
+import { measureVideo } from './video';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } }
+});
 const scale = values.quick ? 0.02 : 1;
 const root = mkdtempSync(join(tmpdir(), 'reelnotes-bench-'));
 const rows: Row[] = [];
@@ -60,6 +63,11 @@ async function call(library: Library, method: string, input: unknown) {
 
 async function main(): Promise<void> {
   console.log(`Reelnotes benchmark (${values.quick ? 'quick' : 'full'} size) in ${root}`);
+  // `--only video`: the film on the desk alone (it makes its own film and library).
+  if (values.only === 'video') {
+    rows.push(...(await measureVideo(join(root, 'video'), values.quick)));
+    return report();
+  }
   const library = open('large');
   const buildMs = await timeOnce(() => (info.size = buildLargeLibrary(library.db, scale)));
   info.buildSeconds = buildMs / 1000;
@@ -72,7 +80,11 @@ async function main(): Promise<void> {
   rows.push(await measureRestoreMemory(join(root, 'restore-memory'), archivePath));
 
   for (const row of await measureBrowserHost(join(root, 'large'), join(root, 'default'), scale)) rows.push(row);
+  rows.push(...(await measureVideo(join(root, 'video'), values.quick)));
+  report();
+}
 
+function report(): void {
   console.log('');
   printTable(rows);
   const out = values.out ?? join(process.cwd(), 'bench', 'results', `${new Date().toISOString().slice(0, 10)}.json`);

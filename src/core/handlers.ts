@@ -3,6 +3,7 @@ import type { DomainHandlers } from './handler-types';
 import { backupHandlers } from './backups/handlers';
 import { cueHandlers } from './cues/handlers';
 import { filmHandlers } from './films/handlers';
+import { frameHandlers } from './frames/handlers';
 import { libraryHandlers } from './library/handlers';
 import { noteHandlers } from './notes/handlers';
 import { recordingHandlers } from './recordings/handlers';
@@ -20,6 +21,7 @@ export const handlers: DomainHandlers<MethodName> = {
   ...backupHandlers,
   ...cueHandlers,
   ...filmHandlers,
+  ...frameHandlers,
   ...libraryHandlers,
   ...noteHandlers,
   ...recordingHandlers,

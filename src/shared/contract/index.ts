@@ -3,6 +3,7 @@ import type { MethodSpec } from './define';
 import { backupMethods } from './backups';
 import { cueMethods } from './cues';
 import { filmMethods } from './films';
+import { frameMethods } from './frames';
 import { libraryMethods } from './library';
 import { noteMethods } from './notes';
 import { recordingMethods } from './recordings';
@@ -21,6 +22,7 @@ export const contract = {
   ...backupMethods,
   ...cueMethods,
   ...filmMethods,
+  ...frameMethods,
   ...libraryMethods,
   ...noteMethods,
   ...recordingMethods,
