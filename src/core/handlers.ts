@@ -2,6 +2,7 @@ import type { MethodName } from '../shared/contract';
 import type { DomainHandlers } from './handler-types';
 import { backupHandlers } from './backups/handlers';
 import { cueHandlers } from './cues/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 import { filmHandlers } from './films/handlers';
 import { frameHandlers } from './frames/handlers';
 import { libraryHandlers } from './library/handlers';
@@ -20,6 +21,7 @@ import { videoHandlers } from './video/handlers';
 export const handlers: DomainHandlers<MethodName> = {
   ...backupHandlers,
   ...cueHandlers,
+  ...exchangeHandlers,
   ...filmHandlers,
   ...frameHandlers,
   ...libraryHandlers,

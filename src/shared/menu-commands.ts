@@ -27,6 +27,7 @@ export const windowCommands = {
   'import-film-page': { label: 'Import Film Page…', menu: 'file', accelerator: 'CmdOrCtrl+O' },
   'export-study': { label: 'Export Study as Markdown…', menu: 'file', accelerator: 'CmdOrCtrl+E' },
   'export-cues': { label: 'Export Cues of the Open Recording…', menu: 'file', accelerator: 'CmdOrCtrl+Shift+E' },
+  'open-exchange': { label: 'Export or Import…', menu: 'file', accelerator: 'CmdOrCtrl+Shift+X' },
   'show-backups': { label: 'Backups…', menu: 'file', accelerator: 'CmdOrCtrl+Shift+B' },
   'focus-search': { label: 'Search', menu: 'view', accelerator: 'CmdOrCtrl+K', alsoKeys: ['/'] },
   'view-scenes': { label: 'Scenes', menu: 'view', accelerator: 'CmdOrCtrl+1' },

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { backupMethods } from './backups';
 import { cueMethods } from './cues';
+import { exchangeMethods } from './exchange';
 import { filmMethods } from './films';
 import { frameMethods } from './frames';
 import { libraryMethods } from './library';
@@ -21,6 +22,7 @@ import { videoMethods } from './video';
 export const contract = {
   ...backupMethods,
   ...cueMethods,
+  ...exchangeMethods,
   ...filmMethods,
   ...frameMethods,
   ...libraryMethods,

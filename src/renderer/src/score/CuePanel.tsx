@@ -1,6 +1,7 @@
 import { memo, useId, useState, type FormEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
 import { CUE_COLOURS, type Cue } from '../../../shared/score';
+import { CiteButton } from '../exchange/CiteButton';
 import { useNotify } from '../notices/notify';
 import { CueFiles } from './CueFiles';
 import { CueNotes } from './CueNotes';
@@ -173,6 +174,7 @@ export const CuePanel = memo(function CuePanel({
                   >
                     ✎
                   </button>
+                  <CiteButton target={{ kind: 'cue', id: cue.id }} what={`cue ${cue.label}`} compact />
                 </div>
               </li>
             )
