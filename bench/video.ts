@@ -52,6 +52,7 @@ export async function measureVideo(root: string, quick: boolean): Promise<Row[]>
       note: 'floor: ffprobe -show_streams -count_packets'
     });
 
+    console.log('converting the sound, then ffmpeg…');
     const convert = await timeOnce(async () => {
       startAudioConversion(library, 1);
       while (conversionStatus(library, 1).state === 'converting') await new Promise((resolve) => setTimeout(resolve, 20));
@@ -120,8 +121,10 @@ interface PageGlobals {
   };
   dispatchEvent(event: unknown): boolean;
   KeyboardEvent: new (type: string, init: Record<string, unknown>) => unknown;
-  PointerEvent: new (type: string, init: Record<string, unknown>) => unknown;
-  MutationObserver: new (callback: () => void) => { observe(node: unknown, options: Record<string, unknown>): void; disconnect(): void };
+  MutationObserver: new (callback: (records: { addedNodes: ArrayLike<PageNode> }[]) => void) => {
+    observe(node: unknown, options: Record<string, unknown>): void;
+    disconnect(): void;
+  };
 }
 
 async function measureInPage(page: Page, seconds: number, label: string): Promise<Row[]> {
@@ -131,6 +134,7 @@ async function measureInPage(page: Page, seconds: number, label: string): Promis
   const targets = Array.from({ length: 30 }, () => (Math.floor((random() * (seconds - 2) * 1000) / frameMs) + 0.5) * frameMs);
 
   /** The pane: a seek as FilmDeck.seek makes it, until the pane's clock names that frame. */
+  console.log('seeking in the film pane…');
   const paneSeeks = await page.evaluate(
     async ({ targets, frameMs }) => {
       const { document, MutationObserver } = globalThis as unknown as PageGlobals;
@@ -158,6 +162,7 @@ async function measureInPage(page: Page, seconds: number, label: string): Promis
   );
 
   /** The floor: a bare video element on the same file in the same page, until it presents the frame. */
+  console.log('seeking a bare <video>…');
   const bareSeeks = await page.evaluate(
     async ({ targets, frameMs }) => {
       const { document } = globalThis as unknown as PageGlobals;
@@ -187,11 +192,12 @@ async function measureInPage(page: Page, seconds: number, label: string): Promis
   );
 
   /** `.` pressed, until the pane's clock names the next frame; then Ctrl+G until the grab is kept. */
+  console.log('frame steps and grabs…');
+  // As a person does: a click in the film pane (the page has the focus, the film's keys drive it).
+  await page.bringToFront();
+  await page.locator('.film-file-facts').click();
   const keys = await page.evaluate(async () => {
-    const { document, MutationObserver, KeyboardEvent, PointerEvent } = globalThis as unknown as PageGlobals;
-    const pane = document.querySelector('.film-video') as PageNode;
-    // As a person does: turn to the film (its keys then drive it), then press the keys.
-    pane.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    const { document, MutationObserver, KeyboardEvent } = globalThis as unknown as PageGlobals;
     const timer = document.querySelector('[role="timer"][aria-label="Film time"]') as PageNode;
     const press = (key: string, ctrlKey = false) =>
       (globalThis as unknown as PageGlobals).dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey, bubbles: true, cancelable: true }));
@@ -209,7 +215,7 @@ async function measureInPage(page: Page, seconds: number, label: string): Promis
       });
       const asked = performance.now();
       press('.');
-      await shown;
+      await Promise.race([shown, new Promise((_, fail) => setTimeout(() => fail(new Error('a frame step was never shown')), 10_000))]);
       steps.push(performance.now() - asked);
     }
     const grabs: number[] = [];
@@ -217,19 +223,19 @@ async function measureInPage(page: Page, seconds: number, label: string): Promis
     for (let i = 0; i < 10; i++) {
       press('.');
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const count = (body.textContent ?? '').split('Frame grabbed').length;
+      // Kept: the library answered and the pane's confirmation is added to the page.
       const kept = new Promise<void>((resolve) => {
-        const observer = new MutationObserver(() => {
-          if ((body.textContent ?? '').split('Frame grabbed').length > count) {
+        const observer = new MutationObserver((records) => {
+          if (records.some((record) => Array.from(record.addedNodes).some((node) => (node.textContent ?? '').includes('Frame grabbed')))) {
             observer.disconnect();
             resolve();
           }
         });
-        observer.observe(body, { childList: true, subtree: true, characterData: true });
+        observer.observe(body, { childList: true, subtree: true });
       });
       const asked = performance.now();
       press('g', true);
-      await kept;
+      await Promise.race([kept, new Promise((_, fail) => setTimeout(() => fail(new Error('a frame grab was never kept')), 10_000))]);
       grabs.push(performance.now() - asked);
     }
     return { steps, grabs };
