@@ -27,6 +27,7 @@ export interface PageWindow {
     querySelector(selector: string): PageElement | null;
   };
   requestAnimationFrame(callback: () => void): number;
+  performance: { getEntriesByType(type: 'navigation'): { responseEnd: number }[] };
   Audio: new (src: string) => PageAudio;
   MutationObserver: new (callback: () => void) => {
     observe(target: PageElement, options: { attributeFilter: string[] }): void;

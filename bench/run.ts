@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds a large library in a temporary folder and measures what a person feels,
  * each figure next to its floor (the same work done the fastest way, measured in the same run).
- * Prints a table and writes JSON. `--quick` runs a small variant (CI uses it so this cannot rot).
+ * Prints a table and writes JSON. `--quick` runs a small variant (CI uses it so this cannot rot);
+ * `--only first-screen` measures only the scene list of the default library, without the large one.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,13 +15,18 @@ import { openLibrary, type Library } from '../src/core/library/library';
 import { exportLibrary, openArchive, replaceLibrary, serialiseArchive } from '../src/core/library/archive';
 import { buildLargeLibrary } from './large-library';
 import { fmt, printTable, timeEach, timeOnce, type Row } from './measure';
-import { measureBrowserHost } from './browser-host';
+import { measureBrowserHost, measureFirstScreen } from './browser-host';
 import { measureRestoreMemory } from './restore-memory';
 import { measureVideo } from './video';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } }
 });
+const parts = ['first-screen', 'video'];
+if (values.only !== undefined && !parts.includes(values.only)) {
+  console.error(`--only takes one of: ${parts.join(', ')} (not "${values.only}")`);
+  process.exit(2);
+}
 const scale = values.quick ? 0.02 : 1;
 const root = mkdtempSync(join(tmpdir(), 'reelnotes-bench-'));
 const rows: Row[] = [];
@@ -62,7 +68,11 @@ async function call(library: Library, method: string, input: unknown) {
 }
 
 async function main(): Promise<void> {
-  console.log(`Reelnotes benchmark (${values.quick ? 'quick' : 'full'} size) in ${root}`);
+  console.log(`Reelnotes benchmark (${values.only ? `only ${values.only}` : `${values.quick ? 'quick' : 'full'} size`}) in ${root}`);
+  if (values.only === 'first-screen') {
+    rows.push(...(await measureFirstScreen(join(root, 'default'))));
+    return report();
+  }
   // `--only video`: the film on the desk alone (it makes its own film and library).
   if (values.only === 'video') {
     rows.push(...(await measureVideo(join(root, 'video'), values.quick)));
@@ -87,7 +97,8 @@ async function main(): Promise<void> {
 function report(): void {
   console.log('');
   printTable(rows);
-  const out = values.out ?? join(process.cwd(), 'bench', 'results', `${new Date().toISOString().slice(0, 10)}.json`);
+  const name = `${new Date().toISOString().slice(0, 10)}${values.only ? `-${values.only}` : ''}.json`;
+  const out = values.out ?? join(process.cwd(), 'bench', 'results', name);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ info, rows }, null, 2)}\n`);
   console.log(`\nwrote ${out}`);

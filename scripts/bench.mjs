@@ -1,6 +1,6 @@
 // `npm run bench`: bundles the benchmark with the real library code (as the hosts run it), makes
 // sure the app is built for the browser-host measurements, and runs it. Arguments pass through
-// (`--quick`, `--out <file>`, `--only video`).
+// (`--quick`, `--out <file>`, `--only first-screen`, `--only video`).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -23,8 +23,7 @@ const app = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ig
 if (app.status !== 0) process.exit(app.status ?? 1);
 const run = spawnSync(process.execPath, [join(outDir, 'run.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
 if (run.status !== 0) process.exit(run.status ?? 1);
-
-// `--only video` measures the film alone (bench/video.ts); otherwise the waveform peaks follow.
+// One part asked for: the peaks are another.
 if (process.argv.includes('--only')) process.exit(0);
 
 // Waveform peaks against ffmpeg decoding the same file (scripts/bench-peaks.mjs).

@@ -24,6 +24,7 @@ import { useNotesDesk } from './notes/useNotesDesk';
 import type { SearchHit } from '../../shared/notes';
 import { ScoreProvider } from './score/ScoreContext';
 import { lazyComponent } from './lazy';
+import styles from './App.module.css';
 
 // Not on the first screen: their code (the waveform and cues, the virtual list, the dialogs) loads after it.
 const PlayerDock = lazyComponent(() => import('./score/PlayerDock').then((m) => m.PlayerDock));
@@ -105,7 +106,7 @@ export function App() {
           <main className="film-pane" aria-label="Film">
             {currentFilm ? (
               <>
-                <div className="film-bar">
+                <div className={styles.filmBar}>
                   <SearchBox ref={search} filmId={filmId} onOpen={openHit} />
                   <FilmViewTabs view={place.view} onChange={(view) => go({ view })} />
                 </div>
@@ -150,7 +151,7 @@ export function App() {
           <SceneDetail scene={scene}>
             {scene ? (
               <>
-                <div className="scene-tags">
+                <div className={styles.sceneTags}>
                   <h3 className="section-label">Tags</h3>
                   <TagEditor
                     key={scene.id}
