@@ -17,12 +17,17 @@ import { buildLargeLibrary } from './large-library';
 import { fmt, printTable, timeEach, timeOnce, type Row } from './measure';
 import { measureBrowserHost, measureFirstScreen } from './browser-host';
 import { measureRestoreMemory } from './restore-memory';
+import { measureExchange } from './exchange';
 import { measureVideo } from './video';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } }
 });
-const parts = ['first-screen', 'video'];
+/**
+ * `--only first-screen`, `--only exchange` (the exchange formats on the one-film study, no browser
+ * host) or `--only video` (the film on the desk: its own film and library).
+ */
+const parts = ['first-screen', 'exchange', 'video'];
 if (values.only !== undefined && !parts.includes(values.only)) {
   console.error(`--only takes one of: ${parts.join(', ')} (not "${values.only}")`);
   process.exit(2);
@@ -83,14 +88,16 @@ async function main(): Promise<void> {
   info.buildSeconds = buildMs / 1000;
   console.log(`built the large library in ${fmt(buildMs / 1000, 1)} s: ${JSON.stringify(info.size)}`);
 
-  if (isMethodName('search.query')) await searchAgainstRawSql(library);
-  if (isMethodName('notes.create')) await annotationWrites(library);
-  const archivePath = await archiveRestore(library);
-  library.close();
-  rows.push(await measureRestoreMemory(join(root, 'restore-memory'), archivePath));
-
-  for (const row of await measureBrowserHost(join(root, 'large'), join(root, 'default'), scale)) rows.push(row);
-  rows.push(...(await measureVideo(join(root, 'video'), values.quick)));
+  if (values.only === undefined) {
+    if (isMethodName('search.query')) await searchAgainstRawSql(library);
+    if (isMethodName('notes.create')) await annotationWrites(library);
+    const archivePath = await archiveRestore(library);
+    library.close();
+    rows.push(await measureRestoreMemory(join(root, 'restore-memory'), archivePath));
+    for (const row of await measureBrowserHost(join(root, 'large'), join(root, 'default'), scale)) rows.push(row);
+  } else library.close();
+  if (isMethodName('exchange.importTable')) await measureExchange(root, join(root, 'large'), rows);
+  if (values.only === undefined) rows.push(...(await measureVideo(join(root, 'video'), values.quick)));
   report();
 }
 
