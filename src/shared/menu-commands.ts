@@ -47,7 +47,9 @@ export const windowCommands = {
   'shuttle-back': { label: 'Film: Shuttle Back', menu: 'play', accelerator: 'J' },
   'shuttle-stop': { label: 'Film: Stop', menu: 'play', accelerator: 'K' },
   'frame-back': { label: 'Film: One Frame Back', menu: 'play', accelerator: ',' },
-  'frame-forward': { label: 'Film: One Frame Forward', menu: 'play', accelerator: '.' }
+  'frame-forward': { label: 'Film: One Frame Forward', menu: 'play', accelerator: '.' },
+  // A chord, so that it works while the person writes the note the grab goes into.
+  'grab-frame': { label: 'Film: Grab the Frame into the Note', menu: 'play', accelerator: 'CmdOrCtrl+G' }
 } as const satisfies Record<string, WindowCommandSpec>;
 
 export type MenuCommand = keyof typeof windowCommands;

@@ -4,6 +4,7 @@ import { backupMethods } from './backups';
 import { cueMethods } from './cues';
 import { exchangeMethods } from './exchange';
 import { filmMethods } from './films';
+import { frameMethods } from './frames';
 import { libraryMethods } from './library';
 import { noteMethods } from './notes';
 import { recordingMethods } from './recordings';
@@ -23,6 +24,7 @@ export const contract = {
   ...cueMethods,
   ...exchangeMethods,
   ...filmMethods,
+  ...frameMethods,
   ...libraryMethods,
   ...noteMethods,
   ...recordingMethods,
