@@ -52,7 +52,9 @@ export const windowCommands = {
   'scene-start-here': { label: 'Film: Set Scene Start Here', menu: 'play', accelerator: 'I' },
   'scene-end-here': { label: 'Film: Set Scene End Here', menu: 'play', accelerator: 'O' },
   // Works while typing (it has Alt): it types the film's time into the note being written.
-  'insert-film-time': { label: 'Insert the Film’s Time in the Note', menu: 'edit', accelerator: 'Alt+T' }
+  'insert-film-time': { label: 'Insert the Film’s Time in the Note', menu: 'edit', accelerator: 'Alt+T' },
+  // A chord, so that it works while the person writes the note the grab goes into.
+  'grab-frame': { label: 'Film: Grab the Frame into the Note', menu: 'play', accelerator: 'CmdOrCtrl+G' }
 } as const satisfies Record<string, WindowCommandSpec>;
 
 export type MenuCommand = keyof typeof windowCommands;

@@ -1,7 +1,10 @@
 import DOMPurify from 'dompurify';
 import { Marked, type TokenizerAndRendererExtension } from 'marked';
 import { useDeferredValue, useMemo, type MouseEvent } from 'react';
+import { frameHashOf } from '../../../shared/frames';
+import { frameUrl } from '../../../shared/media-url';
 import { filmTimeAtStartOf, formatFilmTime, nextFilmTimeIn } from '../../../shared/time-format';
+import { isDesktop } from '../api';
 import { seekFilm } from '../films/film-clock';
 import { FILM_NOT_ON_DESK } from '../films/playhead';
 import { useNotify } from '../notices/notify';
@@ -44,11 +47,15 @@ const notesMarkdown = new Marked({
 });
 
 // Links in a note open outside the app (the desktop shell sends new windows to the system browser).
+// A frame grab is written `frames/<sha256>.png` (its path beside an exported study) and shown from
+// the library, by its hash.
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A') {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
   }
+  const grab = node.tagName === 'IMG' ? frameHashOf(node.getAttribute('src') ?? '') : null;
+  if (grab) node.setAttribute('src', frameUrl(grab, isDesktop));
 });
 
 export function renderMarkdown(text: string): string {
