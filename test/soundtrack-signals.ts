@@ -3,7 +3,7 @@
  * talk over it. Small and generated, so the tests need no media files.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANALYSIS_RATE } from '../src/core/soundtrack/constellation';
@@ -68,4 +68,25 @@ export function rms(signal: Float32Array): number {
 /** Adds `part` into `into` from sample `at`, scaled. */
 export function mixInto(into: Float32Array, part: Float32Array, at: number, gain = 1): void {
   for (let i = 0; i < part.length && at + i < into.length; i++) if (at + i >= 0) into[at + i] += gain * part[i];
+}
+
+/** A 16-bit mono WAV of `signal` at `rate`. */
+export function writeWav(path: string, signal: Float32Array, rate: number): string {
+  const data = Buffer.alloc(signal.length * 2);
+  for (let i = 0; i < signal.length; i++) data.writeInt16LE(Math.round(Math.max(-1, Math.min(1, signal[i])) * 32767), 2 * i);
+  const head = Buffer.alloc(44);
+  head.write('RIFF', 0, 'latin1');
+  head.writeUInt32LE(36 + data.length, 4);
+  head.write('WAVEfmt ', 8, 'latin1');
+  head.writeUInt32LE(16, 16);
+  head.writeUInt16LE(1, 20);
+  head.writeUInt16LE(1, 22);
+  head.writeUInt32LE(rate, 24);
+  head.writeUInt32LE(rate * 2, 28);
+  head.writeUInt16LE(2, 32);
+  head.writeUInt16LE(16, 34);
+  head.write('data', 36, 'latin1');
+  head.writeUInt32LE(data.length, 40);
+  writeFileSync(path, Buffer.concat([head, data]));
+  return path;
 }
