@@ -10,6 +10,7 @@ import { noteMethods } from './notes';
 import { recordingMethods } from './recordings';
 import { sceneMethods } from './scenes';
 import { searchMethods } from './search';
+import { soundtrackMethods } from './soundtrack';
 import { subtitleMethods } from './subtitles';
 import { tagMethods } from './tags';
 import { trackMethods } from './tracks';
@@ -31,6 +32,7 @@ export const contract = {
   ...recordingMethods,
   ...sceneMethods,
   ...searchMethods,
+  ...soundtrackMethods,
   ...subtitleMethods,
   ...tagMethods,
   ...trackMethods,
