@@ -95,6 +95,30 @@ test.describe('desktop shell', () => {
     }
   });
 
+  test('a label file is taken by its path: the library reads it where it lies', async () => {
+    const setup = tempApp();
+    const app = await launch(setup);
+    try {
+      const window = await app.firstWindow();
+      await expect(window.getByRole('heading', { level: 1 })).toHaveText('The Red Shoes');
+      const labels = join(setup.dir, 'ballet labels.txt');
+      writeFileSync(labels, '1.5\t9.25\tShoes theme\n');
+      const outcome = await window.evaluate(
+        (path) =>
+          (globalThis as unknown as { reelnotes: Record<string, (input: unknown) => Promise<unknown>> }).reelnotes['cues.importFile']({
+            trackId: 1,
+            format: 'audacity',
+            path
+          }),
+        labels
+      );
+      expect(outcome).toEqual({ ok: true, result: { added: 1 } });
+    } finally {
+      await app.close();
+      rmSync(setup.dir, { recursive: true, force: true });
+    }
+  });
+
   test('View › All Annotations, chosen in the menu, switches the view', async () => {
     const setup = tempApp();
     const app = await launch(setup);
