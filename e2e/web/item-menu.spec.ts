@@ -26,6 +26,7 @@ test.beforeEach(async ({ page }) => {
         onOpen: () => () => undefined,
         pathForFile: () => '',
         saveFile: async () => null,
+        saveStudy: async () => null,
         showItemMenu: async (input: unknown) => {
           asked.push(input);
           return answers.shift() ?? { copied: null };

@@ -54,6 +54,18 @@ export type ItemMenuInput = z.input<typeof itemMenuInput>;
 /** What the person chose in an item's menu: nothing, its link (copied), or its citation (copied when the library made one). */
 export type ItemMenuChoice = { copied: null } | { copied: 'link'; link: string } | { copied: 'citation'; outcome: CallOutcome<Citation> };
 
+/**
+ * The film's study saved with its frame grabs: the shell asks where the Markdown goes and writes the
+ * grabs into a frames/ folder beside it (the page could hand over only text). Only the film's id
+ * crosses: the shell reads the study and the grabs from the library itself.
+ */
+export const SAVE_STUDY_CHANNEL = 'desktop:save-study';
+
+export const saveStudyInput = z.object({ filmId: z.number().int().positive() }).strict();
+
+/** Where the study went and how many frames went beside it, or null when the person cancelled. */
+export type SavedStudy = { fileName: string; frames: number } | null;
+
 /** The page's desktop-only functions (window.reelnotesDesktop), absent in the browser host. */
 export interface DesktopBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
@@ -65,4 +77,6 @@ export interface DesktopBridge {
   saveFile(fileName: string, text: string): Promise<SavedFile>;
   /** The native context menu of a note or a scene; resolves when the person has chosen or closed it. */
   showItemMenu(input: ItemMenuInput): Promise<ItemMenuChoice>;
+  /** A native save dialog, then the film's study written there with its frames/ beside it. */
+  saveStudy(filmId: number): Promise<SavedStudy>;
 }
