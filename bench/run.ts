@@ -19,6 +19,7 @@ import { measureBrowserHost, measureFirstScreen } from './browser-host';
 import { measureRestoreMemory } from './restore-memory';
 import { measureExchange } from './exchange';
 import { measureVideo } from './video';
+import { measureCueFinder } from './cue-finder';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } }
@@ -27,7 +28,7 @@ const { values } = parseArgs({
  * `--only first-screen`, `--only exchange` (the exchange formats on the one-film study, no browser
  * host) or `--only video` (the film on the desk: its own film and library).
  */
-const parts = ['first-screen', 'exchange', 'video'];
+const parts = ['first-screen', 'exchange', 'video', 'cue-finder'];
 if (values.only !== undefined && !parts.includes(values.only)) {
   console.error(`--only takes one of: ${parts.join(', ')} (not "${values.only}")`);
   process.exit(2);
@@ -83,6 +84,11 @@ async function main(): Promise<void> {
     rows.push(...(await measureVideo(join(root, 'video'), values.quick)));
     return report();
   }
+  // `--only cue-finder`: the cue finder's accuracy and speed on a film of real music (its own library).
+  if (values.only === 'cue-finder') {
+    rows.push(...(await measureCueFinder(join(root, 'cue-finder'), values.quick)));
+    return report();
+  }
   const library = open('large');
   const buildMs = await timeOnce(() => (info.size = buildLargeLibrary(library.db, scale)));
   info.buildSeconds = buildMs / 1000;
@@ -98,6 +104,7 @@ async function main(): Promise<void> {
   } else library.close();
   if (isMethodName('exchange.importTable')) await measureExchange(root, join(root, 'large'), rows);
   if (values.only === undefined) rows.push(...(await measureVideo(join(root, 'video'), values.quick)));
+  if (values.only === undefined) rows.push(...(await measureCueFinder(join(root, 'cue-finder'), values.quick)));
   report();
 }
 

@@ -19,8 +19,8 @@ await build({
     rollupOptions: { output: { entryFileNames: 'run.mjs' } }
   }
 });
-// `--only exchange` measures the library alone: no browser host, so no app build.
-if (process.argv[process.argv.indexOf('--only') + 1] !== 'exchange') {
+// `--only exchange` and `--only cue-finder` measure the library alone: no browser host, so no app build.
+if (!['exchange', 'cue-finder'].includes(process.argv[process.argv.indexOf('--only') + 1])) {
   const app = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (app.status !== 0) process.exit(app.status ?? 1);
 }

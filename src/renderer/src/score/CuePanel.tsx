@@ -2,6 +2,7 @@ import { memo, useId, useState, type FormEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
 import { CUE_COLOURS, type Cue } from '../../../shared/score';
 import { CiteButton } from '../exchange/CiteButton';
+import { CueFinder } from '../soundtrack/CueFinder';
 import { useNotify } from '../notices/notify';
 import { CueFiles } from './CueFiles';
 import { CueNotes } from './CueNotes';
@@ -10,6 +11,9 @@ import { useScore, usePlayerValue } from './ScoreContext';
 import { formatTrackTime, parseTrackTime } from '../../../shared/time-format';
 
 interface Props {
+  filmId: number;
+  /** The track's recording, when it has one that can be played (the cue finder plays it beside the film). */
+  recordingId: number | null;
   trackId: number;
   cues: Cue[];
   scenes: Scene[];
@@ -29,6 +33,8 @@ interface Props {
  * It renders when its cues or the cue playing change, not on every frame of playback with the dock.
  */
 export const CuePanel = memo(function CuePanel({
+  filmId,
+  recordingId,
   trackId,
   cues,
   scenes,
@@ -45,6 +51,7 @@ export const CuePanel = memo(function CuePanel({
   const hasLoop = usePlayerValue((state) => state.loopStartMs !== null && state.loopEndMs !== null);
   const [editingId, setEditingId] = useState<number | 'new' | null>(null);
   const [pauseSeconds, setPauseSeconds] = useState(0);
+  const [findingCue, setFindingCue] = useState<Cue | null>(null);
 
   const fromLoop = () => {
     const { loopStartMs, loopEndMs } = player.getState();
@@ -174,6 +181,16 @@ export const CuePanel = memo(function CuePanel({
                   >
                     ✎
                   </button>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    disabled={recordingId === null}
+                    onClick={() => setFindingCue(cue)}
+                    aria-label={`Find cue ${cue.label} in the film`}
+                    title="Find where it sounds in the film"
+                  >
+                    ⌕
+                  </button>
                   <CiteButton target={{ kind: 'cue', id: cue.id }} what={`cue ${cue.label}`} compact />
                 </div>
               </li>
@@ -181,6 +198,7 @@ export const CuePanel = memo(function CuePanel({
           )}
         </ol>
       )}
+      {findingCue && <CueFinder open filmId={filmId} cue={findingCue} recordingId={recordingId} onClose={() => setFindingCue(null)} />}
     </section>
   );
 });

@@ -278,6 +278,8 @@ export function PlayerDock({ film, tracks, scenes }: { film: Film; tracks: Track
       </div>
       {trackId !== null && (
         <CuePanel
+          filmId={film.id}
+          recordingId={recording?.available ? recording.id : null}
           trackId={trackId}
           cues={cues.data ?? []}
           scenes={scenes}
