@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { methodNames, type Bridge } from '../shared/contract';
-import { SAVE_FILE_CHANNEL, type DesktopBridge, type SavedFile } from '../shared/desktop-bridge';
+import { PRINT_PDF_CHANNEL, SAVE_FILE_CHANNEL, type DesktopBridge, type SavedFile } from '../shared/desktop-bridge';
 import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/menu-commands';
 import { OPENING_CHANNEL, type Opening } from '../shared/openings';
 
@@ -44,7 +44,8 @@ const desktop: DesktopBridge = {
     };
   },
   pathForFile: (file) => webUtils.getPathForFile(file),
-  saveFile: (fileName, text) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, { fileName, text }) as Promise<SavedFile>
+  saveFile: (fileName, text) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, { fileName, text }) as Promise<SavedFile>,
+  printToPdf: (fileName, html) => ipcRenderer.invoke(PRINT_PDF_CHANNEL, { fileName, html }) as Promise<SavedFile>
 };
 
 contextBridge.exposeInMainWorld('reelnotes', library);

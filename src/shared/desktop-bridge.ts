@@ -23,6 +23,20 @@ export const saveFileInput = z
   })
   .strict();
 
+/** The essay to print to PDF: the HTML the library wrote (exchange.exportEssay) and the PDF's suggested name. */
+export const PRINT_PDF_CHANNEL = 'desktop:print-pdf';
+
+export const printPdfInput = z
+  .object({
+    fileName: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((name) => !/[/\\\0]/.test(name) && name.toLowerCase().endsWith('.pdf'), 'A PDF file name, not a path'),
+    html: z.string().max(512 * 1024 * 1024)
+  })
+  .strict();
+
 /** The shell's answer to a save: where the file went, or null when the person cancelled. */
 export type SavedFile = { fileName: string } | null;
 
@@ -35,4 +49,6 @@ export interface DesktopBridge {
   pathForFile(file: File): string;
   /** A native save dialog, then the text written where the person said. */
   saveFile(fileName: string, text: string): Promise<SavedFile>;
+  /** A native save dialog, then the essay printed to PDF there by Chromium's own print path. */
+  printToPdf(fileName: string, html: string): Promise<SavedFile>;
 }

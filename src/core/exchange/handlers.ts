@@ -6,6 +6,7 @@ import { exportTable, importTable, previewTable } from './table';
 import { formatEaf, importEaf, previewEaf } from './eaf';
 import { formatWebAnnotations, importWebAnnotations } from './web-annotation';
 import { exportSonicVisualiser, importSonicVisualiser } from './sonic-visualiser';
+import { exportEssayHtml } from './essay';
 
 /** exchange.*: the study in other tools' formats, and citations of its moments. */
 export const exchangeHandlers: HandlersOf<'exchange'> = {
@@ -24,5 +25,6 @@ export const exchangeHandlers: HandlersOf<'exchange'> = {
   'exchange.importWebAnnotations': ({ filmId, fileName, text }, { db }) => importWebAnnotations(db, filmId, fileName, text),
   'exchange.exportSonicVisualiser': ({ trackId, format }, { db }) => exportSonicVisualiser(db, trackId, format),
   'exchange.importSonicVisualiser': ({ trackId, fileName, text }, { db }) => importSonicVisualiser(db, trackId, fileName, text),
+  'exchange.exportEssay': ({ filmId }, library) => exportEssayHtml(library, filmId),
   'exchange.importCslJson': ({ filmId, fileName, text }, { db }) => importCslJson(db, filmId, fileName, text)
 };

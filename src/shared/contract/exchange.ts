@@ -147,6 +147,11 @@ export const exchangeMethods = {
   'exchange.exportSonicVisualiser': method<ExportedFile>()(z.object({ trackId: id, format: z.enum(['svl', 'csv']) }).strict()),
   /** An SV layer (.svl, or its CSV without a header) as cues on the track. */
   'exchange.importSonicVisualiser': method<ImportCounts>()(z.object({ trackId: id, ...incomingFile }).strict()),
+  /**
+   * The film's study as an essay to read or print: one self-contained HTML file (styles inline,
+   * frame grabs embedded as data: URIs, no script), A4 with a page per scene when printed.
+   */
+  'exchange.exportEssay': method<ExportedFile>()(z.object({ filmId: id }).strict()),
   /** Takes the film's directors, year and studio from a CSL-JSON file (Zotero's export of the film). */
   'exchange.importCslJson': method<CitationFacts>()(
     z
