@@ -52,7 +52,7 @@ async function studiedFilm() {
 
 describe('the essay to print', () => {
   it('is one HTML file with the scenes, their spans and notes, tags, citations and every frame grab embedded', async () => {
-    const { call, grabs } = await studiedFilm();
+    const { call } = await studiedFilm();
     const essay = await call<ExportedFile>('exchange.exportEssay', { filmId: 1 });
     expect(essay.fileName).toBe('the-red-shoes-study.html');
     const html = essay.text;
