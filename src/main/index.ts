@@ -84,7 +84,7 @@ async function start(): Promise<void> {
   serveMediaScheme(() => library);
   hardenSessions();
   bindContract(library);
-  bindDesktopFiles(isTrusted);
+  bindDesktopFiles(isTrusted, library);
   bindEssayPrinting(isTrusted);
   buildApplicationMenu(libraryHome());
   createWindow();
