@@ -4,6 +4,7 @@ import {
   PRINT_PDF_CHANNEL,
   SAVE_FILE_CHANNEL,
   SAVE_STUDY_CHANNEL,
+  SAVE_STUDY_PACK_CHANNEL,
   type DesktopBridge,
   type SavedFile,
   type SavedStudy
@@ -53,6 +54,7 @@ const desktop: DesktopBridge = {
   pathForFile: (file) => webUtils.getPathForFile(file),
   saveFile: (fileName, text) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, { fileName, text }) as Promise<SavedFile>,
   saveStudy: (filmId) => ipcRenderer.invoke(SAVE_STUDY_CHANNEL, { filmId }) as Promise<SavedStudy>,
+  saveStudyPack: (filmId, withRecordings) => ipcRenderer.invoke(SAVE_STUDY_PACK_CHANNEL, { filmId, withRecordings }) as Promise<SavedFile>,
   printToPdf: (fileName, html) => ipcRenderer.invoke(PRINT_PDF_CHANNEL, { fileName, html }) as Promise<SavedFile>
 };
 

@@ -52,6 +52,11 @@ export const saveStudyInput = z.object({ filmId: z.number().int().positive() }).
 /** Where the study went and how many frames went beside it, or null when the person cancelled. */
 export type SavedStudy = { fileName: string; frames: number } | null;
 
+/** The film's study pack saved where the person says: the shell writes it from the library, streamed (recordings may be large). */
+export const SAVE_STUDY_PACK_CHANNEL = 'desktop:save-study-pack';
+
+export const saveStudyPackInput = z.object({ filmId: z.number().int().positive(), withRecordings: z.boolean() }).strict();
+
 /** The page's desktop-only functions (window.reelnotesDesktop), absent in the browser host. */
 export interface DesktopBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
@@ -63,6 +68,8 @@ export interface DesktopBridge {
   saveFile(fileName: string, text: string): Promise<SavedFile>;
   /** A native save dialog, then the film's study written there with its frames/ beside it. */
   saveStudy(filmId: number): Promise<SavedStudy>;
+  /** A native save dialog, then the film's study pack (.reelstudy) written there. */
+  saveStudyPack(filmId: number, withRecordings: boolean): Promise<SavedFile>;
   /** A native save dialog, then the essay printed to PDF there by Chromium's own print path. */
   printToPdf(fileName: string, html: string): Promise<SavedFile>;
 }

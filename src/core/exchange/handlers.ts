@@ -7,6 +7,11 @@ import { formatEaf, importEaf, previewEaf } from './eaf';
 import { formatWebAnnotations, importWebAnnotations } from './web-annotation';
 import { exportSonicVisualiser, importSonicVisualiser } from './sonic-visualiser';
 import { exportEssayHtml } from './essay';
+import { importStudyPack } from './study-pack';
+import { beginArchiveUpload, takeArchiveUpload } from '../library/archive-upload';
+import { discardIncomingFile } from '../library/incoming';
+import { checkFileByPath } from '../library/file-by-path';
+import { MAX_STUDY_PACK_BYTES } from '../../shared/limits';
 
 /** exchange.*: the study in other tools' formats, and citations of its moments. */
 export const exchangeHandlers: HandlersOf<'exchange'> = {
@@ -26,5 +31,18 @@ export const exchangeHandlers: HandlersOf<'exchange'> = {
   'exchange.exportSonicVisualiser': ({ trackId, format }, { db }) => exportSonicVisualiser(db, trackId, format),
   'exchange.importSonicVisualiser': ({ trackId, fileName, text }, { db }) => importSonicVisualiser(db, trackId, fileName, text),
   'exchange.exportEssay': ({ filmId }, library) => exportEssayHtml(library, filmId),
+  'exchange.beginStudyPackUpload': (input, library) => beginArchiveUpload(library, input),
+  'exchange.importStudyPack': async (input, library) => {
+    if ('path' in input) {
+      const { name } = checkFileByPath(input.path, MAX_STUDY_PACK_BYTES, 'larger than 4 GB, it is not a study pack.');
+      return importStudyPack(library, input.path, name);
+    }
+    const file = takeArchiveUpload(library, input.uploadId);
+    try {
+      return await importStudyPack(library, file.path, file.fileName);
+    } finally {
+      discardIncomingFile(file);
+    }
+  },
   'exchange.importCslJson': ({ filmId, fileName, text }, { db }) => importCslJson(db, filmId, fileName, text)
 };

@@ -52,6 +52,20 @@ export const byPathMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'recordings.attachPath'
 ]);
 
+/**
+ * Methods that take a file in two forms: its path, or what the page sent (an upload id). The browser
+ * host refuses the path form, as it refuses the by-path methods; the desktop app sends it.
+ */
+export const pathFormMethods: ReadonlySet<MethodName> = new Set<MethodName>(['exchange.importStudyPack']);
+
+/** Whether a call names a file on this computer by its path: what only the desktop app may do. */
+export function namesFileByPath(method: string, input: unknown): boolean {
+  if ((byPathMethods as ReadonlySet<string>).has(method)) return true;
+  return (
+    (pathFormMethods as ReadonlySet<string>).has(method) && typeof input === 'object' && input !== null && Object.hasOwn(input, 'path')
+  );
+}
+
 /** What a caller passes (before defaults and trimming). */
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 /** What a handler receives (after the schema has parsed it). */
