@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../core/content-policy';
 import { buildApplicationMenu } from './menu';
 import { contextMenuTemplate } from './context-menu';
 import { bindDesktopFiles } from './desktop-files';
+import { bindItemMenu } from './item-menu';
 import { bindEssayPrinting } from './print-essay';
 import { reportOnce, startLog } from './logs';
 import { sqliteBinding } from './native-binding';
@@ -85,6 +86,7 @@ async function start(): Promise<void> {
   hardenSessions();
   bindContract(library);
   bindDesktopFiles(isTrusted, library);
+  bindItemMenu(isTrusted, library);
   bindEssayPrinting(isTrusted);
   buildApplicationMenu(libraryHome());
   createWindow();

@@ -10,6 +10,7 @@ import { noteMethods } from './notes';
 import { recordingMethods } from './recordings';
 import { sceneMethods } from './scenes';
 import { searchMethods } from './search';
+import { soundtrackMethods } from './soundtrack';
 import { subtitleMethods } from './subtitles';
 import { tagMethods } from './tags';
 import { trackMethods } from './tracks';
@@ -31,6 +32,7 @@ export const contract = {
   ...recordingMethods,
   ...sceneMethods,
   ...searchMethods,
+  ...soundtrackMethods,
   ...subtitleMethods,
   ...tagMethods,
   ...trackMethods,
@@ -53,10 +55,22 @@ export const byPathMethods: ReadonlySet<MethodName> = new Set<MethodName>([
 ]);
 
 /**
- * Methods that take a file in two forms: its path, or what the page sent (an upload id). The browser
- * host refuses the path form, as it refuses the by-path methods; the desktop app sends it.
+ * Methods that take a file in two forms: its path, or what the page sent (a text file's name and text,
+ * `textFileInput`; a study pack's upload id). The browser host refuses the path form, as it refuses the
+ * by-path methods; the desktop app sends it.
  */
-export const pathFormMethods: ReadonlySet<MethodName> = new Set<MethodName>(['exchange.importStudyPack']);
+export const pathFormMethods: ReadonlySet<MethodName> = new Set<MethodName>([
+  'cues.importFile',
+  'subtitles.import',
+  'exchange.previewTable',
+  'exchange.importTable',
+  'exchange.previewEaf',
+  'exchange.importEaf',
+  'exchange.importWebAnnotations',
+  'exchange.importSonicVisualiser',
+  'exchange.importCslJson',
+  'exchange.importStudyPack'
+]);
 
 /** Whether a call names a file on this computer by its path: what only the desktop app may do. */
 export function namesFileByPath(method: string, input: unknown): boolean {
