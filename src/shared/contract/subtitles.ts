@@ -15,6 +15,11 @@ export const subtitleMethods = {
       })
       .strict()
   ),
+  /**
+   * Imports a text subtitle track from inside the film's attached file (SRT or WebVTT in Matroska or
+   * WebM; `trackNumber` as `video.get` lists its subtitle tracks), checked whole, in one transaction.
+   */
+  'subtitles.importFromFilm': method<SubtitleTrack>()(z.object({ filmId: id, trackNumber: id }).strict()),
   'subtitles.tracks': method<SubtitleTrack[]>()(z.object({ filmId: id }).strict()),
   /** Every line of a track in film-time order: a whole film's subtitles are a few hundred kB. */
   'subtitles.lines': method<SubtitleLine[]>()(z.object({ trackId: id }).strict()),
