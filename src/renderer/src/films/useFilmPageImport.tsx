@@ -59,7 +59,7 @@ export function useFilmPageImport({ filmHasTracks, onImported }: Options) {
     [importFilmPage, importFilmPageFile, openStudyPack, onImported, notify]
   );
 
-  // A film page opened with the app from the system (a double click, the command line, a second launch).
+  // A film page or a study pack opened with the app from the system (a double click, the command line, a second launch).
   useDesktopOpenings((path) => void importFile({ path }));
 
   const pickFile = useCallback(() => inputRef.current?.click(), []);
