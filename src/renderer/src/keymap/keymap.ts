@@ -7,7 +7,16 @@ import type { MenuCommand } from '../../../shared/menu-commands';
  * that owns the command registered with `useCommand`. Keys inside a component (a list's arrows, a
  * dialog's Esc) stay with that component; they are not shortcuts.
  */
-export type Command = MenuCommand | 'play-pause' | 'skip-back' | 'skip-forward' | 'loop-start' | 'loop-end' | 'toggle-loop' | 'drop-marker';
+export type Command =
+  | MenuCommand
+  | 'play-pause'
+  | 'skip-back'
+  | 'skip-forward'
+  | 'loop-start'
+  | 'loop-end'
+  | 'toggle-loop'
+  | 'drop-marker'
+  | 'toggle-score-room';
 
 /** True while the person is typing: keys then belong to the field, never to a shortcut. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -25,7 +34,7 @@ const plain = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !eve
 
 /**
  * A focused button or link takes Space for itself; lists take arrows. A button that starts the
- * score (a cue's ▶, the dock's play) does not: focus stays on it after the click, and Space must
+ * score (a cue's ▶, the score's play) does not: focus stays on it after the click, and Space must
  * pause what it started rather than "click" it again and restart.
  */
 const ownsSpace = (event: KeyboardEvent) => {
@@ -36,13 +45,16 @@ const ownsSpace = (event: KeyboardEvent) => {
     target.closest('[data-plays-score]') === null
   );
 };
-const ownsArrows = (event: KeyboardEvent) => element(event)?.closest('[role="listbox"], [role="slider"], input, select') != null;
+const ownsArrows = (event: KeyboardEvent) =>
+  element(event)?.closest('[role="listbox"], [role="slider"], [role="separator"], input, select') != null;
 
 const bindings: { command: Command; when: (event: KeyboardEvent) => boolean }[] = [
   // Ctrl/⌘+K anywhere, or / when not typing, focuses the search box.
   { command: 'focus-search', when: (e) => chord(e, 'k') },
   { command: 'focus-search', when: (e) => plain(e) && e.key === '/' },
   { command: 'import-film-page', when: (e) => chord(e, 'o') },
+  // Ctrl/⌘+Shift+S, even while typing (a cue's label): the score takes most of the window, and gives it back.
+  { command: 'toggle-score-room', when: (e) => chord(e, 's') && e.shiftKey },
   // The score player's keys, anywhere in the app: Space plays and pauses, ←/→ skip 5 s (Shift: 1 s),
   // [ and ] set the loop's start and end, L loops, M drops a marker at the playhead.
   { command: 'play-pause', when: (e) => plain(e) && e.key === ' ' && !ownsSpace(e) },

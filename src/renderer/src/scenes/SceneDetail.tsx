@@ -2,7 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 're
 import type { Scene } from '../../../shared/domain';
 import { useUpdateScene } from '../films/queries';
 import { useNotify } from '../notices/notify';
-import { SceneCues } from '../score/SceneCues';
+import { SceneCues } from '../cues/SceneCues';
 
 interface Props {
   scene: Scene | null;

@@ -3,7 +3,7 @@ import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, ty
 import { formatFilmTime } from '../../../shared/time-format';
 import type { SearchHit } from '../../../shared/notes';
 import { useLibraryQuery } from '../data/library-query';
-import { useScore } from '../score/ScoreContext';
+import { useScore } from '../player/ScoreContext';
 
 interface Props {
   filmId: number | null;

@@ -5,7 +5,7 @@ import { isDesktop } from '../api';
 
 let howler: Promise<typeof import('howler')> | null = null;
 
-/** howler loads with the first recording the dock opens, not with the first screen. */
+/** howler loads with the first recording the score workspace opens, not with the first screen. */
 function loadHowler() {
   howler ??= import('howler').then((module) => {
     // On the page's first click or key press howler "unlocks" audio by reloading every HTML5 sound, for
@@ -20,7 +20,7 @@ function loadHowler() {
 
 export const SPEEDS = [0.5, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2] as const;
 
-/** What plays now, for the now-playing metadata and the dock. */
+/** What plays now, for the now-playing metadata and the transport. */
 export interface NowPlaying {
   recording: Recording;
   title: string;
@@ -219,7 +219,7 @@ export class ScorePlayer {
   setRate(rate: number): void {
     const r = Math.max(0.5, Math.min(2, rate));
     this.howl?.rate(r);
-    // What the sound now reports, so the dock shows the rate actually in effect.
+    // What the sound now reports, so the transport shows the rate actually in effect.
     const actual = this.howl ? Number(this.howl.rate()) : r;
     this.set({ rate: Number.isFinite(actual) ? actual : r });
   }

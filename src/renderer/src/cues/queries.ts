@@ -1,7 +1,5 @@
 import { useLibraryMutation, useLibraryQuery } from '../data/library-query';
 
-export const useRecordings = (filmId: number) => useLibraryQuery('recordings.list', { filmId });
-export const usePeaks = (recordingId: number | null) => useLibraryQuery('recordings.peaks', recordingId === null ? null : { recordingId });
 export const useCues = (trackId: number | null) => useLibraryQuery('cues.list', trackId === null ? null : { trackId });
 export const useSceneCues = (sceneId: number) => useLibraryQuery('cues.forScene', { sceneId });
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Cue, Peaks } from '../../../shared/score';
 import { formatTrackTime } from '../../../shared/time-format';
+import styles from './Waveform.module.css';
 
 interface Props {
   peaks: Peaks | undefined;
@@ -197,10 +198,10 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
   };
 
   return (
-    <div className="waveform" data-state={peaks ? 'ready' : 'loading'}>
+    <div className={styles.waveform} data-state={peaks ? 'ready' : 'loading'}>
       <canvas
         ref={canvasRef}
-        className="waveform-canvas"
+        className={styles.canvas}
         role="img"
         aria-label={`Waveform, ${formatTrackTime(positionMs, false)} of ${formatTrackTime(durationMs, false)}: click to seek, drag to mark a cue`}
         data-peaks={peaks?.max.length ?? 0}
@@ -209,7 +210,7 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
         onPointerUp={onPointerUp}
         onPointerCancel={() => setDrag(null)}
       />
-      {!peaks && <span className="waveform-note">Reading the waveform…</span>}
+      {!peaks && <span className={styles.note}>Reading the waveform…</span>}
     </div>
   );
 }
