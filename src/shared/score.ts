@@ -1,5 +1,7 @@
 /** The score as the renderer sees it: recordings of the soundtrack entries, their waveforms, cues. */
 
+import type { TagRef } from './notes';
+
 export interface Recording {
   id: number;
   trackId: number;
@@ -47,6 +49,9 @@ export interface Cue {
   /** A CSS hex colour, #rrggbb in lower case (the contract's colour rule, checked by the schema too). */
   colour: string;
   scenes: LinkedScene[];
+  tags: TagRef[];
+  /** Its notes, those in the trash not counted. */
+  noteCount: number;
   updatedAt: string;
 }
 

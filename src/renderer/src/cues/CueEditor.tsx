@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
 import { CUE_COLOURS, type Cue } from '../../../shared/score';
+import { colourName } from '../../../shared/colour-names';
 import { formatTrackTime, parseTrackTime } from '../../../shared/time-format';
 import { useNotify } from '../notices/notify';
 import { useCreateCue, useDeleteCue, useLinkCue, useUnlinkCue, useUpdateCue } from './queries';
@@ -96,7 +97,8 @@ export function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: E
               value={c}
               checked={colour === c}
               onChange={() => setColour(c)}
-              aria-label={`Colour ${c}`}
+              aria-label={colourName(c)}
+              title={colourName(c)}
             />
           </label>
         ))}

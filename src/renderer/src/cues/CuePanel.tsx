@@ -7,10 +7,9 @@ import { useScore, usePlayerValue } from '../player/ScoreContext';
 import { CueEditor } from './CueEditor';
 import { CueFiles } from './CueFiles';
 import { CueNotes } from './CueNotes';
-import { CueSwatch } from './CueSwatch';
-import { useCreateCue } from './queries';
+import { CueList, isMarker } from './CueList';
+import { useCreateCue, useUpdateCue } from './queries';
 import { StandInCuesQuestion } from './StandInCuesQuestion';
-import cueText from './cue-text.module.css';
 import styles from './CuePanel.module.css';
 
 interface Props {
@@ -45,11 +44,12 @@ export const CuePanel = memo(function CuePanel({
 }: Props) {
   const { playCue, player } = useScore();
   const createCue = useCreateCue();
+  const updateCue = useUpdateCue();
   const notify = useNotify();
   const playingCueId = usePlayerValue((state) => state.cue?.cueId ?? null);
   const hasLoop = usePlayerValue((state) => state.loopStartMs !== null && state.loopEndMs !== null);
   const [editingId, setEditingId] = useState<number | 'new' | null>(null);
-  const [pauseSeconds, setPauseSeconds] = useState(0);
+  const pauseMs = usePlayerValue((state) => state.loopPauseMs);
 
   const fromLoop = () => {
     const { loopStartMs, loopEndMs } = player.getState();
@@ -58,6 +58,14 @@ export const CuePanel = memo(function CuePanel({
     return createCue
       .mutateAsync({ trackId, label: `Loop ${formatTrackTime(startMs, false)}–${formatTrackTime(endMs, false)}`, startMs, endMs })
       .catch(notify.failed);
+  };
+
+  // A marker becomes a cue in one step: up to the next marker, or five seconds on, inside the recording.
+  const markerToCue = (marker: Cue) => {
+    const next = cues.filter((c) => isMarker(c) && c.startMs > marker.startMs).sort((a, b) => a.startMs - b.startMs)[0];
+    const endMs = withinRecording(next?.startMs ?? marker.startMs + 5000);
+    if (endMs <= marker.startMs) return notify.failed('This marker is at the end of the recording: a cue needs room after it.');
+    return updateCue.mutateAsync({ cueId: marker.id, endMs }).catch(notify.failed);
   };
 
   return (
@@ -74,10 +82,10 @@ export const CuePanel = memo(function CuePanel({
             min={0}
             max={10}
             step={0.5}
-            value={pauseSeconds}
-            onChange={(e) => setPauseSeconds(Math.max(0, Number(e.target.value) || 0))}
+            value={pauseMs / 1000}
+            onChange={(e) => player.setLoopPause(Math.round((Number(e.target.value) || 0) * 1000))}
             aria-label="Pause before each loop, in seconds"
-            title="Pause before each loop of a cue, in seconds"
+            title="A count-in: the pause before each repeat of a loop, in seconds"
           />
           <span>s</span>
         </label>
@@ -117,76 +125,29 @@ export const CuePanel = memo(function CuePanel({
             No cues yet: drag across the waveform, set a loop with [ and ], or press M for a marker.
           </p>
         ) : (
-          <ol className={styles.list}>
-            {cues.map((cue) =>
-              editingId === cue.id ? (
-                <li key={cue.id}>
-                  <CueEditor
-                    trackId={trackId}
-                    scenes={scenes}
-                    cue={cue}
-                    initial={cue}
-                    onDone={() => setEditingId(null)}
-                    onCancel={() => setEditingId(null)}
-                  />
-                  <CueNotes cue={cue} />
-                </li>
-              ) : (
-                <li key={cue.id} className={styles.row} data-playing={playingCueId === cue.id || undefined} aria-label={`Cue ${cue.label}`}>
-                  <CueSwatch colour={cue.colour} />
-                  <div className={cueText.text}>
-                    <span className={cueText.label}>{cue.label}</span>
-                    <span className={cueText.times}>
-                      {formatTrackTime(cue.startMs)}
-                      {cue.endMs > cue.startMs ? ` – ${formatTrackTime(cue.endMs)}` : ' (marker)'}
-                    </span>
-                    {cue.scenes.length > 0 && (
-                      <span className={styles.scenes}>
-                        {cue.scenes.map((s) => (
-                          <span key={s.id} className="chip">
-                            {s.position}. {s.title}
-                          </span>
-                        ))}
-                      </span>
-                    )}
-                  </div>
-                  <div className={styles.actions}>
-                    <button
-                      type="button"
-                      className="icon-button"
-                      data-plays-score
-                      disabled={!canPlay}
-                      onClick={() => void playCue(cue)}
-                      aria-label={`Play cue ${cue.label}`}
-                      title="Play this cue"
-                    >
-                      ▶
-                    </button>
-                    <button
-                      type="button"
-                      className="icon-button"
-                      data-plays-score
-                      disabled={!canPlay}
-                      onClick={() => void playCue(cue, { loop: true, pauseMs: pauseSeconds * 1000 })}
-                      aria-label={`Loop cue ${cue.label}`}
-                      title="Loop this cue"
-                    >
-                      ⟲
-                    </button>
-                    <button
-                      type="button"
-                      className="icon-button"
-                      onClick={() => setEditingId(cue.id)}
-                      aria-label={`Edit cue ${cue.label}`}
-                      title="Edit"
-                    >
-                      ✎
-                    </button>
-                  </div>
-                </li>
-              )
+          <CueList
+            cues={cues}
+            playingCueId={playingCueId}
+            canPlay={canPlay}
+            editingId={typeof editingId === 'number' ? editingId : null}
+            renderEditor={(cue) => (
+              <>
+                <CueEditor
+                  trackId={trackId}
+                  scenes={scenes}
+                  cue={cue}
+                  initial={cue}
+                  onDone={() => setEditingId(null)}
+                  onCancel={() => setEditingId(null)}
+                />
+                <CueNotes cue={cue} />
+              </>
             )}
-          </ol>
+            onPlay={(cue) => void playCue(cue)}
+            onLoop={(cue) => void playCue(cue, { loop: true })}
+            onEdit={(cue) => setEditingId(cue.id)}
+            onMarkerToCue={(marker) => void markerToCue(marker)}
+          />
         )}
         <CueFiles trackId={trackId} />
       </div>

@@ -1,9 +1,13 @@
 import type { Track } from '../../../shared/domain';
 import { formatTrackTime } from '../../../shared/time-format';
 import { useScoreRoom } from '../ui/DeskLayout';
-import { SPEEDS } from './player';
+import { SPEED_STEP, SPEEDS } from './player';
 import { usePlayerState, useScore } from './ScoreContext';
 import styles from './Transport.module.css';
+
+/** The preset speeds, with the speed in effect among them when − or + has left the presets. */
+const speedsWith = (rate: number): number[] =>
+  (SPEEDS as readonly number[]).includes(rate) ? [...SPEEDS] : [...SPEEDS, rate].sort((a, b) => a - b);
 
 interface Props {
   tracks: Track[];
@@ -66,16 +70,35 @@ export function Transport({ tracks, trackId, onChooseTrack, canPlay, durationMs,
         disabled={!canPlay}
         onChange={(e) => player.seek(Number(e.target.value))}
       />
-      <label className={styles.control}>
-        <span>Speed</span>
+      <span className={styles.control} role="group" aria-label="Speed">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => player.setRate(state.rate - SPEED_STEP)}
+          disabled={state.rate <= SPEEDS[0]}
+          aria-label="Slower by 5%"
+          title="Slower by 5%"
+        >
+          −
+        </button>
         <select className="text-field" aria-label="Speed" value={state.rate} onChange={(e) => player.setRate(Number(e.target.value))}>
-          {SPEEDS.map((s) => (
+          {speedsWith(state.rate).map((s) => (
             <option key={s} value={s}>
-              {s}×
+              {Math.round(s * 100)}%
             </option>
           ))}
         </select>
-      </label>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => player.setRate(state.rate + SPEED_STEP)}
+          disabled={state.rate >= SPEEDS[SPEEDS.length - 1]}
+          aria-label="Faster by 5%"
+          title="Faster by 5%"
+        >
+          +
+        </button>
+      </span>
       <label className={styles.control}>
         <span>Volume</span>
         <input

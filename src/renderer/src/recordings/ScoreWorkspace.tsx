@@ -155,6 +155,13 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
                   loop={{ startMs: state.loopStartMs, endMs: state.loopEndMs, on: state.looping }}
                   activeCueId={state.cue?.cueId ?? null}
                   onSeek={(ms) => canPlay && player.seek(ms)}
+                  onPlayFrom={(ms) => {
+                    if (!canPlay) return;
+                    player.stopCue();
+                    player.seek(ms);
+                    player.play();
+                  }}
+                  onLoopRange={(startMs, endMs) => canPlay && player.setLoop(startMs, withinRecording(endMs))}
                   onMarkRange={(startMs, endMs) =>
                     trackId !== null &&
                     createCue

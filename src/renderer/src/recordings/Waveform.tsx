@@ -12,6 +12,10 @@ interface Props {
   activeCueId: number | null;
   onSeek: (ms: number) => void;
   onMarkRange: (startMs: number, endMs: number) => void;
+  /** A range dragged with Shift held: looped rather than made a cue. */
+  onLoopRange: (startMs: number, endMs: number) => void;
+  /** A double-click: play from there. */
+  onPlayFrom: (ms: number) => void;
 }
 
 /** A drag shorter than this many pixels is a click (seek), not a new cue. */
@@ -36,7 +40,7 @@ interface Layers {
   inputs: unknown[];
   base: HTMLCanvasElement;
   played: HTMLCanvasElement;
-  colours: { accent: string; text: string };
+  colours: { accent: string; text: string; focus: string };
 }
 
 /** The cues, the loop and the waveform in the unplayed colour; and the waveform alone in the played one. */
@@ -100,7 +104,7 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
     inputs,
     base: layer(colours.wave, true),
     played: layer(colours.accent, false),
-    colours: { accent: colours.accent, text: colours.text }
+    colours: { accent: colours.accent, text: colours.text, focus: colours.focus }
   };
 }
 
@@ -108,10 +112,10 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
  * The recording's waveform from its cached peaks, with the cues as coloured regions, the loop and
  * the playhead. Click to seek; drag to mark a new cue.
  */
-export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueId, onSeek, onMarkRange }: Props) {
+export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueId, onSeek, onMarkRange, onLoopRange, onPlayFrom }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
-  const [drag, setDrag] = useState<{ fromX: number; toX: number } | null>(null);
+  const [drag, setDrag] = useState<{ fromX: number; toX: number; loop: boolean } | null>(null);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -160,7 +164,7 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
     if (playedWidth > 0) g.drawImage(played, 0, 0, playedWidth, played.height, 0, 0, playedWidth, played.height);
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     if (drag) {
-      g.fillStyle = colours.accent;
+      g.fillStyle = drag.loop ? colours.focus : colours.accent;
       g.globalAlpha = 0.25;
       g.fillRect(Math.min(drag.fromX, drag.toX), 0, Math.abs(drag.toX - drag.fromX), height);
       g.globalAlpha = 1;
@@ -178,7 +182,7 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
     if (event.button !== 0 || durationMs <= 0) return;
     event.currentTarget.setPointerCapture(event.pointerId);
-    setDrag({ fromX: localX(event.clientX), toX: localX(event.clientX) });
+    setDrag({ fromX: localX(event.clientX), toX: localX(event.clientX), loop: event.shiftKey });
   };
   const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
     if (drag) setDrag({ ...drag, toX: localX(event.clientX) });
@@ -194,7 +198,7 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
     }
     const a = toMs(rect.left + drag.fromX);
     const b = toMs(event.clientX);
-    onMarkRange(Math.min(a, b), Math.max(a, b));
+    (drag.loop ? onLoopRange : onMarkRange)(Math.min(a, b), Math.max(a, b));
   };
 
   return (
@@ -203,12 +207,13 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
         ref={canvasRef}
         className={styles.canvas}
         role="img"
-        aria-label={`Waveform, ${formatTrackTime(positionMs, false)} of ${formatTrackTime(durationMs, false)}: click to seek, drag to mark a cue`}
+        aria-label={`Waveform, ${formatTrackTime(positionMs, false)} of ${formatTrackTime(durationMs, false)}: click to seek, double-click to play from there, drag to mark a cue, Shift+drag to loop`}
         data-peaks={peaks?.max.length ?? 0}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerCancel={() => setDrag(null)}
+        onDoubleClick={(event) => durationMs > 0 && onPlayFrom(toMs(event.clientX))}
       />
       {!peaks && <span className={styles.note}>Reading the waveform…</span>}
     </div>
