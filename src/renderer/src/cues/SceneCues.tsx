@@ -3,7 +3,6 @@ import { useScore, usePlayerValue } from '../player/ScoreContext';
 import { CueSwatch } from './CueSwatch';
 import { useSceneCues } from './queries';
 import cueText from './cue-text.module.css';
-import '../ui/widgets-interim.css';
 import styles from './SceneCues.module.css';
 
 /** The cues linked to a scene, each playable in one click. */

@@ -16,7 +16,6 @@ import { usePeaks, useRecordings } from './queries';
 import { RecordingStatus } from './RecordingStatus';
 import { attachRecording, type AttachProgress } from './upload';
 import { Waveform } from './Waveform';
-import '../ui/widgets-interim.css';
 import styles from './ScoreWorkspace.module.css';
 
 /**
