@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 /**
  * Generates the stand-in recordings for The Red Shoes' two soundtrack entries: short synthesised
- * melodies, the same bytes of audio on every run, encoded to OGG Vorbis by sox. They let the app
- * open with something to play; a person replaces them with their own recordings of the score.
+ * melodies, the same bytes on every run, written as 16-bit PCM WAV by this script alone. They let
+ * the app open with something to play; a person replaces them with their own recordings of the
+ * score. No system tool is needed (a desktop app must start on a computer without sox), and every
+ * host plays WAV, Chromium and Electron alike.
  *
  *   node scripts/make-stand-ins.mjs            # writes the missing ones into resources/stand-ins
  *   node scripts/make-stand-ins.mjs --force    # rewrites them all
  *
  * Run by `npm run web`, `npm start` and `npm test` before they build, so a fresh clone has them.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,7 +21,7 @@ const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 
 /** Each piece: a tempo, and phrases of [midi note, beats] (note 0 is a rest). The sections match the default cues. */
 export const standIns = [
   {
-    file: 'the-red-shoes-ballet.ogg',
+    file: 'the-red-shoes-ballet.wav',
     beatSeconds: 0.5,
     // 40 s: overture (0-8), the dream (8-20), the premiere (20-30), the fall (30-40), 80 beats in all.
     phrases: [
@@ -76,9 +77,9 @@ export const standIns = [
     ]
   },
   {
-    file: 'entracte.ogg',
+    file: 'entracte.wav',
     beatSeconds: 0.6,
-    // 18 s: one gentle phrase, played twice, 30 beats.
+    // 16.2 s: one gentle phrase and its answer, 27 beats.
     phrases: [
       [
         [67, 2],
@@ -127,17 +128,31 @@ function synthesise({ phrases, beatSeconds }) {
   return samples;
 }
 
-function encode(samples, target) {
-  const partial = `${target}.partial.ogg`;
-  // -R: repeatable (no random seeds); quality 0 mono keeps each file well under 200 KB.
-  const sox = spawnSync('sox', ['-R', '-t', 'raw', '-r', String(RATE), '-e', 'signed', '-b', '16', '-c', '1', '-', '-C', '0', partial], {
-    input: Buffer.from(samples.buffer)
-  });
-  if (sox.error || sox.status !== 0) {
-    rmSync(partial, { force: true });
-    const why = sox.error?.code === 'ENOENT' ? 'sox is not installed (apt-get install sox libsox-fmt-all)' : String(sox.stderr);
-    throw new Error(`Could not write ${target}: ${why}`);
-  }
+/** A RIFF/WAVE file of mono 16-bit PCM: the 44-byte canonical header, then the samples, little-endian. */
+function wavFile(samples, rate = RATE) {
+  const dataBytes = samples.length * 2;
+  const file = Buffer.alloc(44 + dataBytes);
+  file.write('RIFF', 0, 'ascii');
+  file.writeUInt32LE(36 + dataBytes, 4);
+  file.write('WAVE', 8, 'ascii');
+  file.write('fmt ', 12, 'ascii');
+  file.writeUInt32LE(16, 16); // the size of the fmt chunk for PCM
+  file.writeUInt16LE(1, 20); // format 1: integer PCM
+  file.writeUInt16LE(1, 22); // one channel
+  file.writeUInt32LE(rate, 24);
+  file.writeUInt32LE(rate * 2, 28); // bytes per second
+  file.writeUInt16LE(2, 32); // bytes per frame
+  file.writeUInt16LE(16, 34); // bits per sample
+  file.write('data', 36, 'ascii');
+  file.writeUInt32LE(dataBytes, 40);
+  for (let i = 0; i < samples.length; i++) file.writeInt16LE(samples[i], 44 + i * 2);
+  return file;
+}
+
+/** Written under a temporary name and renamed, so an interrupted run never leaves half a recording. */
+function write(samples, target) {
+  const partial = `${target}.partial`;
+  writeFileSync(partial, wavFile(samples));
   renameSync(partial, target);
 }
 
@@ -147,7 +162,7 @@ let made = 0;
 for (const piece of standIns) {
   const target = join(outDir, piece.file);
   if (!force && existsSync(target)) continue;
-  encode(synthesise(piece), target);
+  write(synthesise(piece), target);
   made++;
 }
 if (made) console.log(`Stand-in recordings: wrote ${made} into ${outDir}`);

@@ -1,10 +1,10 @@
 import { app, BrowserWindow, dialog, ipcMain, screen, session, shell } from 'electron';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { methodNames } from '../shared/contract';
 import { ReelnotesError } from '../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../core/content-policy';
 import { buildApplicationMenu } from './menu';
+import { sqliteBinding } from './native-binding';
 import { resourcesDir } from '../core/paths';
 import { loadWindowState, saveWindowState } from './window-state';
 import { dispatch } from '../core/dispatch';
@@ -38,7 +38,12 @@ async function start(): Promise<void> {
   try {
     library = startLibrary({
       home: libraryHome(),
-      nativeBinding: electronSqliteBinding(),
+      nativeBinding: sqliteBinding({
+        isPackaged: app.isPackaged,
+        appPath: app.getAppPath(),
+        resourcesPath: process.resourcesPath,
+        electronVersion: process.versions.electron
+      }),
       filmsDir: join(resourcesDir(__dirname, process.resourcesPath), 'films'),
       holder: 'desktop'
     });
@@ -55,7 +60,7 @@ async function start(): Promise<void> {
   serveMediaScheme(() => library);
   hardenSessions();
   bindContract(library);
-  buildApplicationMenu();
+  buildApplicationMenu(libraryHome());
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -64,12 +69,6 @@ async function start(): Promise<void> {
 
 function libraryHome(): string {
   return process.env.REELNOTES_HOME ?? join(app.getPath('userData'), 'library');
-}
-
-/** The better-sqlite3 addon compiled for this Electron by `npm start` (see scripts/native-sqlite.mjs). */
-function electronSqliteBinding(): string | undefined {
-  const file = join(app.getAppPath(), '.native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
-  return existsSync(file) ? file : undefined;
 }
 
 function createWindow(): void {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDefaultLibrary } from '../../src/core/library/default-library';
@@ -173,11 +173,16 @@ describe('the stand-ins', () => {
     const { library, trackIds } = seeded();
     expect(await seedStandIns(library, standIns)).toBe(true);
     const recordings: Recording[] = listRecordings(library, listFilms(library.db)[0].id);
-    expect(recordings.map((r) => [r.trackId, r.standIn, r.codec])).toEqual([
-      [trackIds[0], true, 'Vorbis I'],
-      [trackIds[1], true, 'Vorbis I']
+    // Written by the project's own code as 16-bit PCM WAV, long enough for the cues that follow their sections.
+    expect(recordings.map((r) => [r.trackId, r.standIn, r.mimeType, r.sampleRate, r.channels, r.durationMs])).toEqual([
+      [trackIds[0], true, 'audio/wav', 22050, 1, 40_500],
+      [trackIds[1], true, 'audio/wav', 22050, 1, 16_200]
     ]);
-    for (const r of recordings) expect(r.byteSize).toBeLessThan(200 * 1024);
+    for (const [r, file] of recordings.map((r, i) => [r, ['the-red-shoes-ballet.wav', 'entracte.wav'][i]] as const)) {
+      // The 44-byte header and two bytes a sample: nothing else in the file.
+      expect(r.byteSize).toBe(statSync(join(standIns, file)).size);
+      expect(r.byteSize).toBe(44 + (r.durationMs / 1000) * 22050 * 2);
+    }
     const dream = library.db.prepare("SELECT id FROM scenes WHERE title = 'The Dream Sequence'").pluck().get() as number;
     expect(cuesForScene(library.db, dream).map((c) => [c.label, c.trackTitle, c.recordingId])).toEqual([
       ['The dream', 'The Red Shoes Ballet', recordings[0].id]

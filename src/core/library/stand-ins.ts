@@ -16,7 +16,7 @@ interface StandInPlan {
 const plans: StandInPlan[] = [
   {
     trackTitle: 'The Red Shoes Ballet',
-    file: 'the-red-shoes-ballet.ogg',
+    file: 'the-red-shoes-ballet.wav',
     cues: [
       { label: 'Overture', startMs: 0, endMs: 8_000 },
       { label: 'The dream', startMs: 8_000, endMs: 20_000, scene: 'The Dream Sequence' },
@@ -26,7 +26,7 @@ const plans: StandInPlan[] = [
   },
   {
     trackTitle: "Entr'acte",
-    file: 'entracte.ogg',
+    file: 'entracte.wav',
     cues: [{ label: 'Interlude theme', startMs: 0, endMs: 9_600, scene: 'The Isolation' }]
   }
 ];

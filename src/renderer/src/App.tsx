@@ -11,6 +11,7 @@ import { SearchRepairNotice } from './backups/SearchRepairNotice';
 import { PaneBoundary } from './data/PaneBoundary';
 import { useOpenFilm } from './films/queries';
 import { useFilmPageImport } from './films/useFilmPageImport';
+import { useFilmCommands } from './films/useFilmCommands';
 import { useCommand, useKeymap } from './keymap/keymap';
 import { navigate, useVisit, type Place } from './navigation/place';
 import { usePlaceLeft } from './films/usePlaceLeft';
@@ -57,6 +58,8 @@ export function App() {
   const go = (to: Partial<Place>) => navigate({ ...place, filmId, noteId: null, ...to });
   const chooseFilm = (id: number) => go({ filmId: id, sceneId: null });
   const chooseScene = (id: number | null) => go({ sceneId: id });
+
+  useFilmCommands({ film: currentFilm, onView: (view) => go({ view }), onShowBackups: () => setBackupsOpen(true) });
 
   const importer = useFilmPageImport({
     filmHasTracks: (shown?.tracks.length ?? 0) > 0,

@@ -5,6 +5,7 @@ import { call } from '../api';
 import { FilePicker } from '../ui/FilePicker';
 import { ShiftTimes } from '../ui/ShiftTimes';
 import { useNotify } from '../notices/notify';
+import { useCommand } from '../keymap/keymap';
 import { saveTextFile } from '../ui/save-file';
 import { useImportCueFile, useShiftTrack } from './queries';
 import styles from './CueFiles.module.css';
@@ -35,6 +36,9 @@ export function CueFiles({ trackId }: { trackId: number }) {
       notify.failed(error);
     }
   };
+
+  // File › Export Cues: the open recording's cues, in the format chosen here.
+  useCommand('export-cues', () => void exportCues());
 
   const importCues = async (file: File) => {
     try {

@@ -1,10 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { Film, Track } from '../../../shared/domain';
-import { call } from '../api';
-import { useNotify } from '../notices/notify';
-import { saveTextFile } from '../ui/save-file';
 import { FilmLines } from './FilmLines';
 import { revealFound, type Found } from './reveal';
+import { useExportStudy } from './useFilmCommands';
 
 interface Props {
   film: Film;
@@ -14,7 +12,6 @@ interface Props {
 }
 
 export function FilmHeader({ film, tracks, found }: Props) {
-  const notify = useNotify();
   const synopsis = useRef<HTMLParagraphElement>(null);
   const synopsisFound = found?.target.kind === 'synopsis' && found.target.filmId === film.id;
   const shownOpening = useRef<number | null>(null);
@@ -24,20 +21,13 @@ export function FilmHeader({ film, tracks, found }: Props) {
     revealFound(synopsis.current);
   }, [found, synopsisFound]);
 
-  const exportStudy = async () => {
-    try {
-      const file = await call('films.exportMarkdown', { filmId: film.id });
-      saveTextFile(file.fileName, file.text, 'text/markdown');
-    } catch (error) {
-      notify.failed(error);
-    }
-  };
+  const exportStudy = useExportStudy(film.id);
 
   return (
     <header className="film-header">
       <div className="film-title-row">
         <h1 className="film-title">{film.title}</h1>
-        <button type="button" className="button subtle" onClick={exportStudy}>
+        <button type="button" className="button subtle" onClick={() => void exportStudy()}>
           Export study…
         </button>
       </div>

@@ -1,22 +1,21 @@
 import { useEffect, useRef } from 'react';
-import type { MenuCommand } from '../../../shared/menu-commands';
+import {
+  isPlainKey,
+  matchesAccelerator,
+  menuCommands,
+  windowCommands,
+  type MenuCommand,
+  type WindowCommandSpec
+} from '../../../shared/menu-commands';
 
 /**
- * Every keyboard shortcut of the window, and the menu commands that do the same, in one place.
- * One listener reads a key press, finds the command it is bound to, and runs what the component
- * that owns the command registered with `useCommand`. Keys inside a component (a list's arrows, a
- * dialog's Esc) stay with that component; they are not shortcuts.
+ * Every keyboard shortcut of the window, bound from the one list of commands the desktop menu is
+ * built from (`src/shared/menu-commands.ts`), so the menu shows the key that works and no key is
+ * declared twice. One listener reads a key press, finds the command it is bound to, and runs what
+ * the component that owns the command registered with `useCommand`. Keys inside a component (a
+ * list's arrows, a dialog's Esc) stay with that component; they are not shortcuts.
  */
-export type Command =
-  | MenuCommand
-  | 'play-pause'
-  | 'skip-back'
-  | 'skip-forward'
-  | 'loop-start'
-  | 'loop-end'
-  | 'toggle-loop'
-  | 'drop-marker'
-  | 'toggle-score-room';
+export type Command = MenuCommand;
 
 /** True while the person is typing: keys then belong to the field, never to a shortcut. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -28,13 +27,10 @@ export function isTyping(target: EventTarget | null): boolean {
 }
 
 const element = (event: KeyboardEvent) => (event.target instanceof HTMLElement ? event.target : null);
-const chord = (event: KeyboardEvent, key: string) => (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === key;
-/** A key alone (Shift allowed), pressed outside any field. */
-const plain = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
 
 /**
  * A focused button or link takes Space for itself; lists take arrows. A button that starts the
- * score (a cue's ▶, the score's play) does not: focus stays on it after the click, and Space must
+ * score (a cue's ▶, the dock's play) does not: focus stays on it after the click, and Space must
  * pause what it started rather than "click" it again and restart.
  */
 const ownsSpace = (event: KeyboardEvent) => {
@@ -48,23 +44,23 @@ const ownsSpace = (event: KeyboardEvent) => {
 const ownsArrows = (event: KeyboardEvent) =>
   element(event)?.closest('[role="listbox"], [role="slider"], [role="separator"], input, select') != null;
 
-const bindings: { command: Command; when: (event: KeyboardEvent) => boolean }[] = [
-  // Ctrl/⌘+K anywhere, or / when not typing, focuses the search box.
-  { command: 'focus-search', when: (e) => chord(e, 'k') },
-  { command: 'focus-search', when: (e) => plain(e) && e.key === '/' },
-  { command: 'import-film-page', when: (e) => chord(e, 'o') },
-  // Ctrl/⌘+Shift+S, even while typing (a cue's label): the score takes most of the window, and gives it back.
-  { command: 'toggle-score-room', when: (e) => chord(e, 's') && e.shiftKey },
-  // The score player's keys, anywhere in the app: Space plays and pauses, ←/→ skip 5 s (Shift: 1 s),
-  // [ and ] set the loop's start and end, L loops, M drops a marker at the playhead.
-  { command: 'play-pause', when: (e) => plain(e) && e.key === ' ' && !ownsSpace(e) },
-  { command: 'skip-back', when: (e) => plain(e) && e.key === 'ArrowLeft' && !ownsArrows(e) },
-  { command: 'skip-forward', when: (e) => plain(e) && e.key === 'ArrowRight' && !ownsArrows(e) },
-  { command: 'loop-start', when: (e) => plain(e) && e.key === '[' },
-  { command: 'loop-end', when: (e) => plain(e) && e.key === ']' },
-  { command: 'toggle-loop', when: (e) => plain(e) && e.key.toLowerCase() === 'l' },
-  { command: 'drop-marker', when: (e) => plain(e) && e.key.toLowerCase() === 'm' }
-];
+/** Where a command's plain key (no Ctrl/⌘ or Alt) is left to the focused element besides a text field. */
+const leftToFocus: Partial<Record<Command, (event: KeyboardEvent) => boolean>> = {
+  'play-pause': ownsSpace,
+  'skip-back': ownsArrows,
+  'skip-forward': ownsArrows
+};
+
+const bindings: { command: Command; when: (event: KeyboardEvent) => boolean }[] = menuCommands.flatMap((command) => {
+  const spec: WindowCommandSpec = windowCommands[command];
+  return [spec.accelerator ?? [], spec.alsoKeys ?? []].flat().map((accelerator) => ({
+    command,
+    when: (event: KeyboardEvent) =>
+      matchesAccelerator(accelerator, event) &&
+      // A chord works anywhere; a plain key only outside text fields and what owns it.
+      (!isPlainKey(accelerator) || (!isTyping(event.target) && !(leftToFocus[command]?.(event) ?? false)))
+  }));
+});
 
 /**
  * What a command does now. Given the key press (none from the menu); returns false when the
