@@ -26,5 +26,7 @@ export const MAX_CUE_FILE_BYTES = 8 * MB;
 export const MAX_ARCHIVE_BYTES = 256 * MB;
 /** The largest recording we take in: a long, lossless score movement fits easily. */
 export const MAX_RECORDING_BYTES = 1024 * MB;
+/** The most waveform buckets one call returns: a few screens' width, never a whole level of a long recording. */
+export const MAX_PEAK_BUCKETS_PER_CALL = 8192;
 /** One chunk of a file sent through the contract (Electron), before base64. */
 export const UPLOAD_CHUNK_BYTES = MB;

@@ -41,7 +41,11 @@ export const windowCommands = {
   'loop-start': { label: 'Set Loop Start', menu: 'play', accelerator: '[' },
   'loop-end': { label: 'Set Loop End', menu: 'play', accelerator: ']' },
   'toggle-loop': { label: 'Loop', menu: 'play', accelerator: 'L' },
-  'drop-marker': { label: 'Drop a Marker', menu: 'play', accelerator: 'M' }
+  'drop-marker': { label: 'Drop a Marker', menu: 'play', accelerator: 'M' },
+  // The waveform's zoom: + (or =) in, − out, Z fits the loop or the cue.
+  'zoom-in': { label: 'Zoom In on the Waveform', menu: 'view', accelerator: 'Plus', alsoKeys: ['='] },
+  'zoom-out': { label: 'Zoom Out of the Waveform', menu: 'view', accelerator: '-', alsoKeys: ['_'] },
+  'zoom-fit': { label: 'Zoom to the Loop or Cue', menu: 'view', accelerator: 'Z' }
 } as const satisfies Record<string, WindowCommandSpec>;
 
 export type MenuCommand = keyof typeof windowCommands;

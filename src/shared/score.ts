@@ -32,6 +32,27 @@ export interface Peaks {
   bucketMs: number;
   min: number[];
   max: number[];
+  /**
+   * The finer levels of the waveform, finest first (level 0 about 5 ms a bucket), each asked for a
+   * range at a time with `recordings.peakRange`; empty for a recording attached before they existed.
+   */
+  levels: PeakLevelInfo[];
+}
+
+export interface PeakLevelInfo {
+  level: number;
+  bucketMs: number;
+  buckets: number;
+}
+
+/** Buckets `fromBucket` … `fromBucket + min.length - 1` of one level. */
+export interface PeakRange {
+  recordingId: number;
+  level: number;
+  bucketMs: number;
+  fromBucket: number;
+  min: number[];
+  max: number[];
 }
 
 export interface LinkedScene {

@@ -35,7 +35,7 @@ export function RecordingStatus({ recording, progress, error, canAttach, onAttac
             {recording
               ? `${recording.codec} · ${recording.sampleRate / 1000} kHz · ${recording.channels === 1 ? 'mono' : `${recording.channels} ch`} · `
               : ''}
-            Space play · ←/→ skip · [ ] loop marks · L loop · M marker
+            Space play · ←/→ skip · [ ] loop marks · L loop · M marker · +/− zoom
           </span>
         )}
       </span>

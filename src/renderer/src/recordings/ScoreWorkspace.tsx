@@ -147,6 +147,9 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
             <div className={styles.recording}>
               {recording?.available ? (
                 <Waveform
+                  // A recording opens whole: the view of the last one is not this one's.
+                  key={recording.id}
+                  recordingId={recording.id}
                   peaks={peaks.data?.recordingId === recording.id ? peaks.data : undefined}
                   durationMs={durationMs}
                   positionMs={positionMs}

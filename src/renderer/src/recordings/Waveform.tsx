@@ -1,9 +1,27 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
-import type { Cue, Peaks } from '../../../shared/score';
+import type { Cue, PeakRange, Peaks } from '../../../shared/score';
 import { formatTrackTime } from '../../../shared/time-format';
+import { useCommand } from '../keymap/keymap';
+import { useScore } from '../player/ScoreContext';
+import { usePeakTiles } from './queries';
+import { WaveformOverview } from './WaveformOverview';
+import {
+  clampView,
+  levelFor,
+  rulerTicks,
+  TILE_BUCKETS,
+  tilesFor,
+  viewOfRange,
+  wholeView,
+  ZOOM_STEP,
+  zoomAround,
+  type WaveformView
+} from '../../../shared/waveform-view';
 import styles from './Waveform.module.css';
 
 interface Props {
+  recordingId: number;
+  /** The overview and the list of finer levels; undefined while it loads. */
   peaks: Peaks | undefined;
   durationMs: number;
   positionMs: number;
@@ -25,12 +43,47 @@ function cssVar(element: Element, name: string, fallback: string): string {
   return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
 }
 
+/**
+ * The lowest and highest sample between two times, from the finer level where its tiles are in, else
+ * from the overview (a tile still on its way draws coarse for a moment rather than blank).
+ */
+function extremes(fromMs: number, toMs: number, overview: Peaks, fine: { bucketMs: number; tiles: Map<number, PeakRange> } | null) {
+  let low = 0;
+  let high = 0;
+  if (fine) {
+    const first = Math.floor(fromMs / fine.bucketMs);
+    const last = Math.max(first, Math.ceil(toMs / fine.bucketMs) - 1);
+    let complete = true;
+    for (let b = first; b <= last; b++) {
+      const tile = fine.tiles.get(Math.floor(b / TILE_BUCKETS));
+      if (!tile) {
+        complete = false;
+        break;
+      }
+      const i = b - tile.fromBucket;
+      if (i >= tile.min.length) continue;
+      if (tile.min[i] < low) low = tile.min[i];
+      if (tile.max[i] > high) high = tile.max[i];
+    }
+    if (complete) return [low, high];
+    low = high = 0;
+  }
+  const first = Math.floor(fromMs / overview.bucketMs);
+  const last = Math.min(overview.max.length - 1, Math.max(first, Math.ceil(toMs / overview.bucketMs) - 1));
+  for (let b = Math.max(0, first); b <= last; b++) {
+    if (overview.min[b] < low) low = overview.min[b];
+    if (overview.max[b] > high) high = overview.max[b];
+  }
+  return [low, high];
+}
+
 interface LayerInput {
   width: number;
   height: number;
   ratio: number;
-  peaks: Peaks | undefined;
-  durationMs: number;
+  view: WaveformView;
+  overview: Peaks | undefined;
+  fine: { bucketMs: number; tiles: Map<number, PeakRange> } | null;
   cues: Cue[];
   loop: Props['loop'];
 }
@@ -45,14 +98,23 @@ interface Layers {
 
 /** The cues, the loop and the waveform in the unplayed colour; and the waveform alone in the played one. */
 function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknown[]): Layers {
-  const { width, height, ratio, peaks, durationMs, cues, loop } = input;
+  const { width, height, ratio, view, overview, fine, cues, loop } = input;
   const colours = {
     wave: cssVar(canvas, '--text-muted', '#6b665e'),
     accent: cssVar(canvas, '--accent', '#a3282f'),
     text: cssVar(canvas, '--text', '#23211e'),
     focus: cssVar(canvas, '--focus', '#1f5fbf')
   };
-  const x = (ms: number) => (durationMs > 0 ? (ms / durationMs) * width : 0);
+  const x = (ms: number) => (ms - view.startMs) / view.msPerPx;
+  // The waveform's columns, once for both layers.
+  const columns = new Float32Array(width * 2);
+  if (overview && overview.max.length > 0) {
+    for (let px = 0; px < width; px++) {
+      const [low, high] = extremes(view.startMs + px * view.msPerPx, view.startMs + (px + 1) * view.msPerPx, overview, fine);
+      columns[2 * px] = low;
+      columns[2 * px + 1] = high;
+    }
+  }
   const layer = (waveColour: string, withMarks: boolean) => {
     const target = document.createElement('canvas');
     target.width = Math.round(width * ratio);
@@ -63,13 +125,14 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
     for (const cue of withMarks ? cues : []) {
       const from = x(cue.startMs);
       const to = Math.max(from + 2, x(cue.endMs));
+      if (to < 0 || from > width) continue;
       g.globalAlpha = 0.2;
       g.fillStyle = cue.colour;
       g.fillRect(from, 0, to - from, height);
       g.globalAlpha = 1;
       g.fillRect(from, 0, 2, height);
       g.font = '11px system-ui, sans-serif';
-      g.fillText(cue.label, from + 4, 12, Math.max(0, to - from - 6) || 120);
+      g.fillText(cue.label, Math.max(from, 0) + 4, 12, Math.max(0, Math.min(to, width) - Math.max(from, 0) - 6) || 120);
     }
     if (withMarks && loop.startMs !== null) {
       const from = x(loop.startMs);
@@ -80,23 +143,11 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
       g.globalAlpha = 1;
       g.fillRect(from, height - 4, Math.max(1, to - from), 4);
     }
-    if (peaks && peaks.max.length > 0) {
-      const mid = height / 2;
-      const bucketsTotal = peaks.max.length;
-      const buckets = durationMs > 0 ? Math.min(bucketsTotal, (durationMs / peaks.bucketMs) | 0 || bucketsTotal) : bucketsTotal;
-      g.fillStyle = waveColour;
-      for (let px = 0; px < width; px++) {
-        const from = Math.floor((px / width) * buckets);
-        const to = Math.max(from + 1, Math.floor(((px + 1) / width) * buckets));
-        let low = 0;
-        let high = 0;
-        for (let i = from; i < to && i < bucketsTotal; i++) {
-          if (peaks.min[i] < low) low = peaks.min[i];
-          if (peaks.max[i] > high) high = peaks.max[i];
-        }
-        const top = mid - high * (mid - 2);
-        g.fillRect(px, top, 1, Math.max(1, mid - low * (mid - 2) - top));
-      }
+    const mid = height / 2;
+    g.fillStyle = waveColour;
+    for (let px = 0; px < width; px++) {
+      const top = mid - columns[2 * px + 1] * (mid - 2);
+      g.fillRect(px, top, 1, Math.max(1, mid - columns[2 * px] * (mid - 2) - top));
     }
     return target;
   };
@@ -109,13 +160,25 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
 }
 
 /**
- * The recording's waveform from its cached peaks, with the cues as coloured regions, the loop and
- * the playhead. Click to seek; drag to mark a new cue.
+ * The recording's waveform, zoomable from the whole of it down to a second across the view: the wheel
+ * (or a pinch) zooms around the pointer, Shift+wheel or a sideways swipe scrolls, + and − zoom, Z fits
+ * the loop or the cue; the ruler labels fit the zoom, and the overview below shows (and moves) the part
+ * in view. While playing, the view follows the playhead until the person scrolls away. Peaks come from
+ * the level that fits the zoom, a tile at a time. Click to seek, double-click to play from there, drag
+ * to mark a cue, Shift+drag to loop.
  */
-export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueId, onSeek, onMarkRange, onLoopRange, onPlayFrom }: Props) {
+export function Waveform(props: Props) {
+  const { recordingId, peaks, durationMs, positionMs, cues, loop, activeCueId, onSeek, onMarkRange, onLoopRange, onPlayFrom } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
   const [drag, setDrag] = useState<{ fromX: number; toX: number; loop: boolean } | null>(null);
+  // Null until the person zooms or scrolls: the whole recording, whatever the width.
+  const [zoomed, setZoomed] = useState<WaveformView | null>(null);
+  const [follow, setFollow] = useState(true);
+
+  const view = clampView(zoomed ?? wholeView(durationMs, width), durationMs, Math.max(1, width));
+  const spanMs = view.msPerPx * width;
+  const setView = (next: WaveformView) => setZoomed(clampView(next, durationMs, Math.max(1, width)));
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -123,6 +186,88 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
     const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
     observer.observe(canvas);
     return () => observer.disconnect();
+  }, []);
+
+  // The finer level that fits the zoom, when the overview is too coarse for it.
+  const levels = peaks?.levels ?? [];
+  const level = levelFor(levels, view.msPerPx);
+  const fineLevel = level && peaks && level.bucketMs < peaks.bucketMs * 0.99 ? level : null;
+  const tiles = usePeakTiles(
+    recordingId,
+    fineLevel?.level ?? null,
+    fineLevel && width > 0 ? tilesFor(view, width, fineLevel.bucketMs, fineLevel.buckets) : []
+  );
+  const fine = fineLevel ? { bucketMs: fineLevel.bucketMs, tiles } : null;
+
+  // What the listeners below (the wheel's, the player's) read: this render's view and choices.
+  const latest = useRef({ view, width, durationMs, follow, zoomed: zoomed !== null });
+  useEffect(() => {
+    latest.current = { view, width, durationMs, follow, zoomed: zoomed !== null };
+  });
+
+  // While playing, the view turns the page when the playhead reaches its edge, unless the person has
+  // scrolled away to look elsewhere (then Follow, or a seek, brings it back).
+  const { player } = useScore();
+  useEffect(
+    () =>
+      player.subscribe(() => {
+        const { playing, positionMs: at } = player.getState();
+        const now = latest.current;
+        if (!playing || !now.follow || !now.zoomed) return;
+        const span = now.view.msPerPx * now.width;
+        if (at >= now.view.startMs && at <= now.view.startMs + span * 0.95) return;
+        setZoomed(clampView({ ...now.view, startMs: at - span * 0.05 }, now.durationMs, Math.max(1, now.width)));
+      }),
+    [player]
+  );
+
+  const zoomBy = (factor: number, anchorPx = width / 2) => setZoomed(zoomAround(view, factor, anchorPx, durationMs, Math.max(1, width)));
+  const playheadPx = (positionMs - view.startMs) / view.msPerPx;
+  // Keys and buttons zoom around the playhead when it is in view, else around the middle.
+  const keyAnchor = playheadPx >= 0 && playheadPx <= width ? playheadPx : width / 2;
+  const fitRange = () => {
+    const active = cues.find((c) => c.id === activeCueId);
+    const under = cues.find((c) => c.endMs > c.startMs && positionMs >= c.startMs && positionMs < c.endMs);
+    const range =
+      loop.startMs !== null && loop.endMs !== null
+        ? { startMs: loop.startMs, endMs: loop.endMs }
+        : active && active.endMs > active.startMs
+          ? active
+          : under;
+    if (range) setView(viewOfRange(range.startMs, range.endMs, durationMs, Math.max(1, width)));
+    return Boolean(range);
+  };
+  useCommand('zoom-in', () => zoomBy(1 / ZOOM_STEP, keyAnchor));
+  useCommand('zoom-out', () => zoomBy(ZOOM_STEP, keyAnchor));
+  useCommand('zoom-fit', () => fitRange());
+
+  // The wheel, natively: React's wheel listener is passive, and a pinch (Ctrl+wheel) must not zoom the page.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const onWheel = (event: WheelEvent) => {
+      const { width, durationMs } = latest.current;
+      if (durationMs <= 0 || width <= 0) return;
+      event.preventDefault();
+      // Wheel events come faster than renders: each builds on the one before, not on the last render.
+      const from = (previous: WaveformView | null) => clampView(previous ?? wholeView(durationMs, width), durationMs, width);
+      const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? width : 1;
+      const sideways = event.shiftKey ? event.deltaY || event.deltaX : Math.abs(event.deltaX) > Math.abs(event.deltaY) ? event.deltaX : 0;
+      if (sideways !== 0) {
+        setFollow(false);
+        setZoomed((previous) => {
+          const view = from(previous);
+          return clampView({ ...view, startMs: view.startMs + sideways * unit * view.msPerPx }, durationMs, width);
+        });
+        return;
+      }
+      // A notch of a mouse wheel (100 px) is one zoom step; a pinch's small deltas zoom smoothly.
+      const factor = ZOOM_STEP ** ((event.deltaY * unit) / (event.ctrlKey ? 25 : 100));
+      const anchorPx = event.clientX - canvas.getBoundingClientRect().left;
+      setZoomed((previous) => zoomAround(from(previous), factor, anchorPx, durationMs, width));
+    };
+    canvas.addEventListener('wheel', onWheel, { passive: false });
+    return () => canvas.removeEventListener('wheel', onWheel);
   }, []);
 
   // What changes rarely (the waveform, cues, loop) is drawn into two layers, in the unplayed and
@@ -136,9 +281,22 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
     if (!canvas || width === 0) return;
     const ratio = window.devicePixelRatio || 1;
     const height = canvas.clientHeight;
-    const inputs = [width, height, ratio, peaks, durationMs, cues, loop.startMs, loop.endMs, loop.on];
+    const inputs = [
+      width,
+      height,
+      ratio,
+      peaks,
+      view.startMs,
+      view.msPerPx,
+      fine?.bucketMs,
+      tiles,
+      cues,
+      loop.startMs,
+      loop.endMs,
+      loop.on
+    ];
     if (!layers.current || inputs.some((value, i) => value !== layers.current!.inputs[i])) {
-      layers.current = drawLayers(canvas, { width, height, ratio, peaks, durationMs, cues, loop }, inputs);
+      layers.current = drawLayers(canvas, { width, height, ratio, view, overview: peaks, fine, cues, loop }, inputs);
     }
     const { base, played, colours } = layers.current;
     if (canvas.width !== base.width || canvas.height !== base.height) {
@@ -147,7 +305,7 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
     }
     const g = canvas.getContext('2d');
     if (!g) return;
-    const x = (ms: number) => (durationMs > 0 ? (ms / durationMs) * width : 0);
+    const x = (ms: number) => (ms - view.startMs) / view.msPerPx;
     g.setTransform(1, 0, 0, 1, 0, 0);
     g.clearRect(0, 0, canvas.width, canvas.height);
     const active = cues.find((cue) => cue.id === activeCueId);
@@ -160,7 +318,7 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
       g.globalAlpha = 1;
     }
     g.drawImage(base, 0, 0);
-    const playedWidth = Math.round(Math.min(width, x(positionMs)) * ratio);
+    const playedWidth = Math.round(Math.max(0, Math.min(width, x(positionMs))) * ratio);
     if (playedWidth > 0) g.drawImage(played, 0, 0, playedWidth, played.height, 0, 0, playedWidth, played.height);
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     if (drag) {
@@ -171,11 +329,11 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
     }
     g.fillStyle = colours.text;
     g.fillRect(Math.round(x(positionMs)) - 1, 0, 2, height);
-  }, [width, peaks, durationMs, positionMs, cues, loop, activeCueId, drag]);
+  });
 
   const toMs = (clientX: number) => {
     const rect = canvasRef.current!.getBoundingClientRect();
-    return Math.round(Math.max(0, Math.min(1, (clientX - rect.left) / rect.width)) * durationMs);
+    return Math.round(Math.max(0, Math.min(durationMs, view.startMs + (clientX - rect.left) * view.msPerPx)));
   };
   const localX = (clientX: number) => clientX - canvasRef.current!.getBoundingClientRect().left;
 
@@ -193,6 +351,7 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
     const endX = localX(event.clientX);
     setDrag(null);
     if (Math.abs(endX - drag.fromX) < DRAG_THRESHOLD_PX) {
+      setFollow(true);
       onSeek(toMs(event.clientX));
       return;
     }
@@ -201,21 +360,99 @@ export function Waveform({ peaks, durationMs, positionMs, cues, loop, activeCueI
     (drag.loop ? onLoopRange : onMarkRange)(Math.min(a, b), Math.max(a, b));
   };
 
+  const ruler = rulerTicks(view, width);
+  const isWhole = zoomed === null || view.msPerPx >= wholeView(durationMs, Math.max(1, width)).msPerPx;
+
   return (
     <div className={styles.waveform} data-state={peaks ? 'ready' : 'loading'}>
-      <canvas
-        ref={canvasRef}
-        className={styles.canvas}
-        role="img"
-        aria-label={`Waveform, ${formatTrackTime(positionMs, false)} of ${formatTrackTime(durationMs, false)}: click to seek, double-click to play from there, drag to mark a cue, Shift+drag to loop`}
-        data-peaks={peaks?.max.length ?? 0}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={() => setDrag(null)}
-        onDoubleClick={(event) => durationMs > 0 && onPlayFrom(toMs(event.clientX))}
+      <div className={styles.toolbar} role="toolbar" aria-label="Waveform zoom">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => zoomBy(ZOOM_STEP, keyAnchor)}
+          disabled={isWhole}
+          aria-label="Zoom out"
+          title="Zoom out (−)"
+        >
+          −
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => zoomBy(1 / ZOOM_STEP, keyAnchor)}
+          disabled={view.msPerPx <= 1}
+          aria-label="Zoom in"
+          title="Zoom in (+)"
+        >
+          +
+        </button>
+        <button
+          type="button"
+          className="button subtle small"
+          onClick={() => setZoomed(null)}
+          disabled={isWhole}
+          title="The whole recording"
+        >
+          Whole
+        </button>
+        <button
+          type="button"
+          className="button subtle small"
+          onClick={() => fitRange()}
+          title="Zoom to the loop, or to the cue playing or under the playhead (Z)"
+        >
+          Fit loop or cue
+        </button>
+        <button
+          type="button"
+          className="button subtle small"
+          aria-pressed={follow}
+          onClick={() => setFollow(!follow)}
+          title="Keep the playhead in view while playing"
+        >
+          Follow
+        </button>
+        <span className={styles.span} data-testid="waveform-span">
+          {/* To the millisecond once less than a minute is in view. */}
+          {formatTrackTime(view.startMs, spanMs < 60_000)}–{formatTrackTime(view.startMs + spanMs, spanMs < 60_000)}
+        </span>
+      </div>
+      <div className={styles.ruler} data-testid="waveform-ruler" data-step-ms={ruler.stepMs} aria-hidden="true">
+        {ruler.ticks.map((tick) => (
+          <span key={tick.atMs} className={styles.tick} style={{ left: tick.x }}>
+            {tick.label}
+          </span>
+        ))}
+      </div>
+      <div className={styles.stage}>
+        <canvas
+          ref={canvasRef}
+          className={styles.canvas}
+          role="img"
+          aria-label={`Waveform, ${formatTrackTime(positionMs, false)} of ${formatTrackTime(durationMs, false)}: click to seek, double-click to play from there, drag to mark a cue, Shift+drag to loop, wheel to zoom`}
+          data-peaks={peaks?.max.length ?? 0}
+          data-level={fineLevel?.level ?? 'overview'}
+          data-ms-per-px={view.msPerPx}
+          data-start-ms={view.startMs}
+          data-span-ms={spanMs}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={() => setDrag(null)}
+          onDoubleClick={(event) => durationMs > 0 && onPlayFrom(toMs(event.clientX))}
+        />
+        {!peaks && <span className={styles.note}>Reading the waveform…</span>}
+      </div>
+      <WaveformOverview
+        peaks={peaks}
+        durationMs={durationMs}
+        view={view}
+        widthPx={width}
+        onMove={(startMs) => {
+          setFollow(false);
+          setView({ ...view, startMs });
+        }}
       />
-      {!peaks && <span className={styles.note}>Reading the waveform…</span>}
     </div>
   );
 }
