@@ -13,6 +13,7 @@ import { openLibrary } from '../src/core/library/library';
 import { attachFile } from '../src/core/recordings/recordings';
 
 export { analyseRecording } from '../src/core/recordings/recording-analysis';
+export { OVERVIEW_BUCKETS, peakPyramid } from '../src/core/recordings/peaks';
 
 /**
  * Attaches the recording to a track of a fresh library, closes the library, opens it again (as the

@@ -91,6 +91,8 @@ async function loadLibrary() {
 
 const RATIO_GOAL = 1.5;
 const REOPEN_GOAL_MS = 20;
+/** What the peak pyramid may add to the analysis (issue 12), in percent of the analysis without it. */
+const PYRAMID_COST_GOAL = 10;
 
 function round2(value) {
   return Math.round(value * 100) / 100;
@@ -101,7 +103,9 @@ function seconds(fromMs) {
 }
 
 mkdirSync(resultsDir, { recursive: true });
-const { analyseRecording, timeCachedPeaks } = await loadLibrary();
+const { analyseRecording, timeCachedPeaks, peakPyramid, OVERVIEW_BUCKETS } = await loadLibrary();
+/** The floor of the pyramid's cost: the same analysis summing into the overview's buckets only, as before the pyramid. */
+const overviewOnly = (_rate, frames) => Math.max(1, Math.ceil(frames / OVERVIEW_BUCKETS));
 const rows = [];
 for (const format of formats) {
   const file = recording(format);
@@ -109,6 +113,9 @@ for (const format of formats) {
   // a run down, never speeds it up.
   const ffmpegRuns = [];
   const reelnotesRuns = [];
+  const pyramidRuns = [];
+  const overviewOnlyRuns = [];
+  let pyramidLevels = 0;
   let peakRss = process.memoryUsage().rss;
   let analysis;
   for (let i = 0; i < runs; i++) {
@@ -121,12 +128,25 @@ for (const format of formats) {
     analysis = await analyseRecording(file, file);
     reelnotesRuns.push(seconds(started));
     clearInterval(sampler);
+
+    // The pyramid's cost: its finer buckets in the decode, and its levels made from them, against
+    // the analysis of before (overview buckets only).
+    started = performance.now();
+    pyramidLevels = peakPyramid(analysis.peaks).length;
+    // In seconds like the others, unrounded: the levels take milliseconds.
+    pyramidRuns.push((performance.now() - started) / 1000);
+    started = performance.now();
+    await analyseRecording(file, file, () => {}, overviewOnly);
+    overviewOnlyRuns.push(seconds(started));
   }
   const { facts, peaks } = analysis;
   const ffmpegSeconds = Math.min(...ffmpegRuns);
   const reelnotesSeconds = Math.min(...reelnotesRuns);
 
   const cached = await timeCachedPeaks(file, join(root, 'resources', 'films'));
+  const overviewOnlySeconds = Math.min(...overviewOnlyRuns);
+  const pyramidSeconds = Math.min(...pyramidRuns);
+  const pyramidCost = Math.round(((reelnotesSeconds + pyramidSeconds - overviewOnlySeconds) / overviewOnlySeconds) * 1000) / 10;
 
   rows.push({
     format,
@@ -143,12 +163,22 @@ for (const format of formats) {
     peakRssMegabytes: Math.round(peakRss / 1e6),
     cacheReopenMs: round2(cached.firstMs),
     cacheReopenMedianMs: round2(cached.medianMs),
-    cacheReopenGoalMs: REOPEN_GOAL_MS
+    cacheReopenGoalMs: REOPEN_GOAL_MS,
+    overviewOnlySeconds,
+    pyramidSeconds,
+    pyramidLevels,
+    pyramidCostPercent: pyramidCost,
+    pyramidCostGoalPercent: PYRAMID_COST_GOAL
   });
   const row = rows.at(-1);
   console.log(
     `${format.padEnd(5)} ${String(row.megabytes).padStart(6)} MB  ffmpeg -f null: ${ffmpegSeconds.toFixed(2)} s   ` +
       `Reelnotes (metadata + decode + peaks): ${reelnotesSeconds.toFixed(2)} s  (${row.ratio}x, goal <= ${RATIO_GOAL}x: ${row.ratio <= RATIO_GOAL ? 'met' : 'not met'})   peak RSS ${row.peakRssMegabytes} MB`
+  );
+  console.log(
+    `      peak pyramid (${pyramidLevels} levels): analysis ${reelnotesSeconds.toFixed(2)} s + levels ${(pyramidSeconds * 1000).toFixed(1)} ms ` +
+      `against ${overviewOnlySeconds.toFixed(2)} s with the overview only: ${pyramidCost >= 0 ? '+' : '−'}${Math.abs(pyramidCost)}% ` +
+      `(goal <= +${PYRAMID_COST_GOAL}%: ${pyramidCost <= PYRAMID_COST_GOAL ? 'met' : 'not met'})`
   );
   console.log(
     `      waveform again from the cache (recordings.peaks, ${cached.buckets} buckets, library reopened): first ${row.cacheReopenMs} ms, ` +

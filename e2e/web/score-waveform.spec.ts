@@ -110,3 +110,41 @@ test('Z fits the loop or the cue playing, and the view follows the playhead unti
     .toBeGreaterThan(left + span * 1.2);
   expect((await view(page)).startMs).toBe(left);
 });
+
+test("a cue's edge dragged on the waveform shows its times, moves the cue in the list, and stops at the recording's end", async ({
+  page,
+  host
+}) => {
+  await openScore(page, host);
+  const box = (await canvas(page).boundingBox())!;
+  const { msPerPx, startMs } = await view(page);
+  const xOf = (ms: number) => box.x + (ms - startMs) / msPerPx;
+  const middle = box.y + box.height / 2;
+
+  // The Overture ends at 0:08; taken just left of that edge and dragged to about 0:10.
+  await page.mouse.move(xOf(8_000) - 2, middle);
+  await page.mouse.down();
+  await page.mouse.move(xOf(10_000) - 2, middle, { steps: 5 });
+  await expect(
+    score(page)
+      .getByRole('status')
+      .filter({ hasText: /^Overture: 0:00\.000 – 0:(09|10)\.\d{3}$/ })
+  ).toBeVisible();
+  await page.mouse.up();
+  const overture = score(page).getByRole('listitem', { name: 'Cue Overture' });
+  await expect(overture).toContainText(/0:00\.000 – 0:(09\.9|10\.0)\d\d/);
+  // The next cue kept its own start.
+  await expect(score(page).getByRole('listitem', { name: 'Cue The dream' })).toContainText('0:08.000 – 0:20.000');
+
+  // The last cue moved whole, by its label, far past the end: it stops with its end at the recording's.
+  const total = (await score(page).getByLabel('Total').textContent())!;
+  await page.mouse.move(xOf(32_000), box.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width + 300, box.y + 8, { steps: 5 });
+  await page.mouse.up();
+  const fall = score(page).getByRole('listitem', { name: 'Cue The fall' });
+  await expect(fall).toContainText(new RegExp(`– ${total.replace('.', '\\.')}`));
+  const cues = await host.call<{ label: string; startMs: number; endMs: number }[]>('cues.list', { trackId: 1 });
+  const moved = cues.result!.find((c) => c.label === 'The fall')!;
+  expect(moved.endMs - moved.startMs).toBe(10_000);
+});

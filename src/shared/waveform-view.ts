@@ -100,3 +100,61 @@ function rulerLabel(ms: number, decimals: number): string {
   const secondsText = seconds.toFixed(decimals).padStart(decimals > 0 ? 3 + decimals : 2, '0');
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${secondsText}` : `${minutes}:${secondsText}`;
 }
+
+/** Which part of a cue a pointer takes hold of: an edge, or the whole cue (by its label band, or a marker anywhere). */
+export type CuePart = 'start' | 'end' | 'whole';
+
+/** An edge within this many pixels is grabbed rather than the waveform under it. */
+export const EDGE_GRAB_PX = 5;
+/** The band along the top where cue labels are drawn: holding a cue there moves all of it. */
+export const LABEL_BAND_PX = 16;
+
+/**
+ * The cue and part under the pointer at (`px`, `py`) in the waveform, if any. Where one cue ends and
+ * the next begins, the side of the edge the pointer is on decides which cue's edge it takes.
+ */
+export function cueUnder<C extends { startMs: number; endMs: number }>(
+  cues: readonly C[],
+  view: WaveformView,
+  px: number,
+  py: number
+): { cue: C; part: CuePart } | null {
+  const x = (ms: number) => (ms - view.startMs) / view.msPerPx;
+  let best: { cue: C; part: CuePart; score: number } | null = null;
+  for (const cue of cues) {
+    const marker = cue.endMs <= cue.startMs;
+    const edges: [CuePart, number, boolean][] = marker
+      ? [['whole', x(cue.startMs), true]]
+      : [
+          ['start', x(cue.startMs), px >= x(cue.startMs)],
+          ['end', x(cue.endMs), px <= x(cue.endMs)]
+        ];
+    for (const [part, at, inside] of edges) {
+      const distance = Math.abs(px - at);
+      const score = distance + (inside ? 0 : 0.5);
+      if (distance <= EDGE_GRAB_PX && (!best || score < best.score)) best = { cue, part, score };
+    }
+  }
+  if (best) return { cue: best.cue, part: best.part };
+  if (py > LABEL_BAND_PX) return null;
+  const holding = cues.find((cue) => cue.endMs > cue.startMs && px >= x(cue.startMs) && px <= x(cue.endMs));
+  return holding ? { cue: holding, part: 'whole' } : null;
+}
+
+/**
+ * A cue's times after dragging `part` by `deltaMs`, held to the recording: it never starts before 0
+ * nor ends after `durationMs`, an edge never passes the other, and a cue moved whole keeps its length.
+ */
+export function draggedCue(
+  cue: { startMs: number; endMs: number },
+  part: CuePart,
+  deltaMs: number,
+  durationMs: number
+): { startMs: number; endMs: number } {
+  const round = Math.round;
+  if (part === 'start') return { startMs: round(Math.max(0, Math.min(cue.endMs, cue.startMs + deltaMs))), endMs: cue.endMs };
+  if (part === 'end') return { startMs: cue.startMs, endMs: round(Math.min(durationMs, Math.max(cue.startMs, cue.endMs + deltaMs))) };
+  const length = cue.endMs - cue.startMs;
+  const startMs = round(Math.max(0, Math.min(durationMs - length, cue.startMs + deltaMs)));
+  return { startMs, endMs: startMs + length };
+}

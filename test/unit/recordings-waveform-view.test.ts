@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   clampView,
+  cueUnder,
+  draggedCue,
+  EDGE_GRAB_PX,
   levelFor,
   MIN_MS_PER_PX,
   rulerTicks,
@@ -97,5 +100,35 @@ describe('the waveform view', () => {
       const { stepMs } = rulerTicks({ startMs: 0, msPerPx }, 1000);
       expect(stepMs / msPerPx, `${msPerPx} ms/px`).toBeGreaterThanOrEqual(72);
     }
+  });
+});
+
+describe('cues on the waveform', () => {
+  const cues = [
+    { id: 1, startMs: 0, endMs: 8_000 },
+    { id: 2, startMs: 8_000, endMs: 20_000 },
+    { id: 3, startMs: 25_000, endMs: 25_000 }
+  ];
+  const view = { startMs: 0, msPerPx: 40 };
+
+  it('are taken by an edge, by their label band, or (a marker) anywhere on it', () => {
+    // 8 s is x = 200: the end of the first cue from its left, the start of the second from its right.
+    expect(cueUnder(cues, view, 198, 80)).toMatchObject({ cue: { id: 1 }, part: 'end' });
+    expect(cueUnder(cues, view, 202, 80)).toMatchObject({ cue: { id: 2 }, part: 'start' });
+    expect(cueUnder(cues, view, 400, 80)).toBeNull();
+    expect(cueUnder(cues, view, 400, 10)).toMatchObject({ cue: { id: 2 }, part: 'whole' });
+    expect(cueUnder(cues, view, 626, 80)).toMatchObject({ cue: { id: 3 }, part: 'whole' });
+    expect(cueUnder(cues, view, 200 + EDGE_GRAB_PX + 1, 80)).toBeNull();
+  });
+
+  it('never start before 0, end after the recording, or turn inside out, however far they are dragged', () => {
+    const cue = { startMs: 8_000, endMs: 20_000 };
+    expect(draggedCue(cue, 'start', -20_000, 40_000)).toEqual({ startMs: 0, endMs: 20_000 });
+    expect(draggedCue(cue, 'start', 30_000, 40_000)).toEqual({ startMs: 20_000, endMs: 20_000 });
+    expect(draggedCue(cue, 'end', 30_000, 40_000)).toEqual({ startMs: 8_000, endMs: 40_000 });
+    expect(draggedCue(cue, 'end', -30_000, 40_000)).toEqual({ startMs: 8_000, endMs: 8_000 });
+    expect(draggedCue(cue, 'whole', 1_234.4, 40_000)).toEqual({ startMs: 9_234, endMs: 21_234 });
+    expect(draggedCue(cue, 'whole', 60_000, 40_000)).toEqual({ startMs: 28_000, endMs: 40_000 });
+    expect(draggedCue(cue, 'whole', -60_000, 40_000)).toEqual({ startMs: 0, endMs: 12_000 });
   });
 });

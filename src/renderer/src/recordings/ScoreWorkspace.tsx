@@ -8,7 +8,7 @@ import { draggedFileKind, HAS_RECORDING, TAKES_RECORDINGS } from '../ui/dropped-
 import { useScoreRoom } from '../ui/DeskLayout';
 import { Pane, PaneBorder } from '../ui/panes';
 import { CuePanel } from '../cues/CuePanel';
-import { useCreateCue, useCues } from '../cues/queries';
+import { useCreateCue, useCues, useUpdateCue } from '../cues/queries';
 import { useScore, usePlayerState } from '../player/ScoreContext';
 import { Transport } from '../player/Transport';
 import { usePlayerKeys } from '../player/usePlayerKeys';
@@ -27,6 +27,7 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
   const notify = useNotify();
   const invalidate = useInvalidate();
   const createCue = useCreateCue();
+  const updateCue = useUpdateCue();
   const state = usePlayerState();
   const room = useScoreRoom();
   const sizes = useDefaultLayout({ id: 'reelnotes-score-columns', onlySaveAfterUserInteractions: true });
@@ -164,6 +165,11 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
                     player.play();
                   }}
                   onLoopRange={(startMs, endMs) => canPlay && player.setLoop(startMs, withinRecording(endMs))}
+                  onCueMoved={(cue, times) =>
+                    updateCue
+                      .mutateAsync({ cueId: cue.id, startMs: times.startMs, endMs: withinRecording(times.endMs) })
+                      .catch(notify.failed)
+                  }
                   onMarkRange={(startMs, endMs) =>
                     trackId !== null &&
                     createCue

@@ -7,6 +7,8 @@ import { usePeakTiles } from './queries';
 import { WaveformOverview } from './WaveformOverview';
 import {
   clampView,
+  cueUnder,
+  draggedCue,
   levelFor,
   rulerTicks,
   TILE_BUCKETS,
@@ -15,6 +17,7 @@ import {
   wholeView,
   ZOOM_STEP,
   zoomAround,
+  type CuePart,
   type WaveformView
 } from '../../../shared/waveform-view';
 import styles from './Waveform.module.css';
@@ -34,6 +37,8 @@ interface Props {
   onLoopRange: (startMs: number, endMs: number) => void;
   /** A double-click: play from there. */
   onPlayFrom: (ms: number) => void;
+  /** A cue's edge (or the whole cue) dragged to new times, already held inside the recording. */
+  onCueMoved: (cue: Cue, times: { startMs: number; endMs: number }) => void;
 }
 
 /** A drag shorter than this many pixels is a click (seek), not a new cue. */
@@ -168,13 +173,19 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
  * to mark a cue, Shift+drag to loop.
  */
 export function Waveform(props: Props) {
-  const { recordingId, peaks, durationMs, positionMs, cues, loop, activeCueId, onSeek, onMarkRange, onLoopRange, onPlayFrom } = props;
+  const { recordingId, peaks, durationMs, positionMs, loop, activeCueId, onSeek, onMarkRange, onLoopRange, onPlayFrom, onCueMoved } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
   const [drag, setDrag] = useState<{ fromX: number; toX: number; loop: boolean } | null>(null);
   // Null until the person zooms or scrolls: the whole recording, whatever the width.
   const [zoomed, setZoomed] = useState<WaveformView | null>(null);
   const [follow, setFollow] = useState(true);
+  // A cue being reshaped: the part held, where the pointer took it, and its times so far.
+  const [cueDrag, setCueDrag] = useState<{ cue: Cue; part: CuePart; grabMs: number; startMs: number; endMs: number } | null>(null);
+  // While a cue is dragged it is drawn where it would go.
+  const cues = cueDrag
+    ? props.cues.map((c) => (c.id === cueDrag.cue.id ? { ...c, startMs: cueDrag.startMs, endMs: cueDrag.endMs } : c))
+    : props.cues;
 
   const view = clampView(zoomed ?? wholeView(durationMs, width), durationMs, Math.max(1, width));
   const spanMs = view.msPerPx * width;
@@ -337,15 +348,43 @@ export function Waveform(props: Props) {
   };
   const localX = (clientX: number) => clientX - canvasRef.current!.getBoundingClientRect().left;
 
+  const unclampedMs = (clientX: number) => view.startMs + localX(clientX) * view.msPerPx;
+  const grabbed = (event: PointerEvent<HTMLCanvasElement>) =>
+    event.shiftKey
+      ? null
+      : cueUnder(props.cues, view, localX(event.clientX), event.clientY - event.currentTarget.getBoundingClientRect().top);
+
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
     if (event.button !== 0 || durationMs <= 0) return;
     event.currentTarget.setPointerCapture(event.pointerId);
+    const hold = grabbed(event);
+    if (hold) {
+      setCueDrag({ ...hold, grabMs: unclampedMs(event.clientX), startMs: hold.cue.startMs, endMs: hold.cue.endMs });
+      return;
+    }
     setDrag({ fromX: localX(event.clientX), toX: localX(event.clientX), loop: event.shiftKey });
   };
   const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
-    if (drag) setDrag({ ...drag, toX: localX(event.clientX) });
+    if (cueDrag) {
+      setCueDrag({ ...cueDrag, ...draggedCue(cueDrag.cue, cueDrag.part, unclampedMs(event.clientX) - cueDrag.grabMs, durationMs) });
+      return;
+    }
+    if (drag) {
+      setDrag({ ...drag, toX: localX(event.clientX) });
+      return;
+    }
+    // What a press here would take hold of, said by the pointer's shape.
+    const hold = grabbed(event);
+    event.currentTarget.style.cursor = !hold ? '' : hold.part === 'whole' ? 'grab' : 'ew-resize';
   };
   const onPointerUp = (event: PointerEvent<HTMLCanvasElement>) => {
+    if (cueDrag) {
+      setCueDrag(null);
+      const { cue, startMs, endMs } = cueDrag;
+      if (startMs !== cue.startMs || endMs !== cue.endMs) onCueMoved(cue, { startMs, endMs });
+      else onSeek(toMs(event.clientX));
+      return;
+    }
     if (!drag) return;
     const rect = event.currentTarget.getBoundingClientRect();
     const endX = localX(event.clientX);
@@ -429,7 +468,7 @@ export function Waveform(props: Props) {
           ref={canvasRef}
           className={styles.canvas}
           role="img"
-          aria-label={`Waveform, ${formatTrackTime(positionMs, false)} of ${formatTrackTime(durationMs, false)}: click to seek, double-click to play from there, drag to mark a cue, Shift+drag to loop, wheel to zoom`}
+          aria-label={`Waveform, ${formatTrackTime(positionMs, false)} of ${formatTrackTime(durationMs, false)}: click to seek, double-click to play from there, drag to mark a cue, drag a cue's edge or label to reshape it, Shift+drag to loop, wheel to zoom`}
           data-peaks={peaks?.max.length ?? 0}
           data-level={fineLevel?.level ?? 'overview'}
           data-ms-per-px={view.msPerPx}
@@ -438,10 +477,23 @@ export function Waveform(props: Props) {
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
-          onPointerCancel={() => setDrag(null)}
+          onPointerCancel={() => {
+            setDrag(null);
+            setCueDrag(null);
+          }}
           onDoubleClick={(event) => durationMs > 0 && onPlayFrom(toMs(event.clientX))}
         />
         {!peaks && <span className={styles.note}>Reading the waveform…</span>}
+        {cueDrag && (
+          <span
+            className={styles.dragTimes}
+            role="status"
+            style={{ left: Math.max(0, Math.min(width - 200, (cueDrag.startMs - view.startMs) / view.msPerPx)) }}
+          >
+            {cueDrag.cue.label}: {formatTrackTime(cueDrag.startMs)}
+            {cueDrag.endMs > cueDrag.startMs ? ` – ${formatTrackTime(cueDrag.endMs)}` : ''}
+          </span>
+        )}
       </div>
       <WaveformOverview
         peaks={peaks}
