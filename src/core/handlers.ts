@@ -2,6 +2,7 @@ import type { MethodName } from '../shared/contract';
 import type { DomainHandlers } from './handler-types';
 import { backupHandlers } from './backups/handlers';
 import { cueHandlers } from './cues/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 import { filmHandlers } from './films/handlers';
 import { libraryHandlers } from './library/handlers';
 import { noteHandlers } from './notes/handlers';
@@ -10,6 +11,7 @@ import { sceneHandlers } from './scenes/handlers';
 import { searchHandlers } from './search/handlers';
 import { tagHandlers } from './tags/handlers';
 import { trackHandlers } from './tracks/handlers';
+import { videoHandlers } from './video/handlers';
 
 /**
  * Every contract method has exactly one handler: TypeScript refuses a missing or misspelt one.
@@ -18,6 +20,7 @@ import { trackHandlers } from './tracks/handlers';
 export const handlers: DomainHandlers<MethodName> = {
   ...backupHandlers,
   ...cueHandlers,
+  ...exchangeHandlers,
   ...filmHandlers,
   ...libraryHandlers,
   ...noteHandlers,
@@ -25,5 +28,6 @@ export const handlers: DomainHandlers<MethodName> = {
   ...sceneHandlers,
   ...searchHandlers,
   ...tagHandlers,
-  ...trackHandlers
+  ...trackHandlers,
+  ...videoHandlers
 };

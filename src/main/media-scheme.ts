@@ -1,13 +1,14 @@
 import { protocol } from 'electron';
 import { Readable } from 'node:stream';
 import { ReelnotesError } from '../shared/errors';
-import { MEDIA_SCHEME } from '../shared/media-url';
+import { MEDIA_SCHEME, parseMediaPath } from '../shared/media-url';
 import type { Library } from '../core/library/library';
 import { answerMediaRequest } from '../core/recordings/media-range';
-import { recordingMedia } from '../core/recordings/recordings';
+import { mediaFile } from '../core/media-files';
 
 /**
- * `media://recording/<id>`: the desktop app's way to stream a recording to the page, by id only.
+ * `media://recording/<id>`, `media://film/<id>/video`: the desktop app's way to stream a recording or
+ * the film's own video to the page, by id only (the routes of src/shared/media-url.ts).
  * Privileged as standard, secure and streaming so that media elements may seek in it with Range
  * requests; must be registered before the app is ready.
  */
@@ -20,12 +21,12 @@ export function registerMediaScheme(): void {
 export function serveMediaScheme(library: () => Library | undefined): void {
   protocol.handle(MEDIA_SCHEME, (request) => {
     const url = new URL(request.url);
-    const match = /^\/([1-9]\d{0,15})$/.exec(url.pathname);
+    const route = parseMediaPath(`${url.hostname}${url.pathname}`);
     const lib = library();
-    if (url.hostname !== 'recording' || !match || !lib) return text(404, 'Recordings are served by id only.');
+    if (!route || !lib) return text(404, 'Media are served by id only.');
     let file: { path: string; mimeType: string };
     try {
-      file = recordingMedia(lib, Number(match[1]));
+      file = mediaFile(lib, route);
     } catch (error) {
       if (error instanceof ReelnotesError) return text(404, error.message);
       throw error;

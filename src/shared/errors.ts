@@ -9,6 +9,8 @@ export const errorCodes = [
   'CONFLICT',
   'INVALID_FILM_PAGE',
   'UNSUPPORTED_AUDIO',
+  /** A film file the desk cannot play: not a film, cut short, or a picture codec Chromium does not decode. */
+  'UNSUPPORTED_VIDEO',
   'LIBRARY_TOO_NEW',
   'LIBRARY_CORRUPT',
   /** Another Reelnotes (desktop app or browser host) has this library open. */

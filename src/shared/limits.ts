@@ -22,6 +22,8 @@ export const MAX_QUERY_CHARS = 500;
 export const MAX_FILM_PAGE_BYTES = 2 * MB;
 /** A label or subtitle file larger than this is not a cue file. */
 export const MAX_CUE_FILE_BYTES = 8 * MB;
+/** A study file (table, ELAN, Web Annotation, Sonic Visualiser) travels in one call, under the browser host's 16 MB body. */
+export const MAX_EXCHANGE_FILE_BYTES = 15 * MB;
 /** A whole library of 100,000 annotations is about 60 MB of JSON; this leaves room to grow. */
 export const MAX_ARCHIVE_BYTES = 256 * MB;
 /** The largest recording we take in: a long, lossless score movement fits easily. */

@@ -1,6 +1,31 @@
-/** The desktop app's scheme for recordings (see src/main/media-scheme.ts); the browser host uses /media/<id>. */
+/** The desktop app's scheme for media (see src/main/media-scheme.ts); the browser host serves the same routes under /media/. */
 export const MEDIA_SCHEME = 'media';
+
+/** What a media address names: every file is served by the id of what it belongs to, never by path. */
+export type MediaRoute =
+  { kind: 'recording'; recordingId: number } | { kind: 'film-video'; filmId: number } | { kind: 'film-audio'; filmId: number };
+
+const rowId = '([1-9]\\d{0,15})';
+const recordingPath = new RegExp(`^(?:recording/)?${rowId}$`);
+const filmPath = new RegExp(`^film/${rowId}/(video|audio)$`);
 
 export function mediaUrl(recordingId: number, desktop: boolean): string {
   return desktop ? `${MEDIA_SCHEME}://recording/${recordingId}` : `/media/${recordingId}`;
+}
+
+/** The film's own video file (src/core/video), or its converted sound, streamed with Range like a recording. */
+export function filmMediaUrl(filmId: number, part: 'video' | 'audio', desktop: boolean): string {
+  return desktop ? `${MEDIA_SCHEME}://film/${filmId}/${part}` : `/media/film/${filmId}/${part}`;
+}
+
+/**
+ * Reads a media address: the part after `/media/` in the browser host, host and path of a
+ * `media://` URL in the desktop app (`recording/7`, `film/1/video`, `film/1/audio`). Null for anything else.
+ */
+export function parseMediaPath(path: string): MediaRoute | null {
+  const recording = recordingPath.exec(path);
+  if (recording) return { kind: 'recording', recordingId: Number(recording[1]) };
+  const film = filmPath.exec(path);
+  if (film) return { kind: film[2] === 'video' ? 'film-video' : 'film-audio', filmId: Number(film[1]) };
+  return null;
 }

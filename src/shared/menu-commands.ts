@@ -27,6 +27,7 @@ export const windowCommands = {
   'import-film-page': { label: 'Import Film Page…', menu: 'file', accelerator: 'CmdOrCtrl+O' },
   'export-study': { label: 'Export Study as Markdown…', menu: 'file', accelerator: 'CmdOrCtrl+E' },
   'export-cues': { label: 'Export Cues of the Open Recording…', menu: 'file', accelerator: 'CmdOrCtrl+Shift+E' },
+  'open-exchange': { label: 'Export or Import…', menu: 'file', accelerator: 'CmdOrCtrl+Shift+X' },
   'show-backups': { label: 'Backups…', menu: 'file', accelerator: 'CmdOrCtrl+Shift+B' },
   'focus-search': { label: 'Search', menu: 'view', accelerator: 'CmdOrCtrl+K', alsoKeys: ['/'] },
   'view-scenes': { label: 'Scenes', menu: 'view', accelerator: 'CmdOrCtrl+1' },
@@ -40,8 +41,15 @@ export const windowCommands = {
   'skip-forward': { label: 'Forward 5 Seconds', menu: 'play', accelerator: 'Right', alsoKeys: ['Shift+Right'] },
   'loop-start': { label: 'Set Loop Start', menu: 'play', accelerator: '[' },
   'loop-end': { label: 'Set Loop End', menu: 'play', accelerator: ']' },
-  'toggle-loop': { label: 'Loop', menu: 'play', accelerator: 'L' },
+  // L loops the score, and shuttles the film forward (faster at each press) when the film is the
+  // player used last: one key, the player's own meaning (see keymap.ts).
+  'toggle-loop': { label: 'Loop · Film: Shuttle Forward', menu: 'play', accelerator: 'L' },
   'drop-marker': { label: 'Drop a Marker', menu: 'play', accelerator: 'M' },
+  // The film's editor keys (J/L as above), and one frame at a time.
+  'shuttle-back': { label: 'Film: Shuttle Back', menu: 'play', accelerator: 'J' },
+  'shuttle-stop': { label: 'Film: Stop', menu: 'play', accelerator: 'K' },
+  'frame-back': { label: 'Film: One Frame Back', menu: 'play', accelerator: ',' },
+  'frame-forward': { label: 'Film: One Frame Forward', menu: 'play', accelerator: '.' },
   // The waveform's zoom: + (or =) in, − out, Z fits the loop or the cue.
   'zoom-in': { label: 'Zoom In on the Waveform', menu: 'view', accelerator: 'Plus', alsoKeys: ['='] },
   'zoom-out': { label: 'Zoom Out of the Waveform', menu: 'view', accelerator: '-', alsoKeys: ['_'] },

@@ -20,6 +20,17 @@ export function formatFilmTime(ms: number): string {
 }
 
 /**
+ * The film pane's clock: hh:mm:ss.ff, the frame within the second after the dot (as an editor shows
+ * it), so that a frame step always changes what is written. `frameMs` is one frame's length.
+ */
+export function formatFrameTime(ms: number, frameMs: number): string {
+  const clamped = Math.max(0, ms);
+  const frame = Math.floor((clamped % 1000) / frameMs + 1e-6);
+  const digits = Math.max(2, String(Math.ceil(1000 / frameMs) - 1).length);
+  return `${formatFilmTime(clamped)}.${String(frame).padStart(digits, '0')}`;
+}
+
+/**
  * A signed offset as a time, "+00:00:02.500" or "−00:10:00", for re-syncing: how far every time
  * moves. The milliseconds are written only when there are some.
  */

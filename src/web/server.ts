@@ -7,7 +7,9 @@ import { asReelnotesError, dispatch } from '../core/dispatch';
 import type { Library } from '../core/library/library';
 import { receiveArchiveChunk } from '../core/library/archive-upload';
 import { answerMediaRequest } from '../core/recordings/media-range';
-import { finishUpload, receiveChunk, recordingMedia } from '../core/recordings/recordings';
+import { finishUpload, receiveChunk } from '../core/recordings/recordings';
+import { mediaFile } from '../core/media-files';
+import { parseMediaPath } from '../shared/media-url';
 import { ReelnotesError, type CallOutcome } from '../shared/errors';
 import { allowedHosts, hasOwnHost, hasOwnOrigin, presentedToken, TOKEN_COOKIE, tokenMatches } from './host-guard';
 
@@ -159,14 +161,14 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   function serveMedia(request: IncomingMessage, response: ServerResponse, url: URL): void {
-    const match = /^\/media\/([1-9]\d{0,15})$/.exec(url.pathname);
-    if (!match) {
-      sendJson(response, 404, failure('NOT_FOUND', 'Recordings are served by id only.'));
+    const route = parseMediaPath(url.pathname.slice('/media/'.length));
+    if (!route) {
+      sendJson(response, 404, failure('NOT_FOUND', 'Media are served by id only.'));
       return;
     }
     let file: { path: string; mimeType: string };
     try {
-      file = recordingMedia(options.library, Number(match[1]));
+      file = mediaFile(options.library, route);
     } catch (error) {
       if (!(error instanceof ReelnotesError)) throw error;
       sendJson(response, statusFor(error.code), { ok: false, error: error.toPayload() });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatTrackTime, parseTrackTime } from '../../src/shared/time-format';
+import { formatFrameTime, formatTrackTime, parseTrackTime } from '../../src/shared/time-format';
 
 describe('cue times as typed and shown (m:ss.mmm)', () => {
   it('shows milliseconds exactly, and hours only when there are some', () => {
@@ -25,5 +25,18 @@ describe('cue times as typed and shown (m:ss.mmm)', () => {
 
   it('reads back every time it shows', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 12 * 3600 * 1000 }), (ms) => parseTrackTime(formatTrackTime(ms)) === ms));
+  });
+});
+
+describe('film times on the film pane (hh:mm:ss.ff)', () => {
+  it('writes the frame within the second, so each frame step changes what is shown', () => {
+    expect(formatFrameTime(0, 40)).toBe('00:00:00.00');
+    expect(formatFrameTime(5_025_960, 40)).toBe('01:23:45.24');
+    expect(formatFrameTime(1_040, 40)).toBe('00:00:01.01');
+    // 23.976 fps: a frame of 41.708 ms; the 24th frame of a second is 23.
+    expect(formatFrameTime(999, 1000 / 23.976)).toBe('00:00:00.23');
+    expect(formatFrameTime(-5, 40)).toBe('00:00:00.00');
+    // 120 fps needs three digits.
+    expect(formatFrameTime(1_995, 1000 / 120)).toBe('00:00:01.119');
   });
 });

@@ -1,7 +1,7 @@
 import { createReadStream, statSync, type ReadStream } from 'node:fs';
 
 /**
- * How to answer a request for a recording's bytes, shared by the browser host's /media route and
+ * How to answer a request for a media file's bytes (a recording, a film's video), shared by the browser host's /media route and
  * the desktop app's media: scheme so both behave alike: GET and HEAD only, one byte range at a
  * time (206), 416 for a range past the end, the whole file otherwise, and never sniffed.
  */
@@ -37,7 +37,7 @@ export function answerMediaRequest(file: { path: string; mimeType: string }, req
       status: 416,
       headers: { ...base, 'Content-Range': `bytes */${size}` },
       body: null,
-      message: 'The requested range is outside the recording.'
+      message: 'The requested range is outside the file.'
     };
   }
   if (range) {

@@ -31,6 +31,7 @@ const ScoreWorkspace = lazyComponent(() => import('./recordings/ScoreWorkspace')
 const AllAnnotations = lazyComponent(() => import('./notes/AllAnnotations').then((m) => m.AllAnnotations));
 const TrashView = lazyComponent(() => import('./notes/TrashView').then((m) => m.TrashView));
 const BackupsDialog = lazyComponent(() => import('./backups/BackupsDialog').then((m) => m.BackupsDialog));
+const FilmVideo = lazyComponent(() => import('./films/FilmVideo').then((m) => m.FilmVideo));
 
 const emptyScore = <section className="score-pending" aria-label="Score player" />;
 
@@ -113,6 +114,9 @@ export function App() {
                       <SearchBox ref={search} filmId={filmId} onOpen={openHit} />
                       <FilmViewTabs view={place.view} onChange={(view) => go({ view })} />
                     </div>
+                    <Suspense fallback={null}>
+                      <FilmVideo filmId={currentFilm.id} />
+                    </Suspense>
                     {place.view === 'scenes' && (
                       <>
                         <FilmHeader film={currentFilm} tracks={shown?.tracks ?? []} found={foundInFilm} />

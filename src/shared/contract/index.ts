@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { backupMethods } from './backups';
 import { cueMethods } from './cues';
+import { exchangeMethods } from './exchange';
 import { filmMethods } from './films';
 import { libraryMethods } from './library';
 import { noteMethods } from './notes';
@@ -10,6 +11,7 @@ import { sceneMethods } from './scenes';
 import { searchMethods } from './search';
 import { tagMethods } from './tags';
 import { trackMethods } from './tracks';
+import { videoMethods } from './video';
 
 /**
  * The whole API of the library, one entry per method. The Electron IPC binding, the preload bridge,
@@ -19,6 +21,7 @@ import { trackMethods } from './tracks';
 export const contract = {
   ...backupMethods,
   ...cueMethods,
+  ...exchangeMethods,
   ...filmMethods,
   ...libraryMethods,
   ...noteMethods,
@@ -26,7 +29,8 @@ export const contract = {
   ...sceneMethods,
   ...searchMethods,
   ...tagMethods,
-  ...trackMethods
+  ...trackMethods,
+  ...videoMethods
 };
 
 export type Contract = typeof contract;

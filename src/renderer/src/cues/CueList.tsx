@@ -2,6 +2,7 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { colourName } from '../../../shared/colour-names';
 import type { Cue } from '../../../shared/score';
 import { formatTrackTime } from '../../../shared/time-format';
+import { CiteButton } from '../exchange/CiteButton';
 import { CueSwatch } from './CueSwatch';
 import cueText from './cue-text.module.css';
 import styles from './CueList.module.css';
@@ -189,6 +190,7 @@ export function CueList({ cues, playingCueId, canPlay, editingId, renderEditor, 
                 >
                   ✎
                 </button>
+                <CiteButton target={{ kind: 'cue', id: cue.id }} what={`cue ${cue.label}`} compact />
               </div>
             </li>
           )

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Film, Track } from '../../../shared/domain';
+import { ExchangeEntry } from '../exchange/ExchangeEntry';
 import { FilmLines } from './FilmLines';
 import { revealFound, type Found } from './reveal';
 import { useExportStudy } from './useFilmCommands';
@@ -27,9 +28,12 @@ export function FilmHeader({ film, tracks, found }: Props) {
     <header className="film-header">
       <div className="film-title-row">
         <h1 className="film-title">{film.title}</h1>
-        <button type="button" className="button subtle" onClick={() => void exportStudy()}>
-          Export study…
-        </button>
+        <span className="film-actions">
+          <button type="button" className="button subtle" onClick={() => void exportStudy()}>
+            Export study…
+          </button>
+          <ExchangeEntry filmId={film.id} />
+        </span>
       </div>
       <p ref={synopsis} className={`film-synopsis${synopsisFound ? ' found' : ''}`} tabIndex={-1}>
         {film.synopsis}

@@ -17,6 +17,21 @@ import {
  */
 export type Command = MenuCommand;
 
+/**
+ * The two players on the desk. Space, the arrows and L belong to both (L loops the score, and
+ * shuttles the film forward as in an editor); they go to the one the person used last (clicked or
+ * focused in, or driven by a key of its own), and to the other when that one has nothing loaded.
+ * The score's player comes first until the person turns to the film.
+ */
+export type Transport = 'score' | 'film';
+let lastTransport: Transport = 'score';
+
+/** What a pointer or focus inside a player's area (`data-transport`) says about which one the person is using. */
+function noteTransportUsed(event: Event): void {
+  const owner = event.target instanceof Element ? event.target.closest('[data-transport]')?.getAttribute('data-transport') : null;
+  if (owner === 'score' || owner === 'film') lastTransport = owner;
+}
+
 /** True while the person is typing: keys then belong to the field, never to a shortcut. */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -30,7 +45,7 @@ const element = (event: KeyboardEvent) => (event.target instanceof HTMLElement ?
 
 /**
  * A focused button or link takes Space for itself; lists take arrows. A button that starts the
- * score (a cue's ▶, the dock's play) does not: focus stays on it after the click, and Space must
+ * score or the film (a cue's ▶, the dock's play, the film's transport) does not: focus stays on it after the click, and Space must
  * pause what it started rather than "click" it again and restart.
  */
 const ownsSpace = (event: KeyboardEvent) => {
@@ -38,7 +53,7 @@ const ownsSpace = (event: KeyboardEvent) => {
   return (
     target !== null &&
     target.closest('button, a, [role="option"], [role="listbox"], summary') !== null &&
-    target.closest('[data-plays-score]') === null
+    target.closest('[data-plays-score], [data-plays-film]') === null
   );
 };
 const ownsArrows = (event: KeyboardEvent) =>
@@ -68,11 +83,22 @@ const bindings: { command: Command; when: (event: KeyboardEvent) => boolean }[] 
  */
 export type CommandHandler = (event: KeyboardEvent | null) => boolean | void;
 
-const handlers = new Map<Command, CommandHandler>();
+/** Each command's handlers, by the player they belong to ('desk' for commands of no player). */
+const handlers = new Map<Command, Map<Transport | 'desk', CommandHandler>>();
 
+/**
+ * Runs the first of the command's handlers that applies, the last-used player's first; a player's
+ * command that ran makes that player the last used.
+ */
 function run(command: Command, event: KeyboardEvent | null): boolean {
-  const handler = handlers.get(command);
-  return handler !== undefined && handler(event) !== false;
+  const candidates = [...(handlers.get(command) ?? [])];
+  candidates.sort(([a], [b]) => Number(b === lastTransport) - Number(a === lastTransport));
+  for (const [owner, handler] of candidates) {
+    if (handler(event) === false) continue;
+    if (owner !== 'desk') lastTransport = owner;
+    return true;
+  }
+  return false;
 }
 
 /** The window's one key listener and the desktop menu's commands, for as long as the app is mounted. */
@@ -80,29 +106,39 @@ export function useKeymap(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
-      const binding = bindings.find((b) => b.when(event) && handlers.has(b.command));
+      const binding = bindings.find((b) => b.when(event) && (handlers.get(b.command)?.size ?? 0) > 0);
       if (binding && run(binding.command, event)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('pointerdown', noteTransportUsed, true);
+    window.addEventListener('focusin', noteTransportUsed, true);
     const unsubscribe = window.reelnotesDesktop?.onMenuCommand((command) => run(command, null));
     return () => {
       window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('pointerdown', noteTransportUsed, true);
+      window.removeEventListener('focusin', noteTransportUsed, true);
       unsubscribe?.();
     };
   }, []);
 }
 
-/** Runs `handler` for a command while the calling component is mounted (the latest handler, without re-registering). */
-export function useCommand(command: Command, handler: CommandHandler): void {
+/**
+ * Runs `handler` for a command while the calling component is mounted (the latest handler, without
+ * re-registering). A player's commands name it (`transport`), so shared keys find the one used last.
+ */
+export function useCommand(command: Command, handler: CommandHandler, transport?: Transport): void {
   const latest = useRef(handler);
   useEffect(() => {
     latest.current = handler;
   });
   useEffect(() => {
     const registered: CommandHandler = (event) => latest.current(event);
-    handlers.set(command, registered);
+    const owner = transport ?? 'desk';
+    const owners = handlers.get(command) ?? new Map<Transport | 'desk', CommandHandler>();
+    owners.set(owner, registered);
+    handlers.set(command, owners);
     return () => {
-      if (handlers.get(command) === registered) handlers.delete(command);
+      if (owners.get(owner) === registered) owners.delete(owner);
     };
-  }, [command]);
+  }, [command, transport]);
 }

@@ -2,6 +2,7 @@ import { Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from
 import { formatFilmTime, parseFilmTime } from '../../../shared/time-format';
 import type { Annotation, TagRef } from '../../../shared/notes';
 import { useInvalidate } from '../data/library-query';
+import { CiteButton } from '../exchange/CiteButton';
 import { useNotify } from '../notices/notify';
 import { lazyComponent } from '../lazy';
 import { TagEditor } from '../tags/TagEditor';
@@ -116,6 +117,7 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDele
           {statusText[status]}
         </span>
         <span className="annotation-actions">
+          <CiteButton target={{ kind: 'note', id: note.id }} what="this note" />
           <button type="button" className="button subtle small" onClick={() => (editing ? (flush(), onEdit(false)) : onEdit(true))}>
             {editing ? 'Done' : 'Edit'}
           </button>

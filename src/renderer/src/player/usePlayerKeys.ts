@@ -12,30 +12,37 @@ export function usePlayerKeys(player: ScorePlayer, onMarker: (atMs: number) => v
   };
   useCommand(
     'play-pause',
-    whenLoaded(() => player.toggle())
+    whenLoaded(() => player.toggle()),
+    'score'
   );
   useCommand(
     'skip-back',
-    whenLoaded((event) => player.skip(event?.shiftKey ? -1000 : -5000))
+    whenLoaded((event) => player.skip(event?.shiftKey ? -1000 : -5000)),
+    'score'
   );
   useCommand(
     'skip-forward',
-    whenLoaded((event) => player.skip(event?.shiftKey ? 1000 : 5000))
+    whenLoaded((event) => player.skip(event?.shiftKey ? 1000 : 5000)),
+    'score'
   );
   useCommand(
     'loop-start',
-    whenLoaded(() => player.markLoopStart())
+    whenLoaded(() => player.markLoopStart()),
+    'score'
   );
   useCommand(
     'loop-end',
-    whenLoaded(() => player.markLoopEnd())
+    whenLoaded(() => player.markLoopEnd()),
+    'score'
   );
   useCommand(
     'toggle-loop',
-    whenLoaded(() => player.toggleLoop())
+    whenLoaded(() => player.toggleLoop()),
+    'score'
   );
   useCommand(
     'drop-marker',
-    whenLoaded(() => onMarker(player.currentMs()))
+    whenLoaded(() => onMarker(player.currentMs())),
+    'score'
   );
 }

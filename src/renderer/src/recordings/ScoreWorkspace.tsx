@@ -120,6 +120,8 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
       className={styles.workspace}
       aria-label="Score player"
       data-testid="score-player"
+      // Shared keys (Space, L, ←/→) go to the player the person used last: inside here, the score's.
+      data-transport="score"
       // Busy while the chosen recording loads: a cue asked for meanwhile plays once it has.
       aria-busy={state.now !== null && !state.loaded}
       data-rate={state.rate}

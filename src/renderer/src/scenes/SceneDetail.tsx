@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Scene } from '../../../shared/domain';
+import { CiteButton } from '../exchange/CiteButton';
 import { useUpdateScene } from '../films/queries';
 import { useNotify } from '../notices/notify';
 import { SceneCues } from '../cues/SceneCues';
@@ -33,9 +34,12 @@ export function SceneDetail({ scene, children }: Props) {
         <article className="scene-reading">
           <div className="detail-toolbar">
             <span className="scene-kicker">Scene {scene.position}</span>
-            <button type="button" className="button subtle" onClick={() => setEditing(true)}>
-              Edit scene
-            </button>
+            <span>
+              <CiteButton target={{ kind: 'scene', id: scene.id }} what="this scene" />{' '}
+              <button type="button" className="button subtle" onClick={() => setEditing(true)}>
+                Edit scene
+              </button>
+            </span>
           </div>
           <h2 id="scene-heading" className="scene-heading">
             {scene.title}
