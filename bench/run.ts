@@ -14,10 +14,12 @@ import { openLibrary, type Library } from '../src/core/library/library';
 import { exportLibrary, openArchive, replaceLibrary, serialiseArchive } from '../src/core/library/archive';
 import { buildLargeLibrary } from './large-library';
 import { fmt, printTable, timeEach, timeOnce, type Row } from './measure';
-import { measureBrowserHost } from './browser-host';
+import { measureBrowserHost, measureWaveform } from './browser-host';
 import { measureRestoreMemory } from './restore-memory';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } }
+});
 const scale = values.quick ? 0.02 : 1;
 const root = mkdtempSync(join(tmpdir(), 'reelnotes-bench-'));
 const rows: Row[] = [];
@@ -60,6 +62,12 @@ async function call(library: Library, method: string, input: unknown) {
 
 async function main(): Promise<void> {
   console.log(`Reelnotes benchmark (${values.quick ? 'quick' : 'full'} size) in ${root}`);
+  // One part alone, to measure a change to it without the hour the whole run takes.
+  if (values.only === 'waveform') {
+    rows.push(...(await measureWaveform(scale)));
+    printTable(rows);
+    return;
+  }
   const library = open('large');
   const buildMs = await timeOnce(() => (info.size = buildLargeLibrary(library.db, scale)));
   info.buildSeconds = buildMs / 1000;

@@ -24,7 +24,8 @@ if (app.status !== 0) process.exit(app.status ?? 1);
 const run = spawnSync(process.execPath, [join(outDir, 'run.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
 if (run.status !== 0) process.exit(run.status ?? 1);
 
-// Waveform peaks against ffmpeg decoding the same file (scripts/bench-peaks.mjs).
+// Waveform peaks against ffmpeg decoding the same file (scripts/bench-peaks.mjs), unless one part alone was asked for.
+if (process.argv.includes('--only')) process.exit(0);
 const quick = process.argv.includes('--quick');
 console.log('\nWaveform peaks against `ffmpeg -f null -` on the same file:');
 const peaks = spawnSync(

@@ -47,9 +47,7 @@ function refuse(fileName: string, why: string): ReelnotesError {
 export async function analyseRecording(
   path: string,
   fileName: string,
-  onProgress: (fraction: number) => void = () => {},
-  /** Frames per finest bucket; about 5 ms by default (the bench passes the overview's, to measure what the finer levels cost). */
-  bucketFrames?: (sampleRate: number, declaredFrames: number) => number
+  onProgress: (fraction: number) => void = () => {}
 ): Promise<RecordingAnalysis> {
   const size = statSync(path).size;
   if (size === 0) throw refuse(fileName, 'the file is empty.');
@@ -81,7 +79,7 @@ export async function analyseRecording(
   const oggSeconds = oggEnd && oggEnd.granule > 0 ? oggEnd.granule / (info.decoder === 'opus' ? 48000 : format.sampleRate) : 0;
   const declaredSeconds = format.duration ?? oggSeconds;
   // The finest level of the waveform: the coarser ones, up to the overview, are made from it (peakPyramid).
-  const samplesPerBucket = (bucketFrames ?? baseSamplesPerBucket)(format.sampleRate, Math.ceil(declaredSeconds * format.sampleRate));
+  const samplesPerBucket = baseSamplesPerBucket(format.sampleRate);
   let decoded: Awaited<ReturnType<typeof decodePlanned>>;
   try {
     const plan = await planDecode(path, size, info.decoder, decodingThreads());

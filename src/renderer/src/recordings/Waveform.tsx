@@ -98,18 +98,25 @@ interface Layers {
   inputs: unknown[];
   base: HTMLCanvasElement;
   played: HTMLCanvasElement;
-  colours: { accent: string; text: string; focus: string };
+  colours: { wave: string; accent: string; text: string; focus: string };
+  /** The theme the colours were read in (light or dark): they are read again only when it changes. */
+  dark: boolean;
 }
 
 /** The cues, the loop and the waveform in the unplayed colour; and the waveform alone in the played one. */
-function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknown[]): Layers {
+function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknown[], previous: Layers | null): Layers {
   const { width, height, ratio, view, overview, fine, cues, loop } = input;
-  const colours = {
-    wave: cssVar(canvas, '--text-muted', '#6b665e'),
-    accent: cssVar(canvas, '--accent', '#a3282f'),
-    text: cssVar(canvas, '--text', '#23211e'),
-    focus: cssVar(canvas, '--focus', '#1f5fbf')
-  };
+  // Reading the theme's colours makes the browser work out the page's styles: once per theme, not per frame of a zoom.
+  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  const colours =
+    previous && previous.dark === dark
+      ? previous.colours
+      : {
+          wave: cssVar(canvas, '--text-muted', '#6b665e'),
+          accent: cssVar(canvas, '--accent', '#a3282f'),
+          text: cssVar(canvas, '--text', '#23211e'),
+          focus: cssVar(canvas, '--focus', '#1f5fbf')
+        };
   const x = (ms: number) => (ms - view.startMs) / view.msPerPx;
   // The waveform's columns, once for both layers.
   const columns = new Float32Array(width * 2);
@@ -120,12 +127,16 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
       columns[2 * px + 1] = high;
     }
   }
-  const layer = (waveColour: string, withMarks: boolean) => {
-    const target = document.createElement('canvas');
-    target.width = Math.round(width * ratio);
-    target.height = Math.round(height * ratio);
+  // The last layers' canvases are drawn over again: a zoom redraws on every frame, and two new
+  // canvases the size of the waveform each time kept the collector busy.
+  const layer = (waveColour: string, withMarks: boolean, reused: HTMLCanvasElement | undefined) => {
+    const target = reused ?? document.createElement('canvas');
+    const [w, h] = [Math.round(width * ratio), Math.round(height * ratio)];
+    if (target.width !== w || target.height !== h) [target.width, target.height] = [w, h];
     const g = target.getContext('2d');
     if (!g) return target;
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.clearRect(0, 0, w, h);
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     for (const cue of withMarks ? cues : []) {
       const from = x(cue.startMs);
@@ -158,9 +169,10 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
   };
   return {
     inputs,
-    base: layer(colours.wave, true),
-    played: layer(colours.accent, false),
-    colours: { accent: colours.accent, text: colours.text, focus: colours.focus }
+    base: layer(colours.wave, true, previous?.base),
+    played: layer(colours.accent, false, previous?.played),
+    colours,
+    dark
   };
 }
 
@@ -304,10 +316,11 @@ export function Waveform(props: Props) {
       cues,
       loop.startMs,
       loop.endMs,
-      loop.on
+      loop.on,
+      window.matchMedia('(prefers-color-scheme: dark)').matches
     ];
     if (!layers.current || inputs.some((value, i) => value !== layers.current!.inputs[i])) {
-      layers.current = drawLayers(canvas, { width, height, ratio, view, overview: peaks, fine, cues, loop }, inputs);
+      layers.current = drawLayers(canvas, { width, height, ratio, view, overview: peaks, fine, cues, loop }, inputs, layers.current);
     }
     const { base, played, colours } = layers.current;
     if (canvas.width !== base.width || canvas.height !== base.height) {
