@@ -6,7 +6,10 @@
  *   web      – the browser host: core + shared, no Electron
  *   preload  – the bridge: shared + Electron
  *   renderer – the page: shared only (it talks to the core through the contract)
- * and no cycles anywhere in src.
+ * and no cycles anywhere in src. Inside the renderer, the shared folders (ui, data, keymap, navigation,
+ * notices) and the client (api.ts, lazy.ts) import no feature folder; feature folders may import each
+ * other, but never in a cycle of folders (scripts/check-boundaries.mjs checks that, as it needs the
+ * whole graph of folders).
  * @type {import('dependency-cruiser').IConfiguration}
  */
 module.exports = {
@@ -59,6 +62,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/renderer/' },
       to: { path: ['^src/(core|main|web|preload)/', '(^|/)node_modules/electron/', '^electron$'] }
+    },
+    {
+      name: 'renderer-shared-folders-import-no-feature',
+      comment:
+        'The widgets, data layer, keymap, place and notices serve every feature; a feature they imported could never import them back.',
+      severity: 'error',
+      from: { path: '^src/renderer/src/((ui|data|keymap|navigation|notices)/|(api|lazy)\\.ts$)' },
+      to: { path: '^src/renderer/src/[^/]+/', pathNot: '^src/renderer/src/(ui|data|keymap|navigation|notices)/' }
     }
   ],
   options: {

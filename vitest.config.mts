@@ -9,7 +9,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    // Property tests and the crash test do real work; the default 5 s is too tight on a busy machine.
-    testTimeout: 30_000
+    // Property tests, the crash test and the icon build do real work; the defaults (5 s per test,
+    // 10 s per hook) are too tight on a busy two-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 120_000
   }
 });

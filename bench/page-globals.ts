@@ -29,6 +29,7 @@ export interface PageWindow {
     querySelector(selector: string): PageElement | null;
   };
   requestAnimationFrame(callback: () => void): number;
+  performance: { getEntriesByType(type: 'navigation'): { responseEnd: number }[] };
   Audio: new (src: string) => PageAudio;
   WheelEvent: new (
     type: 'wheel',

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds a large library in a temporary folder and measures what a person feels,
  * each figure next to its floor (the same work done the fastest way, measured in the same run).
- * Prints a table and writes JSON. `--quick` runs a small variant (CI uses it so this cannot rot).
+ * Prints a table and writes JSON. `--quick` runs a small variant (CI uses it so this cannot rot);
+ * `--only first-screen` measures only the scene list of the default library, without the large one.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,12 +15,19 @@ import { openLibrary, type Library } from '../src/core/library/library';
 import { exportLibrary, openArchive, replaceLibrary, serialiseArchive } from '../src/core/library/archive';
 import { buildLargeLibrary } from './large-library';
 import { fmt, printTable, timeEach, timeOnce, type Row } from './measure';
-import { measureBrowserHost, measureWaveform } from './browser-host';
+import { measureBrowserHost, measureFirstScreen, measureWaveform } from './browser-host';
 import { measureRestoreMemory } from './restore-memory';
+import { measureExchange } from './exchange';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } }
 });
+/** `--only first-screen` or `--only exchange` (the exchange formats on the one-film study, no browser host). */
+const parts = ['first-screen', 'exchange', 'waveform'];
+if (values.only !== undefined && !parts.includes(values.only)) {
+  console.error(`--only takes one of: ${parts.join(', ')} (not "${values.only}")`);
+  process.exit(2);
+}
 const scale = values.quick ? 0.02 : 1;
 const root = mkdtempSync(join(tmpdir(), 'reelnotes-bench-'));
 const rows: Row[] = [];
@@ -61,29 +69,37 @@ async function call(library: Library, method: string, input: unknown) {
 }
 
 async function main(): Promise<void> {
-  console.log(`Reelnotes benchmark (${values.quick ? 'quick' : 'full'} size) in ${root}`);
-  // One part alone, to measure a change to it without the hour the whole run takes.
+  console.log(`Reelnotes benchmark (${values.only ? `only ${values.only}` : `${values.quick ? 'quick' : 'full'} size`}) in ${root}`);
+  if (values.only === 'first-screen') {
+    rows.push(...(await measureFirstScreen(join(root, 'default'))));
+    return report();
+  }
   if (values.only === 'waveform') {
     rows.push(...(await measureWaveform(scale)));
-    printTable(rows);
-    return;
+    return report();
   }
   const library = open('large');
   const buildMs = await timeOnce(() => (info.size = buildLargeLibrary(library.db, scale)));
   info.buildSeconds = buildMs / 1000;
   console.log(`built the large library in ${fmt(buildMs / 1000, 1)} s: ${JSON.stringify(info.size)}`);
 
-  if (isMethodName('search.query')) await searchAgainstRawSql(library);
-  if (isMethodName('notes.create')) await annotationWrites(library);
-  const archivePath = await archiveRestore(library);
-  library.close();
-  rows.push(await measureRestoreMemory(join(root, 'restore-memory'), archivePath));
+  if (values.only === undefined) {
+    if (isMethodName('search.query')) await searchAgainstRawSql(library);
+    if (isMethodName('notes.create')) await annotationWrites(library);
+    const archivePath = await archiveRestore(library);
+    library.close();
+    rows.push(await measureRestoreMemory(join(root, 'restore-memory'), archivePath));
+    for (const row of await measureBrowserHost(join(root, 'large'), join(root, 'default'), scale)) rows.push(row);
+  } else library.close();
+  if (isMethodName('exchange.importTable')) await measureExchange(root, join(root, 'large'), rows);
+  report();
+}
 
-  for (const row of await measureBrowserHost(join(root, 'large'), join(root, 'default'), scale)) rows.push(row);
-
+function report(): void {
   console.log('');
   printTable(rows);
-  const out = values.out ?? join(process.cwd(), 'bench', 'results', `${new Date().toISOString().slice(0, 10)}.json`);
+  const name = `${new Date().toISOString().slice(0, 10)}${values.only ? `-${values.only}` : ''}.json`;
+  const out = values.out ?? join(process.cwd(), 'bench', 'results', name);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify({ info, rows }, null, 2)}\n`);
   console.log(`\nwrote ${out}`);

@@ -1,6 +1,6 @@
 // `npm run bench`: bundles the benchmark with the real library code (as the hosts run it), makes
 // sure the app is built for the browser-host measurements, and runs it. Arguments pass through
-// (`--quick`, `--out <file>`).
+// (`--quick`, `--out <file>`, `--only first-screen`, `--only exchange`, `--only waveform`).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -19,13 +19,17 @@ await build({
     rollupOptions: { output: { entryFileNames: 'run.mjs' } }
   }
 });
-const app = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (app.status !== 0) process.exit(app.status ?? 1);
+// `--only exchange` measures the library alone: no browser host, so no app build.
+if (process.argv[process.argv.indexOf('--only') + 1] !== 'exchange') {
+  const app = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (app.status !== 0) process.exit(app.status ?? 1);
+}
 const run = spawnSync(process.execPath, [join(outDir, 'run.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
 if (run.status !== 0) process.exit(run.status ?? 1);
-
-// Waveform peaks against ffmpeg decoding the same file (scripts/bench-peaks.mjs), unless one part alone was asked for.
+// One part asked for: the peaks are another.
 if (process.argv.includes('--only')) process.exit(0);
+
+// Waveform peaks against ffmpeg decoding the same file (scripts/bench-peaks.mjs).
 const quick = process.argv.includes('--quick');
 console.log('\nWaveform peaks against `ffmpeg -f null -` on the same file:');
 const peaks = spawnSync(

@@ -176,6 +176,26 @@ test('the all-annotations list draws only the rows in view, and notes scrolled f
   await expect(list.locator('#all-note-0')).toHaveAttribute('aria-selected', 'true');
 });
 
+test('at 1024x700 the all-annotations toolbar keeps every control inside the film pane, light and dark', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: 'All annotations' }).click();
+  const pane = (await page.getByRole('main', { name: 'Film' }).boundingBox())!;
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const control of [
+      page.getByRole('combobox', { name: 'Sort by' }),
+      page.getByLabel('Shift film times by'),
+      page.getByRole('button', { name: 'Shift film times' })
+    ]) {
+      const box = (await control.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(pane.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width);
+    }
+    await page.screenshot({ path: test.info().outputPath(`all-annotations-1024-${scheme}.png`) });
+  }
+});
+
 test('searching a word lands on the note that holds it', async ({ page, host }) => {
   await addNote(host, 'The Confrontation', 'Lermontov stands like an albatross in the doorway', 5_400_000);
   await addNote(host, 'The Isolation', 'Nothing to find here');

@@ -48,15 +48,15 @@ test('a search hit on a dialogue line or a quote opens that line, not a notice',
   await page.keyboard.press('Enter');
   const line = dialogue(page).getByRole('listitem').filter({ hasText: 'before the tide takes it' });
   await expect(line).toBeFocused();
-  await expect(line).toHaveClass(/found/);
+  await expect(line).toHaveAttribute('data-found', 'true');
   await expect(line).toBeInViewport();
-  await expect(page.locator('.notices').getByText('Write it down')).toHaveCount(0);
+  await expect(page.getByTestId('notices').getByText('Write it down')).toHaveCount(0);
 
   await (await search(page, 'silence')).filter({ hasText: 'Quote' }).first().click();
   const quote = quotes(page).getByRole('listitem');
   await expect(quote).toBeFocused();
-  await expect(quote).toHaveClass(/found/);
-  await expect(line).not.toHaveClass(/found/);
+  await expect(quote).toHaveAttribute('data-found', 'true');
+  await expect(line).not.toHaveAttribute('data-found');
 });
 
 test('a search hit on the synopsis opens the film view at the synopsis', async ({ page, host }) => {
@@ -66,9 +66,9 @@ test('a search hit on the synopsis opens the film view at the synopsis', async (
   await expect(hit).toContainText("Synopsis · The Archers' Notebook");
   await expect(hit.locator('mark')).toHaveText('seaside');
   await page.keyboard.press('Enter');
-  const synopsis = page.locator('.film-synopsis');
+  const synopsis = page.getByTestId('film-synopsis');
   await expect(synopsis).toBeFocused();
-  await expect(synopsis).toHaveClass(/found/);
+  await expect(synopsis).toHaveAttribute('data-found', 'true');
   await expect(page.getByRole('tab', { name: 'Scenes' })).toHaveAttribute('aria-selected', 'true');
 });
 
@@ -77,7 +77,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await openArchers(page, host.url);
     await (await search(page, 'tide')).first().click();
-    await expect(dialogue(page).getByRole('listitem').first()).toHaveClass(/found/);
+    await expect(dialogue(page).getByRole('listitem').first()).toHaveAttribute('data-found', 'true');
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -108,7 +108,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto(host.url);
     await expect(page.getByRole('alert', { name: 'No launch backup' })).toBeVisible();
     const serious = async () =>
-      (await new AxeBuilder({ page }).include('.library-warnings').analyze()).violations
+      (await new AxeBuilder({ page }).include('[data-testid="library-warnings"]').analyze()).violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(await serious()).toEqual([]);

@@ -8,12 +8,12 @@ test('shift every film time of the film in one step, then undo it', async ({ pag
   }
   await page.goto(host.url);
   await page.getByRole('tab', { name: 'All annotations' }).click();
-  const times = page.locator('.note-row-time');
+  const times = page.getByTestId('note-film-time');
   await expect(times).toHaveText(['00:01:05', '00:10:00']);
 
   await page.getByLabel('Shift film times by').fill('+1:30');
   await page.getByRole('button', { name: 'Shift film times' }).click();
-  await expect(page.locator('.notices').getByRole('status')).toContainText('Moved 2 film times by +00:01:30');
+  await expect(page.getByTestId('notices').getByRole('status')).toContainText('Moved 2 film times by +00:01:30');
   await expect(times).toHaveText(['00:02:35', '00:11:30']);
 
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -39,7 +39,7 @@ test('a refused shift says its offset as a time, and its error outlasts any numb
   const field = page.getByLabel('Shift film times by');
   await field.fill('-10:00');
   await page.getByRole('button', { name: 'Shift film times' }).click();
-  const error = page.locator('.notices').getByRole('alert');
+  const error = page.getByTestId('notices').getByRole('alert');
   await expect(error).toHaveText(
     /Shifting by −00:10:00 would put the note at 00:02:00 before the start of the film; nothing was changed\./
   );
@@ -49,10 +49,10 @@ test('a refused shift says its offset as a time, and its error outlasts any numb
   for (const step of [1, 2, 3, 4]) {
     await field.fill('+1');
     await page.getByRole('button', { name: 'Shift film times' }).click();
-    await expect(page.locator('.note-row-time')).toHaveText(`00:02:0${step}`);
+    await expect(page.getByTestId('note-film-time')).toHaveText(`00:02:0${step}`);
   }
-  await expect(page.locator('.notices').getByRole('status')).toHaveCount(3);
+  await expect(page.getByTestId('notices').getByRole('status')).toHaveCount(3);
   await expect(error).toBeVisible();
   await error.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(page.locator('.notices').getByRole('alert')).toHaveCount(0);
+  await expect(page.getByTestId('notices').getByRole('alert')).toHaveCount(0);
 });

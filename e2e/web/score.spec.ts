@@ -66,7 +66,9 @@ test("replacing a stand-in asks whether to remove the stand-in's cues, and remov
   await expect(question.getByRole('button', { name: 'Remove it' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(question).toHaveCount(0);
-  await expect(page.locator('.notices').getByRole('status').filter({ hasText: "Removed the 1 stand-in cue of Entr'acte." })).toBeVisible();
+  await expect(
+    page.getByTestId('notices').getByRole('status').filter({ hasText: "Removed the 1 stand-in cue of Entr'acte." })
+  ).toBeVisible();
   await expect(dock(page).getByRole('listitem', { name: 'Cue Interlude theme' })).toHaveCount(0);
   expect((await host.call<unknown[]>('cues.list', { trackId: entracte })).result).toEqual([]);
 

@@ -46,7 +46,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(host.url);
     await expect(page.getByRole('status').filter({ hasText: 'Search was repaired.' })).toBeVisible();
-    const violations = (await new AxeBuilder({ page }).include('.repair-notice').analyze()).violations.filter(
+    const violations = (await new AxeBuilder({ page }).include('[aria-labelledby="repair-notice-heading"]').analyze()).violations.filter(
       (v) => v.impact === 'serious' || v.impact === 'critical'
     );
     expect(violations.map((v) => v.id)).toEqual([]);

@@ -1,10 +1,16 @@
-import { app, BrowserWindow, dialog, ipcMain, screen, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { methodNames } from '../shared/contract';
 import { ReelnotesError } from '../shared/errors';
+import { OPENING_CHANNEL } from '../shared/openings';
+import { deskLinkOf, LINK_SCHEME, placeOfFragment } from '../shared/place-address';
 import { CONTENT_SECURITY_POLICY } from '../core/content-policy';
 import { buildApplicationMenu } from './menu';
+import { contextMenuTemplate } from './context-menu';
+import { bindDesktopFiles } from './desktop-files';
+import { reportOnce, startLog } from './logs';
 import { sqliteBinding } from './native-binding';
+import { OpeningQueue, openingsOfCommandLine } from './openings';
 import { resourcesDir } from '../core/paths';
 import { loadWindowState, saveWindowState } from './window-state';
 import { dispatch } from '../core/dispatch';
@@ -15,20 +21,36 @@ import { registerMediaScheme, serveMediaScheme } from './media-scheme';
 
 const rendererDevUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(__dirname, '../renderer/index.html');
+const log = startLog();
 
 // Privileged schemes can only be declared before the app is ready.
 registerMediaScheme();
 
+/** Files and links the system asks us to open, held until the page can take them. */
+const openings = new OpeningQueue();
+
 if (!app.requestSingleInstanceLock()) {
-  // A second launch only brings the open window forward (handled in the first instance).
+  // The first instance gets this launch's command line (its file or link) through 'second-instance'.
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const window = BrowserWindow.getAllWindows()[0];
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.focus();
+  openings.add(openingsOfCommandLine(process.argv.slice(1), process.cwd()));
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openings.add(openingsOfCommandLine(argv.slice(1), workingDirectory));
+    bringForward();
   });
+  // macOS hands files and links to the running app by event instead (also before it is ready).
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openings.add(openingsOfCommandLine([path], '/'));
+    bringForward();
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openings.add(openingsOfCommandLine([url], '/'));
+    bringForward();
+  });
+  // An installed app registers reelnotes:// (the Linux desktop entry and the installers declare it too).
+  if (app.isPackaged) app.setAsDefaultProtocolClient(LINK_SCHEME);
   app.whenReady().then(start, (error) => fatal(error));
 }
 
@@ -52,14 +74,16 @@ async function start(): Promise<void> {
     fatal(error);
     return;
   }
+  log.info(`Reelnotes ${app.getVersion()} opened the library in ${library.home}`);
   if (!library.readOnly) {
     await seedStandIns(library, join(resourcesDir(__dirname, process.resourcesPath), 'stand-ins')).catch((error: unknown) =>
-      console.error('[reelnotes] the stand-in recordings could not be attached:', error)
+      log.error('The stand-in recordings could not be attached:', error)
     );
   }
   serveMediaScheme(() => library);
   hardenSessions();
   bindContract(library);
+  bindDesktopFiles(isTrusted);
   buildApplicationMenu(libraryHome());
   createWindow();
   app.on('activate', () => {
@@ -69,6 +93,13 @@ async function start(): Promise<void> {
 
 function libraryHome(): string {
   return process.env.REELNOTES_HOME ?? join(app.getPath('userData'), 'library');
+}
+
+function bringForward(): void {
+  const window = BrowserWindow.getAllWindows()[0];
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
 }
 
 function createWindow(): void {
@@ -109,9 +140,32 @@ function createWindow(): void {
     openExternalSafely(url);
     return { action: 'deny' };
   });
+  // Each load of the page (the first, and any reload) is where what the system opens goes from then on.
+  window.webContents.on('did-finish-load', () => openings.deliverTo((opening) => window.webContents.send(OPENING_CHANNEL, opening)));
+  window.webContents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (suggestion) => window.webContents.replaceMisspelling(suggestion),
+      addToDictionary: (word) => window.webContents.session.addWordToSpellCheckerDictionary(word),
+      copyPlaceLink: () => {
+        const place = placeOfFragment(new URL(window.webContents.getURL()).hash);
+        if (place.filmId !== null) clipboard.writeText(deskLinkOf({ place, filmTimeMs: null }));
+      }
+    });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    void reportOnce(
+      new Error(`The window's page stopped (${details.reason}, exit code ${details.exitCode}).`),
+      'The window stopped working.'
+    );
+    if (details.reason !== 'clean-exit' && !window.isDestroyed()) void loadPage(window);
+  });
 
-  if (rendererDevUrl) void window.loadURL(rendererDevUrl);
-  else void window.loadFile(rendererFile);
+  void loadPage(window);
+}
+
+function loadPage(window: BrowserWindow): Promise<void> {
+  return rendererDevUrl ? window.loadURL(rendererDevUrl) : window.loadFile(rendererFile);
 }
 
 /** Links from a film page may point to the web; only http(s) ever leaves the app, in the browser. */
@@ -142,7 +196,8 @@ function hardenSessions(): void {
 }
 
 /** True when the call comes from our own page in its top frame, not from anything it embeds. */
-function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
+function isTrusted(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
   if (!frame || frame.parent) return false;
   const url = frame.url;
   if (rendererDevUrl) return url.startsWith(rendererDevUrl);
@@ -152,7 +207,7 @@ function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
 function bindContract(lib: Library): void {
   for (const method of methodNames) {
     ipcMain.handle(method, (event, input: unknown) => {
-      if (!isTrustedSender(event.senderFrame)) {
+      if (!isTrusted(event)) {
         return { ok: false, error: new ReelnotesError('FORBIDDEN', 'This page may not use the library.').toPayload() };
       }
       return dispatch(lib, method, input);
@@ -162,6 +217,7 @@ function bindContract(lib: Library): void {
 
 function fatal(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
+  log.error('Reelnotes cannot open the library:', error);
   dialog.showErrorBox('Reelnotes cannot open your library', message);
   app.exit(1);
 }
@@ -171,6 +227,3 @@ app.on('window-all-closed', () => {
 });
 
 app.on('will-quit', () => library?.close());
-
-// A failure nobody awaited is logged; the window and the person's library stay open.
-process.on('unhandledRejection', (reason) => console.error('[reelnotes] an operation failed unexpectedly:', reason));

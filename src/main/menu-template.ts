@@ -7,6 +7,7 @@ export interface MenuActions {
   send(command: MenuCommand): void;
   showAbout(): void;
   revealLibraryFolder(): void;
+  revealLog(): void;
 }
 
 export interface MenuPlatform {
@@ -93,6 +94,13 @@ export function menuTemplate({ platform, isPackaged }: MenuPlatform, actions: Me
     { label: '&Play', submenu: commandsOf('play') },
     { label: '&Window', submenu: [role('minimize'), ...(isMac ? [] : [role('close')])] },
     // About is in the Help menu on every platform, so it is in the same place wherever the person looks.
-    { label: '&Help', role: 'help', submenu: [{ id: 'about', label: 'About Reelnotes', click: actions.showAbout }] }
+    {
+      label: '&Help',
+      role: 'help',
+      submenu: [
+        { id: 'about', label: 'About Reelnotes', click: actions.showAbout },
+        { id: 'reveal-log', label: 'Reveal Log', click: actions.revealLog }
+      ]
+    }
   ];
 }

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { MENU_COMMAND_CHANNEL } from '../shared/menu-commands';
 import { menuTemplate } from './menu-template';
+import { revealLog } from './logs';
 
 /** The application menu, with the shell's own actions: About, and revealing the library's folder. */
 export function buildApplicationMenu(libraryHome: string): void {
@@ -9,7 +10,8 @@ export function buildApplicationMenu(libraryHome: string): void {
     {
       send: (command) => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_COMMAND_CHANNEL, command),
       showAbout: () => void showAbout(libraryHome),
-      revealLibraryFolder: () => void shell.openPath(libraryHome)
+      revealLibraryFolder: () => void shell.openPath(libraryHome),
+      revealLog
     }
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -1,10 +1,10 @@
 import type { Bridge } from '../shared/contract';
-import type { MenuCommand } from '../shared/menu-commands';
+import type { DesktopBridge } from '../shared/desktop-bridge';
 
 declare global {
   interface Window {
     /** Present only in the desktop app; the browser host talks HTTP instead. */
     reelnotes?: Bridge;
-    reelnotesDesktop?: { onMenuCommand(listener: (command: MenuCommand) => void): () => void };
+    reelnotesDesktop?: DesktopBridge;
   }
 }

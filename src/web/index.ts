@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { resourcesDir } from '../core/paths';
 import { scheduleBackups, startLibrary } from '../core/library/startup';
 import { seedStandIns } from '../core/library/stand-ins';
+import { openLogFile } from '../core/log-file';
 import { startWebHost, type WebHost } from './server';
 
 /**
@@ -17,9 +18,15 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
 
   const home = process.env.REELNOTES_HOME ?? join(defaultUserData(), 'library');
+  // Beside the library, in its logs/ folder: what went wrong is kept after the terminal is closed.
+  const log = openLogFile(join(home, 'logs', 'web.log'));
+  const warn = (...parts: unknown[]) => {
+    console.error('Reelnotes:', ...parts);
+    log.error(...parts);
+  };
   const library = startLibrary({ home, filmsDir: join(resourcesDir(__dirname), 'films'), holder: 'browser' });
-  if (library.recovery) console.error(`Reelnotes: ${library.recovery.problem} It was moved to ${library.recovery.damagedFile}.`);
-  for (const warning of [library.readOnly, library.launchBackupSkipped]) if (warning) console.error(`Reelnotes: ${warning}`);
+  if (library.recovery) warn(`${library.recovery.problem} It was moved to ${library.recovery.damagedFile}.`);
+  for (const warning of [library.readOnly, library.launchBackupSkipped]) if (warning) warn(warning);
   const backups = scheduleBackups(library);
   // Set before anything is announced: a stop asked for right after the address is printed (as the
   // tests do) must close the library, not meet the default action, which leaves its WAL unmerged.
@@ -34,11 +41,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   // A failure nobody awaited (a timer's, a stream's) is logged; the person's library stays open.
-  process.on('unhandledRejection', (reason) => console.error('Reelnotes: an operation failed unexpectedly:', reason));
+  process.on('unhandledRejection', (reason) => warn('an operation failed unexpectedly:', reason));
 
   if (!library.readOnly) {
     await seedStandIns(library, join(resourcesDir(__dirname), 'stand-ins')).catch((error: unknown) =>
-      console.error('Reelnotes: the stand-in recordings could not be attached:', error)
+      warn('the stand-in recordings could not be attached:', error)
     );
   }
 
@@ -50,6 +57,7 @@ async function main(): Promise<void> {
   });
   running.host = host;
   console.log(`Reelnotes at ${host.url}`);
+  log.info(`Reelnotes opened the library in ${home}, at http://127.0.0.1:${new URL(host.url).port}/`);
 }
 
 /** Electron's userData folder for an app named "reelnotes", so both hosts open the same library. */

@@ -11,6 +11,7 @@ import { finishUpload, receiveChunk } from '../core/recordings/recordings';
 import { mediaFile } from '../core/media-files';
 import { parseMediaPath } from '../shared/media-url';
 import { ReelnotesError, type CallOutcome } from '../shared/errors';
+import { byPathMethods } from '../shared/contract';
 import { allowedHosts, hasOwnHost, hasOwnOrigin, presentedToken, TOKEN_COOKIE, tokenMatches } from './host-guard';
 
 export interface WebHostOptions {
@@ -110,6 +111,14 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function answerCall(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    if ((byPathMethods as ReadonlySet<string>).has(method)) {
+      sendJson(
+        response,
+        400,
+        failure('INVALID_INPUT', `${method} takes a file by its path, which only the desktop app gives: here the page uploads the file.`)
+      );
+      return;
+    }
     if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
       sendJson(response, 415, failure('INVALID_INPUT', 'Send the call as application/json.'));
       return;

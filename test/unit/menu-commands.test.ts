@@ -26,7 +26,8 @@ function recordingActions() {
   const actions: MenuActions = {
     send: (command) => done.push(`send ${command}`),
     showAbout: () => done.push('about'),
-    revealLibraryFolder: () => done.push('reveal library folder')
+    revealLibraryFolder: () => done.push('reveal library folder'),
+    revealLog: () => done.push('reveal log')
   };
   return { done, actions };
 }
@@ -131,16 +132,17 @@ describe('the application menu', () => {
     }
   });
 
-  it.each(platforms)('has Help › About and File › Reveal Library Folder (%s)', (platform) => {
+  it.each(platforms)('has Help › About and Reveal Log, and File › Reveal Library Folder (%s)', (platform) => {
     const { done, actions } = recordingActions();
     const template = menuTemplate({ platform, isPackaged: true }, actions);
     const help = items(template).filter(({ menu }) => menu === 'Help');
-    expect(help.map(({ item }) => item.label)).toEqual(['About Reelnotes']);
+    expect(help.map(({ item }) => item.label)).toEqual(['About Reelnotes', 'Reveal Log']);
     click(help[0].item);
+    click(help[1].item);
     const reveal = items(template).find(({ item }) => item.id === 'reveal-library-folder');
     expect(reveal?.menu).toBe('File');
     click(reveal!.item);
-    expect(done).toEqual(['about', 'reveal library folder']);
+    expect(done).toEqual(['about', 'reveal log', 'reveal library folder']);
   });
 
   it('gives each role once, and the developer tools only to an unpackaged build', () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteBinding } from '../../src/main/native-binding';
+import { FILM_PAGE_MIME_TYPE } from '../../src/shared/openings';
 
 /**
  * The packages `npm run dist` makes, checked without the Electron runtime (it cannot be downloaded
@@ -48,7 +49,7 @@ describe('the packaging configuration', () => {
 
   it('gives Linux a desktop entry in the right categories, opening film pages and reelnotes:// links', () => {
     expect(config.linux.desktop.entry.Categories.split(';')).toEqual(expect.arrayContaining(['AudioVideo', 'Education']));
-    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'reelfilm', mimeType: 'application/x-reelnotes-film-page' })]);
+    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'reelfilm', mimeType: FILM_PAGE_MIME_TYPE })]);
     expect(config.protocols).toEqual([expect.objectContaining({ schemes: ['reelnotes'] })]);
   });
 

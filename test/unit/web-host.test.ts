@@ -216,6 +216,26 @@ describe('the browser host API', () => {
     expect((await envelope(films)).result).toHaveLength(1);
   });
 
+  it('refuses the methods that take a file by path, which only the desktop app gives, naming the way it takes files', async () => {
+    const { origin } = await startHost();
+    const page = join(filmsDir, 'the-red-shoes.txt');
+    for (const [method, input] of [
+      ['library.importFilmPageFile', { path: page }],
+      ['recordings.attachPath', { trackId: 1, path: page }]
+    ] as const) {
+      const response = await fetch(`${origin}/api/${method}`, {
+        method: 'POST',
+        headers: { ...json, ...bearer },
+        body: JSON.stringify(input)
+      });
+      expect(response.status, method).toBe(400);
+      expect((await envelope(response)).error).toEqual({
+        code: 'INVALID_INPUT',
+        message: `${method} takes a file by its path, which only the desktop app gives: here the page uploads the file.`
+      });
+    }
+  });
+
   it('reads a body just under the limit', async () => {
     const { origin } = await startHost();
     const padded = `{"filmId":424242}${' '.repeat(16 * 1024 * 1024 - 100)}`;

@@ -4,6 +4,8 @@ import { beginArchiveUpload, cancelArchiveUpload, receiveArchiveChunk, takeArchi
 import { discardIncomingFile } from './incoming';
 import { createBackup } from '../backups/backups';
 import { importFilmPage } from '../films/films';
+import { MAX_FILM_PAGE_BYTES } from '../../shared/limits';
+import { readTextByPath } from './file-by-path';
 
 /** library.*: the library as a whole: its status, film pages coming in, and archives out and in. */
 export const libraryHandlers: HandlersOf<'library'> = {
@@ -16,6 +18,10 @@ export const libraryHandlers: HandlersOf<'library'> = {
     searchRepairs: library.searchRepairs
   }),
   'library.importFilmPage': ({ text, fileName }, { db }) => importFilmPage(db, text, fileName),
+  'library.importFilmPageFile': ({ path }, { db }) => {
+    const page = readTextByPath(path, MAX_FILM_PAGE_BYTES, 'larger than 2 MB, it is not a film page.');
+    return importFilmPage(db, page.text, page.name);
+  },
   'library.exportArchive': (_input, { db }) => ({
     fileName: `reelnotes-library-${new Date().toISOString().slice(0, 10)}.json`,
     text: serialiseArchive(exportLibrary(db))

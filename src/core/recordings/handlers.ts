@@ -1,5 +1,8 @@
 import type { HandlersOf } from '../handler-types';
+import { MAX_RECORDING_BYTES } from '../../shared/limits';
+import { checkFileByPath } from '../library/file-by-path';
 import {
+  attachFile,
   beginUpload,
   cancelUpload,
   finishUpload,
@@ -20,6 +23,10 @@ export const recordingHandlers: HandlersOf<'recordings'> = {
   'recordings.peakRange': (input, library) => getPeakRange(library, input),
   'recordings.remove': ({ recordingId }, library) => removeRecording(library, recordingId),
   'recordings.beginUpload': (input, library) => beginUpload(library, input),
+  'recordings.attachPath': ({ trackId, path }, library) => {
+    checkFileByPath(path, MAX_RECORDING_BYTES, 'larger than 1 GB.');
+    return attachFile(library, trackId, path);
+  },
   'recordings.uploadChunk': ({ uploadId, offset, data }, library) => receiveChunk(library, uploadId, offset, Buffer.from(data, 'base64')),
   'recordings.finishUpload': ({ uploadId }, library) => finishUpload(library, uploadId),
   'recordings.uploadStatus': ({ uploadId }, library) => uploadStatus(library, uploadId),

@@ -25,6 +25,7 @@ import type { SearchHit } from '../../shared/notes';
 import { ScoreProvider } from './player/ScoreContext';
 import { DeskLayout } from './ui/DeskLayout';
 import { lazyComponent } from './lazy';
+import styles from './App.module.css';
 
 // Not on the first screen: their code (the waveform and cues, the virtual list, the dialogs) loads after it.
 const ScoreWorkspace = lazyComponent(() => import('./recordings/ScoreWorkspace').then((m) => m.ScoreWorkspace));
@@ -110,7 +111,7 @@ export function App() {
               <main className="film-pane" aria-label="Film">
                 {currentFilm ? (
                   <>
-                    <div className="film-bar">
+                    <div className={styles.filmBar}>
                       <SearchBox ref={search} filmId={filmId} onOpen={openHit} />
                       <FilmViewTabs view={place.view} onChange={(view) => go({ view })} />
                     </div>
@@ -157,7 +158,7 @@ export function App() {
               <SceneDetail scene={scene}>
                 {scene ? (
                   <>
-                    <div className="scene-tags">
+                    <div className={styles.sceneTags}>
                       <h3 className="section-label">Tags</h3>
                       <TagEditor
                         key={scene.id}

@@ -1,3 +1,5 @@
+// The global sheet first: every component's own styles (CSS Modules) come after it and win a tie.
+import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -5,7 +7,6 @@ import { App } from './App';
 import { createLibraryClient } from './data/library-query';
 import { keepFilmsOpened, prefetchFirstScreen } from './films/queries';
 import { NoticesProvider } from './notices/notify';
-import './styles.css';
 
 const client = createLibraryClient();
 keepFilmsOpened(client);

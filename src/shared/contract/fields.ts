@@ -31,6 +31,21 @@ export const uploadChunk = z
   })
   .strict();
 
+/**
+ * A file on this computer, by its absolute path: what the desktop app's native open dialog, a drop
+ * (the preload's \`pathForFile\`) or the system (a file opened with the app) gives. Only the desktop
+ * app takes these (see \`byPathMethods\`): the browser host's page cannot name a file, it uploads one.
+ */
+export const filePath = z
+  .string()
+  .min(1)
+  .max(4096, 'A file path is at most 4096 characters')
+  .refine((path) => !path.includes('\0'), 'A file path holds no NUL character')
+  .refine(
+    (path) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\'),
+    'The file must be named by its full path'
+  );
+
 /** A document leaving or entering the library: its suggested file name and its text. */
 export interface ExportedFile {
   fileName: string;

@@ -37,6 +37,13 @@ export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export const methodNames = Object.keys(contract) as MethodName[];
 
+/**
+ * Methods that take a file by its path on this computer. The desktop app binds them (the path comes
+ * from a native dialog, a drop or the system); the browser host refuses them, since a page in a
+ * browser names no file: it uploads one.
+ */
+export const byPathMethods: ReadonlySet<MethodName> = new Set<MethodName>(['library.importFilmPageFile', 'recordings.attachPath']);
+
 /** What a caller passes (before defaults and trimming). */
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 /** What a handler receives (after the schema has parsed it). */

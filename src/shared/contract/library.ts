@@ -3,7 +3,7 @@ import type { ImportResult } from '../domain';
 import { MAX_ARCHIVE_BYTES, MAX_FILM_PAGE_BYTES } from '../limits';
 import type { BackupInfo, LibraryStatus } from '../safety';
 import { method } from './define';
-import { nothing, uploadChunk, uploadId, type ExportedFile } from './fields';
+import { filePath, nothing, uploadChunk, uploadId, type ExportedFile } from './fields';
 
 export interface ArchiveRestoreResult {
   mode: 'replace' | 'merge';
@@ -25,6 +25,8 @@ export const libraryMethods = {
       })
       .strict()
   ),
+  /** The desktop app's way in: the film page is read from where it lies (a dialog, a drop, a file opened with the app). */
+  'library.importFilmPageFile': method<ImportResult>()(z.object({ path: filePath }).strict()),
   'library.status': method<LibraryStatus>()(nothing),
   'library.exportArchive': method<ExportedFile>()(nothing),
   /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PeakRange, Peaks, Recording, UploadStatus } from '../score';
 import { MAX_PEAK_BUCKETS_PER_CALL, MAX_RECORDING_BYTES } from '../limits';
 import { method } from './define';
-import { id, uploadChunk, uploadId } from './fields';
+import { filePath, id, uploadChunk, uploadId } from './fields';
 
 export const recordingMethods = {
   'recordings.list': method<Recording[]>()(z.object({ filmId: id }).strict()),
@@ -22,7 +22,8 @@ export const recordingMethods = {
   /**
    * Attaching a file is an upload in steps, so a large recording can show progress and both hosts
    * move the same bytes: the browser host streams the body to /upload/recording?uploadId=…, the
-   * desktop app sends base64 chunks through `recordings.uploadChunk`.
+   * desktop app sends base64 chunks through `recordings.uploadChunk` (only for a file that has no
+   * path on disk; any other it attaches by `recordings.attachPath`).
    */
   'recordings.beginUpload': method<UploadStatus>()(
     z
@@ -38,6 +39,8 @@ export const recordingMethods = {
       .strict()
   ),
   'recordings.uploadChunk': method<UploadStatus>()(uploadChunk),
+  /** The desktop app attaches a file where it lies: hashed and copied in by the library, its bytes never crossing IPC. */
+  'recordings.attachPath': method<Recording>()(z.object({ trackId: id, path: filePath }).strict()),
   'recordings.finishUpload': method<Recording>()(z.object({ uploadId }).strict()),
   'recordings.uploadStatus': method<UploadStatus>()(z.object({ uploadId }).strict()),
   'recordings.cancelUpload': method<UploadStatus>()(z.object({ uploadId }).strict())

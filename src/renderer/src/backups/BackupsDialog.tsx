@@ -7,7 +7,7 @@ import { call, isDesktop } from '../api';
 import { sendAsStream, sendInChunks } from '../data/send-file';
 import { useBackups, useCreateBackup } from './queries';
 import { useNotify } from '../notices/notify';
-import './safety.css';
+import styles from './BackupsDialog.module.css';
 
 const reasons: Record<BackupInfo['reason'], string> = {
   launch: 'At launch',
@@ -58,7 +58,7 @@ export function BackupsDialog({ open, onClose }: Props) {
     setBusy('export');
     try {
       const file = await call('library.exportArchive', {});
-      saveTextFile(file.fileName, file.text, 'application/json');
+      await saveTextFile(file.fileName, file.text, 'application/json');
     } catch (error) {
       notify.failed(error);
     } finally {
@@ -100,17 +100,17 @@ export function BackupsDialog({ open, onClose }: Props) {
   };
 
   return (
-    <dialog ref={dialog} className="dialog backups-dialog" aria-labelledby="backups-heading" onClose={onClose}>
+    <dialog ref={dialog} className={`dialog ${styles.dialog}`} aria-labelledby="backups-heading" onClose={onClose}>
       <header className="dialog-header">
         <h2 id="backups-heading">Backups</h2>
         <button type="button" className="button subtle" onClick={onClose}>
           Close
         </button>
       </header>
-      <p className="muted dialog-intro">
+      <p className={`muted ${styles.intro}`}>
         Reelnotes backs up your library at launch and every 15 minutes while you work. Each backup is checked before it is kept.
       </p>
-      <div className="dialog-actions">
+      <div className={styles.actions}>
         <button type="button" className="button" onClick={backUpNow} disabled={busy !== null}>
           {busy === 'create' ? 'Backing up…' : 'Back up now'}
         </button>
@@ -120,15 +120,15 @@ export function BackupsDialog({ open, onClose }: Props) {
           {backups.error.message}
         </p>
       )}
-      <ul className="backup-list" aria-label="Backups, newest first" aria-busy={backups.isPlaceholderData || backups.isLoading}>
+      <ul className={styles.list} aria-label="Backups, newest first" aria-busy={backups.isPlaceholderData || backups.isLoading}>
         {(backups.data ?? []).map((backup) => (
-          <li key={backup.name} className="backup-row">
-            <span className="backup-when">{dateFormat.format(new Date(backup.createdAt))}</span>
-            <span className="backup-meta">
+          <li key={backup.name} className={styles.row}>
+            <span className={styles.when}>{dateFormat.format(new Date(backup.createdAt))}</span>
+            <span className={styles.meta}>
               {reasons[backup.reason]} · {formatBytes(backup.bytes)}
             </span>
             {confirming?.name === backup.name ? (
-              <span className="backup-confirm" role="group" aria-label="Confirm restore">
+              <span className={styles.confirm} role="group" aria-label="Confirm restore">
                 <button type="button" className="button primary" onClick={() => restore(backup)} disabled={busy !== null}>
                   {busy === backup.name ? 'Restoring…' : 'Replace my library'}
                 </button>
@@ -150,16 +150,16 @@ export function BackupsDialog({ open, onClose }: Props) {
           </li>
         ))}
       </ul>
-      <section className="archive-section" aria-labelledby="archive-heading">
+      <section className={styles.archive} aria-labelledby="archive-heading">
         <h3 id="archive-heading" className="section-label">
           Library file (JSON)
         </h3>
         <p className="muted">A portable copy of everything you wrote, to keep elsewhere or to bring into another Reelnotes.</p>
-        <div className="archive-actions">
+        <div className={styles.archiveActions}>
           <button type="button" className="button" onClick={exportArchive} disabled={busy !== null}>
             {busy === 'export' ? 'Exporting…' : 'Export library…'}
           </button>
-          <fieldset className="archive-mode">
+          <fieldset className={styles.archiveMode}>
             <legend className="visually-hidden">How to bring a library file in</legend>
             <label>
               <input type="radio" name="archive-mode" checked={archiveMode === 'merge'} onChange={() => setArchiveMode('merge')} /> Add to

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLibraryStatus } from './queries';
-import './safety.css';
+import styles from './LibraryWarnings.module.css';
 
 /**
  * What keeps the library from working as usual, in the library sidebar under the films, where it
@@ -15,9 +15,9 @@ export function LibraryWarnings() {
   if (!readOnly && !launchBackupSkipped) return null;
 
   return (
-    <div className="library-warnings">
+    <div className={styles.warnings} data-testid="library-warnings">
       {readOnly && (
-        <section className="library-warning" role="alert" aria-label="Read-only library">
+        <section className={styles.warning} role="alert" aria-label="Read-only library">
           <strong>Read-only: changes cannot be saved.</strong>
           <details>
             <summary>Why</summary>
@@ -26,7 +26,7 @@ export function LibraryWarnings() {
         </section>
       )}
       {launchBackupSkipped && (
-        <section className="library-warning" role="alert" aria-label="No launch backup">
+        <section className={styles.warning} role="alert" aria-label="No launch backup">
           <strong>No backup was made at launch.</strong>
           <p>{launchBackupSkipped}</p>
           <button type="button" className="button subtle" onClick={() => setBackupNoticeSeen(true)}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call } from '../api';
 import { useLibraryStatus } from './queries';
 import { useNotify } from '../notices/notify';
-import './safety.css';
+import styles from './Banner.module.css';
 
 const DISMISSED = 'reelnotes.recovery-dismissed';
 
@@ -37,7 +37,7 @@ export function RecoveryBanner() {
   };
 
   return (
-    <div className="recovery-banner" role="alert">
+    <div className={styles.banner} role="alert">
       <div>
         <strong>Your library could not be opened, so Reelnotes started a fresh one.</strong>
         <p>
@@ -49,7 +49,7 @@ export function RecoveryBanner() {
           <p>There is no backup to restore.</p>
         )}
       </div>
-      <div className="recovery-actions">
+      <div className={styles.actions}>
         {backup && (
           <button type="button" className="button primary" onClick={restore} disabled={restoring}>
             {restoring ? 'Restoring…' : 'Restore that backup'}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLibraryStatus } from './queries';
-import './safety.css';
+import styles from './Banner.module.css';
 
 const TOLD = 'reelnotes.search-repairs-told';
 
@@ -23,7 +23,7 @@ export function SearchRepairNotice() {
   const covers = new Intl.ListFormat(undefined, { type: 'conjunction' }).format(repairs.map((r) => r.covers));
 
   return (
-    <div className="recovery-banner repair-notice" role="status" aria-labelledby="repair-notice-heading">
+    <div className={styles.banner} role="status" aria-labelledby="repair-notice-heading">
       <div>
         <strong id="repair-notice-heading">Search was repaired.</strong>
         <p>
@@ -31,7 +31,7 @@ export function SearchRepairNotice() {
           wrote was changed.
         </p>
       </div>
-      <div className="recovery-actions">
+      <div className={styles.actions}>
         <button type="button" className="button subtle" onClick={dismiss}>
           OK
         </button>

@@ -31,7 +31,7 @@ export function CueFiles({ trackId }: { trackId: number }) {
   const exportCues = async () => {
     try {
       const file = await call('cues.exportFile', { trackId, format });
-      saveTextFile(file.fileName, file.text, formats.find((f) => f.id === format)!.type);
+      await saveTextFile(file.fileName, file.text, formats.find((f) => f.id === format)!.type);
     } catch (error) {
       notify.failed(error);
     }

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import styles from './PaneBoundary.module.css';
 
 interface Props {
   /** What the pane shows, in the words of the message: "the film list", "the score player". */
@@ -28,7 +29,7 @@ export class PaneBoundary extends Component<Props, { error: Error | null }> {
     const { error } = this.state;
     if (!error) return this.props.children;
     return (
-      <section className={`${this.props.className} pane-failed`} aria-label={this.props.label} role="alert">
+      <section className={`${this.props.className} ${styles.failed}`} aria-label={this.props.label} role="alert">
         <p>
           Reelnotes could not show {this.props.pane}: {error.message}
         </p>

@@ -2,8 +2,9 @@ import { useEffect, useRef } from 'react';
 import type { Film, Track } from '../../../shared/domain';
 import { ExchangeEntry } from '../exchange/ExchangeEntry';
 import { FilmLines } from './FilmLines';
-import { revealFound, type Found } from './reveal';
+import { foundMark, revealFound, type Found } from './reveal';
 import { useExportStudy } from './useFilmCommands';
+import styles from './FilmHeader.module.css';
 
 interface Props {
   film: Film;
@@ -25,37 +26,37 @@ export function FilmHeader({ film, tracks, found }: Props) {
   const exportStudy = useExportStudy(film.id);
 
   return (
-    <header className="film-header">
-      <div className="film-title-row">
-        <h1 className="film-title">{film.title}</h1>
-        <span className="film-actions">
+    <header className={styles.header}>
+      <div className={styles.titleRow}>
+        <h1 className={styles.title}>{film.title}</h1>
+        <span className={styles.actions}>
           <button type="button" className="button subtle" onClick={() => void exportStudy()}>
             Export study…
           </button>
           <ExchangeEntry filmId={film.id} />
         </span>
       </div>
-      <p ref={synopsis} className={`film-synopsis${synopsisFound ? ' found' : ''}`} tabIndex={-1}>
+      <p ref={synopsis} {...foundMark(styles.synopsis, synopsisFound)} tabIndex={-1} data-testid="film-synopsis">
         {film.synopsis}
       </p>
-      <section className="soundtrack" aria-labelledby="soundtrack-heading">
+      <section aria-labelledby="soundtrack-heading">
         <h2 id="soundtrack-heading" className="section-label">
           Score
           {film.composer ? (
             <>
               {' '}
-              · <span className="composer">{film.composer}</span>
+              · <span className={styles.composer}>{film.composer}</span>
             </>
           ) : null}
         </h2>
         {tracks.length === 0 ? (
           <p className="muted">This page lists no soundtrack entries.</p>
         ) : (
-          <ol className="track-list">
+          <ol className={styles.tracks}>
             {tracks.map((track) => (
-              <li key={track.id} className="track">
-                <span className="track-title">{track.title}</span>
-                <span className="track-meta">
+              <li key={track.id} className={styles.track}>
+                <span className={styles.trackTitle}>{track.title}</span>
+                <span className={styles.trackMeta}>
                   {track.credit}
                   {track.description ? ` — ${track.description}` : ''}
                 </span>

@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import type { Film, FilmLine } from '../../../shared/domain';
 import { useFilmLines } from './queries';
-import { revealFound, type Found } from './reveal';
+import { foundMark, revealFound, type Found } from './reveal';
+import styles from './FilmLines.module.css';
 
 interface Props {
   film: Film;
@@ -30,7 +31,7 @@ export function FilmLines({ film, found }: Props) {
 
   if (!shown.length) return null;
   return (
-    <div className="film-lines">
+    <div className={styles.lines}>
       <LineList heading="Dialogue" lines={shown.filter((l) => l.kind === 'dialogue')} markedId={markedId} />
       <LineList heading="Quotes" lines={shown.filter((l) => l.kind === 'quote')} markedId={markedId} />
     </div>
@@ -43,16 +44,16 @@ function LineList({ heading, lines, markedId }: { heading: string; lines: FilmLi
   const headingId = useId();
   if (!lines.length) return null;
   return (
-    <section className="film-line-section" aria-labelledby={headingId}>
+    <section aria-labelledby={headingId}>
       <h2 id={headingId} className="section-label">
         {heading} <span className="count">{lines.length}</span>
       </h2>
       {/* A list that scrolls is reached with Tab, so the keyboard can scroll it too. */}
-      <ol className="film-line-list" tabIndex={0} aria-labelledby={headingId}>
+      <ol className={styles.list} tabIndex={0} aria-labelledby={headingId}>
         {lines.map((line) => (
-          <li key={line.id} id={lineElementId(line.id)} className={`film-line${line.id === markedId ? ' found' : ''}`} tabIndex={-1}>
-            {line.speaker && <span className="film-line-speaker">{line.speaker}: </span>}
-            <span className="film-line-text">{line.text}</span>
+          <li key={line.id} id={lineElementId(line.id)} {...foundMark(styles.line, line.id === markedId)} tabIndex={-1}>
+            {line.speaker && <span className={styles.speaker}>{line.speaker}: </span>}
+            <span>{line.text}</span>
           </li>
         ))}
       </ol>

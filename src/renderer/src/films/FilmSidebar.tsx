@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { FilmSummary } from '../../../shared/domain';
+import styles from './FilmSidebar.module.css';
 
 interface Props {
   films: FilmSummary[];
@@ -16,8 +17,8 @@ interface Props {
 export function FilmSidebar({ films, error, selectedId, onSelect, onImport, onShowBackups, importing, children }: Props) {
   return (
     <aside className="sidebar" aria-label="Library">
-      <div className="brand">
-        <span className="brand-mark" aria-hidden="true" />
+      <div className={styles.brand}>
+        <span className={styles.brandMark} aria-hidden="true" />
         Reelnotes
       </div>
       <h2 className="sidebar-heading" id="films-heading">
@@ -28,27 +29,27 @@ export function FilmSidebar({ films, error, selectedId, onSelect, onImport, onSh
           {error}
         </p>
       )}
-      <ul className="film-list" aria-labelledby="films-heading">
+      <ul className={styles.films} aria-labelledby="films-heading">
         {films.map((film) => (
           <li key={film.id}>
             <button
               type="button"
-              className="film-link"
+              className={styles.film}
               aria-current={film.id === selectedId ? 'page' : undefined}
               onClick={() => onSelect(film.id)}
             >
-              <span className="film-link-title">{film.title}</span>
-              <span className="film-link-meta">{film.sceneCount} scenes</span>
+              <span className={styles.filmTitle}>{film.title}</span>
+              <span className={styles.filmMeta}>{film.sceneCount} scenes</span>
             </button>
           </li>
         ))}
       </ul>
       {children}
-      <button type="button" className="button subtle import-button" onClick={onImport} disabled={importing}>
+      <button type="button" className={`button subtle ${styles.import}`} onClick={onImport} disabled={importing}>
         {importing ? 'Importing…' : 'Import film page…'}
       </button>
       <p className="sidebar-hint">or drop a page’s .txt file anywhere</p>
-      <button type="button" className="button subtle backups-button" onClick={onShowBackups}>
+      <button type="button" className={`button subtle ${styles.backups}`} onClick={onShowBackups}>
         Backups…
       </button>
     </aside>

@@ -1,6 +1,6 @@
-import './films.css';
 import type { KeyboardEvent } from 'react';
 import type { FilmView } from '../navigation/place';
+import styles from './FilmViewTabs.module.css';
 
 const views: { id: FilmView; label: string }[] = [
   { id: 'scenes', label: 'Scenes' },
@@ -20,7 +20,7 @@ export function FilmViewTabs({ view, onChange }: { view: FilmView; onChange: (vi
     document.getElementById(`film-tab-${next.id}`)?.focus();
   };
   return (
-    <div className="film-tabs" role="tablist" aria-label="Film views" onKeyDown={onKeyDown}>
+    <div className={styles.tabs} role="tablist" aria-label="Film views" onKeyDown={onKeyDown}>
       {views.map((v) => (
         <button
           key={v.id}
@@ -29,7 +29,7 @@ export function FilmViewTabs({ view, onChange }: { view: FilmView; onChange: (vi
           role="tab"
           aria-selected={view === v.id}
           tabIndex={view === v.id ? 0 : -1}
-          className="film-tab"
+          className={styles.tab}
           onClick={() => onChange(v.id)}
         >
           {v.label}

@@ -31,6 +31,8 @@ export const useFilmLines = (filmId: number | null) => useLibraryQuery('films.li
 
 /** A new film page brings a film into the library's list. */
 export const useImportFilmPage = () => useLibraryMutation('library.importFilmPage', ['films']);
+/** The same, read by the library from where the file lies (the desktop app). */
+export const useImportFilmPageFile = () => useLibraryMutation('library.importFilmPageFile', ['films']);
 
 /** A scene's title and text show in the film's list and beside the cues linked to it. */
 export const useUpdateScene = () => useLibraryMutation('scenes.update', ['films', 'cues']);

@@ -13,7 +13,7 @@ export function useExportStudy(filmId: number | null): () => Promise<void> {
     if (filmId === null) return;
     try {
       const file = await call('films.exportMarkdown', { filmId });
-      saveTextFile(file.fileName, file.text, 'text/markdown');
+      await saveTextFile(file.fileName, file.text, 'text/markdown');
     } catch (error) {
       notify.failed(error);
     }

@@ -1,7 +1,9 @@
 import { useCallback, useRef, useState, type DragEvent } from 'react';
 import type { ImportResult } from '../../../shared/domain';
 import { MAX_FILM_PAGE_BYTES } from '../../../shared/limits';
-import { useImportFilmPage } from './queries';
+import { useImportFilmPage, useImportFilmPageFile } from './queries';
+import { useDesktopOpenings } from './useDesktopOpenings';
+import { pathOfFile } from '../data/file-path';
 import { useCommand } from '../keymap/keymap';
 import { useNotify } from '../notices/notify';
 import { FilePicker } from '../ui/FilePicker';
@@ -23,6 +25,7 @@ interface Options {
  */
 export function useFilmPageImport({ filmHasTracks, onImported }: Options) {
   const { mutateAsync: importFilmPage } = useImportFilmPage();
+  const { mutateAsync: importFilmPageFile } = useImportFilmPageFile();
   const notify = useNotify();
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -30,12 +33,17 @@ export function useFilmPageImport({ filmHasTracks, onImported }: Options) {
   const [overPlayer, setOverPlayer] = useState<PlayerTrack | null>(null);
   const depth = useRef(0);
 
+  // A file from the picker, a drop or the system: by its path in the desktop app, by its text in the browser.
   const importFile = useCallback(
-    async (file: File) => {
+    async (file: File | { path: string }) => {
       setBusy(true);
       try {
-        if (file.size > MAX_FILM_PAGE_BYTES) throw new Error(`${file.name} is larger than 2 MB: it is not a film page.`);
-        const result = await importFilmPage({ fileName: file.name, text: await file.text() });
+        const path = 'path' in file ? file.path : pathOfFile(file);
+        let result: ImportResult;
+        if (path !== null) result = await importFilmPageFile({ path });
+        else if (!('size' in file)) throw new Error('The film page has no path.');
+        else if (file.size > MAX_FILM_PAGE_BYTES) throw new Error(`${file.name} is larger than 2 MB: it is not a film page.`);
+        else result = await importFilmPage({ fileName: file.name, text: await file.text() });
         onImported(result);
         notify.success(`Imported “${result.film.title}”: ${result.film.sceneCount} scenes, ${result.trackCount} soundtrack entries.`);
       } catch (error) {
@@ -44,8 +52,11 @@ export function useFilmPageImport({ filmHasTracks, onImported }: Options) {
         setBusy(false);
       }
     },
-    [importFilmPage, onImported, notify]
+    [importFilmPage, importFilmPageFile, onImported, notify]
   );
+
+  // A film page opened with the app from the system (a double click, the command line, a second launch).
+  useDesktopOpenings((path) => void importFile({ path }));
 
   const pickFile = useCallback(() => inputRef.current?.click(), []);
 
@@ -95,7 +106,7 @@ export function useFilmPageImport({ filmHasTracks, onImported }: Options) {
   const input = (
     <FilePicker
       ref={inputRef}
-      accept=".txt,text/plain"
+      accept=".reelfilm,.txt,text/plain"
       label="Film page file"
       testId="film-page-input"
       onFile={(file) => void importFile(file)}

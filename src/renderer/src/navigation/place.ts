@@ -1,16 +1,7 @@
 import { useSyncExternalStore } from 'react';
+import { fragmentOf, placeOfFragment, type Place } from '../../../shared/place-address';
 
-export const filmViews = ['scenes', 'annotations', 'trash'] as const;
-export type FilmView = (typeof filmViews)[number];
-
-/** Where the person is on the desk: the film, its view, the scene open beside it and a note asked for. */
-export interface Place {
-  filmId: number | null;
-  view: FilmView;
-  sceneId: number | null;
-  noteId: number | null;
-}
-
+export type { FilmView, Place } from '../../../shared/place-address';
 /**
  * A place as the history holds it, with when the person went there: going to the same note twice
  * (or back to it) is two visits, and each opens the note again.
@@ -23,32 +14,11 @@ export interface Visit {
 /**
  * The place lives in the address's fragment (`#film=1&view=scenes&scene=4&note=12`): a reload
  * keeps it, Back and Forward walk it, and the same fragment can name a scene or a note in the
- * browser host and in the desktop app, whose page is a file. No router package: one store over
- * `history`, read by `useVisit`.
+ * browser host and in the desktop app, whose page is a file; `reelnotes://` links carry the same
+ * fields (src/shared/place-address.ts reads and writes them for both). No router package: one store
+ * over `history`, read by `useVisit`.
  */
-function readPlace(): Place {
-  const fields = new URLSearchParams(window.location.hash.slice(1));
-  const id = (name: string) => {
-    const value = Number(fields.get(name));
-    return Number.isSafeInteger(value) && value > 0 ? value : null;
-  };
-  const view = fields.get('view');
-  return {
-    filmId: id('film'),
-    view: filmViews.find((v) => v === view) ?? 'scenes',
-    sceneId: id('scene'),
-    noteId: id('note')
-  };
-}
-
-function fragmentOf(place: Place): string {
-  const fields = new URLSearchParams();
-  if (place.filmId !== null) fields.set('film', String(place.filmId));
-  fields.set('view', place.view);
-  if (place.sceneId !== null) fields.set('scene', String(place.sceneId));
-  if (place.noteId !== null) fields.set('note', String(place.noteId));
-  return `#${fields}`;
-}
+const readPlace = (): Place => placeOfFragment(window.location.hash);
 
 let current: Visit = { place: readPlace(), at: Date.now() };
 const listeners = new Set<() => void>();

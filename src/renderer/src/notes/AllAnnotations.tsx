@@ -1,4 +1,3 @@
-import './notes.css';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -11,6 +10,8 @@ import { queryKeyOf } from '../data/library-query';
 import { useNotify } from '../notices/notify';
 import { TagChips } from '../tags/TagChip';
 import type { TagFilter } from '../tags/TagPanel';
+import views from './note-views.module.css';
+import styles from './AllAnnotations.module.css';
 
 const PAGE = 200;
 const ROW_HEIGHT = 84;
@@ -120,8 +121,8 @@ export function AllAnnotations({ filmId, filter, onOpen }: Props) {
   };
 
   return (
-    <section className="all-annotations" aria-labelledby="all-notes-heading">
-      <div className="view-toolbar">
+    <section className={views.view} aria-labelledby="all-notes-heading">
+      <div className={views.toolbar}>
         <h2 id="all-notes-heading" className="section-label">
           All annotations <span className="count">{total ?? '…'}</span>
         </h2>
@@ -141,7 +142,7 @@ export function AllAnnotations({ filmId, filter, onOpen }: Props) {
       ) : (
         <div
           ref={scroller}
-          className="note-scroller"
+          className={styles.scroller}
           role="listbox"
           aria-labelledby="all-notes-heading"
           tabIndex={0}
@@ -159,7 +160,7 @@ export function AllAnnotations({ filmId, filter, onOpen }: Props) {
                   aria-selected={item.index === active}
                   aria-setsize={total ?? undefined}
                   aria-posinset={item.index + 1}
-                  className="note-row"
+                  className={styles.row}
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                   onClick={() => {
                     setActive(item.index);
@@ -168,15 +169,19 @@ export function AllAnnotations({ filmId, filter, onOpen }: Props) {
                 >
                   {row ? (
                     <>
-                      <span className="note-row-head">
-                        <span className="note-row-scene">{noteTargetName(row)}</span>
-                        {row.filmTimeMs !== null && <span className="note-row-time">{formatFilmTime(row.filmTimeMs)}</span>}
-                        <TagChips tags={row.tags} />
+                      <span className={views.rowHead}>
+                        <span className={views.rowScene}>{noteTargetName(row)}</span>
+                        {row.filmTimeMs !== null && (
+                          <span className={views.rowTime} data-testid="note-film-time">
+                            {formatFilmTime(row.filmTimeMs)}
+                          </span>
+                        )}
+                        <TagChips tags={row.tags} oneLine />
                       </span>
-                      <span className="note-row-text">{row.excerpt.trim() || 'Empty note'}</span>
+                      <span className={views.rowText}>{row.excerpt.trim() || 'Empty note'}</span>
                     </>
                   ) : (
-                    <span className="note-row-text muted">Loading…</span>
+                    <span className={`${views.rowText} ${styles.loading}`}>Loading…</span>
                   )}
                 </div>
               );

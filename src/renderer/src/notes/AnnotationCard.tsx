@@ -8,6 +8,7 @@ import { lazyComponent } from '../lazy';
 import { TagEditor } from '../tags/TagEditor';
 import { useUpdateNote } from './queries';
 import { useAutosave, type SaveStatus } from './useAutosave';
+import styles from './AnnotationCard.module.css';
 
 interface Props {
   note: Annotation;
@@ -90,9 +91,9 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDele
   const heading = filmTimeMs === null ? 'Note' : `Note at ${formatFilmTime(filmTimeMs)}`;
 
   return (
-    <article className={`annotation${editing ? ' editing' : ''}`} aria-label={heading} data-note-id={note.id}>
-      <div className="annotation-bar">
-        <label className="annotation-time">
+    <article className={editing ? `${styles.card} ${styles.editing}` : styles.card} aria-label={heading} data-note-id={note.id}>
+      <div className={styles.bar}>
+        <label className={styles.time}>
           <span className="visually-hidden">Film time (hh:mm:ss)</span>
           <input
             className="text-field"
@@ -109,14 +110,14 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDele
           />
         </label>
         {timeInvalid && (
-          <span id={`${ids}-time-error`} className="field-error" role="alert">
+          <span id={`${ids}-time-error`} className={styles.fieldError} role="alert">
             Write a time as hh:mm:ss
           </span>
         )}
-        <span className={`save-status ${status}`} aria-live="polite">
+        <span className={status === 'error' ? `${styles.saveStatus} ${styles.error}` : styles.saveStatus} aria-live="polite">
           {statusText[status]}
         </span>
-        <span className="annotation-actions">
+        <span className={styles.actions}>
           <CiteButton target={{ kind: 'note', id: note.id }} what="this note" />
           <button type="button" className="button subtle small" onClick={() => (editing ? (flush(), onEdit(false)) : onEdit(true))}>
             {editing ? 'Done' : 'Edit'}
@@ -141,14 +142,14 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDele
         onChange={setTags}
       />
       {editing ? (
-        <div className="annotation-editor" onKeyDown={onEditorKeyDown}>
+        <div className={styles.editor} onKeyDown={onEditorKeyDown}>
           <label className="visually-hidden" htmlFor={`${ids}-body`}>
             Note text (Markdown)
           </label>
           <textarea
             id={`${ids}-body`}
             ref={textarea}
-            className="annotation-text"
+            className={styles.text}
             value={body}
             spellCheck
             placeholder="Write in Markdown: **bold**, _italic_, lists, > quotes…"
@@ -156,11 +157,11 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDele
             onBlur={flush}
           />
           <Suspense fallback={null}>
-            <Markdown text={body} label="Preview" />
+            <Markdown text={body} label="Preview" className={styles.preview} />
           </Suspense>
         </div>
       ) : (
-        <div className="annotation-reading" onDoubleClick={() => onEdit(true)} title="Double-click to edit">
+        <div className={styles.reading} onDoubleClick={() => onEdit(true)} title="Double-click to edit">
           {body.trim() ? (
             <Suspense fallback={<p>{body}</p>}>
               <Markdown text={body} />

@@ -3,7 +3,7 @@ import type { Annotation, AnnotationTarget, TagRef } from '../../../shared/notes
 import { useNotify } from '../notices/notify';
 import { AnnotationCard } from './AnnotationCard';
 import { useCreateNote, useNotesForTarget, useTrashNote } from './queries';
-import './notes.css';
+import styles from './AnnotationsSection.module.css';
 
 interface Props {
   target: AnnotationTarget;
@@ -59,8 +59,8 @@ export function AnnotationsSection({ target, heading, allTags, focus }: Props) {
   };
 
   return (
-    <section className="annotations" aria-labelledby={headingId}>
-      <div className="annotations-head">
+    <section className={styles.section} aria-labelledby={headingId}>
+      <div className={styles.head}>
         <h3 id={headingId} className="section-label">
           {heading} <span className="count">{list.length}</span>
         </h3>
@@ -70,9 +70,9 @@ export function AnnotationsSection({ target, heading, allTags, focus }: Props) {
       </div>
       {notes.error && <p className="inline-error">{notes.error.message}</p>}
       {list.length === 0 && !notes.isPlaceholderData && !notes.isLoading && (
-        <p className="muted annotations-empty">No notes yet. Add one to start writing.</p>
+        <p className={`muted ${styles.empty}`}>No notes yet. Add one to start writing.</p>
       )}
-      <div className="annotation-list">
+      <div className={styles.list}>
         {list.map((note) => (
           <AnnotationCard
             key={note.id}

@@ -1,6 +1,7 @@
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
 import { useDeferredValue, useMemo } from 'react';
+import styles from './Markdown.module.css';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -28,9 +29,17 @@ export function renderMarkdown(text: string): string {
   return DOMPurify.sanitize(notesMarkdown.parse(text, { async: false }), { FORBID_TAGS: ['style', 'form', 'input'] });
 }
 
-export function Markdown({ text, label }: { text: string; label?: string }) {
+/** A note's text, rendered; `className` adds the look of where it is shown (the editor's preview). */
+export function Markdown({ text, label, className }: { text: string; label?: string; className?: string }) {
   // A long note re-renders its preview when typing pauses, not on every keystroke.
   const deferred = useDeferredValue(text);
   const html = useMemo(() => renderMarkdown(deferred), [deferred]);
-  return <div className="markdown" aria-label={label} role={label ? 'region' : undefined} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <div
+      className={className ? `${styles.markdown} ${className}` : styles.markdown}
+      aria-label={label}
+      role={label ? 'region' : undefined}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }

@@ -1,10 +1,11 @@
-import './notes.css';
 import { useState } from 'react';
 import { formatFilmTime } from '../../../shared/time-format';
 import { noteTargetName, type AnnotationSummary } from '../../../shared/notes';
 import { useNotify } from '../notices/notify';
 import { useEmptyTrash, useRestoreNote, useTrash } from './queries';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import views from './note-views.module.css';
+import styles from './TrashView.module.css';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -37,8 +38,8 @@ export function TrashView({ filmId }: { filmId: number }) {
   };
 
   return (
-    <section className="trash" aria-labelledby="trash-heading">
-      <div className="view-toolbar">
+    <section className={views.view} aria-labelledby="trash-heading">
+      <div className={views.toolbar}>
         <h2 id="trash-heading" className="section-label">
           Trash <span className="count">{list.length}</span>
         </h2>
@@ -49,15 +50,19 @@ export function TrashView({ filmId }: { filmId: number }) {
       {list.length === 0 ? (
         <p className="empty-state">The trash is empty. Deleted notes wait here until you empty it.</p>
       ) : (
-        <ul className="trash-list" aria-labelledby="trash-heading">
+        <ul className={styles.list} aria-labelledby="trash-heading">
           {list.map((note) => (
-            <li key={note.id} className="trash-row">
-              <span className="note-row-head">
-                <span className="note-row-scene">{noteTargetName(note)}</span>
-                {note.filmTimeMs !== null && <span className="note-row-time">{formatFilmTime(note.filmTimeMs)}</span>}
+            <li key={note.id} className={styles.row}>
+              <span className={`${views.rowHead} ${styles.head}`}>
+                <span className={views.rowScene}>{noteTargetName(note)}</span>
+                {note.filmTimeMs !== null && (
+                  <span className={views.rowTime} data-testid="note-film-time">
+                    {formatFilmTime(note.filmTimeMs)}
+                  </span>
+                )}
                 {note.deletedAt && <span className="muted">deleted {dateFormat.format(new Date(note.deletedAt))}</span>}
               </span>
-              <span className="note-row-text">{note.excerpt.trim() || 'Empty note'}</span>
+              <span className={`${views.rowText} ${styles.text}`}>{note.excerpt.trim() || 'Empty note'}</span>
               <button
                 type="button"
                 className="button small"

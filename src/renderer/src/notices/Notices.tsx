@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { ErrorCode } from '../../../shared/errors';
+import styles from './Notices.module.css';
 
 export interface Notice {
   id: number;
@@ -36,11 +37,11 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: 
   }, [notices, onDismiss]);
 
   return (
-    <div className="notices" aria-live="polite">
+    <div className={styles.notices} aria-live="polite" data-testid="notices">
       {notices.map((notice) => (
         <div
           key={notice.id}
-          className={`notice ${notice.kind}`}
+          className={notice.kind === 'error' ? `${styles.notice} ${styles.error}` : styles.notice}
           role={notice.kind === 'error' ? 'alert' : 'status'}
           data-code={notice.code}
         >
@@ -48,7 +49,7 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: 
           {notice.action && (
             <button
               type="button"
-              className="button subtle notice-action"
+              className={`button subtle ${styles.action}`}
               onClick={() => {
                 onDismiss(notice.id);
                 notice.action!.run();
@@ -57,7 +58,7 @@ export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss: 
               {notice.action.label}
             </button>
           )}
-          <button type="button" className="notice-close" aria-label="Dismiss" onClick={() => onDismiss(notice.id)}>
+          <button type="button" className={styles.close} aria-label="Dismiss" onClick={() => onDismiss(notice.id)}>
             ×
           </button>
         </div>

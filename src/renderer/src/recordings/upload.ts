@@ -1,6 +1,7 @@
 import type { Recording, UploadStatus } from '../../../shared/score';
 import { call, isDesktop } from '../api';
 import { sendAsStream, sendInChunks } from '../data/send-file';
+import { pathOfFile } from '../data/file-path';
 
 export interface AttachProgress {
   phase: 'sending' | 'analysing';
@@ -13,6 +14,12 @@ export interface AttachProgress {
  * attached. While the library decodes the file, its progress is polled.
  */
 export async function attachRecording(trackId: number, file: File, onProgress: (p: AttachProgress) => void): Promise<Recording> {
+  // The desktop app hands the library the file's path: nothing to send, only the analysis to wait for.
+  const path = pathOfFile(file);
+  if (path !== null) {
+    onProgress({ phase: 'analysing', fraction: 0 });
+    return call('recordings.attachPath', { trackId, path });
+  }
   const begun = await call('recordings.beginUpload', { trackId, fileName: file.name, byteSize: file.size });
   let polling = true;
   const poll = async () => {

@@ -4,6 +4,7 @@ import { CiteButton } from '../exchange/CiteButton';
 import { useUpdateScene } from '../films/queries';
 import { useNotify } from '../notices/notify';
 import { SceneCues } from '../cues/SceneCues';
+import styles from './SceneDetail.module.css';
 
 interface Props {
   scene: Scene | null;
@@ -19,7 +20,7 @@ export function SceneDetail({ scene, children }: Props) {
 
   if (!scene) {
     return (
-      <section className="detail-pane empty" aria-label="Scene">
+      <section className="detail-pane" aria-label="Scene">
         <p className="empty-state">Choose a scene to read it, or move through them with ↑ and ↓.</p>
         {children}
       </section>
@@ -31,9 +32,9 @@ export function SceneDetail({ scene, children }: Props) {
       {editing ? (
         <SceneEditor scene={scene} onCancel={() => setEditing(false)} onSaved={() => setEditing(false)} />
       ) : (
-        <article className="scene-reading">
-          <div className="detail-toolbar">
-            <span className="scene-kicker">Scene {scene.position}</span>
+        <article>
+          <div className={styles.toolbar}>
+            <span className={styles.kicker}>Scene {scene.position}</span>
             <span>
               <CiteButton target={{ kind: 'scene', id: scene.id }} what="this scene" />{' '}
               <button type="button" className="button subtle" onClick={() => setEditing(true)}>
@@ -41,12 +42,12 @@ export function SceneDetail({ scene, children }: Props) {
               </button>
             </span>
           </div>
-          <h2 id="scene-heading" className="scene-heading">
+          <h2 id="scene-heading" className={styles.heading}>
             {scene.title}
           </h2>
-          <p className="scene-description">{scene.description}</p>
+          <p className={styles.description}>{scene.description}</p>
           {scene.context && (
-            <aside className="scene-context" aria-label="Context">
+            <aside className={styles.context} aria-label="Context">
               <h3 className="section-label">Why it matters</h3>
               <p>{scene.context}</p>
             </aside>
@@ -87,7 +88,7 @@ function SceneEditor({ scene, onCancel, onSaved }: { scene: Scene; onCancel: () 
   };
 
   return (
-    <form className="scene-editor" onSubmit={save} onKeyDown={onKeyDown} aria-labelledby="scene-heading">
+    <form className={styles.editor} onSubmit={save} onKeyDown={onKeyDown} aria-labelledby="scene-heading">
       <h2 id="scene-heading" className="section-label">
         Editing scene {scene.position}
       </h2>

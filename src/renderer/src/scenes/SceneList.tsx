@@ -2,6 +2,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
 import type { TagRef } from '../../../shared/notes';
 import { TagChips } from '../tags/TagChip';
+import styles from './SceneList.module.css';
 
 interface Props {
   scenes: Scene[];
@@ -42,14 +43,14 @@ export function SceneList({ scenes, selectedId, onSelect, loading, tagsByScene, 
   };
 
   return (
-    <section className="scenes" aria-labelledby="scenes-heading">
-      <h2 id="scenes-heading" className="section-label">
+    <section className={styles.scenes} aria-labelledby="scenes-heading">
+      <h2 id="scenes-heading" className={`section-label ${styles.heading}`}>
         Memorable scenes <span className="count">{scenes.length}</span>
       </h2>
-      {filterNote && <p className="filter-note">{filterNote}</p>}
+      {filterNote && <p className={styles.filterNote}>{filterNote}</p>}
       <ul
         ref={listRef}
-        className="scene-list"
+        className={styles.list}
         role="listbox"
         aria-labelledby="scenes-heading"
         aria-busy={loading}
@@ -66,15 +67,15 @@ export function SceneList({ scenes, selectedId, onSelect, loading, tagsByScene, 
             id={`scene-${scene.id}`}
             role="option"
             aria-selected={scene.id === selectedId}
-            className="scene-row"
+            className={styles.row}
             onClick={() => onSelect(scene.id)}
           >
-            <span className="scene-number" aria-hidden="true">
+            <span className={styles.number} aria-hidden="true">
               {scene.position}
             </span>
-            <span className="scene-text">
-              <span className="scene-title">{scene.title}</span>
-              <span className="scene-line">{scene.description}</span>
+            <span className={styles.text}>
+              <span className={styles.title}>{scene.title}</span>
+              <span className={styles.line}>{scene.description}</span>
               {tagsByScene?.get(scene.id) && <TagChips tags={tagsByScene.get(scene.id)!} />}
             </span>
           </li>

@@ -1,9 +1,9 @@
-import './search.css';
 import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
 import { formatFilmTime } from '../../../shared/time-format';
 import type { SearchHit } from '../../../shared/notes';
 import { useLibraryQuery } from '../data/library-query';
 import { useScore } from '../player/ScoreContext';
+import styles from './SearchBox.module.css';
 
 interface Props {
   filmId: number | null;
@@ -83,7 +83,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({
   };
 
   return (
-    <div className="search" role="search">
+    <div className={styles.search} role="search">
       <label className="visually-hidden" htmlFor={`${listId}-input`}>
         Search scenes, notes, lines and cues
       </label>
@@ -91,7 +91,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({
         id={`${listId}-input`}
         ref={input}
         type="search"
-        className="search-input text-field"
+        className={`text-field ${styles.input}`}
         placeholder="Search  (Ctrl+K or /)   tag:name  scene:words"
         value={query}
         autoComplete="off"
@@ -108,9 +108,9 @@ export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <div className="search-results" hidden={!showList}>
+      <div className={styles.results} hidden={!showList}>
         {error && <p className="inline-error">{error}</p>}
-        {showList && hits.length === 0 && !error && <p className="muted search-empty">Nothing matches “{query.trim()}”.</p>}
+        {showList && hits.length === 0 && !error && <p className={`muted ${styles.empty}`}>Nothing matches “{query.trim()}”.</p>}
         <ul
           id={listId}
           role="listbox"
@@ -123,20 +123,20 @@ export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({
               id={`${listId}-${i}`}
               role="option"
               aria-selected={i === active}
-              className="search-hit"
+              className={styles.hit}
               onMouseDown={(e) => {
                 e.preventDefault();
                 choose(hit);
               }}
               onMouseMove={() => setActive(i)}
             >
-              <span className="search-hit-head">
-                <span className="search-kind">{kindNames[hit.kind]}</span>
-                <span className="search-label">{hit.label}</span>
-                {hit.filmTimeMs !== null && <span className="search-time">{formatFilmTime(hit.filmTimeMs)}</span>}
-                {hit.cue && <span className="search-time">{formatFilmTime(hit.cue.startMs)}</span>}
+              <span className={styles.hitHead}>
+                <span className={styles.kind}>{kindNames[hit.kind]}</span>
+                <span className={styles.label}>{hit.label}</span>
+                {hit.filmTimeMs !== null && <span className={styles.time}>{formatFilmTime(hit.filmTimeMs)}</span>}
+                {hit.cue && <span className={styles.time}>{formatFilmTime(hit.cue.startMs)}</span>}
               </span>
-              <span className="search-snippet">
+              <span className={styles.snippet}>
                 {hit.snippet.map((segment, j) => (segment.hit ? <mark key={j}>{segment.text}</mark> : <span key={j}>{segment.text}</span>))}
               </span>
             </li>

@@ -4,6 +4,7 @@ import { tagCollator } from '../../../shared/tag-names';
 import { useModalDialog } from '../ui/useModalDialog';
 import { useNotify } from '../notices/notify';
 import { useDeleteTag, useMergeTags, useUpdateTag } from './queries';
+import styles from './TagDialog.module.css';
 
 interface Props {
   tag: Tag | null;
@@ -22,7 +23,7 @@ export function TagDialog(props: Props) {
   const { tag, onClose } = props;
   const dialog = useModalDialog(tag !== null);
   return (
-    <dialog ref={dialog} className="dialog tag-dialog" aria-labelledby="tag-dialog-title" onCancel={onClose} onClose={onClose}>
+    <dialog ref={dialog} className={`dialog ${styles.dialog}`} aria-labelledby="tag-dialog-title" onCancel={onClose} onClose={onClose}>
       {tag && <TagForm key={tag.id} {...props} tag={tag} />}
     </dialog>
   );
@@ -73,10 +74,10 @@ function TagForm({ tag, tags, onClose, onRemoved }: Props & { tag: Tag }) {
             <span>Name (nest with /, as in music/leitmotif)</span>
             <input value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
           </label>
-          <fieldset className="colour-field">
+          <fieldset className={styles.colours}>
             <legend>Colour</legend>
             {TAG_COLOURS.map((c) => (
-              <label key={c} className="swatch" style={{ '--tag-colour': c } as React.CSSProperties}>
+              <label key={c} className={styles.swatch} style={{ '--tag-colour': c } as React.CSSProperties}>
                 <input type="radio" name="tag-colour" value={c} checked={colour === c} onChange={() => setColour(c)} />
                 <span className="visually-hidden">{c}</span>
               </label>

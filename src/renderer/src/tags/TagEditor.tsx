@@ -4,6 +4,7 @@ import { completeTagName, tagCollator } from '../../../shared/tag-names';
 import { useNotify } from '../notices/notify';
 import { useAttachTag, useDetachTag } from './queries';
 import { TagChip } from './TagChip';
+import styles from './TagEditor.module.css';
 
 interface Props {
   target: TagTarget;
@@ -90,13 +91,13 @@ export function TagEditor({ target, tags, allTags, onChange, label }: Props) {
   };
 
   return (
-    <div className="tag-editor">
+    <div className={styles.editor}>
       {tags.map((tag) => (
         <TagChip key={tag.id} tag={tag} onRemove={() => void remove(tag)} />
       ))}
-      <span className="tag-input-wrap">
+      <span className={styles.inputWrap}>
         <input
-          className="tag-input"
+          className={styles.input}
           value={text}
           placeholder={tags.length ? 'Add tag' : 'Add a tag…'}
           aria-label={label}
@@ -113,14 +114,14 @@ export function TagEditor({ target, tags, allTags, onChange, label }: Props) {
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}
         />
-        <ul ref={list} className="tag-suggestions" id={listId} role="listbox" aria-label="Tag suggestions" hidden={!showList}>
+        <ul ref={list} className={styles.suggestions} id={listId} role="listbox" aria-label="Tag suggestions" hidden={!showList}>
           {options.map((option, i) => (
             <li
               key={option.key}
               id={`${listId}-${option.key}`}
               role="option"
               aria-selected={i === active}
-              className="tag-suggestion"
+              className={styles.suggestion}
               // mousedown, not click: the input keeps its focus while a suggestion is picked.
               onMouseDown={(e) => {
                 e.preventDefault();

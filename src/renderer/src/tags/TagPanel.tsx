@@ -1,8 +1,9 @@
-import './tags.css';
 import { useState } from 'react';
 import type { Tag, TagMatch } from '../../../shared/notes';
 import { tagTree } from '../../../shared/tag-names';
 import { TagDialog } from './TagDialog';
+import { TagDot } from './TagChip';
+import styles from './TagPanel.module.css';
 
 export interface TagFilter {
   tagIds: number[];
@@ -26,21 +27,21 @@ export function TagPanel({ tags, filter, onFilter }: Props) {
     onFilter({ ...filter, tagIds: chosen.has(tag.id) ? filter.tagIds.filter((id) => id !== tag.id) : [...filter.tagIds, tag.id] });
 
   return (
-    <section className="tag-panel" aria-labelledby="tags-heading">
-      <div className="tag-panel-head">
+    <section className={styles.panel} aria-labelledby="tags-heading">
+      <div className={styles.head}>
         <h2 className="sidebar-heading" id="tags-heading">
           Tags
         </h2>
         {filter.tagIds.length > 0 && (
-          <button type="button" className="link-button" onClick={() => onFilter({ ...filter, tagIds: [] })}>
+          <button type="button" className={styles.linkButton} onClick={() => onFilter({ ...filter, tagIds: [] })}>
             Clear filter
           </button>
         )}
       </div>
       {filter.tagIds.length > 1 && (
-        <div className="segmented" role="radiogroup" aria-label="Show items with">
+        <div className={styles.segmented} role="radiogroup" aria-label="Show items with">
           {(['all', 'any'] as const).map((match) => (
-            <label key={match} className="segment">
+            <label key={match} className={styles.segment}>
               <input type="radio" name="tag-match" checked={filter.match === match} onChange={() => onFilter({ ...filter, match })} />
               <span>{match === 'all' ? 'All of these' : 'Any of these'}</span>
             </label>
@@ -50,15 +51,15 @@ export function TagPanel({ tags, filter, onFilter }: Props) {
       {tags.length === 0 ? (
         <p className="sidebar-hint">Tags you add to scenes and notes gather here.</p>
       ) : (
-        <ul className="tag-tree" aria-labelledby="tags-heading">
+        <ul className={styles.tree} aria-labelledby="tags-heading">
           {tagTree(tags).map((row) => {
             const indent = { paddingLeft: row.depth * 14 };
             const tag = row.tag;
             if (!tag) {
               // A parent no tag was made for: its row keeps its children from looking nested under a neighbour.
               return (
-                <li key={`group-${row.path}`} className="tag-row tag-group" style={indent}>
-                  <span className="tag-group-name" title={`“${row.path}” is not a tag itself; the tags below are nested in it`}>
+                <li key={`group-${row.path}`} className={styles.row} style={indent}>
+                  <span className={styles.groupName} title={`“${row.path}” is not a tag itself; the tags below are nested in it`}>
                     {row.leaf}
                   </span>
                 </li>
@@ -70,22 +71,22 @@ export function TagPanel({ tags, filter, onFilter }: Props) {
               ? `; with its nested tags ${tag.nestedSceneCount} scenes, ${tag.nestedAnnotationCount} notes`
               : '';
             return (
-              <li key={tag.id} className="tag-row" style={indent}>
+              <li key={tag.id} className={styles.row} style={indent}>
                 <button
                   type="button"
-                  className="tag-filter"
+                  className={styles.filter}
                   aria-pressed={chosen.has(tag.id)}
                   aria-label={`Filter by ${tag.name}: ${own}${withNested}`}
                   onClick={() => toggle(tag)}
                   style={{ '--tag-colour': tag.colour } as React.CSSProperties}
                 >
-                  <span className="tag-dot" aria-hidden="true" />
-                  <span className="tag-filter-name">{row.leaf}</span>
-                  <span className="tag-count" aria-hidden="true">
+                  <TagDot />
+                  <span className={styles.filterName}>{row.leaf}</span>
+                  <span className={styles.count} aria-hidden="true">
                     {count}
                   </span>
                 </button>
-                <button type="button" className="tag-manage" aria-label={`Manage tag ${tag.name}`} onClick={() => setManaging(tag)}>
+                <button type="button" className={styles.manage} aria-label={`Manage tag ${tag.name}`} onClick={() => setManaging(tag)}>
                   ⋯
                 </button>
               </li>

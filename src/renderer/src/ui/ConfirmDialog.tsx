@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useModalDialog } from './useModalDialog';
+import styles from './ConfirmDialog.module.css';
 
 interface Props {
   open: boolean;
@@ -16,7 +17,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
   return (
     <dialog
       ref={dialog}
-      className="dialog confirm-dialog"
+      className={`dialog ${styles.dialog}`}
       aria-labelledby="confirm-title"
       onCancel={onCancel}
       onClose={() => open && onCancel()}
@@ -24,7 +25,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
       <h2 id="confirm-title" className="dialog-title">
         {title}
       </h2>
-      <div className="dialog-body">{children}</div>
+      <div>{children}</div>
       <div className="form-actions">
         <button type="button" className="button subtle" onClick={onCancel} autoFocus>
           Cancel

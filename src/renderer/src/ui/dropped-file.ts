@@ -1,3 +1,5 @@
+import { FILM_PAGE_MIME_TYPE } from '../../../shared/openings';
+
 /**
  * What a file dragged over the window is to Reelnotes. While a drag is under way the browser tells
  * only the files' types (their names come with the drop), so the overlay and the drop both decide
@@ -6,7 +8,7 @@
 export type DroppedFileKind = 'film-page' | 'recording' | 'other';
 
 export function droppedFileKind(mimeType: string): DroppedFileKind {
-  if (mimeType === 'text/plain') return 'film-page';
+  if (mimeType === 'text/plain' || mimeType === FILM_PAGE_MIME_TYPE) return 'film-page';
   if (mimeType.startsWith('audio/')) return 'recording';
   return 'other';
 }

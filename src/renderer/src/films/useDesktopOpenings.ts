@@ -1,0 +1,27 @@
+import { useEffect, useRef } from 'react';
+import { parseDeskLink } from '../../../shared/place-address';
+import { navigate } from '../navigation/place';
+import { seekFilm } from './film-clock';
+
+/**
+ * What the system asks the desktop app to open (src/shared/openings.ts): a `reelnotes://` link goes
+ * to its place on the desk (and its film time, when the film's picture is there to move), a film page
+ * to `onFilmPage` with its path. Nothing happens in the browser host, which has no such openings.
+ */
+export function useDesktopOpenings(onFilmPage: (path: string) => void): void {
+  const latest = useRef(onFilmPage);
+  useEffect(() => {
+    latest.current = onFilmPage;
+  });
+  useEffect(
+    () =>
+      window.reelnotesDesktop?.onOpen((opening) => {
+        if (opening.kind === 'film-page') return latest.current(opening.path);
+        const link = parseDeskLink(opening.url);
+        if (!link) return;
+        navigate(link.place);
+        if (link.filmTimeMs !== null) seekFilm(link.filmTimeMs);
+      }),
+    []
+  );
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { MenuCommand } from './menu-commands';
+import type { Opening } from './openings';
+
+/**
+ * What the desktop app's page can ask of the shell besides the library's contract: a native save
+ * dialog, and the path of a file the person picked or dropped. (Picking needs nothing more: a file
+ * input in Electron opens the system's own open dialog, and `pathForFile` gives the chosen file's
+ * path to the contract's by-path methods.) The save channel's input is parsed in the main process,
+ * and its sender checked, as the contract's are.
+ */
+export const SAVE_FILE_CHANNEL = 'desktop:save-file';
+
+export const saveFileInput = z
+  .object({
+    /** The name the save dialog suggests (a name only: the person chooses the folder). */
+    fileName: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((name) => !/[/\\\0]/.test(name), 'A file name, not a path'),
+    text: z.string().max(512 * 1024 * 1024)
+  })
+  .strict();
+
+/** The shell's answer to a save: where the file went, or null when the person cancelled. */
+export type SavedFile = { fileName: string } | null;
+
+/** The page's desktop-only functions (window.reelnotesDesktop), absent in the browser host. */
+export interface DesktopBridge {
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Files and links the system asks the app to open; those that came before a listener are handed to the first. */
+  onOpen(listener: (opening: Opening) => void): () => void;
+  /** The path of a file dropped on or picked in the page (Electron's webUtils.getPathForFile), or '' for none. */
+  pathForFile(file: File): string;
+  /** A native save dialog, then the text written where the person said. */
+  saveFile(fileName: string, text: string): Promise<SavedFile>;
+}
