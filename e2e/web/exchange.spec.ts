@@ -128,3 +128,65 @@ test('an ELAN file in, its tiers chosen as notes and cues, and the study out as 
   );
   expect(exported).toContain(`TIER_ID="Cues: Entr'acte"`);
 });
+
+test('the study out as Web Annotation JSON-LD, and annotations written elsewhere in', async ({ page, host }) => {
+  const scenes = await host.call<{ id: number; title: string }[]>('scenes.list', { filmId: 1 });
+  await host.call('notes.create', { target: { kind: 'scene', id: scenes.result![0].id }, body: 'Her first leap.', filmTimeMs: 5_025_000 });
+  await page.goto(host.url);
+  await page.keyboard.press('Control+Shift+X');
+  const dialog = page.getByRole('dialog', { name: 'Export or import' });
+  await dialog.getByLabel('Format').selectOption({ label: 'W3C Web Annotation (JSON-LD)' });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const exported = await download;
+  expect(exported.suggestedFilename()).toBe('the-red-shoes.jsonld');
+  const collection = JSON.parse(readFileSync((await exported.path())!, 'utf8'));
+  expect(collection.type).toBe('AnnotationCollection');
+  expect(collection.first.items).toContainEqual(
+    expect.objectContaining({
+      motivation: 'commenting',
+      target: expect.objectContaining({ selector: expect.objectContaining({ value: 't=5025' }) })
+    })
+  );
+
+  const incoming = test.info().outputPath('from-a-colleague.jsonld');
+  writeFileSync(
+    incoming,
+    JSON.stringify({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'Annotation',
+      motivation: 'commenting',
+      body: [
+        { type: 'TextualBody', value: 'The shoes dance on alone.' },
+        { type: 'TextualBody', value: 'motif/shoes', purpose: 'tagging' }
+      ],
+      target: { source: 'https://example.org/red-shoes.mp4', selector: { type: 'FragmentSelector', value: 't=7200,7210' } }
+    })
+  );
+  await dialog.getByTestId('study-file-input').setInputFiles(incoming);
+  await expect(page.getByText('Imported 1 note from from-a-colleague.jsonld.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('tab', { name: 'All annotations' }).click();
+  await expect(page.getByRole('listbox', { name: /All annotations/ })).toContainText('The shoes dance on alone.');
+});
+
+test("a track's cues out as a Sonic Visualiser layer, and SV's CSV in", async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Export or import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export or import' });
+  const sv = dialog.getByRole('region', { name: "A track's cues in Sonic Visualiser" });
+  await expect(sv.getByLabel('Track')).toHaveValue(/\d+/);
+  const download = page.waitForEvent('download');
+  await sv.getByRole('button', { name: 'Export layer (.svl)' }).click();
+  const layer = await download;
+  expect(layer.suggestedFilename()).toBe('the-red-shoes-ballet-cues.svl');
+  expect(readFileSync((await layer.path())!, 'utf8')).toMatch(/<point frame="\d+" value="0" duration="\d+" label="Overture"\/>/);
+
+  const csv = test.info().outputPath('sv-layer.csv');
+  writeFileSync(csv, '1.250000000,0,2.500000000,Harp\n');
+  await sv.getByTestId('sv-layer-input').setInputFiles(csv);
+  await expect(page.getByText('Imported 1 cue from sv-layer.csv.')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('sv-section.png') });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('region', { name: /^Cues/ }).getByRole('listitem', { name: 'Cue Harp' })).toBeVisible();
+});

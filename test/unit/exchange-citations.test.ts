@@ -155,7 +155,7 @@ describe('CSL-JSON', () => {
         text: '[{"type":"book"},{"type":"motion_picture","director":[{"given":"x"}]}]'
       })
     ).rejects.toThrow(/b\.json, item 2, director\.0/);
-    await expect(call('exchange.importCslJson', { filmId, fileName: 'c.json', text: '[{' })).rejects.toThrow(/c\.json: not JSON/);
+    await expect(call('exchange.importCslJson', { filmId, fileName: 'c.json', text: '[{' })).rejects.toThrow(/c\.json, line 1: not JSON/);
     expect(facts()).toEqual([]);
   });
 

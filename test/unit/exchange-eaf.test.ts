@@ -3,7 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { formatEaf } from '../../src/core/exchange/eaf';
-import { xmlParser } from '../../src/core/exchange/xml';
+import { readXml } from '../../src/core/exchange/xml';
 import { annotatedRedShoes, redShoesLibrary } from '../exchange-fixtures';
 
 const date = new Date('2026-12-03T08:00:00Z');
@@ -50,9 +50,12 @@ function eafSchemaViolations(text: string): string[] {
   });
   for (const once of ['HEADER', 'TIME_ORDER']) if (elements.filter((e) => e === once).length !== 1) problems.push(`not one ${once}`);
 
-  const doc = xmlParser(['TIER', 'ANNOTATION', 'TIME_SLOT', 'LINGUISTIC_TYPE', 'CONSTRAINT', 'MEDIA_DESCRIPTOR', 'PROPERTY']).parse(
-    text
-  ).ANNOTATION_DOCUMENT;
+  const repeated = new Set(['TIER', 'ANNOTATION', 'TIME_SLOT', 'LINGUISTIC_TYPE', 'CONSTRAINT', 'MEDIA_DESCRIPTOR', 'PROPERTY']);
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && repeated.has(name)
+  }).parse(text).ANNOTATION_DOCUMENT;
   for (const a of ['AUTHOR', 'DATE', 'VERSION']) if (typeof doc[a] !== 'string') problems.push(`no ${a}`);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(doc.DATE)) problems.push('DATE is not an xsd:dateTime');
   if (typeof doc.HEADER.MEDIA_FILE !== 'string') problems.push('HEADER without MEDIA_FILE');
@@ -285,5 +288,39 @@ describe('ELAN (EAF 3.0)', () => {
       }),
       { numRuns: 150 }
     );
+  });
+});
+
+describe("the exchange formats' XML reader", () => {
+  it('reads elements, attributes, entities, CDATA, comments and a DOCTYPE', () => {
+    const doc = readXml(
+      'a.xml',
+      `<?xml version="1.0"?>\n<!DOCTYPE sv [ <!ENTITY x "y"> ]>\n<!-- a comment -->\n<a k='1 &amp; 2' j="&#233;&#x263A;">x &lt;b&gt;<![CDATA[<raw & kept>]]><b/>tail</a>\n`
+    );
+    expect(doc).toEqual({
+      name: 'a',
+      attributes: { k: '1 & 2', j: 'é☺' },
+      children: [{ name: 'b', attributes: {}, children: [], text: '' }],
+      text: 'x <b><raw & kept>tail'
+    });
+  });
+
+  it('refuses what is not well-formed, naming the line', () => {
+    const refused = (text: string) => {
+      try {
+        readXml('x.xml', text);
+        return 'read';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(refused('<a>\n<b></a>')).toBe('x.xml, line 2: not well-formed XML (</a> closes <b>); nothing was imported.');
+    expect(refused('<a>\n\n<b x="1" x="2"/></a>')).toMatch(/^x\.xml, line 3: .*the attribute x is given twice/);
+    expect(refused('<a>&nbsp;</a>')).toMatch(/an "&" that starts no known entity/);
+    expect(refused('<a/><b/>')).toMatch(/a second document element/);
+    expect(refused('<a b=1/>')).toMatch(/<a> has a malformed attribute/);
+    expect(refused('<a><!-- open')).toMatch(/a comment is never closed/);
+    expect(refused('<a>')).toMatch(/<a> is never closed/);
+    expect(refused('text')).toMatch(/text outside the document element/);
   });
 });

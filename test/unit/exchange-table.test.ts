@@ -160,6 +160,21 @@ describe('the study as a spreadsheet (CSV and TSV)', () => {
     );
   });
 
+  it('a large table is written as a restore is, and search finds what it brought', async () => {
+    const { filmId, call, library } = redShoesLibrary();
+    const rows = Array.from({ length: 2500 }, (_, i) => `${i},,Note ${i} on the zephyrine motif,,note,,,`);
+    const text = `${allColumns.join(',')}\n${rows.join('\n')}\n`;
+    expect(await call('exchange.importTable', asWritten(filmId, 'many.csv', text, ','))).toEqual({ scenes: 0, notes: 2500, cues: 0 });
+    const found = await call<{ hits: { kind: string }[] }>('search.query', { filmId, query: 'zephyrine' });
+    expect(found.hits.filter((h) => h.kind === 'annotation').length).toBeGreaterThan(0);
+    // The search triggers are back for the edits that follow.
+    await call('notes.create', { target: { kind: 'film', id: filmId }, body: 'a quetzalcoatl feather', filmTimeMs: null });
+    expect((await call<{ hits: unknown[] }>('search.query', { filmId, query: 'quetzalcoatl' })).hits).toHaveLength(1);
+    expect(
+      library.db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'annotations_fts%'").pluck().get()
+    ).toBe(3);
+  });
+
   it('takes a semicolon-separated table by its first line', () => {
     expect(previewTable('export.csv', 'start;end;text\n1;2;a\n')).toMatchObject({ delimiter: ';', mapping: ['start', 'end', 'text'] });
   });

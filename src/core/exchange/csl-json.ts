@@ -5,6 +5,7 @@ import { ReelnotesError } from '../../shared/errors';
 import { getFilm } from '../films/films';
 import { fileNameFor } from '../films/study-export';
 import { citationFacts, saveCitationFacts } from './citation-facts';
+import { parseJsonFile } from './json-text';
 
 /** A name as CSL-JSON writes it: family and given parts, or a literal for a one-word name. */
 type CslName = { family: string; given?: string } | { literal: string };
@@ -66,12 +67,7 @@ const item = z
  * synopsis come from its page and are left alone. Refused whole, naming the file and the item.
  */
 export function importCslJson(db: Database.Database, filmId: number, fileName: string, text: string) {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new ReelnotesError('INVALID_INPUT', `${fileName}: not JSON (${(error as Error).message}).`);
-  }
+  const parsed = parseJsonFile(fileName, text);
   const items = Array.isArray(parsed) ? parsed : [parsed];
   const films = items.flatMap((entry, index) => ((entry as { type?: unknown } | null)?.type === 'motion_picture' ? [index] : []));
   if (films.length !== 1) {

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { XMLValidator } from 'fast-xml-parser';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EafTierChoice, EafTierInfo, ImportCounts } from '../../shared/contract/exchange';
@@ -9,7 +8,7 @@ import { getFilm } from '../films/films';
 import { fileNameFor } from '../films/study-export';
 import { hasColumn, hasTable } from './schema-facts';
 import { readStudyItems, writeStudyItems, type ReadItem, type StudyItem, type StudyKind } from './study-items';
-import { xmlAttribute, xmlParser, xmlText } from './xml';
+import { childrenNamed, readXml, xmlAttribute, xmlText } from './xml';
 
 /*
  * ELAN's EAF 3.0. One root tier per kind: "Scenes", "Notes", and "Cues: <track>" for each track's
@@ -140,18 +139,6 @@ function refAnnotation(id: string, parent: string, value: string): string {
   ].join('\n');
 }
 
-type Attributes = Record<string, string | undefined>;
-interface EafAnnotation {
-  ALIGNABLE_ANNOTATION?: Attributes & { ANNOTATION_VALUE?: string };
-  REF_ANNOTATION?: Attributes & { ANNOTATION_VALUE?: string };
-}
-interface ParsedTier {
-  TIER_ID?: string;
-  PARENT_REF?: string;
-  LINGUISTIC_TYPE_REF?: string;
-  ANNOTATION?: EafAnnotation[];
-}
-
 interface ReadTier {
   id: string;
   parent: string | null;
@@ -170,70 +157,55 @@ interface ReadTier {
 export function readEaf(fileName: string, text: string): ReadTier[] {
   const fail = (where: string, problem: string) =>
     new ReelnotesError('INVALID_INPUT', `${fileName}, ${where}: ${problem}; nothing was imported.`);
-  const wellFormed = XMLValidator.validate(text);
-  if (wellFormed !== true) throw fail(`line ${wellFormed.err.line}`, `not well-formed XML (${wellFormed.err.msg})`);
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = xmlParser(['TIER', 'ANNOTATION', 'TIME_SLOT', 'LINGUISTIC_TYPE', 'HEADER', 'TIME_ORDER']).parse(text) as Record<
-      string,
-      unknown
-    >;
-  } catch (error) {
-    // What the well-formedness check lets through and the parser still cannot read (a processing instruction left open).
-    throw fail('the document', `not well-formed XML (${(error as Error).message})`);
-  }
-  const doc = parsed.ANNOTATION_DOCUMENT as Record<string, unknown> | undefined;
-  if (!doc || typeof doc !== 'object') throw fail('the document', 'it is not an ELAN file (no ANNOTATION_DOCUMENT element)');
+  const doc = readXml(fileName, text);
+  if (doc.name !== 'ANNOTATION_DOCUMENT') throw fail('the document', 'it is not an ELAN file (no ANNOTATION_DOCUMENT element)');
   for (const required of ['AUTHOR', 'DATE', 'VERSION']) {
-    if (typeof doc[required] !== 'string') throw fail('ANNOTATION_DOCUMENT', `the ${required} attribute is missing`);
+    if (doc.attributes[required] === undefined) throw fail('ANNOTATION_DOCUMENT', `the ${required} attribute is missing`);
   }
-  const headers = (doc.HEADER as unknown[] | undefined) ?? [];
-  const orders = (doc.TIME_ORDER as { TIME_SLOT?: Attributes[] }[] | undefined) ?? [];
+  const headers = childrenNamed(doc, 'HEADER');
+  const orders = childrenNamed(doc, 'TIME_ORDER');
   if (headers.length !== 1) throw fail('ANNOTATION_DOCUMENT', 'it needs exactly one HEADER');
   if (orders.length !== 1) throw fail('ANNOTATION_DOCUMENT', 'it needs exactly one TIME_ORDER');
-  const timeUnits = (headers[0] as Attributes).TIME_UNITS ?? 'milliseconds';
+  const timeUnits = headers[0].attributes.TIME_UNITS ?? 'milliseconds';
   if (timeUnits !== 'milliseconds') throw fail('HEADER', `times in ${timeUnits} are not read (only milliseconds)`);
 
   const slots = new Map<string, number | null>();
-  for (const slot of (orders[0] as { TIME_SLOT?: Attributes[] }).TIME_SLOT ?? []) {
-    const id = slot.TIME_SLOT_ID;
+  for (const slot of childrenNamed(orders[0], 'TIME_SLOT')) {
+    const id = slot.attributes.TIME_SLOT_ID;
     if (!id) throw fail('TIME_SLOT', 'a time slot has no TIME_SLOT_ID');
     if (slots.has(id)) throw fail(`TIME_SLOT ${id}`, 'the id is used twice');
-    const value = slot.TIME_VALUE;
+    const value = slot.attributes.TIME_VALUE;
     if (value !== undefined && !/^\d+$/.test(value))
       throw fail(`TIME_SLOT ${id}`, `"${value.slice(0, 20)}" is not a time in whole milliseconds`);
     slots.set(id, value === undefined ? null : Number(value));
   }
-  const types = new Set(((doc.LINGUISTIC_TYPE as Attributes[] | undefined) ?? []).map((t) => t.LINGUISTIC_TYPE_ID));
-  const tiers = (doc.TIER as ParsedTier[] | undefined) ?? [];
+  const types = new Set(childrenNamed(doc, 'LINGUISTIC_TYPE').map((t) => t.attributes.LINGUISTIC_TYPE_ID));
+  const tiers = childrenNamed(doc, 'TIER');
   const tierIds = new Set<string>();
   for (const tier of tiers) {
-    const id = tier.TIER_ID;
+    const id = tier.attributes.TIER_ID;
     if (!id) throw fail('TIER', 'a tier has no TIER_ID');
     if (tierIds.has(id)) throw fail(`TIER "${id}"`, 'the id is used twice');
     tierIds.add(id);
-    if (!tier.LINGUISTIC_TYPE_REF || !types.has(tier.LINGUISTIC_TYPE_REF)) {
-      throw fail(`TIER "${id}"`, `its linguistic type "${tier.LINGUISTIC_TYPE_REF ?? ''}" is not defined`);
-    }
+    const type = tier.attributes.LINGUISTIC_TYPE_REF;
+    if (!type || !types.has(type)) throw fail(`TIER "${id}"`, `its linguistic type "${type ?? ''}" is not defined`);
   }
   const annotationIds = new Map<string, string>();
   const read: ReadTier[] = tiers.map((tier) => {
-    const id = tier.TIER_ID!;
-    const parent = tier.PARENT_REF ?? null;
+    const id = tier.attributes.TIER_ID;
+    const parent = tier.attributes.PARENT_REF ?? null;
     if (parent !== null && !tierIds.has(parent)) throw fail(`TIER "${id}"`, `its parent tier "${parent}" does not exist`);
     const result: ReadTier = { id, parent, timed: [], refs: [] };
-    for (const annotation of tier.ANNOTATION ?? []) {
-      const alignable = annotation.ALIGNABLE_ANNOTATION;
-      const ref = annotation.REF_ANNOTATION;
-      const body = alignable ?? ref;
-      const annotationId = body?.ANNOTATION_ID;
+    for (const annotation of childrenNamed(tier, 'ANNOTATION')) {
+      const body = annotation.children.find((c) => c.name === 'ALIGNABLE_ANNOTATION' || c.name === 'REF_ANNOTATION');
+      const annotationId = body?.attributes.ANNOTATION_ID;
       if (!body || !annotationId) throw fail(`TIER "${id}"`, 'an ANNOTATION holds no annotation with an ANNOTATION_ID');
       const where = `ANNOTATION ${annotationId} (tier "${id}")`;
       if (annotationIds.has(annotationId)) throw fail(where, 'the id is used twice');
       annotationIds.set(annotationId, id);
-      const value = typeof body.ANNOTATION_VALUE === 'string' ? body.ANNOTATION_VALUE : '';
-      if (alignable) {
-        const [start, end] = [alignable.TIME_SLOT_REF1, alignable.TIME_SLOT_REF2].map((slotId) => {
+      const value = body.children.find((c) => c.name === 'ANNOTATION_VALUE')?.text ?? '';
+      if (body.name === 'ALIGNABLE_ANNOTATION') {
+        const [start, end] = [body.attributes.TIME_SLOT_REF1, body.attributes.TIME_SLOT_REF2].map((slotId) => {
           if (!slotId || !slots.has(slotId)) throw fail(where, `its time slot "${slotId ?? ''}" does not exist`);
           const ms = slots.get(slotId);
           if (ms === null) throw fail(where, `its time slot ${slotId} has no time (an unaligned slot)`);
@@ -243,8 +215,9 @@ export function readEaf(fileName: string, text: string): ReadTier[] {
         result.timed.push({ id: annotationId, startMs: start, endMs: end, value });
       } else {
         if (parent === null) throw fail(where, 'a REF_ANNOTATION is on a tier without a parent');
-        if (!ref!.ANNOTATION_REF) throw fail(where, 'it refers to no annotation');
-        result.refs.push({ id: annotationId, ref: ref!.ANNOTATION_REF, value });
+        const ref = body.attributes.ANNOTATION_REF;
+        if (!ref) throw fail(where, 'it refers to no annotation');
+        result.refs.push({ id: annotationId, ref, value });
       }
     }
     return result;

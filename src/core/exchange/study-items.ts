@@ -7,6 +7,7 @@ import { CUE_COLOURS } from '../../shared/score';
 import { endsAfterRecording, recordingLength } from '../cues/cues';
 import { assertExists } from '../errors';
 import { createTag } from '../tags/tags';
+import { rebuildSearchIndexesOrFail, withoutSearchTriggers } from '../search/search-indexes';
 import { hasColumn } from './schema-facts';
 
 /** The kinds of a film's study that travel: scenes, the person's notes, and cues of the score. */
@@ -104,6 +105,9 @@ export function readStudyItems(db: Database.Database, filmId: number): StudyItem
     .all(filmId) as Row[];
   return [...scenes.map(toItem('scene')), ...notes.map(toItem('note')), ...cues.map(toItem('cue'))];
 }
+
+/** From how many items an import rebuilds the search indexes once rather than updating them per row. */
+const BULK_IMPORT_ROWS = 2000;
 
 /** A file's refusal: its name, where in it, and what is wrong; nothing has been written. */
 export function itemError(fileName: string, where: string, problem: string): ReelnotesError {
@@ -203,7 +207,7 @@ export function writeStudyItems(db: Database.Database, filmId: number, fileName:
   const linkCue = db.prepare('INSERT OR IGNORE INTO cue_scenes (cue_id, scene_id) VALUES (?, ?)');
   const cueCount = db.prepare('SELECT count(*) FROM cues WHERE track_id = ?').pluck();
 
-  return db.transaction(() => {
+  const write = () => {
     const tagIds = new Map<string, number>();
     for (const [key, name] of tagKeys) tagIds.set(key, (tagByKey.get(key) as number | undefined) ?? createTag(db, name).id);
     const tagItem = (kind: string, id: number, names: string[]) => {
@@ -250,6 +254,17 @@ export function writeStudyItems(db: Database.Database, filmId: number, fileName:
         counts.notes++;
       }
     }
+    return counts;
+  };
+  // A large file is written as a restore is: search triggers off, the indexes rebuilt and checked
+  // once at the end (one pass instead of an index update per row). A small one keeps the triggers,
+  // since a rebuild reads every row of the library, not only the file's.
+  const indexed = db.prepare('SELECT count(*) FROM annotations').pluck().get() as number;
+  const bulk = items.length >= BULK_IMPORT_ROWS && items.length * 10 >= indexed;
+  return db.transaction(() => {
+    if (!bulk) return write();
+    const counts = withoutSearchTriggers(db, write);
+    rebuildSearchIndexesOrFail(db, fileName);
     return counts;
   })();
 }

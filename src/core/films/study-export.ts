@@ -11,15 +11,20 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1');
 }
 
-/** A file name from a title: letters, digits and dashes, so every system can save it. */
-export function fileNameFor(title: string, extension: string): string {
+/** A title in letters, digits and dashes, so every system can save it and an address can hold it. */
+export function slugOf(title: string): string {
   const base = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return `${base || 'film'}.${extension}`;
+  return base || 'film';
+}
+
+/** A file name from a title. */
+export function fileNameFor(title: string, extension: string): string {
+  return `${slugOf(title)}.${extension}`;
 }
 
 /** Lines the person's own work adds to the document: notes, tags and cues, by the modules that own them. */

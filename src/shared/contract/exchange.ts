@@ -140,6 +140,13 @@ export const exchangeMethods = {
   'exchange.importEaf': method<ImportCounts>()(
     z.object({ filmId: id, ...incomingFile, tiers: z.array(eafTierChoice).min(1, 'Choose at least one tier').max(500) }).strict()
   ),
+  /** The film's study as a W3C Web Annotation collection (JSON-LD): text and tagging bodies, media fragment selectors. */
+  'exchange.exportWebAnnotations': method<ExportedFile>()(z.object({ filmId: id }).strict()),
+  'exchange.importWebAnnotations': method<ImportCounts>()(z.object({ filmId: id, ...incomingFile }).strict()),
+  /** A track's cues as a Sonic Visualiser region layer (.svl) or SV's CSV of one. */
+  'exchange.exportSonicVisualiser': method<ExportedFile>()(z.object({ trackId: id, format: z.enum(['svl', 'csv']) }).strict()),
+  /** An SV layer (.svl, or its CSV without a header) as cues on the track. */
+  'exchange.importSonicVisualiser': method<ImportCounts>()(z.object({ trackId: id, ...incomingFile }).strict()),
   /** Takes the film's directors, year and studio from a CSL-JSON file (Zotero's export of the film). */
   'exchange.importCslJson': method<CitationFacts>()(
     z

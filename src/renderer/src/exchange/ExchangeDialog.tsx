@@ -7,6 +7,7 @@ import { saveTextFile } from '../ui/save-file';
 import { useModalDialog } from '../ui/useModalDialog';
 import { useCitationFacts, useImportCslJson, useSaveCitationFacts, useSetCitationStyle } from './queries';
 import { StudyFiles } from './StudyFiles';
+import { SonicVisualiserFiles } from './SonicVisualiserFiles';
 import './exchange.css';
 
 const styleLabels: Record<CitationStyle, string> = { chicago: 'Chicago (notes)', mla: 'MLA (9th edition)' };
@@ -24,6 +25,7 @@ export function ExchangeDialog({ filmId, onClose }: { filmId: number; onClose: (
         </button>
       </div>
       <StudyFiles filmId={filmId} />
+      <SonicVisualiserFiles filmId={filmId} />
       {facts.data && facts.data.filmId === filmId ? <CitationSection key={filmId} facts={facts.data} /> : <p className="muted">Loading…</p>}
     </dialog>
   );

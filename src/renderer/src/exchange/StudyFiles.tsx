@@ -5,6 +5,7 @@ import { useNotify } from '../notices/notify';
 import { FilePicker } from '../ui/FilePicker';
 import { saveTextFile } from '../ui/save-file';
 import { incomingAccept, incomingKindOf, studyFormats } from './formats';
+import { useImportWebAnnotations } from './queries';
 import { TableImportStep, type PickedTable } from './TableImportStep';
 import { EafImportStep, type PickedEaf } from './EafImportStep';
 
@@ -28,6 +29,7 @@ export function StudyFiles({ filmId }: { filmId: number }) {
   const [table, setTable] = useState<PickedTable | null>(null);
   const [eaf, setEaf] = useState<PickedEaf | null>(null);
   const picker = useRef<HTMLInputElement>(null);
+  const importWebAnnotations = useImportWebAnnotations();
 
   const exportStudy = async () => {
     const format = studyFormats.find((f) => f.id === formatId)!;
@@ -39,22 +41,25 @@ export function StudyFiles({ filmId }: { filmId: number }) {
     }
   };
 
-  const pick = async (file: File) => {
-    try {
-      const kind = incomingKindOf(file.name);
-      if (kind === null) throw new Error(`${file.name}: Reelnotes reads CSV, TSV and ELAN (.eaf) study files.`);
-      const text = await file.text();
-      if (kind === 'table') setTable({ text, preview: await call('exchange.previewTable', { fileName: file.name, text }) });
-      else setEaf({ fileName: file.name, text, tiers: await call('exchange.previewEaf', { fileName: file.name, text }) });
-    } catch (error) {
-      notify.failed(error);
-    }
-  };
-
   const imported = (fileName: string) => (counts: ImportCounts) => {
     notify.success(`Imported ${describeCounts(counts)} from ${fileName}.`);
     setTable(null);
     setEaf(null);
+  };
+
+  const pick = async (file: File) => {
+    try {
+      const kind = incomingKindOf(file.name);
+      if (kind === null) throw new Error(`${file.name}: Reelnotes reads CSV, TSV, ELAN (.eaf) and Web Annotation (.jsonld) study files.`);
+      const text = await file.text();
+      if (kind === 'table') setTable({ text, preview: await call('exchange.previewTable', { fileName: file.name, text }) });
+      else if (kind === 'eaf')
+        setEaf({ fileName: file.name, text, tiers: await call('exchange.previewEaf', { fileName: file.name, text }) });
+      // A Web Annotation says what each annotation is (its motivation and target): nothing to choose.
+      else imported(file.name)(await importWebAnnotations.mutateAsync({ filmId, fileName: file.name, text }));
+    } catch (error) {
+      notify.failed(error);
+    }
   };
 
   if (eaf) return <EafImportStep filmId={filmId} eaf={eaf} onDone={imported(eaf.fileName)} onCancel={() => setEaf(null)} />;

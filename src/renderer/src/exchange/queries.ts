@@ -14,3 +14,5 @@ export const useImportTable = () => useLibraryMutation('exchange.importTable', s
 /** The film's tracks, which cue rows may go to. */
 export const useFilmTracks = (filmId: number) => useLibraryQuery('tracks.list', { filmId });
 export const useImportEaf = () => useLibraryMutation('exchange.importEaf', studyDomains);
+export const useImportWebAnnotations = () => useLibraryMutation('exchange.importWebAnnotations', studyDomains);
+export const useImportSonicVisualiser = () => useLibraryMutation('exchange.importSonicVisualiser', studyDomains);
