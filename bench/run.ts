@@ -18,12 +18,17 @@ import { fmt, printTable, timeEach, timeOnce, type Row } from './measure';
 import { measureBrowserHost, measureFirstScreen, measureWaveform } from './browser-host';
 import { measureRestoreMemory } from './restore-memory';
 import { measureExchange } from './exchange';
+import { measureVideo } from './video';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } }
 });
-/** `--only first-screen` or `--only exchange` (the exchange formats on the one-film study, no browser host). */
-const parts = ['first-screen', 'exchange', 'waveform'];
+/**
+ * `--only first-screen`, `--only exchange` (the exchange formats on the one-film study, no browser
+ * host), `--only video` (the film on the desk: its own film and library) or `--only waveform` (the
+ * score's waveform zoomed and scrolled on an hour-long recording).
+ */
+const parts = ['first-screen', 'exchange', 'video', 'waveform'];
 if (values.only !== undefined && !parts.includes(values.only)) {
   console.error(`--only takes one of: ${parts.join(', ')} (not "${values.only}")`);
   process.exit(2);
@@ -78,6 +83,11 @@ async function main(): Promise<void> {
     rows.push(...(await measureWaveform(scale)));
     return report();
   }
+  // `--only video`: the film on the desk alone (it makes its own film and library).
+  if (values.only === 'video') {
+    rows.push(...(await measureVideo(join(root, 'video'), values.quick)));
+    return report();
+  }
   const library = open('large');
   const buildMs = await timeOnce(() => (info.size = buildLargeLibrary(library.db, scale)));
   info.buildSeconds = buildMs / 1000;
@@ -92,6 +102,7 @@ async function main(): Promise<void> {
     for (const row of await measureBrowserHost(join(root, 'large'), join(root, 'default'), scale)) rows.push(row);
   } else library.close();
   if (isMethodName('exchange.importTable')) await measureExchange(root, join(root, 'large'), rows);
+  if (values.only === undefined) rows.push(...(await measureVideo(join(root, 'video'), values.quick)));
   report();
 }
 

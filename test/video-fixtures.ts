@@ -35,7 +35,8 @@ function ffmpeg(args: string[]): void {
 
 /** How each kind of test film is encoded, after the testsrc2 picture and the sine sound. */
 const encodings = {
-  'film.mp4': (fps: number) => [...h264(fps), '-c:a', 'aac', '-b:a', '96k', '-movflags', '+faststart'],
+  // Tagged with its year, as a film file often is: a frame grab's citation reads it.
+  'film.mp4': (fps: number) => [...h264(fps), '-c:a', 'aac', '-b:a', '96k', '-movflags', '+faststart', '-metadata', 'date=1948'],
   'film.webm': (fps: number) => [
     '-c:v',
     'libvpx-vp9',

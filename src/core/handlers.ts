@@ -4,6 +4,7 @@ import { backupHandlers } from './backups/handlers';
 import { cueHandlers } from './cues/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { filmHandlers } from './films/handlers';
+import { frameHandlers } from './frames/handlers';
 import { libraryHandlers } from './library/handlers';
 import { noteHandlers } from './notes/handlers';
 import { recordingHandlers } from './recordings/handlers';
@@ -22,6 +23,7 @@ export const handlers: DomainHandlers<MethodName> = {
   ...cueHandlers,
   ...exchangeHandlers,
   ...filmHandlers,
+  ...frameHandlers,
   ...libraryHandlers,
   ...noteHandlers,
   ...recordingHandlers,

@@ -1,4 +1,5 @@
 import type { MediaRoute } from '../shared/media-url';
+import { frameMedia } from './frames/frames';
 import type { Library } from './library/library';
 import { recordingMedia } from './recordings/recordings';
 import { filmAudioMedia, filmVideoMedia } from './video/video';
@@ -12,5 +13,7 @@ export function mediaFile(library: Library, route: MediaRoute): { path: string; 
       return filmVideoMedia(library, route.filmId);
     case 'film-audio':
       return filmAudioMedia(library, route.filmId);
+    case 'frame':
+      return frameMedia(library, route.sha256);
   }
 }

@@ -32,3 +32,5 @@ export const MAX_RECORDING_BYTES = 1024 * MB;
 export const MAX_PEAK_BUCKETS_PER_CALL = 8192;
 /** One chunk of a file sent through the contract (Electron), before base64. */
 export const UPLOAD_CHUNK_BYTES = MB;
+/** A grabbed frame as PNG: a 4K frame of film grain compresses to about 12 MB; this leaves room. */
+export const MAX_FRAME_GRAB_BYTES = 16 * MB;

@@ -3,11 +3,15 @@ export const MEDIA_SCHEME = 'media';
 
 /** What a media address names: every file is served by the id of what it belongs to, never by path. */
 export type MediaRoute =
-  { kind: 'recording'; recordingId: number } | { kind: 'film-video'; filmId: number } | { kind: 'film-audio'; filmId: number };
+  | { kind: 'recording'; recordingId: number }
+  | { kind: 'film-video'; filmId: number }
+  | { kind: 'film-audio'; filmId: number }
+  | { kind: 'frame'; sha256: string };
 
 const rowId = '([1-9]\\d{0,15})';
 const recordingPath = new RegExp(`^(?:recording/)?${rowId}$`);
 const filmPath = new RegExp(`^film/${rowId}/(video|audio)$`);
+const framePath = /^frame\/([0-9a-f]{64})$/;
 
 export function mediaUrl(recordingId: number, desktop: boolean): string {
   return desktop ? `${MEDIA_SCHEME}://recording/${recordingId}` : `/media/${recordingId}`;
@@ -16,6 +20,11 @@ export function mediaUrl(recordingId: number, desktop: boolean): string {
 /** The film's own video file (src/core/video), or its converted sound, streamed with Range like a recording. */
 export function filmMediaUrl(filmId: number, part: 'video' | 'audio', desktop: boolean): string {
   return desktop ? `${MEDIA_SCHEME}://film/${filmId}/${part}` : `/media/film/${filmId}/${part}`;
+}
+
+/** A frame grab's image (src/core/frames), by its hash. */
+export function frameUrl(sha256: string, desktop: boolean): string {
+  return desktop ? `${MEDIA_SCHEME}://frame/${sha256}` : `/media/frame/${sha256}`;
 }
 
 /**
@@ -27,5 +36,7 @@ export function parseMediaPath(path: string): MediaRoute | null {
   if (recording) return { kind: 'recording', recordingId: Number(recording[1]) };
   const film = filmPath.exec(path);
   if (film) return { kind: film[2] === 'video' ? 'film-video' : 'film-audio', filmId: Number(film[1]) };
+  const frame = framePath.exec(path);
+  if (frame) return { kind: 'frame', sha256: frame[1] };
   return null;
 }

@@ -50,6 +50,8 @@ export const windowCommands = {
   'shuttle-stop': { label: 'Film: Stop', menu: 'play', accelerator: 'K' },
   'frame-back': { label: 'Film: One Frame Back', menu: 'play', accelerator: ',' },
   'frame-forward': { label: 'Film: One Frame Forward', menu: 'play', accelerator: '.' },
+  // A chord, so that it works while the person writes the note the grab goes into.
+  'grab-frame': { label: 'Film: Grab the Frame into the Note', menu: 'play', accelerator: 'CmdOrCtrl+G' },
   // The waveform's zoom: + (or =) in, − out, Z fits the loop or the cue.
   'zoom-in': { label: 'Zoom In on the Waveform', menu: 'view', accelerator: 'Plus', alsoKeys: ['='] },
   'zoom-out': { label: 'Zoom Out of the Waveform', menu: 'view', accelerator: '-', alsoKeys: ['_'] },

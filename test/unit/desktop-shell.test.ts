@@ -208,6 +208,21 @@ describe('files and links from the system', () => {
   });
 });
 
+describe('a library file restored by its path', () => {
+  it('is read where it lies and merged, adding nothing the library already holds', async () => {
+    const exported = await invoke('library.exportArchive', {});
+    const file = join(home, 'documents', 'library.json');
+    writeFileSync(file, exported.result.text);
+    const restored = await invoke('library.restoreArchiveFile', { path: file, mode: 'merge' });
+    expect(restored).toMatchObject({ ok: true, result: { mode: 'merge', added: 0 } });
+    expect(restored.result.matched).toBeGreaterThan(0);
+    expect(await invoke('library.restoreArchiveFile', { path: join(home, 'nothing.json'), mode: 'merge' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'nothing.json is no longer there.' }
+    });
+  });
+});
+
 describe('the native save dialog', () => {
   const handler = (channel: string) => electron.handled.find((h) => h.channel === channel)!.handler;
 

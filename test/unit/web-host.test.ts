@@ -221,7 +221,8 @@ describe('the browser host API', () => {
     const page = join(filmsDir, 'the-red-shoes.txt');
     for (const [method, input] of [
       ['library.importFilmPageFile', { path: page }],
-      ['recordings.attachPath', { trackId: 1, path: page }]
+      ['recordings.attachPath', { trackId: 1, path: page }],
+      ['library.restoreArchiveFile', { path: page, mode: 'merge' }]
     ] as const) {
       const response = await fetch(`${origin}/api/${method}`, {
         method: 'POST',

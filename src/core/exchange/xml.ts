@@ -3,7 +3,7 @@ import { ReelnotesError } from '../../shared/errors';
 /*
  * XML in and out for the exchange formats (ELAN, Sonic Visualiser). Written by hand, a string at a
  * time. Read by a small strict reader of our own: a 100,000-annotation ELAN file is 60 MB, and a
- * general parser (fast-xml-parser, with its separate well-formedness pass) took four times the
+ * general parser (fast-xml-parser, with its separate well-formedness pass) took several times the
  * library archive's whole restore to read it (see `npm run bench -- --only exchange`). The reader
  * checks what well-formedness needs for these files (every tag closed in order, attributes quoted and
  * unique, entities known, nothing after the document element) and names the line where a file breaks.

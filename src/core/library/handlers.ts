@@ -4,8 +4,10 @@ import { beginArchiveUpload, cancelArchiveUpload, receiveArchiveChunk, takeArchi
 import { discardIncomingFile } from './incoming';
 import { createBackup } from '../backups/backups';
 import { importFilmPage } from '../films/films';
-import { MAX_FILM_PAGE_BYTES } from '../../shared/limits';
-import { readTextByPath } from './file-by-path';
+import { MAX_ARCHIVE_BYTES, MAX_FILM_PAGE_BYTES } from '../../shared/limits';
+import { checkFileByPath, readTextByPath } from './file-by-path';
+import type { Library } from './library';
+import type { ArchiveRestoreResult } from '../../shared/contract/library';
 
 /** library.*: the library as a whole: its status, film pages coming in, and archives out and in. */
 export const libraryHandlers: HandlersOf<'library'> = {
@@ -33,17 +35,26 @@ export const libraryHandlers: HandlersOf<'library'> = {
   'library.restoreArchive': ({ uploadId, mode }, library) => {
     const file = takeArchiveUpload(library, uploadId);
     try {
-      // Checked whole before the safety backup is taken, so a bad file costs nothing at all.
-      const archive = openArchive(library.db, file.path, file.fileName);
-      try {
-        const saved = createBackup(library, 'before-restore');
-        if (mode === 'replace') return { mode, added: replaceLibrary(library.db, archive).rows, matched: 0, saved };
-        return { mode, ...mergeIntoLibrary(library.db, archive), saved };
-      } finally {
-        archive.close();
-      }
+      return restoreArchiveFrom(library, file.path, file.fileName, mode);
     } finally {
       discardIncomingFile(file);
     }
+  },
+  'library.restoreArchiveFile': ({ path, mode }, library) => {
+    const { name } = checkFileByPath(path, MAX_ARCHIVE_BYTES, 'larger than 256 MB, it is not a Reelnotes library file.');
+    return restoreArchiveFrom(library, path, name, mode);
   }
 };
+
+/** Restores a library file read from disk where it lies (row by row, never whole in memory). */
+function restoreArchiveFrom(library: Library, path: string, fileName: string, mode: 'replace' | 'merge'): ArchiveRestoreResult {
+  // Checked whole before the safety backup is taken, so a bad file costs nothing at all.
+  const archive = openArchive(library.db, path, fileName);
+  try {
+    const saved = createBackup(library, 'before-restore');
+    if (mode === 'replace') return { mode, added: replaceLibrary(library.db, archive).rows, matched: 0, saved };
+    return { mode, ...mergeIntoLibrary(library.db, archive), saved };
+  } finally {
+    archive.close();
+  }
+}

@@ -125,3 +125,14 @@ function mimeTypeOf(container: string): string {
   if (container === 'QuickTime File Format') return 'video/quicktime';
   return 'video/mp4';
 }
+
+/** The year the film file's own tags give (MP4 ©day, Matroska DATE_RELEASED), for citations. */
+export async function yearOfFilmFile(path: string): Promise<number | null> {
+  const input = new Input({ source: new FilePathSource(path), formats: ALL_FORMATS });
+  try {
+    const year = (await input.getMetadataTags()).date?.getUTCFullYear();
+    return year && year > 1800 ? year : null;
+  } finally {
+    input.dispose();
+  }
+}

@@ -4,6 +4,7 @@ import { backupMethods } from './backups';
 import { cueMethods } from './cues';
 import { exchangeMethods } from './exchange';
 import { filmMethods } from './films';
+import { frameMethods } from './frames';
 import { libraryMethods } from './library';
 import { noteMethods } from './notes';
 import { recordingMethods } from './recordings';
@@ -23,6 +24,7 @@ export const contract = {
   ...cueMethods,
   ...exchangeMethods,
   ...filmMethods,
+  ...frameMethods,
   ...libraryMethods,
   ...noteMethods,
   ...recordingMethods,
@@ -42,7 +44,11 @@ export const methodNames = Object.keys(contract) as MethodName[];
  * from a native dialog, a drop or the system); the browser host refuses them, since a page in a
  * browser names no file: it uploads one.
  */
-export const byPathMethods: ReadonlySet<MethodName> = new Set<MethodName>(['library.importFilmPageFile', 'recordings.attachPath']);
+export const byPathMethods: ReadonlySet<MethodName> = new Set<MethodName>([
+  'library.importFilmPageFile',
+  'library.restoreArchiveFile',
+  'recordings.attachPath'
+]);
 
 /** What a caller passes (before defaults and trimming). */
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;

@@ -48,5 +48,7 @@ export const libraryMethods = {
   ),
   'library.archiveChunk': method<{ receivedBytes: number }>()(uploadChunk),
   'library.cancelArchiveUpload': method<{ uploadId: string }>()(z.object({ uploadId }).strict()),
-  'library.restoreArchive': method<ArchiveRestoreResult>()(z.object({ uploadId, mode: z.enum(['replace', 'merge']) }).strict())
+  'library.restoreArchive': method<ArchiveRestoreResult>()(z.object({ uploadId, mode: z.enum(['replace', 'merge']) }).strict()),
+  /** The desktop app restores a library file where it lies, read row by row from there. */
+  'library.restoreArchiveFile': method<ArchiveRestoreResult>()(z.object({ path: filePath, mode: z.enum(['replace', 'merge']) }).strict())
 };

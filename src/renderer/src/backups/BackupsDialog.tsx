@@ -1,3 +1,4 @@
+import { pathOfFile } from '../data/file-path';
 import { useRef, useState } from 'react';
 import { useModalDialog } from '../ui/useModalDialog';
 import { saveTextFile } from '../ui/save-file';
@@ -70,6 +71,13 @@ export function BackupsDialog({ open, onClose }: Props) {
   const restoreArchive = async (file: File) => {
     setBusy('archive');
     try {
+      // The desktop app names the file where it lies; the library reads it from there.
+      const path = pathOfFile(file);
+      if (path !== null) {
+        await call('library.restoreArchiveFile', { path, mode: archiveMode });
+        window.location.reload();
+        return;
+      }
       const { uploadId } = await call('library.beginArchiveUpload', { fileName: file.name, byteSize: file.size });
       try {
         const progress = () => undefined;

@@ -6,6 +6,8 @@ import { isDesktop } from '../api';
 import { useCommand } from '../keymap/keymap';
 import { publishFilmClock, registerFilmPlayer, useFilmClock } from './film-clock';
 import { FilmDeck, FILM_SPEEDS } from './film-deck';
+import { grabFrame } from './frame-grab';
+import { useNotify } from '../notices/notify';
 
 const HEIGHT_KEY = 'reelnotes.filmPictureHeight';
 const MIN_HEIGHT = 120;
@@ -31,6 +33,7 @@ export function FilmPicture({ video }: { video: FilmVideo }) {
   const [height, setHeight] = useState(rememberedHeight);
   const [inPicture, setInPicture] = useState(false);
   const clock = useFilmClock();
+  const notify = useNotify();
   const frameMs = 1000 / video.frameRate;
   const converted = video.convertedAudioTrack !== null;
 
@@ -104,6 +107,18 @@ export function FilmPicture({ video }: { video: FilmVideo }) {
     'frame-forward',
     ready((d) => d.step(1)),
     'film'
+  );
+  useCommand(
+    'grab-frame',
+    ready((_d, event) => {
+      const into = event?.target ?? document.activeElement;
+      grabFrame(into)
+        .then(({ grab, inserted, copied }) => {
+          const where = [inserted && 'into the note', copied && 'to the clipboard with its citation'].filter(Boolean).join(' and ');
+          notify.success(`Frame grabbed: ${grab.citation}${where ? `, ${where}` : ''}.`);
+        })
+        .catch((error: unknown) => notify.failed(error));
+    })
   );
 
   const resize = (next: number) => {
@@ -215,7 +230,7 @@ export function FilmPicture({ video }: { video: FilmVideo }) {
           </button>
         )}
       </div>
-      <p className="film-keys muted">Space play · ←/→ 5 s · J/K/L shuttle · , . one frame</p>
+      <p className="film-keys muted">Space play · ←/→ 5 s · J/K/L shuttle · , . one frame · Ctrl+G grab the frame into the note</p>
     </div>
   );
 }

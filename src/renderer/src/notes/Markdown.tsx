@@ -1,6 +1,9 @@
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
 import { useDeferredValue, useMemo } from 'react';
+import { frameHashOf } from '../../../shared/frames';
+import { frameUrl } from '../../../shared/media-url';
+import { isDesktop } from '../api';
 import styles from './Markdown.module.css';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -18,11 +21,15 @@ const notesMarkdown = new Marked({
 });
 
 // Links in a note open outside the app (the desktop shell sends new windows to the system browser).
+// A frame grab is written `frames/<sha256>.png` (its path beside an exported study) and shown from
+// the library, by its hash.
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A') {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
   }
+  const grab = node.tagName === 'IMG' ? frameHashOf(node.getAttribute('src') ?? '') : null;
+  if (grab) node.setAttribute('src', frameUrl(grab, isDesktop));
 });
 
 export function renderMarkdown(text: string): string {
