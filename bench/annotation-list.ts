@@ -29,10 +29,10 @@ async function scrollEndToEnd(rowsPerStep: number): Promise<ScrollOutcome> {
   const firstRow = list.querySelector('[role="option"]')!;
   const total = Number(firstRow.getAttribute('aria-setsize'));
   const rowHeight = firstRow.offsetHeight;
-  // A row still waiting for its page says "Loading…" in a muted line.
+  // A row still waiting for its page says "Loading…".
   const drawn = (index: number) => {
     const row = document.getElementById(`all-note-${index}`);
-    return row !== null && row.querySelector('.muted') === null;
+    return row !== null && row.textContent !== 'Loading…';
   };
   let steps = 0;
   let mostRows = 0;
@@ -64,7 +64,8 @@ export async function measureAnnotationList(browser: Browser, host: BenchHost): 
     await page.goto(host.url);
     await page.getByRole('tab', { name: 'All annotations' }).click();
     const list = page.getByRole('listbox', { name: /All annotations/ });
-    await list.getByRole('option').first().locator('.note-row-scene').waitFor({ timeout: 60_000 });
+    // A row is drawn once its page of notes has arrived; until then it reads "Loading…".
+    await list.getByRole('option').filter({ hasNotText: 'Loading…' }).first().waitFor({ timeout: 60_000 });
     const rowsAtTop = await list.getByRole('option').count();
     const before = await heapAfterGc(cdp);
     const started = performance.now();

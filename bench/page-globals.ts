@@ -7,6 +7,7 @@ export interface PageElement {
   readonly id: string;
   readonly clientHeight: number;
   readonly offsetHeight: number;
+  readonly textContent: string | null;
   scrollTop: number;
   getAttribute(name: string): string | null;
   querySelector(selector: string): PageElement | null;

@@ -15,3 +15,10 @@ const tables = { film: 'films', scene: 'scenes', track: 'tracks' } as const;
 export function assertExists(db: Database.Database, kind: keyof typeof tables, id: number): void {
   if (!db.prepare(`SELECT 1 FROM ${tables[kind]} WHERE id = ?`).get(id)) throw notFound(kind, id);
 }
+
+/** A file refused at one of its lines (a label file, a subtitle file): its name and line lead the message. */
+export class FileLineError extends ReelnotesError {
+  constructor(fileName: string, line: number, problem: string) {
+    super('INVALID_INPUT', `${fileName}, line ${line}: ${problem}`);
+  }
+}

@@ -73,7 +73,18 @@ export function menuTemplate({ platform, isPackaged }: MenuPlatform, actions: Me
     },
     {
       label: '&Edit',
-      submenu: [role('undo'), role('redo'), separator, role('cut'), role('copy'), role('paste'), separator, role('selectAll')]
+      submenu: [
+        role('undo'),
+        role('redo'),
+        separator,
+        role('cut'),
+        role('copy'),
+        role('paste'),
+        separator,
+        role('selectAll'),
+        separator,
+        ...commandsOf('edit')
+      ]
     },
     {
       label: '&View',

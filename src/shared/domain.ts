@@ -21,6 +21,10 @@ export interface Scene {
   title: string;
   description: string;
   context: string | null;
+  /** Where the scene begins in the film (ms), or null while it has no place on the film's time axis. */
+  startMs: number | null;
+  /** Where it ends (ms, after startMs); null while only its start is set, or neither. */
+  endMs: number | null;
   updatedAt: string;
 }
 
@@ -53,10 +57,34 @@ export interface FilmLine {
   position: number;
   speaker: string | null;
   text: string;
+  /** Where the line is spoken in the film (ms), once the person has placed it (from a subtitle, or typed). */
+  filmTimeMs: number | null;
+}
+
+/** A subtitle file imported for a film: its lines are shown under the picture and found by search. */
+export interface SubtitleTrack {
+  id: number;
+  filmId: number;
+  /** The file's name, as the person picked it. */
+  name: string;
+  lineCount: number;
+}
+
+/** One subtitle: a span of film time and its text, markup taken out, line breaks kept. */
+export interface SubtitleLine {
+  id: number;
+  startMs: number;
+  endMs: number;
+  text: string;
 }
 
 export interface ImportResult {
   film: FilmSummary;
   trackCount: number;
   lineCount: number;
+}
+
+/** A subtitle line offered to place a dialogue or quote line in the film, with the file it is from. */
+export interface MatchingSubtitle extends SubtitleLine {
+  trackName: string;
 }

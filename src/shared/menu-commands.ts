@@ -50,6 +50,11 @@ export const windowCommands = {
   'shuttle-stop': { label: 'Film: Stop', menu: 'play', accelerator: 'K' },
   'frame-back': { label: 'Film: One Frame Back', menu: 'play', accelerator: ',' },
   'frame-forward': { label: 'Film: One Frame Forward', menu: 'play', accelerator: '.' },
+  // I and O set the chosen scene's start and end at the film's playhead, as in an editor.
+  'scene-start-here': { label: 'Film: Set Scene Start Here', menu: 'play', accelerator: 'I' },
+  'scene-end-here': { label: 'Film: Set Scene End Here', menu: 'play', accelerator: 'O' },
+  // Works while typing (it has Alt): it types the film's time into the note being written.
+  'insert-film-time': { label: 'Insert the Film’s Time in the Note', menu: 'edit', accelerator: 'Alt+T' },
   // A chord, so that it works while the person writes the note the grab goes into.
   'grab-frame': { label: 'Film: Grab the Frame into the Note', menu: 'play', accelerator: 'CmdOrCtrl+G' },
   // The waveform's zoom: + (or =) in, − out, Z fits the loop or the cue.

@@ -79,7 +79,7 @@ export interface SnippetSegment {
   hit: boolean;
 }
 
-export type SearchHitKind = 'scene' | 'annotation' | 'dialogue' | 'quote' | 'cue' | 'synopsis';
+export type SearchHitKind = 'scene' | 'annotation' | 'dialogue' | 'quote' | 'cue' | 'synopsis' | 'subtitle';
 
 export interface SearchHit {
   kind: SearchHitKind;

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FileLineError } from '../../src/core/errors';
 import {
   formatAudacityLabels,
   formatSrt,
   formatWebVtt,
-  LabelFileError,
   parseAudacityLabels,
   parseTimedText,
   type ExchangedCue
@@ -46,13 +46,13 @@ describe('Audacity label files', () => {
     expect(() => parseAudacityLabels(text, 'labels.txt')).toThrow(problem);
   });
 
-  it('never fails with anything but a LabelFileError on random input', () => {
+  it('never fails with anything but a FileLineError on random input', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
         try {
           parseAudacityLabels(text, 'fuzz.txt');
         } catch (error) {
-          expect(error).toBeInstanceOf(LabelFileError);
+          expect(error).toBeInstanceOf(FileLineError);
         }
       }),
       { numRuns: 500 }

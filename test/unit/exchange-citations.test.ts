@@ -52,10 +52,8 @@ describe('citations of a moment of the film', () => {
   });
 
   it('cites a scene by its span where the library keeps scene spans', async () => {
-    const { library, scenes, call } = redShoes();
-    // The columns the film-study work adds; a citation reads them only where they exist.
-    library.db.exec('ALTER TABLE scenes ADD COLUMN start_ms INTEGER; ALTER TABLE scenes ADD COLUMN end_ms INTEGER');
-    library.db.prepare('UPDATE scenes SET start_ms = 600000, end_ms = 725000 WHERE id = ?').run(scenes[1].id);
+    const { scenes, call } = redShoes();
+    await call('scenes.setSpan', { sceneId: scenes[1].id, startMs: 600_000, endMs: 725_000 });
     const citation = await call<{ text: string }>('exchange.cite', { target: { kind: 'scene', id: scenes[1].id }, style: 'mla' });
     expect(citation.text).toBe('The Red Shoes. 00:10:00–00:12:05.');
   });

@@ -47,7 +47,14 @@ function libraryWithBrokenCueIndex(): { home: string; cueId: number } {
 describe('search indexes at start-up', () => {
   it('finds every FTS5 index in the schema', () => {
     const library = start(tempHome());
-    expect(searchIndexes(library.db)).toEqual(['annotations_fts', 'cues_fts', 'film_lines_fts', 'films_fts', 'scenes_fts']);
+    expect(searchIndexes(library.db)).toEqual([
+      'annotations_fts',
+      'cues_fts',
+      'film_lines_fts',
+      'films_fts',
+      'scenes_fts',
+      'subtitle_lines_fts'
+    ]);
     expect(library.searchRepairs).toEqual([]);
     library.close();
   });

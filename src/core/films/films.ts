@@ -83,14 +83,18 @@ export function rememberPlace(db: Database.Database, place: PlaceLeft): PlaceLef
   return place;
 }
 
+const lineColumns = 'id, film_id AS filmId, kind, position, speaker, text, film_time_ms AS filmTimeMs';
+
 export function listFilmLines(db: Database.Database, filmId: number): FilmLine[] {
   getFilm(db, filmId);
-  return db
-    .prepare(
-      `SELECT id, film_id AS filmId, kind, position, speaker, text FROM film_lines
-       WHERE film_id = ? ORDER BY kind, position`
-    )
-    .all(filmId) as FilmLine[];
+  return db.prepare(`SELECT ${lineColumns} FROM film_lines WHERE film_id = ? ORDER BY kind, position`).all(filmId) as FilmLine[];
+}
+
+/** Places a dialogue or quote line in the film (a subtitle's start, or a typed time), or takes it out with null. */
+export function setFilmLineTime(db: Database.Database, lineId: number, filmTimeMs: number | null): FilmLine {
+  const changed = db.prepare('UPDATE film_lines SET film_time_ms = ? WHERE id = ?').run(filmTimeMs, lineId).changes;
+  if (changed === 0) throw notFound('dialogue or quote line', lineId);
+  return db.prepare(`SELECT ${lineColumns} FROM film_lines WHERE id = ?`).get(lineId) as FilmLine;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { HandlersOf } from '../handler-types';
-import { getFilm, listFilmLines, listFilms, openFilm, rememberPlace } from './films';
+import { getFilm, listFilmLines, listFilms, openFilm, rememberPlace, setFilmLineTime } from './films';
 import { exportFilmMarkdown } from './study-export';
 import { notesForStudy } from './study-notes';
 
@@ -10,5 +10,6 @@ export const filmHandlers: HandlersOf<'films'> = {
   'films.rememberPlace': ({ filmId, sceneId }, { db }) => rememberPlace(db, { filmId, sceneId }),
   'films.get': ({ filmId }, { db }) => getFilm(db, filmId),
   'films.lines': ({ filmId }, { db }) => listFilmLines(db, filmId),
+  'films.setLineTime': ({ lineId, filmTimeMs }, { db }) => setFilmLineTime(db, lineId, filmTimeMs),
   'films.exportMarkdown': ({ filmId }, { db }) => exportFilmMarkdown(db, filmId, notesForStudy(db, filmId))
 };

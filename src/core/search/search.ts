@@ -127,7 +127,7 @@ interface MarkedRow {
 const noHits = (parsed: ParsedQuery): SearchResult => ({ hits: [], tags: parsed.tags, sceneWords: parsed.sceneWords, words: parsed.words });
 
 /**
- * Ranked search over scenes, notes, dialogue, quotes, cues and the films' synopses. In each FTS table the match and its
+ * Ranked search over scenes, notes, dialogue, quotes, cues, the films' synopses and subtitles. In each FTS table the match and its
  * rank drive the query (ORDER BY rank LIMIT n, so snippets are made for n rows only); titles and
  * times are looked up afterwards for those rows. The lists are then merged by rank.
  */
@@ -155,7 +155,8 @@ export function search(db: Database.Database, options: SearchOptions): SearchRes
       ? [
           ...lineHits(db, match, filters, options.limit),
           ...cueHits(db, match, filters, options.limit),
-          ...synopsisHits(db, match, filters, options.limit)
+          ...synopsisHits(db, match, filters, options.limit),
+          ...subtitleHits(db, match, filters, options.limit)
         ]
       : [])
   ];
@@ -384,6 +385,39 @@ function synopsisHits(db: Database.Database, match: string, filters: Filters, li
     cue: null,
     rank: row.rank
   }));
+}
+
+/**
+ * A subtitle line (migration 013): its film time is where choosing it takes the film, and its scene
+ * the one whose span holds that time, when one does.
+ */
+function subtitleHits(db: Database.Database, match: string, filters: Filters, limit: number): SearchHit[] {
+  const rows = db
+    .prepare(
+      `SELECT rowid AS id, rank, ${markedSnippet('subtitle_lines_fts', 0, 'text')}
+       FROM subtitle_lines_fts WHERE subtitle_lines_fts MATCH ? ORDER BY rank LIMIT ?`
+    )
+    .all(scopedMatch('text', match, filters.filmId), limit) as MarkedRow[];
+  const describe = db.prepare(
+    `SELECT l.start_ms AS startMs, t.film_id AS filmId, t.name,
+       (SELECT s.id FROM scenes s WHERE s.film_id = t.film_id AND s.start_ms <= l.start_ms AND l.start_ms < s.end_ms
+        ORDER BY s.start_ms DESC LIMIT 1) AS sceneId
+     FROM subtitle_lines l JOIN subtitle_tracks t ON t.id = l.track_id WHERE l.id = ?`
+  );
+  return rows.map((row) => {
+    const line = describe.get(row.id) as { startMs: number; filmId: number; name: string; sceneId: number | null };
+    return {
+      kind: 'subtitle',
+      id: row.id,
+      filmId: line.filmId,
+      sceneId: line.sceneId,
+      label: `Subtitle · ${line.name}`,
+      snippet: toSegments(row.marked, row.mark),
+      filmTimeMs: line.startMs,
+      cue: null,
+      rank: row.rank
+    };
+  });
 }
 
 function plain(text: string): SnippetSegment[] {

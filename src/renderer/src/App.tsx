@@ -4,6 +4,12 @@ import { FilmHeader } from './films/FilmHeader';
 import type { Found, FoundInFilm } from './films/reveal';
 import { SceneList } from './scenes/SceneList';
 import { SceneDetail } from './scenes/SceneDetail';
+import { seekToScene } from './scenes/scene-film-time';
+import { seekFilm } from './films/film-clock';
+import { FILM_NOT_ON_DESK } from './films/playhead';
+import { useNotify } from './notices/notify';
+import { SubtitleTracks } from './subtitles/SubtitleTracks';
+import { SubtitleLine } from './subtitles/SubtitleLine';
 import { DropOverlay } from './ui/DropOverlay';
 import { RecoveryBanner } from './backups/RecoveryBanner';
 import { LibraryWarnings } from './backups/LibraryWarnings';
@@ -21,6 +27,7 @@ import { SearchBox, type SearchBoxHandle } from './search/SearchBox';
 import { TagEditor } from './tags/TagEditor';
 import { TagPanel } from './tags/TagPanel';
 import { useNotesDesk } from './notes/useNotesDesk';
+import { useFilmTimeInsertion } from './notes/useFilmTimeInsertion';
 import type { SearchHit } from '../../shared/notes';
 import { ScoreProvider } from './player/ScoreContext';
 import { DeskLayout } from './ui/DeskLayout';
@@ -52,14 +59,19 @@ export function App() {
   const desk = useNotesDesk(filmId);
   const shownScenes = desk.visibleSceneIds ? sceneList.filter((s) => desk.visibleSceneIds!.has(s.id)) : sceneList;
   const search = useRef<SearchBoxHandle>(null);
+  const notify = useNotify();
   useKeymap();
   // Ctrl/⌘+K, or / when not typing, and View › Search.
   useCommand('focus-search', () => search.current?.focus());
+  useFilmTimeInsertion(filmId);
 
   // Every move on the desk is a step in the history; a note is asked for only by the move that names it.
   const go = (to: Partial<Place>) => navigate({ ...place, filmId, noteId: null, ...to });
   const chooseFilm = (id: number) => go({ filmId: id, sceneId: null });
-  const chooseScene = (id: number | null) => go({ sceneId: id });
+  const chooseScene = (id: number | null) => {
+    go({ sceneId: id });
+    seekToScene(sceneList.find((s) => s.id === id));
+  };
 
   useFilmCommands({ film: currentFilm, onView: (view) => go({ view }), onShowBackups: () => setBackupsOpen(true) });
 
@@ -74,7 +86,11 @@ export function App() {
   const [foundInFilm, setFoundInFilm] = useState<Found | null>(null);
 
   const openHit = (hit: SearchHit) => {
-    if (hit.kind === 'annotation') openNote(hit);
+    if (hit.kind === 'subtitle') {
+      // A subtitle is a moment of the film: the film goes there, and the scene that holds it opens.
+      if (hit.sceneId !== null) go({ view: 'scenes', sceneId: hit.sceneId });
+      if (hit.filmTimeMs !== null && !seekFilm(hit.filmTimeMs)) notify.failed(FILM_NOT_ON_DESK);
+    } else if (hit.kind === 'annotation') openNote(hit);
     else if (hit.kind === 'scene' || (hit.kind === 'cue' && hit.sceneId !== null)) go({ view: 'scenes', sceneId: hit.sceneId });
     else if (hit.kind !== 'cue') {
       go({ view: 'scenes' });
@@ -84,7 +100,7 @@ export function App() {
   };
 
   // What every list of notes shares, whether it is a scene's or the film's.
-  const notesDesk = { allTags: desk.tags, focus: place.noteId === null ? null : { noteId: place.noteId, at } };
+  const notesDesk = { filmId, allTags: desk.tags, focus: place.noteId === null ? null : { noteId: place.noteId, at } };
 
   return (
     <ScoreProvider film={currentFilm} tracks={shown?.tracks ?? []}>
@@ -116,11 +132,16 @@ export function App() {
                       <FilmViewTabs view={place.view} onChange={(view) => go({ view })} />
                     </div>
                     <Suspense fallback={null}>
-                      <FilmVideo filmId={currentFilm.id} />
+                      <FilmVideo filmId={currentFilm.id} underPicture={<SubtitleLine filmId={currentFilm.id} />} />
                     </Suspense>
                     {place.view === 'scenes' && (
                       <>
-                        <FilmHeader film={currentFilm} tracks={shown?.tracks ?? []} found={foundInFilm} />
+                        <FilmHeader
+                          film={currentFilm}
+                          tracks={shown?.tracks ?? []}
+                          found={foundInFilm}
+                          subtitles={<SubtitleTracks filmId={currentFilm.id} />}
+                        />
                         <SceneList
                           scenes={shownScenes}
                           selectedId={scene?.id ?? null}

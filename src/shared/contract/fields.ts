@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UPLOAD_CHUNK_BYTES } from '../limits';
+import { MAX_FILM_TIME_MS, UPLOAD_CHUNK_BYTES } from '../limits';
 
 /** Row ids are positive integers; anything else is refused before it reaches SQL. */
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -12,6 +12,9 @@ export const colour = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, 'A colour is written #rrggbb')
   .transform((c) => c.toLowerCase());
+
+/** A point of film time: whole milliseconds from the start of the film. */
+export const filmTime = z.number().int().min(0, 'A film time cannot be negative').max(MAX_FILM_TIME_MS, 'That film time is past 100 hours');
 
 /** Methods that take no arguments still take an object, so that one may be added later. */
 export const nothing = z.object({}).strict();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Film, FilmLine, FilmSummary, OpenFilm } from '../domain';
 import { method } from './define';
-import { id, nothing, type ExportedFile } from './fields';
+import { filmTime, id, nothing, type ExportedFile } from './fields';
 
 export const filmMethods = {
   'films.list': method<FilmSummary[]>()(nothing),
@@ -15,5 +15,7 @@ export const filmMethods = {
   'films.rememberPlace': method<{ filmId: number; sceneId: number | null }>()(z.object({ filmId: id, sceneId: id.nullable() }).strict()),
   'films.get': method<Film>()(z.object({ filmId: id }).strict()),
   'films.lines': method<FilmLine[]>()(z.object({ filmId: id }).strict()),
+  /** A dialogue or quote line's place in the film, from a subtitle line or typed; null takes it out. */
+  'films.setLineTime': method<FilmLine>()(z.object({ lineId: id, filmTimeMs: filmTime.nullable() }).strict()),
   'films.exportMarkdown': method<ExportedFile>()(z.object({ filmId: id }).strict())
 };

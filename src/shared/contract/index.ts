@@ -10,6 +10,7 @@ import { noteMethods } from './notes';
 import { recordingMethods } from './recordings';
 import { sceneMethods } from './scenes';
 import { searchMethods } from './search';
+import { subtitleMethods } from './subtitles';
 import { tagMethods } from './tags';
 import { trackMethods } from './tracks';
 import { videoMethods } from './video';
@@ -30,6 +31,7 @@ export const contract = {
   ...recordingMethods,
   ...sceneMethods,
   ...searchMethods,
+  ...subtitleMethods,
   ...tagMethods,
   ...trackMethods,
   ...videoMethods

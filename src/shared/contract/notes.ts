@@ -1,23 +1,22 @@
 import { z } from 'zod';
-import { MAX_ANNOTATION_CHARS, MAX_FILM_TIME_MS } from '../limits';
+import { MAX_ANNOTATION_CHARS } from '../limits';
 import type { Annotation, AnnotationPage, AnnotationSummary } from '../notes';
 import { method } from './define';
-import { id, offsetMs } from './fields';
+import { filmTime, id, offsetMs } from './fields';
 import { tagFilter } from './tags';
 
 const body = z.string().max(MAX_ANNOTATION_CHARS, 'An annotation can hold at most 1 MB of text');
-const filmTimeMs = z.number().int().min(0, 'A film time cannot be negative').max(MAX_FILM_TIME_MS, 'That film time is past 100 hours');
 
 const target = z.object({ kind: z.enum(['film', 'scene', 'cue']), id }).strict();
 
 export const noteMethods = {
   'notes.create': method<Annotation>()(
-    z.object({ target, body: body.default(''), filmTimeMs: filmTimeMs.nullable().default(null) }).strict()
+    z.object({ target, body: body.default(''), filmTimeMs: filmTime.nullable().default(null) }).strict()
   ),
   'notes.get': method<Annotation>()(z.object({ id }).strict()),
   'notes.update': method<Annotation>()(
     z
-      .object({ id, body: body.optional(), filmTimeMs: filmTimeMs.nullable().optional() })
+      .object({ id, body: body.optional(), filmTimeMs: filmTime.nullable().optional() })
       .strict()
       .refine((v) => v.body !== undefined || v.filmTimeMs !== undefined, { message: 'Nothing to update: give a body or a film time' })
   ),

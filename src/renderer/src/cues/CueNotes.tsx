@@ -9,6 +9,14 @@ import { useScore } from '../player/ScoreContext';
  */
 export function CueNotes({ cue }: { cue: Cue }) {
   // The film's tags, the very answer the tag panel holds: asked for once.
-  const tags = useTags(useScore().filmId);
-  return <AnnotationsSection target={{ kind: 'cue', id: cue.id }} heading={`Notes on “${cue.label}”`} allTags={tags.data ?? []} />;
+  const { filmId } = useScore();
+  const tags = useTags(filmId);
+  return (
+    <AnnotationsSection
+      target={{ kind: 'cue', id: cue.id }}
+      filmId={filmId}
+      heading={`Notes on “${cue.label}”`}
+      allTags={tags.data ?? []}
+    />
+  );
 }

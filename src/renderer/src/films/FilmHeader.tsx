@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Film, Track } from '../../../shared/domain';
 import { ExchangeEntry } from '../exchange/ExchangeEntry';
 import { FilmLines } from './FilmLines';
@@ -11,9 +11,11 @@ interface Props {
   tracks: Track[];
   /** What a search hit opened, if anything: marked, and scrolled to and focused once. */
   found: Found | null;
+  /** The film's subtitle files, under its score. */
+  subtitles: ReactNode;
 }
 
-export function FilmHeader({ film, tracks, found }: Props) {
+export function FilmHeader({ film, tracks, found, subtitles }: Props) {
   const synopsis = useRef<HTMLParagraphElement>(null);
   const synopsisFound = found?.target.kind === 'synopsis' && found.target.filmId === film.id;
   const shownOpening = useRef<number | null>(null);
@@ -65,6 +67,7 @@ export function FilmHeader({ film, tracks, found }: Props) {
           </ol>
         )}
       </section>
+      {subtitles}
       <FilmLines film={film} found={found} />
     </header>
   );

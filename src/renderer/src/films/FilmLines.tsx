@@ -1,6 +1,10 @@
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Film, FilmLine } from '../../../shared/domain';
-import { useFilmLines } from './queries';
+import { formatFilmTime } from '../../../shared/time-format';
+import { useNotify } from '../notices/notify';
+import { seekFilm } from './film-clock';
+import { FILM_NOT_ON_DESK, playheadOf } from './playhead';
+import { useFilmLines, useMatchingSubtitles, useSetLineTime } from './queries';
 import { foundMark, revealFound, type Found } from './reveal';
 import styles from './FilmLines.module.css';
 
@@ -54,9 +58,80 @@ function LineList({ heading, lines, markedId }: { heading: string; lines: FilmLi
           <li key={line.id} id={lineElementId(line.id)} {...foundMark(styles.line, line.id === markedId)} tabIndex={-1}>
             {line.speaker && <span className={styles.speaker}>{line.speaker}: </span>}
             <span>{line.text}</span>
+            <LineTime line={line} />
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+/**
+ * A line's place in the film: its time, which takes the film there, and a way to place it: from the
+ * subtitle lines that share its words, at the playhead, or not at all.
+ */
+function LineTime({ line }: { line: FilmLine }) {
+  const [placing, setPlacing] = useState(false);
+  const offers = useMatchingSubtitles(placing ? { filmId: line.filmId, text: line.text } : null);
+  const setLineTime = useSetLineTime();
+  const notify = useNotify();
+  const panelId = useId();
+
+  const place = async (filmTimeMs: number | null) => {
+    try {
+      await setLineTime.mutateAsync({ lineId: line.id, filmTimeMs });
+      setPlacing(false);
+    } catch (error) {
+      notify.failed(error);
+    }
+  };
+  const playhead = playheadOf(line.filmId);
+
+  return (
+    <span className={styles.time}>
+      {line.filmTimeMs !== null && (
+        <button
+          type="button"
+          className="time-link"
+          aria-label={`Go to ${formatFilmTime(line.filmTimeMs)} in the film`}
+          onClick={() => {
+            if (!seekFilm(line.filmTimeMs!)) notify.failed(FILM_NOT_ON_DESK);
+          }}
+        >
+          {formatFilmTime(line.filmTimeMs)}
+        </button>
+      )}
+      <button
+        type="button"
+        className="button subtle small"
+        aria-expanded={placing}
+        aria-controls={panelId}
+        aria-label={`Place in the film: ${line.text.slice(0, 60)}`}
+        onClick={() => setPlacing(!placing)}
+      >
+        {line.filmTimeMs === null ? 'Place' : 'Move'}
+      </button>
+      {placing && (
+        <span id={panelId} className={styles.offers} role="group" aria-label="Where this line is in the film">
+          {offers.isLoading && <span className="muted">Looking in the subtitles…</span>}
+          {offers.data?.length === 0 && <span className="muted">No subtitle line shares its words.</span>}
+          {offers.data?.map((offer) => (
+            <button key={offer.id} type="button" className="button subtle small" onClick={() => void place(offer.startMs)}>
+              {formatFilmTime(offer.startMs)} · {offer.text}
+            </button>
+          ))}
+          {playhead !== null && (
+            <button type="button" className="button subtle small" onClick={() => void place(playhead)}>
+              At the playhead ({formatFilmTime(playhead)})
+            </button>
+          )}
+          {line.filmTimeMs !== null && (
+            <button type="button" className="button subtle small" onClick={() => void place(null)}>
+              Take it out of the film
+            </button>
+          )}
+        </span>
+      )}
+    </span>
   );
 }

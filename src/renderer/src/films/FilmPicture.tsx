@@ -1,4 +1,11 @@
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+  type ReactNode
+} from 'react';
 import { filmMediaUrl } from '../../../shared/media-url';
 import { formatFrameTime } from '../../../shared/time-format';
 import type { FilmVideo } from '../../../shared/video';
@@ -25,7 +32,13 @@ function rememberedHeight(): number {
  * and a handle to make the picture taller or shorter. The FilmDeck is registered with film-clock.ts,
  * through which the rest of the desk reads and moves film time.
  */
-export function FilmPicture({ video }: { video: FilmVideo }) {
+export function FilmPicture({
+  video,
+  underPicture
+}: {
+  video: FilmVideo;
+  /** Shown under the picture: the subtitle at the playhead. */ underPicture?: ReactNode;
+}) {
   const element = useRef<HTMLVideoElement>(null);
   const sound = useRef<HTMLAudioElement>(null);
   const [deck, setDeck] = useState<FilmDeck | null>(null);
@@ -170,6 +183,7 @@ export function FilmPicture({ video }: { video: FilmVideo }) {
         aria-label={`${video.fileName}, the film`}
         onClick={() => deck?.toggle()}
       />
+      {underPicture}
       {converted && <audio ref={sound} src={filmMediaUrl(video.filmId, 'audio', isDesktop)} preload="auto" aria-hidden="true" />}
       <div
         className="film-picture-handle"

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { AudioConversion, FilmVideo as AttachedVideo } from '../../../shared/video';
 import { call } from '../api';
 import { useInvalidate } from '../data/library-query';
@@ -11,7 +11,7 @@ import './video.css';
  * The film pane: the person's own copy of the film, played beside the scene and its notes, or the
  * way to attach it (and to find it again when it moved).
  */
-export function FilmVideo({ filmId }: { filmId: number }) {
+export function FilmVideo({ filmId, underPicture }: { filmId: number; underPicture?: ReactNode }) {
   const answer = useFilmVideo(filmId);
   // While another film's answer is still in hand, nothing of it is shown.
   const video = answer.data && answer.data.filmId === filmId ? answer.data : null;
@@ -19,7 +19,9 @@ export function FilmVideo({ filmId }: { filmId: number }) {
     return <section className="film-video" aria-label="Film picture" aria-busy="true" />;
   return (
     <section className="film-video" aria-label="Film picture" data-transport="film">
-      {video?.status === 'ready' && <FilmPicture key={`${video.filmId}:${video.fingerprint}:${video.path}`} video={video} />}
+      {video?.status === 'ready' && (
+        <FilmPicture key={`${video.filmId}:${video.fingerprint}:${video.path}`} video={video} underPicture={underPicture} />
+      )}
       <FilmFile filmId={filmId} video={video} />
     </section>
   );

@@ -29,6 +29,12 @@ export function handOnOpenedFilm(client: QueryClient, filmId: number, opened: Op
 
 export const useFilmLines = (filmId: number | null) => useLibraryQuery('films.lines', filmId === null ? null : { filmId });
 
+/** The film's subtitle lines sharing a line's words, offered to place it in the film. */
+export const useMatchingSubtitles = (input: { filmId: number; text: string } | null) => useLibraryQuery('subtitles.matching', input);
+
+/** A dialogue or quote line's film time shows in the film view's lists. */
+export const useSetLineTime = () => useLibraryMutation('films.setLineTime', ['films']);
+
 /** A new film page brings a film into the library's list. */
 export const useImportFilmPage = () => useLibraryMutation('library.importFilmPage', ['films']);
 /** The same, read by the library from where the file lies (the desktop app). */
@@ -36,6 +42,9 @@ export const useImportFilmPageFile = () => useLibraryMutation('library.importFil
 
 /** A scene's title and text show in the film's list and beside the cues linked to it. */
 export const useUpdateScene = () => useLibraryMutation('scenes.update', ['films', 'cues']);
+
+/** A scene's span is part of the film's scene list. */
+export const useSetSceneSpan = () => useLibraryMutation('scenes.setSpan', ['films']);
 
 /** Where the person is on the desk, for the next launch: nothing on screen changes. */
 export const useRememberPlace = () => useLibraryMutation('films.rememberPlace', []);

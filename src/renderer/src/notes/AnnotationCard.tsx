@@ -3,11 +3,14 @@ import { formatFilmTime, parseFilmTime } from '../../../shared/time-format';
 import type { Annotation, TagRef } from '../../../shared/notes';
 import { useInvalidate } from '../data/library-query';
 import { CiteButton } from '../exchange/CiteButton';
+import { seekFilm } from '../films/film-clock';
+import { FILM_NOT_ON_DESK } from '../films/playhead';
 import { useNotify } from '../notices/notify';
 import { lazyComponent } from '../lazy';
 import { TagEditor } from '../tags/TagEditor';
 import { useUpdateNote } from './queries';
 import { useAutosave, type SaveStatus } from './useAutosave';
+import { takesFilmTime } from './useFilmTimeInsertion';
 import styles from './AnnotationCard.module.css';
 
 interface Props {
@@ -109,6 +112,19 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDele
             }}
           />
         </label>
+        {filmTimeMs !== null && (
+          <button
+            type="button"
+            className="button subtle small"
+            aria-label={`Go to ${formatFilmTime(filmTimeMs)} in the film`}
+            title="Go to this time in the film"
+            onClick={() => {
+              if (!seekFilm(filmTimeMs)) notify.failed(FILM_NOT_ON_DESK);
+            }}
+          >
+            ⏵
+          </button>
+        )}
         {timeInvalid && (
           <span id={`${ids}-time-error`} className={styles.fieldError} role="alert">
             Write a time as hh:mm:ss
@@ -155,6 +171,7 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDele
             placeholder="Write in Markdown: **bold**, _italic_, lists, > quotes…"
             onChange={(e) => setBody(e.target.value)}
             onBlur={flush}
+            {...takesFilmTime}
           />
           <Suspense fallback={null}>
             <Markdown text={body} label="Preview" className={styles.preview} />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Annotation, AnnotationTarget, TagRef } from '../../../shared/notes';
+import { playheadOf } from '../films/playhead';
 import { useNotify } from '../notices/notify';
 import { AnnotationCard } from './AnnotationCard';
 import { useCreateNote, useNotesForTarget, useTrashNote } from './queries';
@@ -7,6 +8,8 @@ import styles from './AnnotationsSection.module.css';
 
 interface Props {
   target: AnnotationTarget;
+  /** The film the notes are on: a new note takes its playhead's time when its picture is on the desk. */
+  filmId: number | null;
   heading: string;
   allTags: TagRef[];
   /** A note to open (from search, the all-annotations view, the address), with when it was asked for: the same note can be asked for twice. */
@@ -14,7 +17,7 @@ interface Props {
 }
 
 /** The notes on one scene (or on the film as a whole), in film-time order, each editable in place. */
-export function AnnotationsSection({ target, heading, allTags, focus }: Props) {
+export function AnnotationsSection({ target, filmId, heading, allTags, focus }: Props) {
   // Notes changed elsewhere (restored from the trash, say) invalidate this list: it reloads, open editors stay.
   const notes = useNotesForTarget(target);
   const createNote = useCreateNote();
@@ -40,7 +43,7 @@ export function AnnotationsSection({ target, heading, allTags, focus }: Props) {
   const add = async () => {
     setAdding(true);
     try {
-      const note = await createNote.mutateAsync({ target });
+      const note = await createNote.mutateAsync({ target, filmTimeMs: filmId === null ? null : playheadOf(filmId) });
       setEditingId(note.id);
     } catch (error) {
       notify.failed(error);

@@ -4,6 +4,7 @@ import { CiteButton } from '../exchange/CiteButton';
 import { useUpdateScene } from '../films/queries';
 import { useNotify } from '../notices/notify';
 import { SceneCues } from '../cues/SceneCues';
+import { SceneSpan } from './SceneSpan';
 import styles from './SceneDetail.module.css';
 
 interface Props {
@@ -45,6 +46,7 @@ export function SceneDetail({ scene, children }: Props) {
           <h2 id="scene-heading" className={styles.heading}>
             {scene.title}
           </h2>
+          <SceneSpan scene={scene} />
           <p className={styles.description}>{scene.description}</p>
           {scene.context && (
             <aside className={styles.context} aria-label="Context">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
 import type { TagRef } from '../../../shared/notes';
+import { formatFilmTime } from '../../../shared/time-format';
 import { TagChips } from '../tags/TagChip';
 import styles from './SceneList.module.css';
 
@@ -74,7 +75,10 @@ export function SceneList({ scenes, selectedId, onSelect, loading, tagsByScene, 
               {scene.position}
             </span>
             <span className={styles.text}>
-              <span className={styles.title}>{scene.title}</span>
+              <span className={styles.title}>
+                {scene.title}
+                {scene.startMs !== null && <span className={styles.start}> {formatFilmTime(scene.startMs)}</span>}
+              </span>
               <span className={styles.line}>{scene.description}</span>
               {tagsByScene?.get(scene.id) && <TagChips tags={tagsByScene.get(scene.id)!} />}
             </span>

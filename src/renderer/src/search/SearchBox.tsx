@@ -20,7 +20,8 @@ const kindNames: Record<SearchHit['kind'], string> = {
   dialogue: 'Dialogue',
   quote: 'Quote',
   cue: 'Cue',
-  synopsis: 'Synopsis'
+  synopsis: 'Synopsis',
+  subtitle: 'Subtitle'
 };
 
 /**
