@@ -87,6 +87,14 @@ for (const viewport of [
       expect(list!.height).toBeGreaterThan(3 * 28);
       await shot('desk');
 
+      // Cues selected: the bar of what can be done to them all fits above the list.
+      await cueRows.first().focus();
+      await page.keyboard.press('ControlOrMeta+a');
+      await expect(score(page).getByRole('toolbar', { name: 'Selected cues' })).toBeVisible();
+      expect(await layoutProblems(page, scoreSelector)).toEqual([]);
+      await shot('selected');
+      await page.keyboard.press('Escape');
+
       // The new cue form: every field and its Add button within reach (its column scrolls).
       await score(page).getByRole('button', { name: 'New cue' }).click();
       const form = score(page).getByRole('form', { name: 'New cue' });

@@ -12,6 +12,8 @@ export const MAX_FILM_TIME_MS = 100 * HOUR_MS - 1;
 export const MAX_CUE_FILE_TIME_MS = 100 * HOUR_MS;
 /** Positions on a track: twelve hours is longer than any score. */
 export const MAX_TRACK_TIME_MS = 12 * HOUR_MS;
+/** Cues recoloured, tagged or deleted in one step (every cue of a track selected): more than any score holds. */
+export const MAX_CUES_AT_ONCE = 5000;
 
 /** A note may be long (a whole essay, pasted sources): 1 MB of text, counted in UTF-16 units. */
 export const MAX_ANNOTATION_CHARS = MB;

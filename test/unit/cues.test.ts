@@ -36,7 +36,7 @@ describe('cues', () => {
     const moved = updateCue(db, { cueId: early.id, startMs: 2_000, label: 'Opening' });
     expect([moved.label, moved.startMs, moved.endMs]).toEqual(['Opening', 2_000, 4_000]);
     expect(() => updateCue(db, { cueId: early.id, startMs: 5_000 })).toThrow(/cannot end/);
-    expect(deleteCue(db, late.id)).toEqual({ cueId: late.id });
+    expect(deleteCue(db, late.id)).toMatchObject({ cueId: late.id, deleted: 1 });
     expect(listCues(db, tracks[0].id).map((c) => c.id)).toEqual([early.id]);
     expect(() => deleteCue(db, late.id)).toThrow(/no cue/);
   });

@@ -4,7 +4,8 @@ import { CUE_COLOURS, type Cue } from '../../../shared/score';
 import { colourName } from '../../../shared/colour-names';
 import { formatTrackTime, parseTrackTime } from '../../../shared/time-format';
 import { useNotify } from '../notices/notify';
-import { useCreateCue, useDeleteCue, useLinkCue, useUnlinkCue, useUpdateCue } from './queries';
+import { useCreateCue, useLinkCue, useUnlinkCue, useUpdateCue } from './queries';
+import { useCueDeletion } from './useCueDeletion';
 import styles from './CueEditor.module.css';
 
 interface EditorProps {
@@ -20,7 +21,7 @@ interface EditorProps {
 export function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: EditorProps) {
   const createCue = useCreateCue();
   const updateCue = useUpdateCue();
-  const deleteCue = useDeleteCue();
+  const deletion = useCueDeletion(trackId);
   const linkCue = useLinkCue();
   const unlinkCue = useUnlinkCue();
   const notify = useNotify();
@@ -55,13 +56,7 @@ export function CueEditor({ trackId, scenes, cue, initial, onDone, onCancel }: E
   };
 
   const remove = async () => {
-    if (!cue) return;
-    try {
-      await deleteCue.mutateAsync({ cueId: cue.id });
-      onDone();
-    } catch (error) {
-      notify.failed(error);
-    }
+    if (cue && (await deletion.remove([cue]))) onDone();
   };
 
   const unlinked = scenes.filter((s) => !cue?.scenes.some((l) => l.id === s.id));

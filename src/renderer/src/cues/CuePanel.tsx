@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import type { Scene } from '../../../shared/domain';
 import { CUE_COLOURS, type Cue } from '../../../shared/score';
 import { formatTrackTime } from '../../../shared/time-format';
+import { isTyping } from '../keymap/keymap';
 import { useNotify } from '../notices/notify';
 import { useScore, usePlayerValue } from '../player/ScoreContext';
 import { CueEditor } from './CueEditor';
@@ -10,6 +11,7 @@ import { CueNotes } from './CueNotes';
 import { CueList, isMarker } from './CueList';
 import { useCreateCue, useUpdateCue } from './queries';
 import { StandInCuesQuestion } from './StandInCuesQuestion';
+import { useCueDeletion } from './useCueDeletion';
 import styles from './CuePanel.module.css';
 
 interface Props {
@@ -50,6 +52,7 @@ export const CuePanel = memo(function CuePanel({
   const hasLoop = usePlayerValue((state) => state.loopStartMs !== null && state.loopEndMs !== null);
   const [editingId, setEditingId] = useState<number | 'new' | null>(null);
   const pauseMs = usePlayerValue((state) => state.loopPauseMs);
+  const deletion = useCueDeletion(trackId);
 
   const fromLoop = () => {
     const { loopStartMs, loopEndMs } = player.getState();
@@ -69,7 +72,16 @@ export const CuePanel = memo(function CuePanel({
   };
 
   return (
-    <section className={styles.panel} aria-labelledby="cue-heading">
+    <section
+      className={styles.panel}
+      aria-labelledby="cue-heading"
+      onKeyDown={(e) => {
+        // Ctrl/⌘+Z brings back the track's last deleted cues, from anywhere in the panel but a text field (whose own undo it is).
+        if (e.key.toLowerCase() !== 'z' || !(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || isTyping(e.target)) return;
+        e.preventDefault();
+        void deletion.undoLast();
+      }}
+    >
       <div className={styles.toolbar}>
         <h2 id="cue-heading" className={`section-label ${styles.heading}`}>
           Cues <span className="count">{cues.length}</span>
@@ -147,6 +159,7 @@ export const CuePanel = memo(function CuePanel({
             onLoop={(cue) => void playCue(cue, { loop: true })}
             onEdit={(cue) => setEditingId(cue.id)}
             onMarkerToCue={(marker) => void markerToCue(marker)}
+            onDelete={deletion.remove}
           />
         )}
         <CueFiles trackId={trackId} />

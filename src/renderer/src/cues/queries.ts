@@ -5,7 +5,11 @@ export const useSceneCues = (sceneId: number) => useLibraryQuery('cues.forScene'
 
 export const useCreateCue = () => useLibraryMutation('cues.create', ['cues']);
 export const useUpdateCue = () => useLibraryMutation('cues.update', ['cues']);
-export const useDeleteCue = () => useLibraryMutation('cues.delete', ['cues']);
+// A deleted cue takes its notes and tags with it, and its undo brings them back.
+export const useDeleteCues = () => useLibraryMutation('cues.deleteSeveral', ['cues', 'notes', 'tags']);
+export const useRestoreDeletedCues = () => useLibraryMutation('cues.restoreDeleted', ['cues', 'notes', 'tags']);
+export const useRecolourCues = () => useLibraryMutation('cues.recolour', ['cues']);
+export const useTagCues = () => useLibraryMutation('cues.tag', ['cues', 'tags']);
 export const useLinkCue = () => useLibraryMutation('cues.link', ['cues']);
 export const useUnlinkCue = () => useLibraryMutation('cues.unlink', ['cues']);
 export const useImportCueFile = () => useLibraryMutation('cues.importFile', ['cues']);
