@@ -8,6 +8,7 @@ import {
   finishUpload,
   getPeaks,
   getPeakRange,
+  getSpectrogram,
   getRecording,
   listRecordings,
   receiveChunk,
@@ -21,6 +22,7 @@ export const recordingHandlers: HandlersOf<'recordings'> = {
   'recordings.get': ({ recordingId }, library) => getRecording(library, recordingId),
   'recordings.peaks': ({ recordingId }, library) => getPeaks(library, recordingId),
   'recordings.peakRange': (input, library) => getPeakRange(library, input),
+  'recordings.spectrogram': (input, library) => getSpectrogram(library, input),
   'recordings.remove': ({ recordingId }, library) => removeRecording(library, recordingId),
   'recordings.beginUpload': (input, library) => beginUpload(library, input),
   'recordings.attachPath': ({ trackId, path }, library) => {

@@ -5,7 +5,11 @@ import { basename, join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
 import { type PeakRange, type Peaks, type Recording, type UploadStatus } from '../../shared/score';
 import { assertExists, notFound } from '../errors';
-import { warmUpDecoding } from './decoders/pool';
+import { spectrogramOnThread, warmUpDecoding } from './decoders/pool';
+import type { PlannedFormat } from './decoders/plan';
+import { planRange } from './decoders/range';
+import { windowSizeFor } from './spectrogram';
+import type { Spectrogram } from '../../shared/spectrogram';
 import {
   appendToIncomingFile,
   completeIncomingFile,
@@ -95,6 +99,42 @@ export function getPeakRange(
     bucketMs: (row.spb / row.rate) * 1000,
     fromBucket,
     ...peaksFromBlob(row.data ?? Buffer.alloc(0))
+  };
+}
+
+const plannedFormats: Record<string, PlannedFormat> = { ogg: 'oga', opus: 'opus', mp3: 'mp3', flac: 'flac', wav: 'wav', m4a: 'm4a' };
+
+/**
+ * The spectrogram of a stretch of the recording, for the view the person is looking at: only that
+ * stretch is decoded (planRange), and it is decoded and transformed on a decoding thread.
+ */
+export async function getSpectrogram(
+  library: Library,
+  input: { recordingId: number; fromMs: number; toMs: number; columns: number }
+): Promise<Spectrogram> {
+  const { recordingId, columns } = input;
+  const row = recordingRow(library.db, recordingId);
+  const { path } = recordingMedia(library, recordingId);
+  const fromMs = Math.min(input.fromMs, row.durationMs);
+  const toMs = Math.min(input.toMs, row.durationMs);
+  if (toMs <= fromMs) throw new ReelnotesError('INVALID_INPUT', `The stretch ${fromMs}–${toMs} ms holds nothing of this recording.`);
+  const format = plannedFormats[row.mediaFile.slice(row.mediaFile.lastIndexOf('.') + 1)] ?? 'wav';
+  const frameAt = (ms: number) => Math.round((ms / 1000) * row.sampleRate);
+  const [fromFrame, toFrame] = [frameAt(fromMs), frameAt(toMs)];
+  const decodeStarted = performance.now();
+  const reach = windowSizeFor(row.sampleRate) / 2;
+  const plan = await planRange(path, statSync(path).size, format, Math.max(0, fromFrame - reach), toFrame + reach);
+  const planMs = performance.now() - decodeStarted;
+  const result = await spectrogramOnThread({ path, plan, sampleRate: row.sampleRate, fromFrame, toFrame, columns });
+  return {
+    recordingId,
+    fromMs,
+    toMs,
+    columns,
+    rows: result.levels.length / columns,
+    levels: Buffer.from(result.levels.buffer, result.levels.byteOffset, result.levels.byteLength).toString('base64'),
+    decodeMs: planMs + result.decodeMs,
+    transformMs: result.transformMs
   };
 }
 

@@ -47,15 +47,34 @@ export async function decodeSegment(
 ): Promise<SegmentResult> {
   const segment = plan.segments[index];
   const peaks = new PeakAccumulator(samplesPerBucket, segment.firstFrame);
+  const sampleRate = await decodeCounted(path, plan, segment, (channels) => peaks.push(channels, 0, channels[0].length), onRead);
+  return { part: peaks.finishPart(), sampleRate };
+}
+
+/**
+ * Decodes the segment's bytes and hands `take` its counted samples only, in order from the
+ * segment's `firstFrame` (warm-up samples, and a Vorbis stream's samples past its end, are not
+ * handed on). Resolves with the sample rate (0 when nothing was counted).
+ */
+export async function decodeCounted(
+  path: string,
+  plan: DecodePlan,
+  segment: Segment,
+  take: (channels: readonly Float32Array[]) => void,
+  onRead: (bytes: number) => void = () => {}
+): Promise<number> {
   let sampleRate = 0;
   let counting = segment.countFrom <= segment.from;
+  let counted = 0;
   /** Frames the segment may still count: Vorbis trims the last packet to the stream's end. */
   let limit = Infinity;
   const sink: AudioSink = (channels, rate) => {
     if (!counting) return;
     sampleRate = rate;
-    const frames = Math.min(channels[0].length, limit - peaks.frames);
-    if (frames > 0) peaks.push(channels, 0, frames);
+    const frames = Math.min(channels[0].length, limit - counted);
+    if (frames <= 0) return;
+    counted += frames;
+    take(frames === channels[0].length ? channels : channels.map((c) => c.subarray(0, frames)));
   };
   let read = 0;
 
@@ -129,18 +148,18 @@ export async function decodeSegment(
     }
   } else {
     const { decodeChunked } = await import('audio-decode');
-    async function* counted(): AsyncGenerator<Uint8Array> {
+    async function* bytesRead(): AsyncGenerator<Uint8Array> {
       for (const { bytes } of pieces(path, segment)) {
         onRead((read += bytes.length));
         // audio-decode may keep what it is given.
         yield bytes.slice();
       }
     }
-    for await (const { channelData, sampleRate: rate } of decodeChunked(counted(), plan.format)) {
+    for await (const { channelData, sampleRate: rate } of decodeChunked(bytesRead(), plan.format)) {
       if (channelData.length) sink(channelData, rate);
     }
   }
-  return { part: peaks.finishPart(), sampleRate };
+  return sampleRate;
 }
 
 function grow(buffer: Uint8Array, atLeast: number): Uint8Array {
