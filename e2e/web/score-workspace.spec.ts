@@ -31,6 +31,8 @@ async function layoutProblems(page: Page, selector: string): Promise<string[]> {
       const rect = control.getBoundingClientRect();
       // Not drawn (display: none), or drawn for screen readers only (visually hidden).
       if (rect.width <= 1 || rect.height <= 1 || getComputedStyle(control).visibility === 'hidden') continue;
+      // A picture drawn under another control on purpose (the spectrogram under the waveform's canvas) takes no pointer.
+      if (control instanceof HTMLCanvasElement && getComputedStyle(control).pointerEvents === 'none') continue;
       let clip: Box = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
       let scrolls = false;
       for (let box = control.parentElement; box; box = box.parentElement) {
@@ -94,6 +96,14 @@ for (const viewport of [
       expect(await layoutProblems(page, scoreSelector)).toEqual([]);
       await shot('selected');
       await page.keyboard.press('Escape');
+
+      // The notes (the spectrogram) in the waveform's place: its axis inside the waveform, nothing moved.
+      const notes = score(page).getByRole('button', { name: 'Notes' });
+      await notes.click();
+      await expect(score(page).getByRole('img', { name: /^Spectrogram/ })).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+      expect(await layoutProblems(page, scoreSelector)).toEqual([]);
+      await shot('notes');
+      await notes.click();
 
       // The new cue form: every field and its Add button within reach (its column scrolls).
       await score(page).getByRole('button', { name: 'New cue' }).click();

@@ -4,6 +4,7 @@ import { formatTrackTime } from '../../../shared/time-format';
 import { useCommand } from '../keymap/keymap';
 import { useScore } from '../player/ScoreContext';
 import { usePeakTiles } from './queries';
+import { Spectrogram } from './Spectrogram';
 import { WaveformOverview } from './WaveformOverview';
 import {
   clampView,
@@ -40,6 +41,8 @@ interface Props {
   /** A cue's edge (or the whole cue) dragged to new times, already held inside the recording. */
   onCueMoved: (cue: Cue, times: { startMs: number; endMs: number }) => void;
 }
+
+const SPECTROGRAM_KEY = 'reelnotes-spectrogram';
 
 /** A drag shorter than this many pixels is a click (seek), not a new cue. */
 const DRAG_THRESHOLD_PX = 4;
@@ -91,6 +94,8 @@ interface LayerInput {
   fine: { bucketMs: number; tiles: Map<number, PeakRange> } | null;
   cues: Cue[];
   loop: Props['loop'];
+  /** False while the spectrogram is drawn in the waveform's place (the cues and the loop stay). */
+  wave: boolean;
 }
 
 interface Layers {
@@ -105,7 +110,7 @@ interface Layers {
 
 /** The cues, the loop and the waveform in the unplayed colour; and the waveform alone in the played one. */
 function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknown[], previous: Layers | null): Layers {
-  const { width, height, ratio, view, overview, fine, cues, loop } = input;
+  const { width, height, ratio, view, overview, fine, cues, loop, wave } = input;
   // Reading the theme's colours makes the browser work out the page's styles: once per theme, not per frame of a zoom.
   const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
   const colours =
@@ -120,7 +125,7 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
   const x = (ms: number) => (ms - view.startMs) / view.msPerPx;
   // The waveform's columns, once for both layers.
   const columns = new Float32Array(width * 2);
-  if (overview && overview.max.length > 0) {
+  if (wave && overview && overview.max.length > 0) {
     for (let px = 0; px < width; px++) {
       const [low, high] = extremes(view.startMs + px * view.msPerPx, view.startMs + (px + 1) * view.msPerPx, overview, fine);
       columns[2 * px] = low;
@@ -161,7 +166,7 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
     }
     const mid = height / 2;
     g.fillStyle = waveColour;
-    for (let px = 0; px < width; px++) {
+    for (let px = 0; wave && px < width; px++) {
       const top = mid - columns[2 * px + 1] * (mid - 2);
       g.fillRect(px, top, 1, Math.max(1, mid - columns[2 * px] * (mid - 2) - top));
     }
@@ -192,6 +197,9 @@ export function Waveform(props: Props) {
   // Null until the person zooms or scrolls: the whole recording, whatever the width.
   const [zoomed, setZoomed] = useState<WaveformView | null>(null);
   const [follow, setFollow] = useState(true);
+  // The spectrogram in the waveform's place, as the person last left it.
+  const [spectrogram, setSpectrogram] = useState(() => localStorage.getItem(SPECTROGRAM_KEY) === 'on');
+  const [pointerMs, setPointerMs] = useState<number | null>(null);
   // A cue being reshaped: the part held, where the pointer took it, and its times so far.
   const [cueDrag, setCueDrag] = useState<{ cue: Cue; part: CuePart; grabMs: number; startMs: number; endMs: number } | null>(null);
   // While a cue is dragged it is drawn where it would go.
@@ -317,10 +325,16 @@ export function Waveform(props: Props) {
       loop.startMs,
       loop.endMs,
       loop.on,
+      spectrogram,
       window.matchMedia('(prefers-color-scheme: dark)').matches
     ];
     if (!layers.current || inputs.some((value, i) => value !== layers.current!.inputs[i])) {
-      layers.current = drawLayers(canvas, { width, height, ratio, view, overview: peaks, fine, cues, loop }, inputs, layers.current);
+      layers.current = drawLayers(
+        canvas,
+        { width, height, ratio, view, overview: peaks, fine, cues, loop, wave: !spectrogram },
+        inputs,
+        layers.current
+      );
     }
     const { base, played, colours } = layers.current;
     if (canvas.width !== base.width || canvas.height !== base.height) {
@@ -378,6 +392,7 @@ export function Waveform(props: Props) {
     setDrag({ fromX: localX(event.clientX), toX: localX(event.clientX), loop: event.shiftKey });
   };
   const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
+    if (spectrogram) setPointerMs(unclampedMs(event.clientX));
     if (cueDrag) {
       setCueDrag({ ...cueDrag, ...draggedCue(cueDrag.cue, cueDrag.part, unclampedMs(event.clientX) - cueDrag.grabMs, durationMs) });
       return;
@@ -464,6 +479,18 @@ export function Waveform(props: Props) {
         >
           Follow
         </button>
+        <button
+          type="button"
+          className="button subtle small"
+          aria-pressed={spectrogram}
+          onClick={() => {
+            localStorage.setItem(SPECTROGRAM_KEY, spectrogram ? 'off' : 'on');
+            setSpectrogram(!spectrogram);
+          }}
+          title="Show the notes sounding (a spectrogram) in place of the waveform"
+        >
+          Notes
+        </button>
         <span className={styles.span} data-testid="waveform-span">
           {/* To the millisecond once less than a minute is in view. */}
           {formatTrackTime(view.startMs, spanMs < 60_000)}–{formatTrackTime(view.startMs + spanMs, spanMs < 60_000)}
@@ -477,6 +504,7 @@ export function Waveform(props: Props) {
         ))}
       </div>
       <div className={styles.stage}>
+        {spectrogram && <Spectrogram recordingId={recordingId} view={view} width={width} positionMs={positionMs} pointerMs={pointerMs} />}
         <canvas
           ref={canvasRef}
           className={styles.canvas}
@@ -490,6 +518,7 @@ export function Waveform(props: Props) {
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerUp}
+          onPointerLeave={() => setPointerMs(null)}
           onPointerCancel={() => {
             setDrag(null);
             setCueDrag(null);

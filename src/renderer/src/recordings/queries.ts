@@ -28,3 +28,10 @@ function byTile(results: { data?: PeakRange }[]): Map<number, PeakRange> {
   results.forEach((result) => result.data && tiles.set(result.data.fromBucket / TILE_BUCKETS, result.data));
   return tiles;
 }
+
+/**
+ * The spectrogram of the stretch in view, asked for once the view has settled; the last answer stays
+ * drawn (where its stretch lies in the view) while the next one comes.
+ */
+export const useSpectrogram = (input: { recordingId: number; fromMs: number; toMs: number; columns: number } | null) =>
+  useLibraryQuery('recordings.spectrogram', input);
