@@ -60,6 +60,17 @@ export async function measureFirstScreen(defaultHome: string): Promise<Row[]> {
   }
 }
 
+/** Only a cue's play latency in the default library, against a bare audio element (`npm run bench -- --only cue-latency`). */
+export async function measureCuePlay(defaultHome: string): Promise<Row[]> {
+  makeStandIns();
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  try {
+    return await withHost(defaultHome, (host) => measureCueLatency(browser, host));
+  } finally {
+    await browser.close();
+  }
+}
+
 /**
  * The browser host in Chromium: how long a person waits for the scene list with the default library
  * and with the large one, what the 100,000-note list keeps in the DOM and the heap, how soon a

@@ -10,6 +10,7 @@ import { listTracks } from '../src/core/tracks/tracks';
 import { attachFile } from '../src/core/recordings/recordings';
 import { withHost } from './host-process';
 import { summarise, type Row } from './measure';
+import { measureSpectrogram } from './spectrogram';
 import type { PageWindow } from './page-globals';
 
 /**
@@ -84,7 +85,7 @@ export async function measureWaveformZoom(browser: () => Promise<Browser>, films
     seedDefaultLibrary(library, filmsDir);
     const trackId = listTracks(library.db, listFilms(library.db)[0].id)[0].id;
     const analysisStarted = performance.now();
-    await attachFile(library, trackId, makeRecording(dir, minutes));
+    const recording = await attachFile(library, trackId, makeRecording(dir, minutes));
     const analysisMs = performance.now() - analysisStarted;
     library.close();
     // The browser is asked for once the recording is in: an hour's analysis takes a while.
@@ -105,6 +106,7 @@ export async function measureWaveformZoom(browser: () => Promise<Browser>, films
         const before = await heap();
         const zooming = summarise(await page.evaluate(wheelFrames, { zoomSteps, scrolls: 10, idle: false }));
         const growth = (await heap()) - before;
+        const spectrogram = await measureSpectrogram(page, recording.id, minutes);
         const note = `${minutes}-minute recording (analysed in ${(analysisMs / 1000).toFixed(1)} s), ${zoomSteps} zoom steps in and out, 10 scrolls at each; floor: the same frames idle`;
         return [
           {
@@ -123,7 +125,8 @@ export async function measureWaveformZoom(browser: () => Promise<Browser>, films
             unit: 'MB',
             goal: '<= 20 MB',
             met: growth <= 20
-          }
+          },
+          ...spectrogram
         ];
       } finally {
         await page.close();

@@ -37,6 +37,11 @@ export interface Peaks {
    * range at a time with `recordings.peakRange`; empty for a recording attached before they existed.
    */
   levels: PeakLevelInfo[];
+  /**
+   * While the finer levels of a recording attached before they existed are being made (started by
+   * asking for its peaks), how much of its file has been read, 0–1; absent otherwise.
+   */
+  levelsProgress?: number;
 }
 
 export interface PeakLevelInfo {

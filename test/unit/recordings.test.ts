@@ -9,7 +9,7 @@ import { listFilms } from '../../src/core/films/films';
 import { listTracks } from '../../src/core/tracks/tracks';
 import { openLibrary, type Library } from '../../src/core/library/library';
 import { createCue, listCues, cuesForScene } from '../../src/core/cues/cues';
-import { attachFile, getPeaks, getRecording, listRecordings, recordingMedia } from '../../src/core/recordings/recordings';
+import { attachFile, getPeaks, getRecording, levelsBuilt, listRecordings, recordingMedia } from '../../src/core/recordings/recordings';
 import { seedStandIns } from '../../src/core/library/stand-ins';
 import { ReelnotesError } from '../../src/shared/errors';
 import type { PeakRange, Recording, UploadStatus } from '../../src/shared/score';
@@ -115,6 +115,30 @@ describe('the waveform of a long recording', () => {
     // Replaced, the recording takes its levels with it.
     await attachFile(library, trackIds[0], audio.wav);
     expect(library.db.prepare('SELECT count(*) FROM peak_levels WHERE recording_id = ?').pluck().get(recording.id)).toBe(0);
+  });
+
+  it('of a recording attached before the levels existed, gets them on first asking, in the background, with progress', async () => {
+    const { library, trackIds } = seeded();
+    const long = join(audio.dir, 'long-sine-old.wav');
+    execFileSync('sox', ['-R', '-n', '-r', '44100', '-c', '1', '-b', '16', long, 'synth', '40', 'sine', '440', 'vol', '0.5']);
+    const recording = await attachFile(library, trackIds[0], long);
+    const made = getPeaks(library, recording.id);
+    // As a library from before migration 014 holds it: the overview alone.
+    library.db.prepare('DELETE FROM peak_levels WHERE recording_id = ?').run(recording.id);
+
+    const first = getPeaks(library, recording.id);
+    expect(first.levels).toEqual([]);
+    expect(first.levelsProgress).toBeGreaterThanOrEqual(0);
+    expect(first.max).toEqual(made.max);
+    // Asked again while under way: the same job, not a second one.
+    expect(getPeaks(library, recording.id).levelsProgress).toBeDefined();
+    await levelsBuilt(library, recording.id);
+
+    const after = getPeaks(library, recording.id);
+    expect(after.levelsProgress).toBeUndefined();
+    expect(after).toEqual(made);
+    const level0 = await dispatch(library, 'recordings.peakRange', { recordingId: recording.id, level: 0, fromBucket: 0, count: 100 });
+    expect(level0).toMatchObject({ ok: true, result: { level: 0, fromBucket: 0 } });
   });
 });
 

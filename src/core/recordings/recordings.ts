@@ -19,7 +19,7 @@ import {
   type IncomingFile
 } from '../library/incoming';
 import { assertWritable, type Library } from '../library/library';
-import { BYTES_PER_BUCKET, peakPyramid, peaksFromBlob, peaksToBlob } from './peaks';
+import { BYTES_PER_BUCKET, peakPyramid, peaksFromBlob, peaksToBlob, type PeakLevel } from './peaks';
 import { analyseRecording, type RecordingAnalysis } from './recording-analysis';
 
 type RecordingRow = Omit<Recording, 'standIn' | 'available' | 'standInCues'> & { standIn: 0 | 1; mediaFile: string };
@@ -65,12 +65,70 @@ export function getPeaks(library: Library, recordingId: number): Peaks {
   const levels = library.db
     .prepare('SELECT level, samples_per_bucket AS spb, buckets FROM peak_levels WHERE recording_id = ? ORDER BY level')
     .all(recordingId) as { level: number; spb: number; buckets: number }[];
+  // A recording attached before the levels existed gets them now, the first time its waveform is asked for.
+  const building = levels.length === 0 ? levelBuilding(library, recordingId) : undefined;
   return {
     recordingId,
     bucketMs: (row.spb / row.rate) * 1000,
     ...peaksFromBlob(row.peaks),
-    levels: levels.map((l) => ({ level: l.level, bucketMs: (l.spb / row.rate) * 1000, buckets: l.buckets }))
+    levels: levels.map((l) => ({ level: l.level, bucketMs: (l.spb / row.rate) * 1000, buckets: l.buckets })),
+    ...(building && { levelsProgress: building.fraction })
   };
+}
+
+interface LevelBuilding {
+  fraction: number;
+  done: Promise<void>;
+}
+
+/** The levels being made for recordings attached before migration 014, per library, by recording. */
+const levelsInProgress = new WeakMap<Library, Map<number, LevelBuilding>>();
+
+/**
+ * The making of a recording's finer levels, started if it is not under way: a background decode of
+ * its file (on the decoding threads, like an attach's, which is the one decode that makes every
+ * level), its pyramid written in one transaction. Undefined where there is nothing to do: a file
+ * missing from the media folder, or a library opened read-only. A failure is logged as the attach's
+ * would be and leaves the overview, as before.
+ */
+function levelBuilding(library: Library, recordingId: number): LevelBuilding | undefined {
+  const jobs = levelsInProgress.get(library) ?? new Map<number, LevelBuilding>();
+  levelsInProgress.set(library, jobs);
+  const known = jobs.get(recordingId);
+  if (known) return known;
+  const row = recordingRow(library.db, recordingId);
+  const path = join(library.mediaDir, row.mediaFile);
+  if (!existsSync(path) || library.readOnly) return undefined;
+  const job: LevelBuilding = { fraction: 0, done: Promise.resolve() };
+  job.done = analyseRecording(path, row.originalName, (fraction) => (job.fraction = fraction))
+    .then(({ peaks }) => {
+      const levels = peakPyramid(peaks);
+      const overview = levels[levels.length - 1];
+      library.db.transaction(() => {
+        // The recording may have been replaced or removed meanwhile: the levels are of this file only.
+        const still = library.db.prepare('SELECT 1 FROM recordings WHERE id = ? AND media_file = ?').get(recordingId, row.mediaFile);
+        if (!still || library.db.prepare('SELECT 1 FROM peak_levels WHERE recording_id = ?').get(recordingId)) return;
+        library.db
+          .prepare('UPDATE recordings SET peaks = ?, samples_per_bucket = ? WHERE id = ?')
+          .run(peaksToBlob(overview.data), overview.samplesPerBucket, recordingId);
+        insertLevels(library.db, recordingId, levels);
+      })();
+    })
+    .catch((error: unknown) => console.error(`The finer waveform of recording ${recordingId} could not be made:`, error))
+    .finally(() => jobs.delete(recordingId));
+  jobs.set(recordingId, job);
+  return job;
+}
+
+/** Resolves once the finer levels of a recording attached before them are made (at once if nothing is under way). */
+export function levelsBuilt(library: Library, recordingId: number): Promise<void> {
+  return levelsInProgress.get(library)?.get(recordingId)?.done ?? Promise.resolve();
+}
+
+function insertLevels(db: Database.Database, recordingId: number, levels: PeakLevel[]): void {
+  const addLevel = db.prepare('INSERT INTO peak_levels (recording_id, level, samples_per_bucket, buckets, data) VALUES (?, ?, ?, ?, ?)');
+  for (const level of levels)
+    addLevel.run(recordingId, level.level, level.samplesPerBucket, level.data.length / 2, peaksToBlob(level.data));
 }
 
 /**
@@ -262,9 +320,7 @@ function writeRecording(
       overview.samplesPerBucket
     );
     const recordingId = Number(db.prepare('SELECT last_insert_rowid()').pluck().get());
-    const addLevel = db.prepare('INSERT INTO peak_levels (recording_id, level, samples_per_bucket, buckets, data) VALUES (?, ?, ?, ?, ?)');
-    for (const level of levels)
-      addLevel.run(recordingId, level.level, level.samplesPerBucket, level.data.length / 2, peaksToBlob(level.data));
+    insertLevels(db, recordingId, levels);
     return previous?.mediaFile;
   })();
 }

@@ -126,6 +126,7 @@ export function Spectrogram({ recordingId, view, width, positionMs, pointerMs }:
         data-loudest={loudest?.label}
         data-loudest-row={loudest?.row}
         data-rows={shown?.rows}
+        data-from-ms={shown?.fromMs}
       />
       <div className={styles.axis} data-testid="spectrogram-axis" aria-hidden="true">
         {AXIS_NOTES.map((note) => (

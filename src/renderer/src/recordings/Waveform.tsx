@@ -526,6 +526,11 @@ export function Waveform(props: Props) {
           onDoubleClick={(event) => durationMs > 0 && onPlayFrom(toMs(event.clientX))}
         />
         {!peaks && <span className={styles.note}>Reading the waveform…</span>}
+        {peaks?.levelsProgress !== undefined && (
+          <span className={styles.levels} role="status">
+            Making the finer waveform for zooming: {Math.round(peaks.levelsProgress * 100)}%
+          </span>
+        )}
         {cueDrag && (
           <span
             className={styles.dragTimes}

@@ -1,12 +1,25 @@
-import { useQueries } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { PeakRange } from '../../../shared/score';
 import { call } from '../api';
 import { queryKeyOf, useLibraryQuery } from '../data/library-query';
 import { TILE_BUCKETS } from '../../../shared/waveform-view';
 
 export const useRecordings = (filmId: number) => useLibraryQuery('recordings.list', { filmId });
-/** The overview of a recording's waveform, and the list of its finer levels. */
-export const usePeaks = (recordingId: number | null) => useLibraryQuery('recordings.peaks', recordingId === null ? null : { recordingId });
+/**
+ * The overview of a recording's waveform, and the list of its finer levels. For a recording attached
+ * before the levels existed, asking starts making them in the library: until they are made, the answer
+ * says how far that has gone, and is asked for again every half second, the one answer that is polled.
+ */
+export function usePeaks(recordingId: number | null) {
+  const input = recordingId === null ? null : { recordingId };
+  return useQuery({
+    queryKey: queryKeyOf('recordings.peaks', input!),
+    queryFn: () => call('recordings.peaks', input!),
+    enabled: input !== null,
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => (query.state.data?.levelsProgress === undefined ? false : 500)
+  });
+}
 
 /**
  * The tiles of one level that the waveform draws now, by tile number. Like every answer, a tile is let
