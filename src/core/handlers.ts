@@ -10,6 +10,7 @@ import { noteHandlers } from './notes/handlers';
 import { recordingHandlers } from './recordings/handlers';
 import { sceneHandlers } from './scenes/handlers';
 import { searchHandlers } from './search/handlers';
+import { soundtrackHandlers } from './soundtrack/handlers';
 import { subtitleHandlers } from './subtitles/handlers';
 import { tagHandlers } from './tags/handlers';
 import { trackHandlers } from './tracks/handlers';
@@ -30,6 +31,7 @@ export const handlers: DomainHandlers<MethodName> = {
   ...recordingHandlers,
   ...sceneHandlers,
   ...searchHandlers,
+  ...soundtrackHandlers,
   ...subtitleHandlers,
   ...tagHandlers,
   ...trackHandlers,

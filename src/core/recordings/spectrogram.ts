@@ -1,5 +1,5 @@
 import { SPECTROGRAM_FLOOR_DB, SPECTROGRAM_NOTES, spectrogramRows } from '../../shared/spectrogram';
-import { decodeCounted } from './decoders/segment';
+import { decodeSegmentInto } from './decoders/segment';
 import type { DecodePlan } from './decoders/plan';
 
 /**
@@ -39,19 +39,23 @@ export async function computeSpectrogram(job: SpectrogramJob): Promise<Spectrogr
   const first = Math.max(0, job.fromFrame - windowSize / 2);
   const last = job.toFrame + windowSize / 2;
   const mono = new Float32Array(last - first);
-  const segment = job.plan.segments[0];
-  let at = segment.firstFrame;
-  await decodeCounted(job.path, job.plan, segment, (channels) => {
-    const frames = channels[0].length;
-    const from = Math.max(at, first);
-    const to = Math.min(at + frames, last);
-    for (let frame = from; frame < to; frame++) {
-      let sum = 0;
-      for (const channel of channels) sum += channel[frame - at];
-      mono[frame - first] = sum / channels.length;
-    }
-    at += frames;
-  });
+  let at = job.plan.segments[0].firstFrame;
+  await decodeSegmentInto(
+    job.path,
+    job.plan,
+    0,
+    (channels, frames) => {
+      const from = Math.max(at, first);
+      const to = Math.min(at + frames, last);
+      for (let frame = from; frame < to; frame++) {
+        let sum = 0;
+        for (const channel of channels) sum += channel[frame - at];
+        mono[frame - first] = sum / channels.length;
+      }
+      at += frames;
+    },
+    () => {}
+  );
   const decoded = performance.now();
   const levels = spectrogramLevels(mono, job.fromFrame - first, job.toFrame - first, job.columns, job.sampleRate, windowSize);
   return { levels, windowSize, decodeMs: decoded - started, transformMs: performance.now() - decoded };

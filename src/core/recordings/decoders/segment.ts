@@ -45,36 +45,37 @@ export async function decodeSegment(
   samplesPerBucket: number,
   onRead: (bytes: number) => void
 ): Promise<SegmentResult> {
-  const segment = plan.segments[index];
-  const peaks = new PeakAccumulator(samplesPerBucket, segment.firstFrame);
-  const sampleRate = await decodeCounted(path, plan, segment, (channels) => peaks.push(channels, 0, channels[0].length), onRead);
+  const peaks = new PeakAccumulator(samplesPerBucket, plan.segments[index].firstFrame);
+  const sampleRate = await decodeSegmentInto(path, plan, index, (channels, frames) => peaks.push(channels, 0, frames), onRead);
   return { part: peaks.finishPart(), sampleRate };
 }
 
 /**
- * Decodes the segment's bytes and hands `take` its counted samples only, in order from the
- * segment's `firstFrame` (warm-up samples, and a Vorbis stream's samples past its end, are not
- * handed on). Resolves with the sample rate (0 when nothing was counted).
+ * Decodes one segment of a planned recording and hands its counted samples to `take` (channels and
+ * how many of their frames count), in order; answers the sample rate. The waveform sums them into
+ * peaks; the cue finder keeps a cue's sound.
  */
-export async function decodeCounted(
+export async function decodeSegmentInto(
   path: string,
   plan: DecodePlan,
-  segment: Segment,
-  take: (channels: readonly Float32Array[]) => void,
-  onRead: (bytes: number) => void = () => {}
+  index: number,
+  take: (channels: readonly Float32Array[], frames: number, sampleRate: number) => void,
+  onRead: (bytes: number) => void
 ): Promise<number> {
+  const segment = plan.segments[index];
   let sampleRate = 0;
   let counting = segment.countFrom <= segment.from;
-  let counted = 0;
+  let taken = 0;
   /** Frames the segment may still count: Vorbis trims the last packet to the stream's end. */
   let limit = Infinity;
   const sink: AudioSink = (channels, rate) => {
     if (!counting) return;
     sampleRate = rate;
-    const frames = Math.min(channels[0].length, limit - counted);
-    if (frames <= 0) return;
-    counted += frames;
-    take(frames === channels[0].length ? channels : channels.map((c) => c.subarray(0, frames)));
+    const frames = Math.min(channels[0].length, limit - taken);
+    if (frames > 0) {
+      take(channels, frames, rate);
+      taken += frames;
+    }
   };
   let read = 0;
 
@@ -148,14 +149,14 @@ export async function decodeCounted(
     }
   } else {
     const { decodeChunked } = await import('audio-decode');
-    async function* bytesRead(): AsyncGenerator<Uint8Array> {
+    async function* counted(): AsyncGenerator<Uint8Array> {
       for (const { bytes } of pieces(path, segment)) {
         onRead((read += bytes.length));
         // audio-decode may keep what it is given.
         yield bytes.slice();
       }
     }
-    for await (const { channelData, sampleRate: rate } of decodeChunked(bytesRead(), plan.format)) {
+    for await (const { channelData, sampleRate: rate } of decodeChunked(counted(), plan.format)) {
       if (channelData.length) sink(channelData, rate);
     }
   }

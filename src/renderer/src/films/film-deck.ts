@@ -26,6 +26,8 @@ interface Film {
 export class FilmDeck implements FilmPlayer {
   private sound: HTMLAudioElement | null = null;
   private spanEndMs: number | null = null;
+  /** A seek asked for before the picture's metadata was known (a link that opened the film): made once it is. */
+  private seekWhenLoaded: number | null = null;
   private frameRequest = 0;
   /** Reverse shuttle: the speed backwards, and when the last step back was asked for. */
   private reverse: { speed: number; since: number } | null = null;
@@ -38,6 +40,12 @@ export class FilmDeck implements FilmPlayer {
   ) {
     video.preservesPitch = true;
     const onChange = () => this.report();
+    const onMetadata = () => {
+      const waiting = this.seekWhenLoaded;
+      this.seekWhenLoaded = null;
+      if (waiting !== null) video.currentTime = this.clamp(waiting) / 1000;
+      this.report();
+    };
     const onPlay = () => {
       this.followFrames();
       this.syncSound(true);
@@ -58,7 +66,7 @@ export class FilmDeck implements FilmPlayer {
       this.report();
     };
     const listeners: [string, () => void][] = [
-      ['loadedmetadata', onChange],
+      ['loadedmetadata', onMetadata],
       ['timeupdate', onChange],
       ['ended', onPause],
       ['pause', onPause],
@@ -103,7 +111,8 @@ export class FilmDeck implements FilmPlayer {
   seek(ms: number): void {
     this.stopReverse();
     this.spanEndMs = null;
-    this.video.currentTime = this.clamp(ms) / 1000;
+    if (this.video.readyState < HTMLMediaElement.HAVE_METADATA) this.seekWhenLoaded = ms;
+    else this.video.currentTime = this.clamp(ms) / 1000;
   }
 
   playSpan(startMs: number, endMs: number): void {
