@@ -7,6 +7,7 @@ import { filmHandlers } from './films/handlers';
 import { frameHandlers } from './frames/handlers';
 import { libraryHandlers } from './library/handlers';
 import { noteHandlers } from './notes/handlers';
+import { placementHandlers } from './placements/handlers';
 import { recordingHandlers } from './recordings/handlers';
 import { sceneHandlers } from './scenes/handlers';
 import { searchHandlers } from './search/handlers';
@@ -27,6 +28,7 @@ export const handlers: DomainHandlers<MethodName> = {
   ...frameHandlers,
   ...libraryHandlers,
   ...noteHandlers,
+  ...placementHandlers,
   ...recordingHandlers,
   ...sceneHandlers,
   ...searchHandlers,

@@ -176,7 +176,7 @@ export function App() {
           }
           scene={
             <PaneBoundary pane="the scene" className="detail-pane" label="Scene">
-              <SceneDetail scene={scene}>
+              <SceneDetail scene={scene} tracks={shown?.tracks ?? []}>
                 {scene ? (
                   <>
                     <div className={styles.sceneTags}>

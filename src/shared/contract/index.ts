@@ -7,6 +7,7 @@ import { filmMethods } from './films';
 import { frameMethods } from './frames';
 import { libraryMethods } from './library';
 import { noteMethods } from './notes';
+import { placementMethods } from './placements';
 import { recordingMethods } from './recordings';
 import { sceneMethods } from './scenes';
 import { searchMethods } from './search';
@@ -28,6 +29,7 @@ export const contract = {
   ...frameMethods,
   ...libraryMethods,
   ...noteMethods,
+  ...placementMethods,
   ...recordingMethods,
   ...sceneMethods,
   ...searchMethods,
