@@ -13,6 +13,7 @@ import { sceneHandlers } from './scenes/handlers';
 import { searchHandlers } from './search/handlers';
 import { subtitleHandlers } from './subtitles/handlers';
 import { tagHandlers } from './tags/handlers';
+import { timelineHandlers } from './timeline/handlers';
 import { trackHandlers } from './tracks/handlers';
 import { videoHandlers } from './video/handlers';
 
@@ -34,6 +35,7 @@ export const handlers: DomainHandlers<MethodName> = {
   ...searchHandlers,
   ...subtitleHandlers,
   ...tagHandlers,
+  ...timelineHandlers,
   ...trackHandlers,
   ...videoHandlers
 };

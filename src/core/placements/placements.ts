@@ -4,6 +4,7 @@ import type { PlacedCue } from '../../shared/placements';
 import { formatTrackTime } from '../../shared/time-format';
 import { assertExists, notFound } from '../errors';
 import { filmRunningTime, pastTheEnd } from '../films/running-time';
+import { overlapsRange } from '../films/time-range';
 
 const placedColumns = `p.id, p.cue_id AS cueId, p.film_id AS filmId, p.start_ms AS startMs, p.end_ms AS endMs,
   p.found_confidence AS foundConfidence, c.label, c.colour, c.track_id AS trackId, t.title AS trackTitle,
@@ -22,23 +23,15 @@ export function placementsOfCue(db: Database.Database, cueId: number): PlacedCue
   return db.prepare(`SELECT ${placedColumns} FROM ${placedFrom} WHERE p.cue_id = ? ORDER BY p.start_ms, p.id`).all(cueId) as PlacedCue[];
 }
 
-/**
- * The film's placements overlapping [fromMs, toMs): a span [s, e) overlaps when s < to and e > from,
- * and a point (s = e) when from ≤ s < to. The index on (film, start) gives the starts below `to`; the
- * longest placement of the film (one step down another index) bounds how far before `from` a start
- * can lie and still reach into the range, so a narrow range of a long film reads only its own rows.
- */
+/** The film's placements overlapping [fromMs, toMs) (films/time-range.ts), in film order. */
 export function placementsInRange(db: Database.Database, filmId: number, fromMs: number, toMs: number): PlacedCue[] {
   assertExists(db, 'film', filmId);
   const longest =
     (db.prepare('SELECT max(end_ms - start_ms) FROM cue_placements WHERE film_id = ?').pluck().get(filmId) as number | null) ?? 0;
+  const range = overlapsRange('p.start_ms', 'p.end_ms', longest, fromMs, toMs);
   return db
-    .prepare(
-      `SELECT ${placedColumns} FROM ${placedFrom}
-       WHERE p.film_id = ? AND p.start_ms >= ? AND p.start_ms < ? AND (p.end_ms > ? OR p.start_ms >= ?)
-       ORDER BY p.start_ms, p.id`
-    )
-    .all(filmId, fromMs - longest, toMs, fromMs, fromMs) as PlacedCue[];
+    .prepare(`SELECT ${placedColumns} FROM ${placedFrom} WHERE p.film_id = ? AND ${range.sql} ORDER BY p.start_ms, p.id`)
+    .all(filmId, ...range.params) as PlacedCue[];
 }
 
 /**

@@ -13,6 +13,7 @@ import { sceneMethods } from './scenes';
 import { searchMethods } from './search';
 import { subtitleMethods } from './subtitles';
 import { tagMethods } from './tags';
+import { timelineMethods } from './timeline';
 import { trackMethods } from './tracks';
 import { videoMethods } from './video';
 
@@ -35,6 +36,7 @@ export const contract = {
   ...searchMethods,
   ...subtitleMethods,
   ...tagMethods,
+  ...timelineMethods,
   ...trackMethods,
   ...videoMethods
 };
