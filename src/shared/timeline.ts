@@ -1,6 +1,9 @@
 /** The timeline of a whole film: its rows, and what one view of it holds (see src/core/timeline). */
 
-import type { RunningTime } from './placements';
+import type { PlacedCue, RunningTime } from './placements';
+
+/** What playing a placement's recording needs of its cue. */
+export type PlacementCue = Pick<PlacedCue, 'cueId' | 'trackId' | 'cueStartMs' | 'label' | 'recordingId'>;
 
 export type TimelineItemKind = 'scene' | 'placement' | 'note' | 'subtitle';
 
@@ -15,8 +18,8 @@ export interface TimelineItem {
   title: string;
   /** A placement's cue colour, a note's first tag's colour; null draws the row's own colour. */
   colour: string | null;
-  /** A placement's cue (to play it); null for the other kinds. */
-  cueId: number | null;
+  /** A placement's cue, to play its recording over the film; null for the other kinds. */
+  cue: PlacementCue | null;
 }
 
 /**

@@ -23,6 +23,9 @@ interface ItemSource {
   longest: number;
 }
 
+/** A row as selected: a placement's also names its cue. */
+type ItemRow = Omit<TimelineItem, 'kind' | 'cue'> & { cueId?: number; trackId?: number; cueStartMs?: number; recordingId?: number | null };
+
 const longestOf = (db: Database.Database, sql: string, ...params: unknown[]) =>
   (db
     .prepare(sql)
@@ -32,7 +35,7 @@ const longestOf = (db: Database.Database, sql: string, ...params: unknown[]) =>
 function sceneSource(db: Database.Database, filmId: number, extra = '', extraParams: unknown[] = []): ItemSource {
   return {
     kind: 'scene',
-    select: `s.id, s.start_ms AS startMs, coalesce(s.end_ms, s.start_ms) AS endMs, s.title, NULL AS colour, NULL AS cueId`,
+    select: `s.id, s.start_ms AS startMs, coalesce(s.end_ms, s.start_ms) AS endMs, s.title, NULL AS colour`,
     from: 'scenes s',
     where: `s.film_id = ? AND s.start_ms IS NOT NULL${extra}`,
     params: [filmId, ...extraParams],
@@ -45,7 +48,8 @@ function sceneSource(db: Database.Database, filmId: number, extra = '', extraPar
 function placementSource(db: Database.Database, filmId: number, extra: string, extraParams: unknown[]): ItemSource {
   return {
     kind: 'placement',
-    select: `p.id, p.start_ms AS startMs, p.end_ms AS endMs, c.label AS title, c.colour, p.cue_id AS cueId`,
+    select: `p.id, p.start_ms AS startMs, p.end_ms AS endMs, c.label AS title, c.colour, p.cue_id AS cueId, c.track_id AS trackId,
+      c.start_ms AS cueStartMs, (SELECT r.id FROM recordings r WHERE r.track_id = c.track_id) AS recordingId`,
     from: 'cue_placements p JOIN cues c ON c.id = p.cue_id',
     where: `p.film_id = ?${extra}`,
     params: [filmId, ...extraParams],
@@ -65,7 +69,7 @@ function noteSource(filmId: number, extra = '', extraParams: unknown[] = []): It
     // A note's first line, as far as a tooltip shows it.
     select: `a.id, a.film_time_ms AS startMs, a.film_time_ms AS endMs,
       substr(CASE WHEN instr(a.body, char(10)) > 0 THEN substr(a.body, 1, instr(a.body, char(10)) - 1) ELSE a.body END, 1, 120) AS title,
-      ${noteColour} AS colour, NULL AS cueId`,
+      ${noteColour} AS colour`,
     from: 'annotations a',
     where: `a.film_id = ? AND a.film_time_ms IS NOT NULL AND a.deleted_at IS NULL${extra}`,
     params: [filmId, ...extraParams],
@@ -78,7 +82,7 @@ function noteSource(filmId: number, extra = '', extraParams: unknown[] = []): It
 function subtitleSource(db: Database.Database, trackId: number): ItemSource {
   return {
     kind: 'subtitle',
-    select: `l.id, l.start_ms AS startMs, l.end_ms AS endMs, l.text AS title, NULL AS colour, NULL AS cueId`,
+    select: `l.id, l.start_ms AS startMs, l.end_ms AS endMs, l.text AS title, NULL AS colour`,
     from: 'subtitle_lines l',
     where: 'l.track_id = ?',
     params: [trackId],
@@ -117,8 +121,15 @@ function rowRange(
       (
         db
           .prepare(`SELECT ${source.select} FROM ${source.from} WHERE ${conditions[i].sql} ORDER BY ${source.start}`)
-          .all(...conditions[i].params) as Omit<TimelineItem, 'kind'>[]
-      ).map((item): TimelineItem => ({ kind: source.kind, ...item }))
+          .all(...conditions[i].params) as ItemRow[]
+      ).map(({ cueId, trackId, cueStartMs, recordingId, ...item }): TimelineItem => ({
+        kind: source.kind,
+        ...item,
+        cue:
+          cueId === undefined
+            ? null
+            : { cueId, trackId: trackId!, cueStartMs: cueStartMs!, recordingId: recordingId ?? null, label: item.title }
+      }))
     );
     if (sources.length > 1) items.sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
     return { row, total, items, counts: null };
