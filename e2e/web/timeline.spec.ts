@@ -17,7 +17,7 @@ test.afterAll(() => films.remove());
 const FRAME_MS = 40;
 const pane = (page: Page) => page.getByRole('region', { name: 'Film picture' });
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
-const row = (page: Page, name: string | RegExp) => timeline(page).getByRole('listbox', { name });
+const row = (page: Page, name: string | RegExp) => timeline(page).getByRole('group', { name });
 const positionMs = async (page: Page) =>
   Number(await pane(page).getByRole('timer', { name: 'Film time' }).getAttribute('data-position-ms'));
 const within = (page: Page, ms: number) =>
@@ -51,7 +51,7 @@ async function prepare(host: WebHost): Promise<Desk> {
 async function open(page: Page, host: WebHost): Promise<void> {
   await page.goto(host.url);
   await expect(pane(page).locator('video')).toHaveJSProperty('readyState', 4, { timeout: 20_000 });
-  await expect(row(page, 'Scenes').getByRole('option')).toHaveCount(3);
+  await expect(row(page, 'Scenes').getByRole('button')).toHaveCount(3);
 }
 
 test('a cue placed at the playhead stands on the timeline at that time; Enter on it plays the film from there', async ({ page, host }) => {
@@ -68,7 +68,7 @@ test('a cue placed at the playhead stands on the timeline at that time; Enter on
   await form.getByLabel('Cue').selectOption({ label: 'Shoes motif' });
   await form.getByRole('button', { name: 'At the playhead' }).click();
 
-  const placed = row(page, desk.trackTitle).getByRole('option');
+  const placed = row(page, desk.trackTitle).getByRole('button');
   await expect(placed).toHaveCount(1);
   expect(await startOf(placed)).toBe(playhead);
   await expect(placed).toHaveAttribute('data-end-ms', String(playhead + 1000));
@@ -94,7 +94,7 @@ test('a cue placed at the playhead stands on the timeline at that time; Enter on
 test('dragging a scene’s end saves the new time, shown while dragging, and Undo puts it back', async ({ page, host }) => {
   const desk = await prepare(host);
   await open(page, host);
-  const audition = row(page, 'Scenes').getByRole('option', { name: /^The Audition/ });
+  const audition = row(page, 'Scenes').getByRole('button', { name: /^The Audition/ });
   // The film pane scrolls: the timeline is under the picture.
   await audition.scrollIntoViewIfNeeded();
   const box = (await audition.boundingBox())!;
@@ -138,7 +138,7 @@ test('a row for a tag lists exactly the scenes, notes and placed cues carrying i
   await open(page, host);
 
   await timeline(page).getByLabel('Add a row for a tag').selectOption({ label: 'motif/red-shoes' });
-  const tagRow = row(page, 'motif/red-shoes').getByRole('option');
+  const tagRow = row(page, 'motif/red-shoes').getByRole('button');
   await expect(tagRow).toHaveCount(3);
   expect(await tagRow.evaluateAll((options) => options.map((o) => o.getAttribute('aria-label')))).toEqual([
     'Shoes motif, 00:00:00.12–00:00:01.12',

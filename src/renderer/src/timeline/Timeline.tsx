@@ -91,7 +91,7 @@ interface Change {
 /**
  * The whole film on one axis, under the film's picture: scenes, each track's placed cues, notes, subtitle
  * files and rows the person adds for tags, drawn on a canvas from the view's answer (`timeline.range`),
- * with a listbox per row over it for the keyboard and screen readers. Zooms from the whole film to single
+ * with a group of focusable items per row over it for the keyboard and screen readers. Zooms from the whole film to single
  * frames, pans, follows the film's playhead, seeks on a click, moves and resizes scenes and placements by
  * drag or key, with Undo.
  */
@@ -507,7 +507,7 @@ interface RowListProps {
 }
 
 /**
- * A row's items as a listbox over the canvas, each placed by CSS from its times and the view's
+ * A row's items as a group of buttons over the canvas, each placed by CSS from its times and the view's
  * variables, so a zoom or a pan moves them without React drawing them again. One item is in the Tab order.
  */
 function RowList({ row, rowIndex, data, items, activeIndex, label, onFocusItem, onKeyDown }: RowListProps) {
@@ -519,7 +519,7 @@ function RowList({ row, rowIndex, data, items, activeIndex, label, onFocusItem, 
         : null;
   return (
     <div
-      role="listbox"
+      role="group"
       aria-label={summary ? `${row.label}: ${summary}` : row.label}
       className={styles.rowList}
       style={{ top: rowTop(rowIndex) }}
@@ -527,10 +527,10 @@ function RowList({ row, rowIndex, data, items, activeIndex, label, onFocusItem, 
       data-row-list={rowIndex}
     >
       {items.map((item, index) => (
-        <div
+        <button
+          type="button"
           key={`${item.kind}:${item.id}`}
-          role="option"
-          aria-selected={index === activeIndex}
+          data-plays-film
           aria-label={label(item)}
           title={label(item)}
           tabIndex={index === Math.min(activeIndex, items.length - 1) ? 0 : -1}

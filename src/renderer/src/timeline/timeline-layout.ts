@@ -58,7 +58,8 @@ export function timelineRows(
 ): TimelineRow[] {
   return [
     { key: 'scenes', label: 'Scenes', colour: palette.scene },
-    ...axis.tracks.map((track) => ({ key: `track:${track.id}` as const, label: track.title, colour: palette.accent })),
+    // A track's row holds where its cues sound in the film: marked as music, apart from the track's own name in the score.
+    ...axis.tracks.map((track) => ({ key: `track:${track.id}` as const, label: `♪ ${track.title}`, colour: palette.accent })),
     { key: 'notes', label: 'Notes', colour: palette.note },
     ...axis.subtitleTracks.map((track) => ({ key: `subtitles:${track.id}` as const, label: track.name, colour: palette.subtitle })),
     ...tags.map((tag) => ({ key: `tag:${tag.id}` as const, label: tag.name, colour: tag.colour }))
