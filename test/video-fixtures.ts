@@ -21,6 +21,8 @@ export interface VideoFixtures {
   hevcMp4: string;
   /** The MP4 cut at 40%: its index promises samples that are not there. */
   truncatedMp4: string;
+  /** The Matroska film cut at 40%: it still declares its whole running time, but its clusters stop early. */
+  truncatedMkv: string;
   /** Plain text under a film's name. */
   textAsMp4: string;
   /** Frames per second of every film. */
@@ -77,14 +79,18 @@ export function makeVideoFixtures(seconds = 4, fps = 25): VideoFixtures {
   const mp4 = writeTestFilm(dir, 'film.mp4', seconds, fps);
   const whole = readFileSync(mp4);
   writeFileSync(at('film-cut.mp4'), whole.subarray(0, Math.floor(whole.length * 0.4)));
+  const ac3Mkv = writeTestFilm(dir, 'film-ac3.mkv', seconds, fps);
+  const wholeMkv = readFileSync(ac3Mkv);
+  writeFileSync(at('film-cut.mkv'), wholeMkv.subarray(0, Math.floor(wholeMkv.length * 0.4)));
   writeFileSync(at('notes.mp4'), 'My notes on the ballet sequence, saved under the wrong name.\n'.repeat(50));
   return {
     dir,
     mp4,
     webm: writeTestFilm(dir, 'film.webm', seconds, fps),
-    ac3Mkv: writeTestFilm(dir, 'film-ac3.mkv', seconds, fps),
+    ac3Mkv,
     hevcMp4: writeTestFilm(dir, 'film-hevc.mp4', seconds, fps),
     truncatedMp4: at('film-cut.mp4'),
+    truncatedMkv: at('film-cut.mkv'),
     textAsMp4: at('notes.mp4'),
     fps,
     seconds,

@@ -83,7 +83,7 @@ async function start(): Promise<void> {
   serveMediaScheme(() => library);
   hardenSessions();
   bindContract(library);
-  bindDesktopFiles(isTrusted);
+  bindDesktopFiles(isTrusted, library);
   buildApplicationMenu(libraryHome());
   createWindow();
   app.on('activate', () => {

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { methodNames, type Bridge } from '../shared/contract';
-import { SAVE_FILE_CHANNEL, type DesktopBridge, type SavedFile } from '../shared/desktop-bridge';
+import { SAVE_FILE_CHANNEL, SAVE_STUDY_CHANNEL, type DesktopBridge, type SavedFile, type SavedStudy } from '../shared/desktop-bridge';
 import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/menu-commands';
 import { OPENING_CHANNEL, type Opening } from '../shared/openings';
 
@@ -44,7 +44,8 @@ const desktop: DesktopBridge = {
     };
   },
   pathForFile: (file) => webUtils.getPathForFile(file),
-  saveFile: (fileName, text) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, { fileName, text }) as Promise<SavedFile>
+  saveFile: (fileName, text) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, { fileName, text }) as Promise<SavedFile>,
+  saveStudy: (filmId) => ipcRenderer.invoke(SAVE_STUDY_CHANNEL, { filmId }) as Promise<SavedStudy>
 };
 
 contextBridge.exposeInMainWorld('reelnotes', library);

@@ -26,6 +26,18 @@ export const saveFileInput = z
 /** The shell's answer to a save: where the file went, or null when the person cancelled. */
 export type SavedFile = { fileName: string } | null;
 
+/**
+ * The film's study saved with its frame grabs: the shell asks where the Markdown goes and writes the
+ * grabs into a frames/ folder beside it (the page could hand over only text). Only the film's id
+ * crosses: the shell reads the study and the grabs from the library itself.
+ */
+export const SAVE_STUDY_CHANNEL = 'desktop:save-study';
+
+export const saveStudyInput = z.object({ filmId: z.number().int().positive() }).strict();
+
+/** Where the study went and how many frames went beside it, or null when the person cancelled. */
+export type SavedStudy = { fileName: string; frames: number } | null;
+
 /** The page's desktop-only functions (window.reelnotesDesktop), absent in the browser host. */
 export interface DesktopBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
@@ -35,4 +47,6 @@ export interface DesktopBridge {
   pathForFile(file: File): string;
   /** A native save dialog, then the text written where the person said. */
   saveFile(fileName: string, text: string): Promise<SavedFile>;
+  /** A native save dialog, then the film's study written there with its frames/ beside it. */
+  saveStudy(filmId: number): Promise<SavedStudy>;
 }

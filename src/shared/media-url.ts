@@ -40,3 +40,12 @@ export function parseMediaPath(path: string): MediaRoute | null {
   if (frame) return { kind: 'frame', sha256: frame[1] };
   return null;
 }
+
+/** The browser host's download of a film's study with its frame grabs, as one ZIP archive (src/core/films/study-frames.ts). */
+export const studyArchiveUrl = (filmId: number) => `/export/study/${filmId}.zip`;
+
+/** The film id a study download names; null for any other address. */
+export function parseStudyArchivePath(pathname: string): number | null {
+  const match = new RegExp(`^/export/study/${rowId}\\.zip$`).exec(pathname);
+  return match ? Number(match[1]) : null;
+}

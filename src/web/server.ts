@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../core/content-policy';
@@ -9,7 +10,8 @@ import { receiveArchiveChunk } from '../core/library/archive-upload';
 import { answerMediaRequest } from '../core/recordings/media-range';
 import { finishUpload, receiveChunk } from '../core/recordings/recordings';
 import { mediaFile } from '../core/media-files';
-import { parseMediaPath } from '../shared/media-url';
+import { parseMediaPath, parseStudyArchivePath } from '../shared/media-url';
+import { studyArchive, studyWithFrames } from '../core/films/study-frames';
 import { ReelnotesError, type CallOutcome } from '../shared/errors';
 import { byPathMethods } from '../shared/contract';
 import { allowedHosts, hasOwnHost, hasOwnOrigin, presentedToken, TOKEN_COOKIE, tokenMatches } from './host-guard';
@@ -93,12 +95,14 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const receiver = Object.hasOwn(uploadReceivers, url.pathname) ? uploadReceivers[url.pathname] : undefined;
-    if (receiver || url.pathname.startsWith('/media/')) {
+    const isExport = url.pathname.startsWith('/export/');
+    if (receiver || isExport || url.pathname.startsWith('/media/')) {
       if (!tokenMatches(presentedToken(request), options.token)) {
         sendJson(response, 401, failure('FORBIDDEN', 'Missing or wrong token: open the address Reelnotes printed.'));
         return;
       }
       if (receiver) await receiveFile(request, response, url, receiver);
+      else if (isExport) serveStudyArchive(request, response, url);
       else serveMedia(request, response, url);
       return;
     }
@@ -187,6 +191,43 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     response.writeHead(answer.status, answer.headers);
     if (answer.body) answer.body.pipe(response);
     else response.end(request.method === 'HEAD' ? undefined : answer.message);
+  }
+
+  /**
+   * The film's study with its frame grabs, as one ZIP the browser saves (a page cannot write a folder
+   * of files). Which frames go in is settled before the first byte is sent, so a refusal is an answer.
+   */
+  function serveStudyArchive(request: IncomingMessage, response: ServerResponse, url: URL): void {
+    if (request.method !== 'GET') {
+      response.setHeader('Allow', 'GET');
+      sendJson(response, 405, failure('INVALID_INPUT', 'Download a study with GET.'));
+      return;
+    }
+    const filmId = parseStudyArchivePath(url.pathname);
+    if (filmId === null) {
+      sendJson(response, 404, failure('NOT_FOUND', 'A study is downloaded by its film id only.'));
+      return;
+    }
+    let archive: ReturnType<typeof studyArchive>;
+    try {
+      archive = studyArchive(studyWithFrames(options.library, filmId));
+    } catch (error) {
+      if (!(error instanceof ReelnotesError)) throw error;
+      sendJson(response, statusFor(error.code), { ok: false, error: error.toPayload() });
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': `attachment; filename="${archive.fileName}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store'
+    });
+    Readable.from(archive.chunks)
+      .on('error', (error) => {
+        console.error('[reelnotes web] the study archive stopped:', error);
+        response.destroy();
+      })
+      .pipe(response);
   }
 
   function serveRenderer(url: URL, response: ServerResponse): void {

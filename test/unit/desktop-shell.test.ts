@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../src/shared/contract';
 import { parseDeskLink } from '../../src/shared/place-address';
 import { BrowserWindowStandIn, electronStandIn, loadShell, type ElectronStandIn } from '../electron-stand-in/electron';
+import { writeTestFilm } from '../video-fixtures';
 
 /**
  * The desktop shell as built (`out/main/index.js`), loaded under Node against a recording stand-in
@@ -241,9 +243,32 @@ describe('the native save dialog', () => {
     ).rejects.toThrow(/A file name, not a path/);
   });
 
+  it("saves the film's study where the dialog says, its frame grabs in frames/ beside it, read from the library by the shell", async () => {
+    const film = writeTestFilm(home, 'film.mp4', 1);
+    const still = join(home, 'still.png');
+    execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-i', film, '-frames:v', '1', still]);
+    expect(await invoke('video.attach', { filmId: 1, path: film })).toMatchObject({ ok: true });
+    const grab = await invoke('frames.grab', { filmId: 1, timeMs: 0, png: readFileSync(still).toString('base64') });
+    await invoke('notes.create', { target: { kind: 'film', id: 1 }, body: `The first frame: ${grab.result.markdown}` });
+    const target = join(home, 'documents', 'chosen', 'red shoes.md');
+    mkdirSync(join(home, 'documents', 'chosen'));
+    electron.dialogAnswers.save = target;
+    const saved = await handler('desktop:save-study')({ senderFrame: trustedFrame(), sender: window.webContents }, { filmId: 1 });
+    expect(saved).toEqual({ fileName: 'red shoes.md', frames: 1 });
+    expect(electron.dialogCalls.at(-1)!.args.at(-1)).toMatchObject({ defaultPath: join(home, 'documents', 'the-red-shoes.md') });
+    expect(readFileSync(target, 'utf8')).toContain(`![*The Red Shoes* (1948), 00:00:00](frames/${grab.result.sha256}.png)`);
+    expect(readFileSync(join(home, 'documents', 'chosen', 'frames', `${grab.result.sha256}.png`)).equals(readFileSync(still))).toBe(true);
+    electron.dialogAnswers.save = undefined;
+    expect(await handler('desktop:save-study')({ senderFrame: trustedFrame(), sender: window.webContents }, { filmId: 1 })).toBeNull();
+    await expect(
+      handler('desktop:save-study')({ senderFrame: trustedFrame(), sender: window.webContents }, { filmId: 'the red shoes' })
+    ).rejects.toThrow();
+  });
+
   it('refuses a frame that is not our page', async () => {
     const foreign = { senderFrame: { url: 'https://example.com/', parent: null }, sender: window.webContents };
     await expect(handler('desktop:save-file')(foreign, { fileName: 'a.md', text: 'x' })).rejects.toThrow(/may not/);
+    await expect(handler('desktop:save-study')(foreign, { filmId: 1 })).rejects.toThrow(/may not/);
   });
 });
 

@@ -23,6 +23,15 @@ describe('opening a library', () => {
     expect(migrate(library.db)).toEqual([]);
   });
 
+  it('declares the highest version in the ledger when a lower migration arrives after a higher one', () => {
+    const library = tempLibrary();
+    const earlier = { version: 900, name: 'landed_second', sql: 'CREATE TABLE landed_second (a)' };
+    const later = { version: 901, name: 'landed_first', sql: 'CREATE TABLE landed_first (a)' };
+    migrate(library.db, [...migrations, later]);
+    expect(migrate(library.db, [...migrations, earlier, later])).toEqual([900]);
+    expect(library.db.pragma('user_version', { simple: true })).toBe(901);
+  });
+
   it('rolls back a migration that fails, leaving the ledger as it was', () => {
     const library = tempLibrary();
     const broken = [...migrations, { version: 999, name: 'broken', sql: 'CREATE TABLE half (a); SELECT * FROM missing_table;' }];

@@ -77,6 +77,11 @@ describe('attaching the film', () => {
     // Attaching again replaces the film's video.
     const mkv = await call<FilmVideo>(library, 'video.attach', { filmId: 1, path: films.ac3Mkv });
     expect(mkv).toMatchObject({ container: 'Matroska', videoCodec: 'avc' });
+    // The running time is where the last packets end, as ffprobe reads them, to the frame.
+    for (const video of [webm, mkv]) {
+      const probed = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', video.path]);
+      expect(Math.abs(video.durationMs - Number(probed.toString()) * 1000)).toBeLessThanOrEqual(1000 / films.fps);
+    }
     expect(mkv.audioTracks).toEqual([{ number: 1, codec: 'ac3', language: 'und', channels: 2, sampleRate: 48000, playable: false }]);
     expect(library.db.prepare('SELECT count(*) FROM film_videos').pluck().get()).toBe(1);
   });
@@ -84,6 +89,7 @@ describe('attaching the film', () => {
   it.each([
     ['HEVC', () => films.hevcMp4, /film-hevc\.mp4: its picture is HEVC \(H\.265\), which Chromium .* cannot decode.*libx264/],
     ['a file cut short', () => films.truncatedMp4, /film-cut\.mp4: the file is cut short/],
+    ['a Matroska file cut short', () => films.truncatedMkv, /film-cut\.mkv: the file is cut short/],
     ['text named .mp4', () => films.textAsMp4, /notes\.mp4: this is not a film file Reelnotes can read/]
   ])('refuses %s with a message naming the file and the cause, and writes nothing', async (_name, path, message) => {
     const library = redShoes();

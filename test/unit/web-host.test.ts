@@ -292,6 +292,30 @@ describe('the browser host receiving a library file', () => {
   });
 });
 
+describe("the browser host's study download", () => {
+  it("answers the token with the study as a ZIP under the film's name, and refuses the rest", async () => {
+    const { origin } = await startHost();
+    const archive = await fetch(`${origin}/export/study/1.zip`, { headers: bearer });
+    expect(archive.status).toBe(200);
+    expect(archive.headers.get('content-type')).toBe('application/zip');
+    expect(archive.headers.get('content-disposition')).toBe('attachment; filename="the-red-shoes.zip"');
+    const bytes = Buffer.from(await archive.arrayBuffer());
+    // A local file header first, the end of the central directory last.
+    expect(bytes.readUInt32LE(0)).toBe(0x04034b50);
+    expect(bytes.readUInt32LE(bytes.length - 22)).toBe(0x06054b50);
+    expect(bytes.toString('utf8')).toContain('the-red-shoes/the-red-shoes.md');
+
+    expect((await fetch(`${origin}/export/study/1.zip`)).status).toBe(401);
+    const missing = await fetch(`${origin}/export/study/424242.zip`, { headers: bearer });
+    expect(missing.status).toBe(404);
+    expect((await envelope(missing)).error).toEqual({ code: 'NOT_FOUND', message: 'There is no film with id 424242 in the library.' });
+    for (const path of ['/export/study/../1.zip', '/export/study/1', '/export/study/x.zip', '/export/library.zip']) {
+      expect((await fetch(`${origin}${path}`, { headers: bearer })).status, path).toBe(404);
+    }
+    expect((await fetch(`${origin}/export/study/1.zip`, { method: 'POST', headers: bearer })).status).toBe(405);
+  });
+});
+
 describe('the browser host serving the renderer', () => {
   it('serves index.html with the CSP, nosniff and no framing', async () => {
     const { origin } = await startHost();

@@ -1,7 +1,6 @@
 import type { HandlersOf } from '../handler-types';
 import { getFilm, listFilmLines, listFilms, openFilm, rememberPlace, setFilmLineTime } from './films';
-import { exportFilmMarkdown } from './study-export';
-import { notesForStudy } from './study-notes';
+import { studyWithFrames } from './study-frames';
 
 /** films.*: the film list, the film a person opens and its Markdown study export. */
 export const filmHandlers: HandlersOf<'films'> = {
@@ -11,5 +10,8 @@ export const filmHandlers: HandlersOf<'films'> = {
   'films.get': ({ filmId }, { db }) => getFilm(db, filmId),
   'films.lines': ({ filmId }, { db }) => listFilmLines(db, filmId),
   'films.setLineTime': ({ lineId, filmTimeMs }, { db }) => setFilmLineTime(db, lineId, filmTimeMs),
-  'films.exportMarkdown': ({ filmId }, { db }) => exportFilmMarkdown(db, filmId, notesForStudy(db, filmId))
+  'films.exportMarkdown': ({ filmId }, library) => {
+    const { fileName, text, frames } = studyWithFrames(library, filmId);
+    return { fileName, text, frames: frames.map((frame) => frame.sha256) };
+  }
 };

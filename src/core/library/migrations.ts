@@ -54,13 +54,17 @@ export function migrate(db: Database.Database, list: Migration[] = migrations): 
   );
   const record = db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)');
   const done: number[] = [];
+  let highest = Math.max(0, ...applied);
   for (const migration of list) {
     if (applied.has(migration.version)) continue;
+    highest = Math.max(highest, migration.version);
     db.transaction(() => {
       db.exec(migration.sql);
       record.run(migration.version, migration.name);
-      // user_version mirrors the ledger so that a newer schema can be spotted without reading tables.
-      db.pragma(`user_version = ${migration.version}`);
+      // user_version mirrors the ledger's highest version so that a newer schema can be spotted without
+      // reading tables. Branches land out of order: a library may take 011 before 010 reaches it, and
+      // applying 010 then must not lower the version it declares.
+      db.pragma(`user_version = ${highest}`);
     })();
     done.push(migration.version);
   }

@@ -70,12 +70,7 @@ export async function probeVideo(path: string): Promise<VideoFacts> {
           'Convert the picture to H.264, for example `ffmpeg -i film.mkv -c:v libx264 -crf 18 -c:a copy film-h264.mkv`, and attach that copy.'
       );
     }
-    for (const track of tracks.filter((t) => t.isVideoTrack() || t.isAudioTrack())) {
-      if (!(await lastPacketIsPresent(track))) {
-        throw unsupported(path, 'the file is cut short: its index names frames that are not in it (an unfinished download or copy?).');
-      }
-    }
-    const durationMs = Math.round((await input.computeDuration()) * 1000);
+    const durationMs = Math.round((await runningTime(path, input, tracks)) * 1000);
     if (!(durationMs > 0)) throw unsupported(path, 'its running time is zero.');
     const stats = await video.computePacketStats(100);
     return {
@@ -112,11 +107,31 @@ function audioTrack(track: InputTrack): FilmAudioTrack {
   };
 }
 
-/** A file cut short still has its whole index (MP4 with the index first): the last packet's bytes tell. */
-async function lastPacketIsPresent(track: InputTrack): Promise<boolean> {
-  const end = await track.computeDuration();
-  const packet = await new EncodedPacketSink(track).getPacket(end).catch(() => null);
-  return packet !== null && packet.byteLength > 0;
+/** How far the picture may end before the running time the container declares (sound may run a little longer). */
+const DECLARED_END_SLACK_S = 1;
+
+/**
+ * The film's running time in seconds, from its last packets, read where the container says the film
+ * ends. The declared duration only says where to look: the packet of each picture and sound track at
+ * that time is read with its bytes, so a file cut short is found either way it can be cut. An MP4
+ * whose index comes first still lists every frame, but the last one's bytes are not in the file; a
+ * Matroska file keeps its declared duration at the start, but its picture stops long before it.
+ * Looking up one packet at a known time reads one cluster or sample, where finding the last packet
+ * without it (mediabunny's `computeDuration`) searches from the end of the index for each track.
+ */
+async function runningTime(path: string, input: Input, tracks: InputTrack[]): Promise<number> {
+  const declared = await input.getDurationFromMetadata(tracks).catch(() => null);
+  const cutShort = () =>
+    unsupported(path, 'the file is cut short: its index names frames that are not in it (an unfinished download or copy?).');
+  let end = 0;
+  for (const track of tracks.filter((t) => t.isVideoTrack() || t.isAudioTrack())) {
+    const packet = await new EncodedPacketSink(track).getPacket(declared ?? Infinity).catch(() => null);
+    if (!packet || packet.byteLength === 0) throw cutShort();
+    const trackEnd = packet.timestamp + packet.duration;
+    if (declared !== null && track.isVideoTrack() && trackEnd < declared - DECLARED_END_SLACK_S) throw cutShort();
+    end = Math.max(end, trackEnd);
+  }
+  return end;
 }
 
 /** What the media element is told it receives; Chromium reads Matroska with its WebM demuxer. */

@@ -132,7 +132,8 @@ export async function attachFilmVideo(library: Library, filmId: number, path: st
   const fingerprint = fingerprintFile(file.path, file.size);
   const dropped = writeFilmVideo(library.db, filmId, file, fingerprint, facts);
   if (dropped) forgetConvertedAudio(library, dropped);
-  return getFilmVideo(library, filmId)!;
+  // Fingerprinted a moment ago: reading its 3 MB again to say so would double the reading.
+  return toFilmVideo(filmVideoRow(library.db, filmId)!, 'ready', library.mediaDir);
 }
 
 /**

@@ -3,6 +3,11 @@ import type { Film, FilmLine, FilmSummary, OpenFilm } from '../domain';
 import { method } from './define';
 import { filmTime, id, nothing, type ExportedFile } from './fields';
 
+/** The film's study as Markdown, and the hashes of the frame grabs its notes show (`frames/<sha256>.png`). */
+export interface ExportedStudy extends ExportedFile {
+  frames: string[];
+}
+
 export const filmMethods = {
   'films.list': method<FilmSummary[]>()(nothing),
   /**
@@ -17,5 +22,10 @@ export const filmMethods = {
   'films.lines': method<FilmLine[]>()(z.object({ filmId: id }).strict()),
   /** A dialogue or quote line's place in the film, from a subtitle line or typed; null takes it out. */
   'films.setLineTime': method<FilmLine>()(z.object({ lineId: id, filmTimeMs: filmTime.nullable() }).strict()),
-  'films.exportMarkdown': method<ExportedFile>()(z.object({ filmId: id }).strict())
+  /**
+   * The study as one Markdown document. Its frame grabs travel beside it as files: the browser host
+   * serves the document and its frames as one ZIP (`/export/study/<filmId>.zip`), the desktop app
+   * writes a frames/ folder beside the document where the person saves it.
+   */
+  'films.exportMarkdown': method<ExportedStudy>()(z.object({ filmId: id }).strict())
 };

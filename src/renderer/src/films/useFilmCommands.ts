@@ -1,19 +1,32 @@
 import { useEffect } from 'react';
 import type { Film } from '../../../shared/domain';
+import { studyArchiveUrl } from '../../../shared/media-url';
 import { call } from '../api';
 import { useCommand } from '../keymap/keymap';
 import type { FilmView } from '../navigation/place';
 import { useNotify } from '../notices/notify';
-import { saveTextFile } from '../ui/save-file';
+import { saveHostFile, saveTextFile } from '../ui/save-file';
 
-/** Saves the film's study (its scenes, notes and tags) as Markdown where the person chooses. */
+/**
+ * Saves the film's study (its scenes, notes and tags) as Markdown, with the frame grabs its notes
+ * show as files beside it: in the desktop app where the person chooses, the document with a frames/
+ * folder next to it; in the browser host one ZIP of both, or the document alone when it shows no grab.
+ */
 export function useExportStudy(filmId: number | null): () => Promise<void> {
   const notify = useNotify();
   return async () => {
     if (filmId === null) return;
     try {
-      const file = await call('films.exportMarkdown', { filmId });
-      await saveTextFile(file.fileName, file.text, 'text/markdown');
+      const desktop = window.reelnotesDesktop;
+      if (desktop) {
+        const saved = await desktop.saveStudy(filmId);
+        if (saved?.frames)
+          notify.success(`Saved ${saved.fileName} with ${saved.frames === 1 ? '1 frame' : `${saved.frames} frames`} in frames/ beside it.`);
+        return;
+      }
+      const study = await call('films.exportMarkdown', { filmId });
+      if (study.frames.length === 0) await saveTextFile(study.fileName, study.text, 'text/markdown');
+      else await saveHostFile(studyArchiveUrl(filmId), study.fileName.replace(/\.md$/, '.zip'));
     } catch (error) {
       notify.failed(error);
     }
