@@ -53,13 +53,16 @@ test('a cue placed at the playhead is listed by its scene at that time, and play
   await page.keyboard.press('.');
   await page.keyboard.press('.');
   await within(page, 3000 + 2 * FRAME_MS);
-  const playhead = await positionMs(page);
+  // Every frame step has landed before the playhead is taken.
+  await expect(pane(page).locator('video')).toHaveJSProperty('seeking', false);
 
   const form = page.getByRole('form', { name: 'Place a cue in the film' });
   await form.getByLabel('Cue').selectOption({ label: 'Shoes motif' });
   await form.getByRole('button', { name: 'At the playhead' }).click();
   const listed = page.getByRole('list', { name: 'Cues placed in this scene' }).getByRole('listitem');
   await expect(listed).toHaveCount(1);
+  // The paused picture's time: the time the cue was placed at.
+  const playhead = await positionMs(page);
   await expect(listed.getByTestId('placement-span')).toContainText('00:00:03.');
   const placed = (await host.call<Placed[]>('placements.forScene', { sceneId })).result!;
   expect(placed).toEqual([expect.objectContaining({ label: 'Shoes motif', startMs: playhead, endMs: playhead + 1500 })]);

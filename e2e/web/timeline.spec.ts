@@ -63,13 +63,16 @@ test('a cue placed at the playhead stands on the timeline at that time; Enter on
   await page.keyboard.press('Shift+ArrowRight');
   for (let i = 0; i < 3; i++) await page.keyboard.press('.');
   await within(page, 3000 + 3 * FRAME_MS);
-  const playhead = await positionMs(page);
+  // Every frame step has landed before the playhead is taken.
+  await expect(pane(page).locator('video')).toHaveJSProperty('seeking', false);
   const form = page.getByRole('form', { name: 'Place a cue in the film' });
   await form.getByLabel('Cue').selectOption({ label: 'Shoes motif' });
   await form.getByRole('button', { name: 'At the playhead' }).click();
 
   const placed = row(page, desk.trackTitle).getByRole('button');
   await expect(placed).toHaveCount(1);
+  // The paused picture's time: the time the cue was placed at.
+  const playhead = await positionMs(page);
   expect(await startOf(placed)).toBe(playhead);
   await expect(placed).toHaveAttribute('data-end-ms', String(playhead + 1000));
   await expect(placed).toHaveAccessibleName(/^Shoes motif, 00:00:03\.03–00:00:04\.03$/);
