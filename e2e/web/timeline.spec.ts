@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { makeVideoFixtures, type VideoFixtures } from '../../test/video-fixtures';
 import { expect, test, type WebHost } from '../web-host';
 
@@ -154,4 +156,28 @@ test('a row for a tag lists exactly the scenes, notes and placed cues carrying i
   await expect(tagRow.nth(1)).toBeFocused();
   await expect(timeline(page).getByText('The First Rehearsal, 00:00:02.00–00:00:05.00')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('timeline-tag-row.png') });
+});
+
+test('the timeline exported as SVG parses as SVG and holds every scene title in view; PNG is a picture', async ({ page, host }) => {
+  await prepare(host);
+  await open(page, host);
+  const exporter = timeline(page).getByRole('group', { name: 'Export the timeline as a picture' });
+  await exporter.scrollIntoViewIfNeeded();
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), exporter.getByRole('button', { name: 'SVG' }).click()]);
+  expect(svgDownload.suggestedFilename()).toMatch(/^The Red Shoes timeline 00\.00\.00\.svg$/);
+  const svg = readFileSync((await svgDownload.path())!, 'utf8');
+  expect(XMLValidator.validate(svg)).toBe(true);
+  const document = new XMLParser({ ignoreAttributes: false, isArray: () => true }).parse(svg) as {
+    svg: { rect?: { title?: string[] }[] }[];
+  };
+  const titles = (document.svg[0].rect ?? []).flatMap((rect) => rect.title ?? []);
+  for (const title of ['The Audition', 'The First Rehearsal', "The Dancer's Choice"]) expect(titles).toContain(title);
+  expect(svg).toContain('The Red Shoes, 00:00:00–00:00:08');
+  // The light theme, whatever the screen shows: the export's own background.
+  expect(svg).toContain('fill="#ffffff"');
+
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), exporter.getByRole('button', { name: 'PNG' }).click()]);
+  const png = readFileSync((await pngDownload.path())!);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  await pngDownload.saveAs(test.info().outputPath('timeline-export.png'));
 });

@@ -35,6 +35,7 @@ import { paintShapes } from './paint';
 import { useSetRunningTime, useTimelineAxis, useTimelineRange } from './queries';
 import { layoutTimeline, rowTop, ROW_HEIGHT, RULER_HEIGHT, timelineRows, type TimelinePalette, type TimelineRow } from './timeline-layout';
 import { fetchWindow } from './view-window';
+import { TimelineExport } from './TimelineExport';
 import styles from './Timeline.module.css';
 
 /** A film with no time given anywhere yet is drawn over ten minutes until it has one. */
@@ -95,13 +96,13 @@ interface Change {
  * frames, pans, follows the film's playhead, seeks on a click, moves and resizes scenes and placements by
  * drag or key, with Undo.
  */
-export function Timeline({ filmId, tags }: { filmId: number; tags: readonly TagRef[] }) {
+export function Timeline({ filmId, filmTitle, tags }: { filmId: number; filmTitle: string; tags: readonly TagRef[] }) {
   const axis = useTimelineAxis(filmId).data;
   if (!axis || axis.filmId !== filmId) return null;
-  return <TimelineDesk key={filmId} axis={axis} tags={tags} />;
+  return <TimelineDesk key={filmId} axis={axis} filmTitle={filmTitle} tags={tags} />;
 }
 
-function TimelineDesk({ axis, tags }: { axis: TimelineAxis; tags: readonly TagRef[] }) {
+function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle: string; tags: readonly TagRef[] }) {
   const filmId = axis.filmId;
   const durationMs = axis.runningTime?.ms ?? UNTIMED_MS;
   const clock = useFilmClock();
@@ -416,6 +417,16 @@ function TimelineDesk({ axis, tags }: { axis: TimelineAxis; tags: readonly TagRe
         >
           {undo.length ? `Undo: ${undo.at(-1)!.what}` : 'Undo'}
         </button>
+        <TimelineExport
+          filmId={filmId}
+          filmTitle={filmTitle}
+          rows={rows}
+          range={range}
+          view={shown}
+          widthPx={width}
+          durationMs={durationMs}
+          tagIds={tagRows.map((tag) => tag.id)}
+        />
       </div>
       <div className={styles.body}>
         <ul className={styles.labels} aria-hidden="true" style={{ paddingTop: RULER_HEIGHT }}>

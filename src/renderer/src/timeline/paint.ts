@@ -34,3 +34,31 @@ export function paintShapes(context: CanvasRenderingContext2D, shapes: readonly 
     }
   }
 }
+
+const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const titled = (title: string | undefined) => (title ? `<title>${escaped(title)}</title>` : '');
+const n = (value: number) => String(Math.round(value * 100) / 100);
+
+/** The same shapes as an SVG document; a span's and a note's whole title travel as its <title>. */
+export function shapesToSvg(shapes: readonly Shape[], width: number, height: number): string {
+  const body = shapes.map((shape) => {
+    if (shape.kind === 'rect') {
+      const opacity = shape.opacity === undefined ? '' : ` fill-opacity="${shape.opacity}"`;
+      const attributes = `x="${n(shape.x)}" y="${n(shape.y)}" width="${n(shape.width)}" height="${n(shape.height)}" fill="${shape.fill}"${opacity}`;
+      return shape.title ? `<rect ${attributes}>${titled(shape.title)}</rect>` : `<rect ${attributes}/>`;
+    }
+    if (shape.kind === 'line')
+      return `<line x1="${n(shape.x1)}" y1="${n(shape.y1)}" x2="${n(shape.x2)}" y2="${n(shape.y2)}" stroke="${shape.stroke}" stroke-width="${shape.width}"/>`;
+    if (shape.kind === 'text')
+      return `<text x="${n(shape.x)}" y="${n(shape.y)}" font-size="${shape.size}"${shape.bold ? ' font-weight="600"' : ''} fill="${shape.fill}">${escaped(shape.text)}</text>`;
+    const { x, y, radius: r } = shape;
+    return `<polygon points="${n(x)},${n(y - r)} ${n(x + r)},${n(y)} ${n(x)},${n(y + r)} ${n(x - r)},${n(y)}" fill="${shape.fill}">${titled(shape.title)}</polygon>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="${escaped(FONT)}">`,
+    ...body,
+    '</svg>',
+    ''
+  ].join('\n');
+}

@@ -38,10 +38,10 @@ export const LIGHT_PALETTE: TimelinePalette = {
 };
 
 export type Shape =
-  | { kind: 'rect'; x: number; y: number; width: number; height: number; fill: string; opacity?: number }
+  | { kind: 'rect'; x: number; y: number; width: number; height: number; fill: string; opacity?: number; title?: string }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number }
   | { kind: 'text'; x: number; y: number; text: string; fill: string; size: number; bold?: boolean }
-  | { kind: 'diamond'; x: number; y: number; radius: number; fill: string };
+  | { kind: 'diamond'; x: number; y: number; radius: number; fill: string; title?: string };
 
 /** One row as drawn: its key, its label, and the colour its items take when they have none. */
 export interface TimelineRow {
@@ -78,9 +78,11 @@ function fitted(title: string, widthPx: number): string {
 function itemShapes(item: TimelineItem, row: TimelineRow, y: number, x: (ms: number) => number, palette: TimelinePalette): Shape[] {
   const colour = item.colour ?? row.colour;
   const left = x(item.startMs);
-  if (item.endMs <= item.startMs) return [{ kind: 'diamond', x: left, y: y + ROW_HEIGHT / 2, radius: 5, fill: colour }];
+  if (item.endMs <= item.startMs) return [{ kind: 'diamond', x: left, y: y + ROW_HEIGHT / 2, radius: 5, fill: colour, title: item.title }];
   const width = Math.max(2, x(item.endMs) - left);
-  const shapes: Shape[] = [{ kind: 'rect', x: left, y: y + 3, width, height: ROW_HEIGHT - 6, fill: colour, opacity: 0.85 }];
+  const shapes: Shape[] = [
+    { kind: 'rect', x: left, y: y + 3, width, height: ROW_HEIGHT - 6, fill: colour, opacity: 0.85, title: item.title }
+  ];
   const text = fitted(item.title, width);
   if (text) shapes.push({ kind: 'text', x: left + 4, y: y + ROW_HEIGHT / 2 + 4, text, fill: palette.background, size: 11 });
   return shapes;
@@ -143,4 +145,54 @@ export function layoutTimeline({ rows, range, view, widthPx, palette, playheadMs
   if (playheadMs !== null && playheadMs >= view.startMs && playheadMs <= endMs)
     shapes.push({ kind: 'line', x1: x(playheadMs), y1: 0, x2: x(playheadMs), y2: height, stroke: palette.accent, width: 2 });
   return shapes;
+}
+
+/** A picture's left margin, where each row is named (the legend of its colours). */
+const GUTTER = 170;
+const TITLE_HEIGHT = 30;
+const LEGEND_LINE = 16;
+const LEGEND_HEIGHT = 3 * LEGEND_LINE + 16;
+
+const moved = (shape: Shape, dx: number, dy: number): Shape =>
+  shape.kind === 'line'
+    ? { ...shape, x1: shape.x1 + dx, x2: shape.x2 + dx, y1: shape.y1 + dy, y2: shape.y2 + dy }
+    : { ...shape, x: shape.x + dx, y: shape.y + dy };
+
+/**
+ * The timeline as a picture for an essay or a slide: a heading naming the film and the stretch shown,
+ * each row named in the margin beside a swatch of its colour, the lanes as on the screen (without the
+ * playhead), and a legend of the marks, always in the light palette.
+ */
+export function timelinePicture(input: Omit<LayoutInput, 'palette' | 'playheadMs' | 'dragged'> & { heading: string }): {
+  shapes: Shape[];
+  width: number;
+  height: number;
+} {
+  const palette = LIGHT_PALETTE;
+  const lanesHeight = rowTop(input.rows.length);
+  // Wide enough for the legend's longest line however narrow the lanes.
+  const width = Math.max(GUTTER + input.widthPx + 12, 420);
+  const height = TITLE_HEIGHT + lanesHeight + LEGEND_HEIGHT;
+  const shapes: Shape[] = [
+    { kind: 'rect', x: 0, y: 0, width, height, fill: '#ffffff' },
+    { kind: 'text', x: 12, y: 20, text: input.heading, fill: palette.text, size: 14, bold: true }
+  ];
+  input.rows.forEach((row, i) => {
+    const y = TITLE_HEIGHT + rowTop(i);
+    shapes.push({ kind: 'rect', x: 12, y: y + 8, width: 9, height: 9, fill: row.colour });
+    shapes.push({ kind: 'text', x: 27, y: y + 16, text: fitted(row.label, GUTTER - 27), fill: palette.text, size: 11 });
+  });
+  for (const shape of layoutTimeline({ ...input, palette, playheadMs: null })) shapes.push(moved(shape, GUTTER, TITLE_HEIGHT));
+  // The legend, a mark and its meaning a line, under the row names (a narrow picture keeps it whole).
+  const legendY = (line: number) => TITLE_HEIGHT + lanesHeight + 18 + line * LEGEND_LINE;
+  const meaning = (line: number, text: string): Shape => ({ kind: 'text', x: 42, y: legendY(line), text, fill: palette.muted, size: 10 });
+  shapes.push(
+    { kind: 'rect', x: 12, y: legendY(0) - 9, width: 22, height: 10, fill: palette.scene, opacity: 0.85 },
+    meaning(0, 'a span of film time: a scene, a placed cue (in its colour), a subtitle'),
+    { kind: 'diamond', x: 23, y: legendY(1) - 4, radius: 5, fill: palette.note },
+    meaning(1, 'a note at its time, in its first tag’s colour'),
+    { kind: 'rect', x: 21, y: legendY(2) - 8, width: 4, height: 9, fill: palette.muted, opacity: 0.75 },
+    meaning(2, 'bars: how many items start there, where too many to draw one by one')
+  );
+  return { shapes, width, height };
 }
