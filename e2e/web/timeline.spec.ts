@@ -155,6 +155,20 @@ test('a row for a tag lists exactly the scenes, notes and placed cues carrying i
   await page.keyboard.press('ArrowRight');
   await expect(tagRow.nth(1)).toBeFocused();
   await expect(timeline(page).getByText('The First Rehearsal, 00:00:02.00–00:00:05.00')).toBeVisible();
+
+  // Followed through the film: each appearance with its time and scene, first and last, minutes covered; ▶ plays there.
+  await timeline(page).getByRole('button', { name: 'Follow motif/red-shoes through the film' }).click();
+  const motif = page.getByRole('region', { name: 'Following motif/red-shoes' });
+  await expect(motif.getByTestId('motif-summary')).toHaveText(
+    '3 appearances, first at 00:00:00.12, last until 00:00:06.12; 0.1 minutes of the film'
+  );
+  await expect(motif.getByRole('listitem')).toHaveText([
+    /00:00:00\.12Cue: Shoes motif · in The Audition/,
+    /00:00:02\.00Scene: The First Rehearsal$/,
+    /00:00:06\.12Note: The shoes again · in The Dancer.s Choice/
+  ]);
+  await motif.getByRole('button', { name: 'Play the film at The shoes again, 00:00:06.12' }).click();
+  await within(page, 8000);
   await page.screenshot({ path: test.info().outputPath('timeline-tag-row.png') });
 });
 

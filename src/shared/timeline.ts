@@ -60,3 +60,21 @@ export interface TimelineAxis {
   tracks: { id: number; title: string }[];
   subtitleTracks: { id: number; name: string }[];
 }
+
+/** One appearance of a motif (a tag) in the film: a tagged scene, note or placed cue, with the scene it falls in. */
+export interface MotifOccurrence extends TimelineItem {
+  /** The scene whose span holds its start (a tagged scene names itself); null where no scene's span does. */
+  sceneTitle: string | null;
+}
+
+/** A motif followed through the film: its appearances in film order, first and last, and how much of the film it covers. */
+export interface Motif {
+  tagId: number;
+  occurrences: MotifOccurrence[];
+  /** True when there were more than the list holds (the first ones are listed). */
+  more: boolean;
+  firstMs: number | null;
+  lastMs: number | null;
+  /** The film time covered by its spans, each moment once however many overlap there. */
+  coveredMs: number;
+}

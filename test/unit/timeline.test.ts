@@ -7,7 +7,7 @@ import { createAnnotation, trashAnnotation } from '../../src/core/notes/notes';
 import { createPlacement } from '../../src/core/placements/placements';
 import { setSceneSpan } from '../../src/core/scenes/scenes';
 import { attachTag } from '../../src/core/tags/tags';
-import { timelineAxis, timelineRange } from '../../src/core/timeline/timeline';
+import { followMotif, timelineAxis, timelineRange } from '../../src/core/timeline/timeline';
 import type { TimelineRange, TimelineRowRange } from '../../src/shared/timeline';
 import { redShoesLibrary } from '../temp-library';
 
@@ -96,6 +96,15 @@ describe('the timeline of a film', () => {
     expect(ids(view.rows.find((r) => r.row === `tag:${tag.id}`))).toEqual(
       [`scene:${scenes[1].id}`, `note:${tagged.id}`, `placement:${first.id}`, `placement:${last.id}`].sort()
     );
+    // Followed through the film: in film order, each in its scene; first and last; the time covered once.
+    const followed = followMotif(db, 1, tag.id);
+    expect(followed.occurrences.map((o) => [o.kind, o.startMs, o.sceneTitle])).toEqual([
+      ['note', 5000, scenes[0].title],
+      ['scene', 10_000, scenes[1].title],
+      ['placement', 12_000, scenes[1].title],
+      ['placement', 30_000, null]
+    ]);
+    expect(followed).toMatchObject({ firstMs: 5000, lastMs: 32_000, coveredMs: 10_000 + 2000, more: false });
     // The note takes its first tag's colour.
     const note = view.rows.find((r) => r.row === 'notes')!.items!.find((item) => item.id === tagged.id)!;
     expect(note).toMatchObject({ title: 'The shoes', colour: expect.stringMatching(/^#[0-9a-f]{6}$/) });

@@ -1,6 +1,14 @@
 import type Database from 'better-sqlite3';
-import { MAX_TIMELINE_ROW_ITEMS } from '../../shared/limits';
-import type { TimelineAxis, TimelineItem, TimelineRange, TimelineRowKey, TimelineRowRange } from '../../shared/timeline';
+import { MAX_FILM_TIME_MS, MAX_TIMELINE_ROW_ITEMS } from '../../shared/limits';
+import type {
+  Motif,
+  MotifOccurrence,
+  TimelineAxis,
+  TimelineItem,
+  TimelineRange,
+  TimelineRowKey,
+  TimelineRowRange
+} from '../../shared/timeline';
 import { assertExists } from '../errors';
 import { filmRunningTime } from '../films/running-time';
 import { overlapsRange } from '../films/time-range';
@@ -95,6 +103,27 @@ function subtitleSource(db: Database.Database, trackId: number): ItemSource {
 function overlapping(source: ItemSource, fromMs: number, toMs: number): { sql: string; params: unknown[] } {
   const range = overlapsRange(source.start, source.end, source.longest, fromMs, toMs);
   return { sql: `${source.where} AND ${range.sql}`, params: [...source.params, ...range.params] };
+}
+
+/** Every item of the sources overlapping [fromMs, toMs), in film order. */
+function itemsOf(db: Database.Database, sources: ItemSource[], fromMs: number, toMs: number): TimelineItem[] {
+  const items = sources.flatMap((source) => {
+    const condition = overlapping(source, fromMs, toMs);
+    return (
+      db
+        .prepare(`SELECT ${source.select} FROM ${source.from} WHERE ${condition.sql} ORDER BY ${source.start}`)
+        .all(...condition.params) as ItemRow[]
+    ).map(({ cueId, trackId, cueStartMs, recordingId, ...item }): TimelineItem => ({
+      kind: source.kind,
+      ...item,
+      cue:
+        cueId === undefined
+          ? null
+          : { cueId, trackId: trackId!, cueStartMs: cueStartMs!, recordingId: recordingId ?? null, label: item.title }
+    }));
+  });
+  if (sources.length > 1) items.sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
+  return items;
 }
 
 /** The items of one or more sources in a range, or counts per bucket where there are too many to draw one by one. */
@@ -221,4 +250,41 @@ export function setTypedRunningTime(db: Database.Database, filmId: number, runni
   assertExists(db, 'film', filmId);
   db.prepare('UPDATE films SET running_time_ms = ? WHERE id = ?').run(runningTimeMs, filmId);
   return timelineAxis(db, filmId);
+}
+
+/** At most this many appearances of a motif are listed (all of them count in its first, last and coverage). */
+const MOTIF_LISTED = 2000;
+
+/**
+ * A motif followed through the film: every scene, note and placed cue carrying the tag (or one nested in
+ * it), in film order, each with the scene it falls in; its first and last appearance, and the film time
+ * its spans cover (overlaps counted once).
+ */
+export function followMotif(db: Database.Database, filmId: number, tagId: number): Motif {
+  assertExists(db, 'film', filmId);
+  const items = itemsOf(db, tagSources(db, filmId, tagId), 0, MAX_FILM_TIME_MS + 1);
+  const holder = db.prepare(
+    `SELECT title FROM scenes WHERE film_id = ? AND start_ms IS NOT NULL AND start_ms <= ? AND coalesce(end_ms, start_ms + 1) > ?
+     ORDER BY start_ms DESC LIMIT 1`
+  );
+  const occurrences = items.slice(0, MOTIF_LISTED).map((item): MotifOccurrence => ({
+    ...item,
+    sceneTitle:
+      item.kind === 'scene' ? item.title : ((holder.pluck().get(filmId, item.startMs, item.startMs) as string | undefined) ?? null)
+  }));
+  let coveredMs = 0;
+  let reach = -1;
+  for (const { startMs, endMs } of items) {
+    if (endMs <= reach) continue;
+    coveredMs += endMs - Math.max(startMs, reach);
+    reach = endMs;
+  }
+  return {
+    tagId,
+    occurrences,
+    more: items.length > MOTIF_LISTED,
+    firstMs: items[0]?.startMs ?? null,
+    lastMs: items.length ? Math.max(...items.map((item) => item.endMs)) : null,
+    coveredMs
+  };
 }

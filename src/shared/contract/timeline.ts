@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_TIMELINE_BUCKETS, MAX_TIMELINE_TAG_ROWS } from '../limits';
-import type { TimelineAxis, TimelineRange } from '../timeline';
+import type { Motif, TimelineAxis, TimelineRange } from '../timeline';
 import { method } from './define';
 import { filmTime, id } from './fields';
 
@@ -27,6 +27,8 @@ export const timelineMethods = {
         path: ['bucketMs']
       })
   ),
+  /** A tag followed through the film: its scenes, notes and placed cues in film order, first and last, the time covered. */
+  'timeline.motif': method<Motif>()(z.object({ filmId: id, tagId: id }).strict()),
   /** The running time typed for a film without its video (null forgets it); the video's own wins once attached. */
   'timeline.setRunningTime': method<TimelineAxis>()(
     z.object({ filmId: id, runningTimeMs: filmTime.min(1, 'A film runs for some time').nullable() }).strict()

@@ -36,6 +36,7 @@ import { useSetRunningTime, useTimelineAxis, useTimelineRange } from './queries'
 import { layoutTimeline, rowTop, ROW_HEIGHT, RULER_HEIGHT, timelineRows, type TimelinePalette, type TimelineRow } from './timeline-layout';
 import { fetchWindow } from './view-window';
 import { TimelineExport } from './TimelineExport';
+import { MotifList } from './MotifList';
 import styles from './Timeline.module.css';
 
 /** A film with no time given anywhere yet is drawn over ten minutes until it has one. */
@@ -125,6 +126,7 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
   const [undo, setUndo] = useState<Change[]>([]);
   const [active, setActive] = useState<{ row: number; item: number } | null>(null);
   const [palette, setPalette] = useState<TimelinePalette | null>(null);
+  const [following, setFollowing] = useState<number | null>(null);
 
   const tagRows = useMemo(
     () => tagRowIds.map((id) => tags.find((tag) => tag.id === id)).filter((tag): tag is TagRef => tag !== undefined),
@@ -429,20 +431,33 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
         />
       </div>
       <div className={styles.body}>
-        <ul className={styles.labels} aria-hidden="true" style={{ paddingTop: RULER_HEIGHT }}>
+        <ul className={styles.labels} style={{ paddingTop: RULER_HEIGHT }}>
           {rows.map((row) => (
             <li key={row.key} className={styles.rowLabel} title={row.label}>
               <span className={styles.swatch} style={{ background: row.colour }} />
-              <span className={styles.labelText}>{row.label}</span>
+              <span className={styles.labelText} aria-hidden="true">
+                {row.label}
+              </span>
               {row.key.startsWith('tag:') && (
-                <button
-                  type="button"
-                  className={`icon-button ${styles.removeRow}`}
-                  aria-label={`Remove the row of ${row.label}`}
-                  onClick={() => setTagRowIds((ids) => ids.filter((id) => `tag:${id}` !== row.key))}
-                >
-                  ×
-                </button>
+                <>
+                  <button
+                    type="button"
+                    className={`icon-button ${styles.removeRow}`}
+                    aria-label={`Follow ${row.label} through the film`}
+                    title="Follow it: every appearance, first and last"
+                    onClick={() => setFollowing(Number(row.key.slice(4)))}
+                  >
+                    ≡
+                  </button>
+                  <button
+                    type="button"
+                    className={`icon-button ${styles.removeRow}`}
+                    aria-label={`Remove the row of ${row.label}`}
+                    onClick={() => setTagRowIds((ids) => ids.filter((id) => `tag:${id}` !== row.key))}
+                  >
+                    ×
+                  </button>
+                </>
               )}
             </li>
           ))}
@@ -496,6 +511,14 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
           onMove={(startMs) => setView(clampView({ ...shown, startMs }, durationMs, width))}
         />
       </div>
+      {following !== null && tagRows.some((tag) => tag.id === following) && (
+        <MotifList
+          filmId={filmId}
+          tag={tagRows.find((tag) => tag.id === following)!}
+          frameMs={frameMs}
+          onClose={() => setFollowing(null)}
+        />
+      )}
       {axis.runningTime === null && (
         <p className="hint">
           Nothing in this film has a time yet: the timeline shows ten minutes until a scene, note or cue is given one, or a running time is
