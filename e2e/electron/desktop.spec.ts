@@ -95,6 +95,30 @@ test.describe('desktop shell', () => {
     }
   });
 
+  test('a label file is taken by its path: the library reads it where it lies', async () => {
+    const setup = tempApp();
+    const app = await launch(setup);
+    try {
+      const window = await app.firstWindow();
+      await expect(window.getByRole('heading', { level: 1 })).toHaveText('The Red Shoes');
+      const labels = join(setup.dir, 'ballet labels.txt');
+      writeFileSync(labels, '1.5\t9.25\tShoes theme\n');
+      const outcome = await window.evaluate(
+        (path) =>
+          (globalThis as unknown as { reelnotes: Record<string, (input: unknown) => Promise<unknown>> }).reelnotes['cues.importFile']({
+            trackId: 1,
+            format: 'audacity',
+            path
+          }),
+        labels
+      );
+      expect(outcome).toEqual({ ok: true, result: { added: 1 } });
+    } finally {
+      await app.close();
+      rmSync(setup.dir, { recursive: true, force: true });
+    }
+  });
+
   test('View › All Annotations, chosen in the menu, switches the view', async () => {
     const setup = tempApp();
     const app = await launch(setup);
@@ -136,6 +160,41 @@ test.describe('desktop shell', () => {
       await expect
         .poll(() => app.evaluate(() => (globalThis as { builtMenus?: string[][] }).builtMenus?.at(-1)))
         .toEqual(expect.arrayContaining(['Add “balet” to Dictionary', 'cut', 'copy', 'paste', 'selectAll']));
+    } finally {
+      await app.close();
+      rmSync(setup.dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a scene's menu copies its link and its citation to the system clipboard", async () => {
+    const setup = tempApp();
+    const app = await launch(setup);
+    try {
+      const window = await app.firstWindow();
+      await window.getByRole('option', { name: /The Audition/ }).click();
+      // Record the menus built in the main process and click the item asked for (a popup cannot be clicked from the page).
+      await app.evaluate((electronModule) => {
+        const build = electronModule.Menu.buildFromTemplate.bind(electronModule.Menu);
+        electronModule.Menu.buildFromTemplate = (template) => {
+          const menu = build(template);
+          menu.popup = (options) => {
+            const wanted = (globalThis as { pick?: string }).pick;
+            template.find((item) => item.label === wanted)?.click?.(undefined as never, undefined, undefined as never);
+            options?.callback?.();
+          };
+          return menu;
+        };
+      });
+      const heading = window.getByRole('heading', { name: 'The Audition', level: 2 });
+      await app.evaluate(() => ((globalThis as { pick?: string }).pick = 'Copy Link to This Scene'));
+      await heading.click({ button: 'right' });
+      await expect
+        .poll(() => app.evaluate(({ clipboard }) => clipboard.readText()))
+        .toMatch(/^reelnotes:\/\/open#film=1&view=scenes&scene=\d+$/);
+      await app.evaluate(() => ((globalThis as { pick?: string }).pick = 'Copy Citation of This Scene'));
+      await heading.click({ button: 'right' });
+      await expect.poll(() => app.evaluate(({ clipboard }) => clipboard.readText())).toBe('The Red Shoes, scene 1, “The Audition.”');
+      await expect(window.getByText(/Copied the Chicago citation/)).toBeVisible();
     } finally {
       await app.close();
       rmSync(setup.dir, { recursive: true, force: true });

@@ -53,9 +53,22 @@ function failure(error: ReelnotesError): CallOutcome<never> {
 }
 
 function describeIssues(method: string, error: z.ZodError): string {
-  const issues = error.issues.slice(0, 3).map((issue) => {
-    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    return `${where}${issue.message}`;
-  });
+  const issues = closestIssues(error.issues)
+    .slice(0, 3)
+    .map((issue) => {
+      const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+      return `${where}${issue.message}`;
+    });
   return `Invalid input for ${method}: ${issues.join('; ')}.`;
+}
+
+/**
+ * A method with two forms of input (a text file's name and text, or its path) fails as a union: what
+ * the person needs is what was wrong with the form that came closest, not "Invalid input".
+ */
+function closestIssues(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const [only] = issues;
+  if (issues.length !== 1 || only.code !== 'invalid_union' || only.errors.length === 0) return issues;
+  const closest = only.errors.reduce((best, next) => (next.length < best.length ? next : best));
+  return closestIssues(closest.map((issue) => ({ ...issue, path: [...only.path, ...issue.path] })));
 }

@@ -11,6 +11,7 @@ import { placementHandlers } from './placements/handlers';
 import { recordingHandlers } from './recordings/handlers';
 import { sceneHandlers } from './scenes/handlers';
 import { searchHandlers } from './search/handlers';
+import { soundtrackHandlers } from './soundtrack/handlers';
 import { subtitleHandlers } from './subtitles/handlers';
 import { tagHandlers } from './tags/handlers';
 import { timelineHandlers } from './timeline/handlers';
@@ -33,6 +34,7 @@ export const handlers: DomainHandlers<MethodName> = {
   ...recordingHandlers,
   ...sceneHandlers,
   ...searchHandlers,
+  ...soundtrackHandlers,
   ...subtitleHandlers,
   ...tagHandlers,
   ...timelineHandlers,

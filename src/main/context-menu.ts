@@ -44,3 +44,20 @@ export function contextMenuTemplate(params: Params, actions: ContextMenuActions)
   const placeLink: MenuItemConstructorOptions = { label: 'Copy Link to This Place', click: actions.copyPlaceLink };
   return params.selectionText.trim() ? [{ role: 'copy' }, { type: 'separator' }, placeLink] : [placeLink];
 }
+
+/**
+ * The menu of a note or a scene the person right-clicked (outside a text field): Copy for selected
+ * text, then its `reelnotes://` link and its citation, as the Cite button makes it.
+ */
+export function itemMenuTemplate(
+  kind: 'scene' | 'note',
+  hasSelection: boolean,
+  choose: (what: 'link' | 'citation') => void
+): MenuItemConstructorOptions[] {
+  const item = kind === 'note' ? 'Note' : 'Scene';
+  return [
+    ...(hasSelection ? [{ role: 'copy' } as const, { type: 'separator' } as const] : []),
+    { label: `Copy Link to This ${item}`, click: () => choose('link') },
+    { label: `Copy Citation of This ${item}`, click: () => choose('citation') }
+  ];
+}

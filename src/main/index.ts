@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../core/content-policy';
 import { buildApplicationMenu } from './menu';
 import { contextMenuTemplate } from './context-menu';
 import { bindDesktopFiles } from './desktop-files';
+import { bindItemMenu } from './item-menu';
 import { reportOnce, startLog } from './logs';
 import { sqliteBinding } from './native-binding';
 import { OpeningQueue, openingsOfCommandLine } from './openings';
@@ -84,6 +85,7 @@ async function start(): Promise<void> {
   hardenSessions();
   bindContract(library);
   bindDesktopFiles(isTrusted, library);
+  bindItemMenu(isTrusted, library);
   buildApplicationMenu(libraryHome());
   createWindow();
   app.on('activate', () => {

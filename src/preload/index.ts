@@ -1,6 +1,14 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { methodNames, type Bridge } from '../shared/contract';
-import { SAVE_FILE_CHANNEL, SAVE_STUDY_CHANNEL, type DesktopBridge, type SavedFile, type SavedStudy } from '../shared/desktop-bridge';
+import {
+  ITEM_MENU_CHANNEL,
+  SAVE_FILE_CHANNEL,
+  SAVE_STUDY_CHANNEL,
+  type DesktopBridge,
+  type ItemMenuChoice,
+  type SavedFile,
+  type SavedStudy
+} from '../shared/desktop-bridge';
 import { isMenuCommand, MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/menu-commands';
 import { OPENING_CHANNEL, type Opening } from '../shared/openings';
 
@@ -45,6 +53,7 @@ const desktop: DesktopBridge = {
   },
   pathForFile: (file) => webUtils.getPathForFile(file),
   saveFile: (fileName, text) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, { fileName, text }) as Promise<SavedFile>,
+  showItemMenu: (input) => ipcRenderer.invoke(ITEM_MENU_CHANNEL, input) as Promise<ItemMenuChoice>,
   saveStudy: (filmId) => ipcRenderer.invoke(SAVE_STUDY_CHANNEL, { filmId }) as Promise<SavedStudy>
 };
 

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import type { Citation } from './contract/exchange';
+import { id } from './contract/fields';
+import type { CallOutcome } from './errors';
 import type { MenuCommand } from './menu-commands';
 import type { Opening } from './openings';
+import { parseDeskLink } from './place-address';
 
 /**
  * What the desktop app's page can ask of the shell besides the library's contract: a native save
@@ -27,6 +31,30 @@ export const saveFileInput = z
 export type SavedFile = { fileName: string } | null;
 
 /**
+ * The context menu of a note or a scene (right-clicked outside a text field): the page names the item
+ * and its `reelnotes://` link, the shell shows a native menu and copies what the person chose (the
+ * link, or the citation the library makes for the item, as the Cite button copies it). Parsed in the
+ * main process, and its sender checked, as the contract's calls are.
+ */
+export const ITEM_MENU_CHANNEL = 'desktop:item-menu';
+
+export const itemMenuInput = z
+  .object({
+    target: z.object({ kind: z.enum(['scene', 'note']), id }).strict(),
+    link: z
+      .string()
+      .max(2048)
+      .refine((link) => parseDeskLink(link) !== undefined, 'A reelnotes:// link to a place on the desk'),
+    /** Text is selected in the page: the menu offers Copy first. */
+    hasSelection: z.boolean()
+  })
+  .strict();
+export type ItemMenuInput = z.input<typeof itemMenuInput>;
+
+/** What the person chose in an item's menu: nothing, its link (copied), or its citation (copied when the library made one). */
+export type ItemMenuChoice = { copied: null } | { copied: 'link'; link: string } | { copied: 'citation'; outcome: CallOutcome<Citation> };
+
+/**
  * The film's study saved with its frame grabs: the shell asks where the Markdown goes and writes the
  * grabs into a frames/ folder beside it (the page could hand over only text). Only the film's id
  * crosses: the shell reads the study and the grabs from the library itself.
@@ -47,6 +75,8 @@ export interface DesktopBridge {
   pathForFile(file: File): string;
   /** A native save dialog, then the text written where the person said. */
   saveFile(fileName: string, text: string): Promise<SavedFile>;
+  /** The native context menu of a note or a scene; resolves when the person has chosen or closed it. */
+  showItemMenu(input: ItemMenuInput): Promise<ItemMenuChoice>;
   /** A native save dialog, then the film's study written there with its frames/ beside it. */
   saveStudy(filmId: number): Promise<SavedStudy>;
 }

@@ -24,6 +24,11 @@ export const MAX_FILM_PAGE_BYTES = 2 * MB;
 export const MAX_CUE_FILE_BYTES = 8 * MB;
 /** A study file (table, ELAN, Web Annotation, Sonic Visualiser) travels in one call, under the browser host's 16 MB body. */
 export const MAX_EXCHANGE_FILE_BYTES = 15 * MB;
+/**
+ * A study file the desktop app names by path is read where it lies, with no request to fit: the
+ * 100,000-note film's own Web Annotation export (122 MB) comes back in.
+ */
+export const MAX_EXCHANGE_FILE_BY_PATH_BYTES = 128 * MB;
 /** A whole library of 100,000 annotations is about 60 MB of JSON; this leaves room to grow. */
 export const MAX_ARCHIVE_BYTES = 256 * MB;
 /** The largest recording we take in: a long, lossless score movement fits easily. */

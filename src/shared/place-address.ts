@@ -68,10 +68,18 @@ export function parseDeskLink(text: string): DeskLink | undefined {
   }
   if (url.protocol !== `${LINK_SCHEME}:` || url.hostname !== 'open') return undefined;
   // The fields may also come as a query (some systems drop a link's fragment).
-  const fragment = url.hash.length > 1 ? url.hash : url.search;
-  const place = placeOfFragment(fragment.replace(/^[?#]/, ''));
+  return deskLinkOfFragment(url.hash.length > 1 ? url.hash : url.search);
+}
+
+/**
+ * The link's fields read from a fragment (or query): the renderer's own address takes them too, so a
+ * link's fields pasted after the page's address go to the same place and film time.
+ */
+export function deskLinkOfFragment(fragment: string): DeskLink | undefined {
+  const fields = fragment.replace(/^[?#]/, '');
+  const place = placeOfFragment(fields);
   if (place.filmId === null) return undefined;
-  const time = new URLSearchParams(fragment.replace(/^[?#]/, '')).get('t');
+  const time = new URLSearchParams(fields).get('t');
   const filmTimeMs = time === null ? null : parseFilmTime(time);
   return { place, filmTimeMs: typeof filmTimeMs === 'number' ? filmTimeMs : null };
 }

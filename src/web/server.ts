@@ -13,7 +13,7 @@ import { mediaFile } from '../core/media-files';
 import { parseMediaPath, parseStudyArchivePath } from '../shared/media-url';
 import { studyArchive, studyWithFrames } from '../core/films/study-frames';
 import { ReelnotesError, type CallOutcome } from '../shared/errors';
-import { byPathMethods } from '../shared/contract';
+import { namesFileByPath } from '../shared/contract';
 import { allowedHosts, hasOwnHost, hasOwnOrigin, presentedToken, TOKEN_COOKIE, tokenMatches } from './host-guard';
 
 export interface WebHostOptions {
@@ -115,14 +115,6 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function answerCall(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
-    if ((byPathMethods as ReadonlySet<string>).has(method)) {
-      sendJson(
-        response,
-        400,
-        failure('INVALID_INPUT', `${method} takes a file by its path, which only the desktop app gives: here the page uploads the file.`)
-      );
-      return;
-    }
     if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
       sendJson(response, 415, failure('INVALID_INPUT', 'Send the call as application/json.'));
       return;
@@ -134,6 +126,14 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // readBody's only ReelnotesError is a body over the limit; anything else is JSON.parse's.
       const tooLarge = error instanceof ReelnotesError;
       sendJson(response, tooLarge ? 413 : 400, failure('INVALID_INPUT', tooLarge ? error.message : 'The request body is not valid JSON.'));
+      return;
+    }
+    if (namesFileByPath(method, body)) {
+      sendJson(
+        response,
+        400,
+        failure('INVALID_INPUT', `${method} takes a file by its path, which only the desktop app gives: here the page uploads the file.`)
+      );
       return;
     }
     const outcome = await dispatch(options.library, method, body);

@@ -177,7 +177,13 @@ export interface ElectronStandIn {
   popups: { template: unknown[]; options: unknown }[];
   screen: { getAllDisplays(): { workArea: { x: number; y: number; width: number; height: number } }[] };
   webContents: { getAllWebContents(): WebContentsStandIn[] };
-  clipboard: { writeText(text: string): void; text: string };
+  clipboard: { writeText(text: string): Promise<void>; write(items: ClipboardItemStandIn[]): Promise<void>; text: string; html: string };
+  ClipboardItem: typeof ClipboardItemStandIn;
+}
+
+/** Electron's ClipboardItem: the types and their contents, as given. */
+export class ClipboardItemStandIn {
+  constructor(readonly items: Record<string, string>) {}
 }
 
 /** A fresh stand-in, its app's folders under `paths`. */
@@ -255,10 +261,17 @@ export function electronStandIn(paths: { userData: string; logs: string; appPath
     webContents: { getAllWebContents: () => BrowserWindowStandIn.all.map((w) => w.webContents) },
     clipboard: {
       text: '',
-      writeText(text: string) {
+      html: '',
+      async writeText(text: string) {
         this.text = text;
+        this.html = '';
+      },
+      async write(items: ClipboardItemStandIn[]) {
+        this.text = items[0]?.items['text/plain'] ?? '';
+        this.html = items[0]?.items['text/html'] ?? '';
       }
-    }
+    },
+    ClipboardItem: ClipboardItemStandIn
   };
 }
 

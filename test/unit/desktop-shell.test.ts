@@ -356,3 +356,66 @@ describe('the context menu', () => {
     expect(parseDeskLink(electron.clipboard.text)?.place).toEqual({ filmId: 1, view: 'scenes', sceneId: 4, noteId: 12 });
   });
 });
+
+describe("a note's or a scene's menu, asked for by the page", () => {
+  type Item = { label?: string; role?: string; click?: () => void };
+  const handler = (channel: string) => electron.handled.find((h) => h.channel === channel)!.handler;
+  /** Asks for the menu as the page does, then lets the person pick (or close it without a choice). */
+  const showMenu = async (input: unknown, pick: (items: Item[]) => Item | undefined) => {
+    const before = electron.popups.length;
+    const choice = handler('desktop:item-menu')({ senderFrame: trustedFrame(), sender: window.webContents }, input) as Promise<unknown>;
+    const popup = await until(() => electron.popups[before], 'show the menu');
+    const items = popup.template as Item[];
+    const picked = pick(items);
+    if (picked) picked.click!();
+    (popup.options as { callback: () => void }).callback();
+    return { items, choice: await choice };
+  };
+  const link = 'reelnotes://open#film=1&view=scenes&scene=2&note=7&t=65';
+
+  it("copies a note's link, with Copy first when text is selected", async () => {
+    const { items, choice } = await showMenu({ target: { kind: 'note', id: 7 }, link, hasSelection: true }, (items) =>
+      items.find((i) => i.label === 'Copy Link to This Note')
+    );
+    expect(items.map((i) => i.role ?? i.label)).toEqual(['copy', undefined, 'Copy Link to This Note', 'Copy Citation of This Note']);
+    expect(choice).toEqual({ copied: 'link', link });
+    expect(electron.clipboard.text).toBe(link);
+  });
+
+  it("copies a scene's citation as the library makes it, as HTML and as text", async () => {
+    const scene = (await invoke('scenes.list', { filmId: 1 })).result[1] as { id: number; title: string };
+    const link2 = `reelnotes://open#film=1&view=scenes&scene=${scene.id}`;
+    const { items, choice } = await showMenu({ target: { kind: 'scene', id: scene.id }, link: link2, hasSelection: false }, (items) =>
+      items.find((i) => i.label === 'Copy Citation of This Scene')
+    );
+    expect(items.map((i) => i.label)).toEqual(['Copy Link to This Scene', 'Copy Citation of This Scene']);
+    const cited = await invoke('exchange.cite', { target: { kind: 'scene', id: scene.id } });
+    expect(choice).toEqual({ copied: 'citation', outcome: cited });
+    expect(electron.clipboard.text).toBe(cited.result.text);
+    expect(electron.clipboard.text).toContain(scene.title);
+    expect(electron.clipboard.html).toBe(cited.result.html);
+  });
+
+  it('answers nothing copied when the menu is closed without a choice, and a citation refused when the item is gone', async () => {
+    electron.clipboard.text = 'kept';
+    expect((await showMenu({ target: { kind: 'note', id: 7 }, link, hasSelection: false }, () => undefined)).choice).toEqual({
+      copied: null
+    });
+    expect(electron.clipboard.text).toBe('kept');
+    const gone = await showMenu({ target: { kind: 'note', id: 999_999 }, link, hasSelection: false }, (items) => items[1]);
+    expect(gone.choice).toMatchObject({ copied: 'citation', outcome: { ok: false, error: { code: 'NOT_FOUND' } } });
+    expect(electron.clipboard.text).toBe('kept');
+  });
+
+  it('refuses what is not an item and its link, and a frame that is not our page', async () => {
+    const ask = (input: unknown, senderFrame: unknown = trustedFrame()) =>
+      handler('desktop:item-menu')({ senderFrame, sender: window.webContents }, input) as Promise<unknown>;
+    await expect(ask({ target: { kind: 'note', id: 7 }, link: 'https://example.com/', hasSelection: false })).rejects.toThrow(
+      /reelnotes:\/\/ link/
+    );
+    await expect(ask({ target: { kind: 'cue', id: 7 }, link, hasSelection: false })).rejects.toThrow();
+    await expect(
+      ask({ target: { kind: 'note', id: 7 }, link, hasSelection: false }, { url: 'https://example.com/', parent: null })
+    ).rejects.toThrow(/may not/);
+  });
+});

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { OpeningQueue, openingsOfCommandLine } from '../../src/main/openings';
-import { deskLinkOf, fragmentOf, parseDeskLink, placeOfFragment, type Place } from '../../src/shared/place-address';
+import { deskLinkOf, deskLinkOfFragment, fragmentOf, parseDeskLink, placeOfFragment, type Place } from '../../src/shared/place-address';
 import type { Opening } from '../../src/shared/openings';
 
 const dir = mkdtempSync(join(tmpdir(), 'reelnotes-openings-'));
@@ -50,6 +50,16 @@ describe('the address of a place (the renderer URL and reelnotes:// links)', () 
       expect(parseDeskLink(text), text).toBeUndefined();
     }
     expect(parseDeskLink('reelnotes://open#film=1&t=soon')?.filmTimeMs).toBeNull();
+  });
+
+  it("reads a link's fields from the page's own address, as the link itself", () => {
+    const link = 'reelnotes://open#film=2&view=scenes&scene=4&t=0:03';
+    expect(deskLinkOfFragment(`#${link.split('#')[1]}`)).toEqual(parseDeskLink(link));
+    expect(deskLinkOfFragment('#film=2&scene=4')).toEqual({
+      place: { filmId: 2, view: 'scenes', sceneId: 4, noteId: null },
+      filmTimeMs: null
+    });
+    expect(deskLinkOfFragment('#view=trash&t=3')).toBeUndefined();
   });
 });
 

@@ -222,7 +222,11 @@ describe('the browser host API', () => {
     for (const [method, input] of [
       ['library.importFilmPageFile', { path: page }],
       ['recordings.attachPath', { trackId: 1, path: page }],
-      ['library.restoreArchiveFile', { path: page, mode: 'merge' }]
+      ['library.restoreArchiveFile', { path: page, mode: 'merge' }],
+      // A text file's path form (the desktop app's), where the page sends the name and text instead.
+      ['cues.importFile', { trackId: 1, format: 'audacity', path: page }],
+      ['subtitles.import', { filmId: 1, path: page }],
+      ['exchange.previewTable', { path: page }]
     ] as const) {
       const response = await fetch(`${origin}/api/${method}`, {
         method: 'POST',

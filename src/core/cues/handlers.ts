@@ -4,6 +4,8 @@ import { type ExchangedCue, formatAudacityLabels, formatSrt, formatWebVtt, parse
 import { getTrack } from '../tracks/tracks';
 import { fileNameFor } from '../films/study-export';
 import { shiftCueTimes } from './shift-track';
+import { readIncomingText } from '../library/file-by-path';
+import { MAX_CUE_FILE_BYTES } from '../../shared/limits';
 
 const writers = { audacity: formatAudacityLabels, webvtt: formatWebVtt, srt: formatSrt };
 const extensions = { audacity: 'txt', webvtt: 'vtt', srt: 'srt' };
@@ -23,8 +25,10 @@ export const cueHandlers: HandlersOf<'cues'> = {
     const cues: ExchangedCue[] = listCues(db, trackId).map(({ startMs, endMs, label }) => ({ startMs, endMs, label }));
     return { fileName: fileNameFor(`${track.title} cues`, extensions[format]), text: writers[format](cues) };
   },
-  'cues.importFile': ({ trackId, fileName, text, format }, { db }) => {
+  'cues.importFile': (input, { db }) => {
+    const { trackId, format } = input;
     getTrack(db, trackId);
+    const { fileName, text } = readIncomingText(input, MAX_CUE_FILE_BYTES, 'larger than 8 MB, it is not a label file.');
     // The whole file is read before the first cue is written; one bad line writes nothing.
     const recording = recordingLength(db, trackId);
     const cues = format === 'audacity' ? parseAudacityLabels(text, fileName, recording) : parseTimedText(text, fileName, recording);

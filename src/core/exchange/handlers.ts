@@ -6,6 +6,13 @@ import { exportTable, importTable, previewTable } from './table';
 import { formatEaf, importEaf, previewEaf } from './eaf';
 import { formatWebAnnotations, importWebAnnotations } from './web-annotation';
 import { exportSonicVisualiser, importSonicVisualiser } from './sonic-visualiser';
+import { readIncomingText } from '../library/file-by-path';
+import type { IncomingText } from '../../shared/contract/fields';
+import { MAX_EXCHANGE_FILE_BY_PATH_BYTES } from '../../shared/limits';
+
+/** A study file as the page sent it, or read where it lies (desktop app). */
+const studyFile = (file: IncomingText) =>
+  readIncomingText(file, MAX_EXCHANGE_FILE_BY_PATH_BYTES, 'larger than 128 MB: Reelnotes reads study files up to 128 MB.');
 
 /** exchange.*: the study in other tools' formats, and citations of its moments. */
 export const exchangeHandlers: HandlersOf<'exchange'> = {
@@ -15,14 +22,35 @@ export const exchangeHandlers: HandlersOf<'exchange'> = {
   'exchange.cite': ({ target, style }, { db }) => cite(db, target, style),
   'exchange.exportCslJson': ({ filmId }, { db }) => exportCslJson(db, filmId),
   'exchange.exportTable': ({ filmId, format }, { db }) => exportTable(db, filmId, format),
-  'exchange.previewTable': ({ fileName, text }) => previewTable(fileName, text),
-  'exchange.importTable': ({ filmId, text, ...options }, { db }) => importTable(db, filmId, text, options),
+  'exchange.previewTable': (input) => {
+    const { fileName, text } = studyFile(input);
+    return previewTable(fileName, text);
+  },
+  'exchange.importTable': (input, { db }) => {
+    const { fileName, text } = studyFile(input);
+    return importTable(db, input.filmId, text, { ...input, fileName });
+  },
   'exchange.exportEaf': ({ filmId }, { db }) => formatEaf(db, filmId, new Date()),
-  'exchange.previewEaf': ({ fileName, text }) => previewEaf(fileName, text),
-  'exchange.importEaf': ({ filmId, fileName, text, tiers }, { db }) => importEaf(db, filmId, fileName, text, tiers),
+  'exchange.previewEaf': (input) => {
+    const { fileName, text } = studyFile(input);
+    return previewEaf(fileName, text);
+  },
+  'exchange.importEaf': (input, { db }) => {
+    const { fileName, text } = studyFile(input);
+    return importEaf(db, input.filmId, fileName, text, input.tiers);
+  },
   'exchange.exportWebAnnotations': ({ filmId }, { db }) => formatWebAnnotations(db, filmId),
-  'exchange.importWebAnnotations': ({ filmId, fileName, text }, { db }) => importWebAnnotations(db, filmId, fileName, text),
+  'exchange.importWebAnnotations': (input, { db }) => {
+    const { fileName, text } = studyFile(input);
+    return importWebAnnotations(db, input.filmId, fileName, text);
+  },
   'exchange.exportSonicVisualiser': ({ trackId, format }, { db }) => exportSonicVisualiser(db, trackId, format),
-  'exchange.importSonicVisualiser': ({ trackId, fileName, text }, { db }) => importSonicVisualiser(db, trackId, fileName, text),
-  'exchange.importCslJson': ({ filmId, fileName, text }, { db }) => importCslJson(db, filmId, fileName, text)
+  'exchange.importSonicVisualiser': (input, { db }) => {
+    const { fileName, text } = studyFile(input);
+    return importSonicVisualiser(db, input.trackId, fileName, text);
+  },
+  'exchange.importCslJson': (input, { db }) => {
+    const { fileName, text } = studyFile(input);
+    return importCslJson(db, input.filmId, fileName, text);
+  }
 };

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { IncomingText } from '../../shared/contract/fields';
 import { ReelnotesError } from '../../shared/errors';
 
 /**
@@ -26,8 +27,18 @@ export function checkFileByPath(path: string, maxBytes: number, tooLarge: string
   return { name, size };
 }
 
-/** The text of a file named by path, as UTF-8, after `checkFileByPath`. */
+/**
+ * The text of a file named by path, after `checkFileByPath`, decoded as the page's `File.text()`
+ * decodes an upload (UTF-8, a byte-order mark dropped), so both hosts read the same file alike.
+ */
 export function readTextByPath(path: string, maxBytes: number, tooLarge: string): { name: string; text: string } {
   const { name } = checkFileByPath(path, maxBytes, tooLarge);
-  return { name, text: readFileSync(path, 'utf8') };
+  return { name, text: new TextDecoder().decode(readFileSync(path)) };
+}
+
+/** A text file coming in (`textFileInput`): as the page sent it, or read where it lies. */
+export function readIncomingText(file: IncomingText, maxBytes: number, tooLarge: string): { fileName: string; text: string } {
+  if (!('path' in file)) return { fileName: file.fileName, text: file.text };
+  const { name, text } = readTextByPath(file.path, maxBytes, tooLarge);
+  return { fileName: name, text };
 }

@@ -18,6 +18,8 @@ import { PaneBoundary } from './data/PaneBoundary';
 import { useOpenFilm } from './films/queries';
 import { useFilmPageImport } from './films/useFilmPageImport';
 import { useFilmCommands } from './films/useFilmCommands';
+import { useDeskLinkInAddress } from './films/desk-link';
+import { useItemMenu } from './exchange/item-menu';
 import { useCommand, useKeymap } from './keymap/keymap';
 import { navigate, useVisit, type Place } from './navigation/place';
 import { usePlaceLeft } from './films/usePlaceLeft';
@@ -65,6 +67,8 @@ export function App() {
   // Ctrl/⌘+K, or / when not typing, and View › Search.
   useCommand('focus-search', () => search.current?.focus());
   useFilmTimeInsertion(filmId);
+  useDeskLinkInAddress();
+  useItemMenu();
 
   // Every move on the desk is a step in the history; a note is asked for only by the move that names it.
   const go = (to: Partial<Place>) => navigate({ ...place, filmId, noteId: null, ...to });

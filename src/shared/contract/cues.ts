@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_CUE_FILE_BYTES, MAX_TRACK_TIME_MS } from '../limits';
 import type { Cue, SceneCue } from '../score';
 import { method } from './define';
-import { colour, id, offsetMs, type ExportedFile } from './fields';
+import { colour, id, offsetMs, textFileInput, type ExportedFile } from './fields';
 
 /** Positions on a track, in whole milliseconds. */
 const ms = z.number().int('Times are whole milliseconds').min(0, 'Times cannot be negative').max(MAX_TRACK_TIME_MS);
@@ -41,14 +41,10 @@ export const cueMethods = {
   ),
   'cues.exportFile': method<ExportedFile>()(z.object({ trackId: id, format: z.enum(cueFileFormats) }).strict()),
   'cues.importFile': method<{ added: number }>()(
-    z
-      .object({
-        trackId: id,
-        fileName: z.string().min(1).max(255),
-        text: z.string().max(MAX_CUE_FILE_BYTES, 'A label file larger than 8 MB is not a label file'),
-        format: z.enum(cueFileFormats)
-      })
-      .strict()
+    textFileInput(
+      { trackId: id, format: z.enum(cueFileFormats) },
+      z.string().max(MAX_CUE_FILE_BYTES, 'A label file larger than 8 MB is not a label file')
+    )
   ),
   'cues.shiftTrack': method<{ shifted: number; offsetMs: number }>()(z.object({ trackId: id, offsetMs }).strict())
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_EXCHANGE_FILE_BYTES } from '../limits';
 import { method } from './define';
-import { id, type ExportedFile } from './fields';
+import { id, textFileInput, type ExportedFile } from './fields';
 
 /** The styles a moment of a film is cited in. */
 export const citationStyles = ['chicago', 'mla'] as const;
@@ -34,11 +34,9 @@ export interface Citation {
 
 const personName = z.string().trim().min(1).max(200);
 
-/** A study file from another tool: its name (for errors) and its text. */
-const incomingFile = {
-  fileName: z.string().min(1).max(255),
-  text: z.string().max(MAX_EXCHANGE_FILE_BYTES, 'A study file larger than 15 MB cannot be sent in one piece')
-};
+/** A study file from another tool: its name (for errors) and its text, or its path (see textFileInput). */
+const studyFile = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  textFileInput(shape, z.string().max(MAX_EXCHANGE_FILE_BYTES, 'A study file larger than 15 MB cannot be sent in one piece'));
 
 /** The columns a table of the study has, in the order Reelnotes writes them. */
 export const tableColumnNames = ['start', 'end', 'text', 'tags', 'kind', 'scene', 'track', 'cue'] as const;
@@ -90,10 +88,9 @@ const eafTierChoice = z
   .strict();
 export type EafTierChoice = z.output<typeof eafTierChoice>;
 
-const tableImport = z
+/** How the rows of a table become items of the study, as the person confirmed them. */
+const tableOptions = z
   .object({
-    filmId: id,
-    ...incomingFile,
     delimiter: z.enum(tableDelimiters),
     header: z.boolean(),
     mapping: z
@@ -108,7 +105,7 @@ const tableImport = z
     track: z.string().trim().min(1).max(500).nullable()
   })
   .strict();
-export type TableImport = Omit<z.output<typeof tableImport>, 'filmId' | 'text'>;
+export type TableImport = z.output<typeof tableOptions> & { fileName: string };
 
 export const exchangeMethods = {
   'exchange.citationFacts': method<CitationFacts>()(z.object({ filmId: id }).strict()),
@@ -131,29 +128,22 @@ export const exchangeMethods = {
   'exchange.exportCslJson': method<ExportedFile>()(z.object({ filmId: id }).strict()),
   /** The film's scenes, notes and cues as one table, CSV or TSV, with a header. */
   'exchange.exportTable': method<ExportedFile>()(z.object({ filmId: id, format: z.enum(['csv', 'tsv']) }).strict()),
-  'exchange.previewTable': method<TablePreview>()(z.object(incomingFile).strict()),
-  'exchange.importTable': method<ImportCounts>()(tableImport),
+  'exchange.previewTable': method<TablePreview>()(studyFile({})),
+  'exchange.importTable': method<ImportCounts>()(studyFile({ filmId: id, ...tableOptions.shape })),
   /** The film's timed scenes, notes and cues as an ELAN (EAF 3.0) document: a tier per kind, tags on dependent tiers. */
   'exchange.exportEaf': method<ExportedFile>()(z.object({ filmId: id }).strict()),
-  'exchange.previewEaf': method<EafTierInfo[]>()(z.object(incomingFile).strict()),
+  'exchange.previewEaf': method<EafTierInfo[]>()(studyFile({})),
   /** The chosen tiers of an ELAN file as notes, scenes or cues (the others skipped). */
   'exchange.importEaf': method<ImportCounts>()(
-    z.object({ filmId: id, ...incomingFile, tiers: z.array(eafTierChoice).min(1, 'Choose at least one tier').max(500) }).strict()
+    studyFile({ filmId: id, tiers: z.array(eafTierChoice).min(1, 'Choose at least one tier').max(500) })
   ),
   /** The film's study as a W3C Web Annotation collection (JSON-LD): text and tagging bodies, media fragment selectors. */
   'exchange.exportWebAnnotations': method<ExportedFile>()(z.object({ filmId: id }).strict()),
-  'exchange.importWebAnnotations': method<ImportCounts>()(z.object({ filmId: id, ...incomingFile }).strict()),
+  'exchange.importWebAnnotations': method<ImportCounts>()(studyFile({ filmId: id })),
   /** A track's cues as a Sonic Visualiser region layer (.svl) or SV's CSV of one. */
   'exchange.exportSonicVisualiser': method<ExportedFile>()(z.object({ trackId: id, format: z.enum(['svl', 'csv']) }).strict()),
   /** An SV layer (.svl, or its CSV without a header) as cues on the track. */
-  'exchange.importSonicVisualiser': method<ImportCounts>()(z.object({ trackId: id, ...incomingFile }).strict()),
+  'exchange.importSonicVisualiser': method<ImportCounts>()(studyFile({ trackId: id })),
   /** Takes the film's directors, year and studio from a CSL-JSON file (Zotero's export of the film). */
-  'exchange.importCslJson': method<CitationFacts>()(
-    z
-      .object({
-        filmId: id,
-        ...incomingFile
-      })
-      .strict()
-  )
+  'exchange.importCslJson': method<CitationFacts>()(studyFile({ filmId: id }))
 };

@@ -49,6 +49,22 @@ export const filePath = z
     'The file must be named by its full path'
   );
 
+/**
+ * A text file coming in (cue labels, subtitles, other tools' study files), in either of the two ways the
+ * hosts have: its name and the text the page read (the browser host's upload), or its path, read by the
+ * library where it lies (the desktop app: a native open dialog or a drop, so the bytes never cross IPC;
+ * the browser host refuses this form, see `pathFormMethods`). `text` carries the format's own limit.
+ */
+export function textFileInput<Shape extends z.ZodRawShape>(shape: Shape, text: z.ZodString) {
+  return z.union([
+    z.object({ ...shape, fileName: z.string().min(1).max(255), text }).strict(),
+    z.object({ ...shape, path: filePath }).strict()
+  ]);
+}
+
+/** The file part of a `textFileInput`: what the handler reads its text from. */
+export type IncomingText = { fileName: string; text: string } | { path: string };
+
 /** A document leaving or entering the library: its suggested file name and its text. */
 export interface ExportedFile {
   fileName: string;

@@ -11,6 +11,7 @@ import { placementMethods } from './placements';
 import { recordingMethods } from './recordings';
 import { sceneMethods } from './scenes';
 import { searchMethods } from './search';
+import { soundtrackMethods } from './soundtrack';
 import { subtitleMethods } from './subtitles';
 import { tagMethods } from './tags';
 import { timelineMethods } from './timeline';
@@ -34,6 +35,7 @@ export const contract = {
   ...recordingMethods,
   ...sceneMethods,
   ...searchMethods,
+  ...soundtrackMethods,
   ...subtitleMethods,
   ...tagMethods,
   ...timelineMethods,
@@ -55,6 +57,30 @@ export const byPathMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'library.restoreArchiveFile',
   'recordings.attachPath'
 ]);
+
+/**
+ * Methods that take a text file in two forms (`textFileInput`): its name and text, or its path. The
+ * browser host refuses the path form, as it refuses the by-path methods; the desktop app sends it.
+ */
+export const pathFormMethods: ReadonlySet<MethodName> = new Set<MethodName>([
+  'cues.importFile',
+  'subtitles.import',
+  'exchange.previewTable',
+  'exchange.importTable',
+  'exchange.previewEaf',
+  'exchange.importEaf',
+  'exchange.importWebAnnotations',
+  'exchange.importSonicVisualiser',
+  'exchange.importCslJson'
+]);
+
+/** Whether a call names a file on this computer by its path: what only the desktop app may do. */
+export function namesFileByPath(method: string, input: unknown): boolean {
+  if ((byPathMethods as ReadonlySet<string>).has(method)) return true;
+  return (
+    (pathFormMethods as ReadonlySet<string>).has(method) && typeof input === 'object' && input !== null && Object.hasOwn(input, 'path')
+  );
+}
 
 /** What a caller passes (before defaults and trimming). */
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;

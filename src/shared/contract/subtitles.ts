@@ -2,18 +2,12 @@ import { z } from 'zod';
 import { MAX_CUE_FILE_BYTES, MAX_QUERY_CHARS } from '../limits';
 import type { MatchingSubtitle, SubtitleLine, SubtitleTrack } from '../domain';
 import { method } from './define';
-import { id } from './fields';
+import { id, textFileInput } from './fields';
 
 export const subtitleMethods = {
   /** Reads a WebVTT or SRT file (told apart by its content) whole, then writes it as one track in one transaction. */
   'subtitles.import': method<SubtitleTrack>()(
-    z
-      .object({
-        filmId: id,
-        fileName: z.string().min(1).max(255),
-        text: z.string().max(MAX_CUE_FILE_BYTES, 'A subtitle file larger than 8 MB is not a subtitle file')
-      })
-      .strict()
+    textFileInput({ filmId: id }, z.string().max(MAX_CUE_FILE_BYTES, 'A subtitle file larger than 8 MB is not a subtitle file'))
   ),
   'subtitles.tracks': method<SubtitleTrack[]>()(z.object({ filmId: id }).strict()),
   /** Every line of a track in film-time order: a whole film's subtitles are a few hundred kB. */

@@ -45,17 +45,37 @@ export async function decodeSegment(
   samplesPerBucket: number,
   onRead: (bytes: number) => void
 ): Promise<SegmentResult> {
+  const peaks = new PeakAccumulator(samplesPerBucket, plan.segments[index].firstFrame);
+  const sampleRate = await decodeSegmentInto(path, plan, index, (channels, frames) => peaks.push(channels, 0, frames), onRead);
+  return { part: peaks.finishPart(), sampleRate };
+}
+
+/**
+ * Decodes one segment of a planned recording and hands its counted samples to `take` (channels and
+ * how many of their frames count), in order; answers the sample rate. The waveform sums them into
+ * peaks; the cue finder keeps a cue's sound.
+ */
+export async function decodeSegmentInto(
+  path: string,
+  plan: DecodePlan,
+  index: number,
+  take: (channels: readonly Float32Array[], frames: number, sampleRate: number) => void,
+  onRead: (bytes: number) => void
+): Promise<number> {
   const segment = plan.segments[index];
-  const peaks = new PeakAccumulator(samplesPerBucket, segment.firstFrame);
   let sampleRate = 0;
   let counting = segment.countFrom <= segment.from;
+  let taken = 0;
   /** Frames the segment may still count: Vorbis trims the last packet to the stream's end. */
   let limit = Infinity;
   const sink: AudioSink = (channels, rate) => {
     if (!counting) return;
     sampleRate = rate;
-    const frames = Math.min(channels[0].length, limit - peaks.frames);
-    if (frames > 0) peaks.push(channels, 0, frames);
+    const frames = Math.min(channels[0].length, limit - taken);
+    if (frames > 0) {
+      take(channels, frames, rate);
+      taken += frames;
+    }
   };
   let read = 0;
 
@@ -140,7 +160,7 @@ export async function decodeSegment(
       if (channelData.length) sink(channelData, rate);
     }
   }
-  return { part: peaks.finishPart(), sampleRate };
+  return sampleRate;
 }
 
 function grow(buffer: Uint8Array, atLeast: number): Uint8Array {

@@ -7,6 +7,7 @@ import { ShiftTimes } from '../ui/ShiftTimes';
 import { useNotify } from '../notices/notify';
 import { useCommand } from '../keymap/keymap';
 import { saveTextFile } from '../ui/save-file';
+import { incomingTextOf } from '../data/file-path';
 import { useImportCueFile, useShiftTrack } from './queries';
 import styles from './CueFiles.module.css';
 
@@ -42,7 +43,7 @@ export function CueFiles({ trackId }: { trackId: number }) {
 
   const importCues = async (file: File) => {
     try {
-      await importCueFile.mutateAsync({ trackId, fileName: file.name, text: await file.text(), format: formatOf(file.name) });
+      await importCueFile.mutateAsync({ trackId, format: formatOf(file.name), ...(await incomingTextOf(file)) });
     } catch (error) {
       notify.failed(error);
     }

@@ -3,8 +3,9 @@ import { ApiError, hostToken } from '../api';
 
 /**
  * Sending a file to the library without reading it whole into the page. The browser host takes
- * the file as one streamed request body (XHR, for upload progress); the desktop app's sandboxed
- * page cannot hand over a path, so it sends the same bytes in 1 MB chunks through the contract.
+ * the file as one streamed request body (XHR, for upload progress). The desktop app names a file by
+ * its path (file-path.ts); one that has no path (dropped from another app's memory) goes in 1 MB
+ * chunks through the contract.
  */
 
 /** Sends `file` in chunks through `sendChunk` (a contract call), reporting the fraction sent. */

@@ -1,8 +1,7 @@
 import type { CitableKind } from '../../../shared/contract/exchange';
 import { call } from '../api';
 import { useNotify } from '../notices/notify';
-import { copyCitation } from './clipboard';
-import { EXCHANGE_SHORTCUT } from './ExchangeEntry';
+import { citationCopied, copyCitation } from './clipboard';
 
 interface Props {
   target: { kind: CitableKind; id: number };
@@ -11,8 +10,6 @@ interface Props {
   /** An icon button, for rows of icons such as a cue's. */
   compact?: boolean;
 }
-
-const styleNames = { chicago: 'Chicago', mla: 'MLA' } as const;
 
 /**
  * Copies the film's reference with this moment's time, in the library's citation style, in one
@@ -24,10 +21,7 @@ export function CiteButton({ target, what, compact = false }: Props) {
     try {
       const citation = await call('exchange.cite', { target });
       await copyCitation(citation);
-      const lacking = citation.missing.length
-        ? ` The film has no ${citation.missing.join(' or ')} yet: add them under Export or import… (${EXCHANGE_SHORTCUT}).`
-        : '';
-      notify.success(`Copied the ${styleNames[citation.style]} citation: ${citation.text}${lacking}`);
+      notify.success(citationCopied(citation));
     } catch (error) {
       notify.failed(error);
     }

@@ -1,11 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { studyKindNames, type EafTierInfo, type ImportCounts } from '../../../shared/contract/exchange';
+import type { IncomingText } from '../../../shared/contract/fields';
 import { useNotify } from '../notices/notify';
 import { useFilmTracks, useImportEaf } from './queries';
 
 export interface PickedEaf {
   fileName: string;
-  text: string;
+  /** The file as it goes to the library again for the import: its text, or its path in the desktop app. */
+  source: IncomingText;
   tiers: EafTierInfo[];
 }
 
@@ -39,8 +41,7 @@ export function EafImportStep({ filmId, eaf, onDone, onCancel }: Props) {
       onDone(
         await importEaf.mutateAsync({
           filmId,
-          fileName: eaf.fileName,
-          text: eaf.text,
+          ...eaf.source,
           tiers: timed.map((t) => ({ tier: t.id, as: choices[t.id], track: choices[t.id] === 'cue' ? trackOf(t.id) || null : null }))
         })
       );

@@ -4,6 +4,7 @@ import { call } from '../api';
 import { useNotify } from '../notices/notify';
 import { FilePicker } from '../ui/FilePicker';
 import { saveTextFile } from '../ui/save-file';
+import { incomingTextOf } from '../data/file-path';
 import { useModalDialog } from '../ui/useModalDialog';
 import { useCitationFacts, useImportCslJson, useSaveCitationFacts, useSetCitationStyle } from './queries';
 import { StudyFiles } from './StudyFiles';
@@ -69,7 +70,7 @@ function CitationSection({ facts }: { facts: CitationFacts }) {
 
   const importCslFile = async (file: File) => {
     try {
-      const taken = await importCsl.mutateAsync({ filmId, fileName: file.name, text: await file.text() });
+      const taken = await importCsl.mutateAsync({ filmId, ...(await incomingTextOf(file)) });
       setDirectors(taken.directors.join('\n'));
       setYear(taken.year === null ? '' : String(taken.year));
       setStudio(taken.studio ?? '');

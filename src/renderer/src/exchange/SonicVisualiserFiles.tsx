@@ -3,6 +3,7 @@ import { call } from '../api';
 import { useNotify } from '../notices/notify';
 import { FilePicker } from '../ui/FilePicker';
 import { saveTextFile } from '../ui/save-file';
+import { incomingTextOf } from '../data/file-path';
 import { useFilmTracks, useImportSonicVisualiser } from './queries';
 
 /** One track's cues to and from a Sonic Visualiser annotation layer (.svl) or SV's CSV of one. */
@@ -27,7 +28,7 @@ export function SonicVisualiserFiles({ filmId }: { filmId: number }) {
   const importFile = async (file: File) => {
     if (trackId === null) return;
     try {
-      const { cues } = await importLayer.mutateAsync({ trackId, fileName: file.name, text: await file.text() });
+      const { cues } = await importLayer.mutateAsync({ trackId, ...(await incomingTextOf(file)) });
       notify.success(`Imported ${cues} ${cues === 1 ? 'cue' : 'cues'} from ${file.name}.`);
     } catch (error) {
       notify.failed(error);

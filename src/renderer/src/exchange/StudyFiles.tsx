@@ -4,6 +4,7 @@ import { call } from '../api';
 import { useNotify } from '../notices/notify';
 import { FilePicker } from '../ui/FilePicker';
 import { saveTextFile } from '../ui/save-file';
+import { incomingTextOf } from '../data/file-path';
 import { incomingAccept, incomingKindOf, studyFormats } from './formats';
 import { useImportWebAnnotations } from './queries';
 import { TableImportStep, type PickedTable } from './TableImportStep';
@@ -51,12 +52,11 @@ export function StudyFiles({ filmId }: { filmId: number }) {
     try {
       const kind = incomingKindOf(file.name);
       if (kind === null) throw new Error(`${file.name}: Reelnotes reads CSV, TSV, ELAN (.eaf) and Web Annotation (.jsonld) study files.`);
-      const text = await file.text();
-      if (kind === 'table') setTable({ text, preview: await call('exchange.previewTable', { fileName: file.name, text }) });
-      else if (kind === 'eaf')
-        setEaf({ fileName: file.name, text, tiers: await call('exchange.previewEaf', { fileName: file.name, text }) });
+      const source = await incomingTextOf(file);
+      if (kind === 'table') setTable({ source, preview: await call('exchange.previewTable', source) });
+      else if (kind === 'eaf') setEaf({ fileName: file.name, source, tiers: await call('exchange.previewEaf', source) });
       // A Web Annotation says what each annotation is (its motivation and target): nothing to choose.
-      else imported(file.name)(await importWebAnnotations.mutateAsync({ filmId, fileName: file.name, text }));
+      else imported(file.name)(await importWebAnnotations.mutateAsync({ filmId, ...source }));
     } catch (error) {
       notify.failed(error);
     }

@@ -7,11 +7,13 @@ import {
   type TableColumn,
   type TablePreview
 } from '../../../shared/contract/exchange';
+import type { IncomingText } from '../../../shared/contract/fields';
 import { useNotify } from '../notices/notify';
 import { useFilmTracks, useImportTable } from './queries';
 
 export interface PickedTable {
-  text: string;
+  /** The file as it goes to the library again for the import: its text, or its path in the desktop app. */
+  source: IncomingText;
   preview: TablePreview;
 }
 
@@ -46,7 +48,7 @@ interface Props {
  * until Import, and then all of it or, refused with the line, none.
  */
 export function TableImportStep({ filmId, table, onDone, onCancel }: Props) {
-  const { preview, text } = table;
+  const { preview, source } = table;
   const ids = useId();
   const notify = useNotify();
   const importTable = useImportTable();
@@ -69,8 +71,7 @@ export function TableImportStep({ filmId, table, onDone, onCancel }: Props) {
     try {
       const counts = await importTable.mutateAsync({
         filmId,
-        fileName: preview.fileName,
-        text,
+        ...source,
         delimiter: preview.delimiter,
         header,
         mapping,

@@ -6,7 +6,7 @@ import { useSyncExternalStore } from 'react';
  * frame grabs read and move film time through this module only, so none of them imports the pane.
  */
 export interface FilmPlayer {
-  /** Moves the picture to a film time (ms); the pane clamps it to the film. */
+  /** Moves the picture to a film time (ms); the pane clamps it to the film, and waits for the picture's metadata if it must. */
   seek(ms: number): void;
   /**
    * Plays the span [startMs, endMs) once and stops at its end; muted, the picture plays silent for its
@@ -32,15 +32,25 @@ export interface FilmClock {
 const idle: FilmClock = { filmId: null, timeMs: 0, durationMs: null, frameMs: null, playing: false };
 
 let clock: FilmClock = idle;
-let player: FilmPlayer | null = null;
+let player: { filmId: number; deck: FilmPlayer } | null = null;
+/** A film time asked for before its film's picture was on the desk (a link that opens the film). */
+let waitingSeek: { filmId: number; ms: number } | null = null;
 const listeners = new Set<() => void>();
 
-/** The pane registers its player while a film is shown; the returned function unregisters it. */
+/**
+ * The pane registers its player while a film is shown; the returned function unregisters it. A seek
+ * waiting for this film is handed over (the player applies it once its picture's metadata is known);
+ * one waiting for another film is dropped, since the person has gone elsewhere.
+ */
 export function registerFilmPlayer(filmId: number, registered: FilmPlayer): () => void {
-  player = registered;
+  const entry = { filmId, deck: registered };
+  player = entry;
   publishFilmClock({ ...idle, filmId });
+  const waiting = waitingSeek;
+  waitingSeek = null;
+  if (waiting?.filmId === filmId) registered.seek(waiting.ms);
   return () => {
-    if (player !== registered) return;
+    if (player !== entry) return;
     player = null;
     publishFilmClock(idle);
   };
@@ -55,20 +65,33 @@ export function publishFilmClock(next: FilmClock): void {
 /** Seeks the film on the desk; false when no film is shown (the caller can say so). */
 export function seekFilm(ms: number): boolean {
   if (player === null) return false;
-  player.seek(ms);
+  player.deck.seek(ms);
   return true;
+}
+
+/**
+ * Seeks a film that may not be on the desk yet (a link opens it): at once if its picture is there,
+ * else as soon as its pane registers, which is after the film and its video have been fetched.
+ */
+export function seekFilmWhenShown(filmId: number, ms: number): void {
+  if (player?.filmId === filmId) {
+    waitingSeek = null;
+    player.deck.seek(ms);
+  } else {
+    waitingSeek = { filmId, ms };
+  }
 }
 
 /** Plays a span of the film (muted: without its sound); false when no film is shown. */
 export function playFilmSpan(startMs: number, endMs: number, options?: { muted?: boolean }): boolean {
   if (player === null) return false;
-  player.playSpan(startMs, endMs, options);
+  player.deck.playSpan(startMs, endMs, options);
   return true;
 }
 
 /** The frame shown now, for a frame grab; null when no film is shown or no frame is decoded yet. */
 export function currentFilmFrame(): CanvasImageSource | null {
-  return player?.frame() ?? null;
+  return player?.deck.frame() ?? null;
 }
 
 /** The clock as it is now, for a key handler that must not re-render on every frame. */

@@ -28,6 +28,8 @@ export class FilmDeck implements FilmPlayer {
   private spanEndMs: number | null = null;
   /** A span played without the film's sound (a cue's recording over the picture): unmuted when it stops. */
   private spanMuted = false;
+  /** A seek asked for before the picture's metadata was known (a link that opened the film): made once it is. */
+  private seekWhenLoaded: number | null = null;
   private frameRequest = 0;
   /** Reverse shuttle: the speed backwards, and when the last step back was asked for. */
   private reverse: { speed: number; since: number } | null = null;
@@ -40,6 +42,12 @@ export class FilmDeck implements FilmPlayer {
   ) {
     video.preservesPitch = true;
     const onChange = () => this.report();
+    const onMetadata = () => {
+      const waiting = this.seekWhenLoaded;
+      this.seekWhenLoaded = null;
+      if (waiting !== null) video.currentTime = this.clamp(waiting) / 1000;
+      this.report();
+    };
     const onPlay = () => {
       this.followFrames();
       this.syncSound(true);
@@ -60,7 +68,7 @@ export class FilmDeck implements FilmPlayer {
       this.report();
     };
     const listeners: [string, () => void][] = [
-      ['loadedmetadata', onChange],
+      ['loadedmetadata', onMetadata],
       ['timeupdate', onChange],
       ['ended', onPause],
       ['pause', onPause],
@@ -106,7 +114,8 @@ export class FilmDeck implements FilmPlayer {
     this.stopReverse();
     this.spanEndMs = null;
     this.muteSpan(false);
-    this.video.currentTime = this.clamp(ms) / 1000;
+    if (this.video.readyState < HTMLMediaElement.HAVE_METADATA) this.seekWhenLoaded = ms;
+    else this.video.currentTime = this.clamp(ms) / 1000;
   }
 
   playSpan(startMs: number, endMs: number, { muted = false }: { muted?: boolean } = {}): void {

@@ -1,11 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { parseDeskLink } from '../../../shared/place-address';
-import { navigate } from '../navigation/place';
-import { seekFilm } from './film-clock';
+import { followDeskLink } from './desk-link';
 
 /**
  * What the system asks the desktop app to open (src/shared/openings.ts): a `reelnotes://` link goes
- * to its place on the desk (and its film time, when the film's picture is there to move), a film page
+ * to its place on the desk and its film time (once the film's picture is there), a film page
  * to `onFilmPage` with its path. Nothing happens in the browser host, which has no such openings.
  */
 export function useDesktopOpenings(onFilmPage: (path: string) => void): void {
@@ -18,9 +17,7 @@ export function useDesktopOpenings(onFilmPage: (path: string) => void): void {
       window.reelnotesDesktop?.onOpen((opening) => {
         if (opening.kind === 'film-page') return latest.current(opening.path);
         const link = parseDeskLink(opening.url);
-        if (!link) return;
-        navigate(link.place);
-        if (link.filmTimeMs !== null) seekFilm(link.filmTimeMs);
+        if (link) followDeskLink(link);
       }),
     []
   );

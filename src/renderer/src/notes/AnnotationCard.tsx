@@ -3,6 +3,7 @@ import { formatFilmTime, parseFilmTime } from '../../../shared/time-format';
 import type { Annotation, TagRef } from '../../../shared/notes';
 import { useInvalidate } from '../data/library-query';
 import { CiteButton } from '../exchange/CiteButton';
+import { itemMenuAttributes } from '../exchange/item-menu';
 import { seekFilm } from '../films/film-clock';
 import { FILM_NOT_ON_DESK } from '../films/playhead';
 import { useNotify } from '../notices/notify';
@@ -94,7 +95,15 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDele
   const heading = filmTimeMs === null ? 'Note' : `Note at ${formatFilmTime(filmTimeMs)}`;
 
   return (
-    <article className={editing ? `${styles.card} ${styles.editing}` : styles.card} aria-label={heading} data-note-id={note.id}>
+    <article
+      className={editing ? `${styles.card} ${styles.editing}` : styles.card}
+      aria-label={heading}
+      data-note-id={note.id}
+      {...itemMenuAttributes('note', note.id, {
+        place: { filmId: note.filmId, view: 'scenes', sceneId: note.sceneId, noteId: note.id },
+        filmTimeMs: note.filmTimeMs
+      })}
+    >
       <div className={styles.bar}>
         <label className={styles.time}>
           <span className="visually-hidden">Film time (hh:mm:ss)</span>

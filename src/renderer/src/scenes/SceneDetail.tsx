@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Scene, Track } from '../../../shared/domain';
 import { CiteButton } from '../exchange/CiteButton';
+import { itemMenuAttributes } from '../exchange/item-menu';
 import { useUpdateScene } from '../films/queries';
 import { useNotify } from '../notices/notify';
 import { SceneCues } from '../cues/SceneCues';
@@ -36,7 +37,12 @@ export function SceneDetail({ scene, tracks, children }: Props) {
       {editing ? (
         <SceneEditor scene={scene} onCancel={() => setEditing(false)} onSaved={() => setEditing(false)} />
       ) : (
-        <article>
+        <article
+          {...itemMenuAttributes('scene', scene.id, {
+            place: { filmId: scene.filmId, view: 'scenes', sceneId: scene.id, noteId: null },
+            filmTimeMs: scene.startMs
+          })}
+        >
           <div className={styles.toolbar}>
             <span className={styles.kicker}>Scene {scene.position}</span>
             <span>

@@ -4,6 +4,7 @@ import type { TagRef } from '../../../shared/notes';
 import { formatFilmTime } from '../../../shared/time-format';
 import { TagChips } from '../tags/TagChip';
 import styles from './SceneList.module.css';
+import { itemMenuAttributes } from '../exchange/item-menu';
 
 interface Props {
   scenes: Scene[];
@@ -76,6 +77,10 @@ export function SceneList({ scenes, selectedId, onSelect, loading, tagsByScene, 
             aria-selected={scene.id === selectedId}
             className={styles.row}
             onClick={() => onSelect(scene.id)}
+            {...itemMenuAttributes('scene', scene.id, {
+              place: { filmId: scene.filmId, view: 'scenes', sceneId: scene.id, noteId: null },
+              filmTimeMs: scene.startMs
+            })}
           >
             <span className={styles.number} aria-hidden="true">
               {scene.position}

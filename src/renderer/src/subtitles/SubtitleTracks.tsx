@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { SubtitleTrack } from '../../../shared/domain';
 import { MAX_CUE_FILE_BYTES } from '../../../shared/limits';
+import { incomingTextOf } from '../data/file-path';
 import { useNotify } from '../notices/notify';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FilePicker } from '../ui/FilePicker';
@@ -26,7 +27,7 @@ export function SubtitleTracks({ filmId }: { filmId: number }) {
   const importFile = async (file: File) => {
     try {
       if (file.size > MAX_CUE_FILE_BYTES) throw new Error(`${file.name} is larger than 8 MB: it is not a subtitle file.`);
-      const track = await importSubtitles.mutateAsync({ filmId, fileName: file.name, text: await file.text() });
+      const track = await importSubtitles.mutateAsync({ filmId, ...(await incomingTextOf(file)) });
       showSubtitles(filmId, track.id);
       notify.success(`Imported ${track.lineCount} subtitle lines from ${track.name}.`);
     } catch (error) {

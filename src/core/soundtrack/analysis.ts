@@ -1,0 +1,182 @@
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import { ReelnotesError } from '../../shared/errors';
+import type { SoundtrackAnalysis } from '../../shared/soundtrack';
+import { notFound } from '../errors';
+import { uploadsInProgress } from '../library/incoming';
+import { assertWritable, type Library } from '../library/library';
+import { filmVideoRow } from '../video/video';
+import type { FilmAudioTrack } from '../../shared/video';
+import { FRAME_MS } from './constellation';
+import { indexFilm, type FilmIndex } from './find-cue';
+import type { FilmSoundSource } from './film-sound';
+import type { FromAnalysis } from './analysis-worker';
+import workerPath from './analysis-worker?modulePath';
+
+/** The features' format: a library analysed by another version is analysed again. */
+export const FEATURES_VERSION = 1;
+
+interface Job {
+  status: SoundtrackAnalysis;
+  worker: Worker;
+  finished: Promise<void>;
+}
+
+const jobsOf = uploadsInProgress<Job>();
+
+/** Tracks the analysis decodes without a conversion. */
+const decodable = new Set(['aac', 'ac3', 'eac3']);
+
+interface Chosen {
+  source: FilmSoundSource;
+  sound: string;
+  fingerprint: string;
+}
+
+/** The sound to analyse: the converted WAV if there is one (fast to read), else the first track we decode. */
+function chooseSound(library: Library, filmId: number): Chosen {
+  const video = filmVideoRow(library.db, filmId);
+  if (!video) throw new ReelnotesError('CONFLICT', 'Attach the film’s video before finding cues in its soundtrack.');
+  if (video.convertedAudio) {
+    return {
+      source: { kind: 'wav', path: join(library.mediaDir, video.convertedAudio) },
+      sound: 'converted sound',
+      fingerprint: video.fingerprint
+    };
+  }
+  const tracks = JSON.parse(video.audioTracks) as FilmAudioTrack[];
+  if (tracks.length === 0) throw new ReelnotesError('UNSUPPORTED_AUDIO', 'The film’s file has no sound to analyse.');
+  const track = tracks.find((t) => t.codec === 'aac') ?? tracks.find((t) => decodable.has(t.codec)) ?? tracks[0];
+  return {
+    source: { kind: 'track', path: video.path, trackNumber: track.number },
+    sound: `audio track ${track.number}`,
+    fingerprint: video.fingerprint
+  };
+}
+
+interface FeaturesRow {
+  fingerprint: string;
+  sound: string;
+  version: number;
+  frames: number;
+  analysedAt: string;
+}
+
+function featuresRow(library: Library, filmId: number): FeaturesRow | undefined {
+  return library.db
+    .prepare(
+      `SELECT f.fingerprint, f.sound, f.version, f.frames, f.analysed_at AS analysedAt
+       FROM soundtrack_features f JOIN film_videos v ON v.film_id = f.film_id AND v.fingerprint = f.fingerprint
+       WHERE f.film_id = ? AND f.version = ?`
+    )
+    .get(filmId, FEATURES_VERSION) as FeaturesRow | undefined;
+}
+
+export function analysisStatus(library: Library, filmId: number): SoundtrackAnalysis {
+  const job = jobsOf(library).get(String(filmId));
+  if (job?.status.state === 'analysing') return job.status;
+  const row = featuresRow(library, filmId);
+  if (row) {
+    return { filmId, state: 'ready', fraction: 1, message: null, sound: row.sound, minutes: Math.round((row.frames * FRAME_MS) / 60_000) };
+  }
+  return job?.status ?? { filmId, state: 'none', fraction: 0, message: null, sound: null, minutes: null };
+}
+
+/** Starts the analysis on its own thread, once per film at a time. */
+export function startAnalysis(library: Library, filmId: number): SoundtrackAnalysis {
+  assertWritable(library);
+  if (!library.db.prepare('SELECT 1 FROM films WHERE id = ?').get(filmId)) throw notFound('film', filmId);
+  const jobs = jobsOf(library);
+  const running = jobs.get(String(filmId));
+  if (running?.status.state === 'analysing') return running.status;
+  const chosen = chooseSound(library, filmId);
+  const worker = new Worker(workerPath, { workerData: chosen.source });
+  const job: Job = {
+    status: { filmId, state: 'analysing', fraction: 0, message: null, sound: chosen.sound, minutes: null },
+    worker,
+    finished: Promise.resolve()
+  };
+  jobs.set(String(filmId), job);
+  job.finished = new Promise<void>((resolve) => {
+    const end = (status: SoundtrackAnalysis): void => {
+      job.status = status;
+      resolve();
+    };
+    worker.on('message', (message: FromAnalysis) => {
+      if (message.kind === 'progress') job.status = { ...job.status, fraction: message.fraction };
+      else if (message.kind === 'failed') {
+        end({ ...job.status, state: 'failed', fraction: 0, message: `The film’s sound could not be analysed: ${message.message}.` });
+        void worker.terminate();
+      } else {
+        try {
+          keepFeatures(library, filmId, chosen, message.peaks, message.frames);
+          end(analysisStatus(library, filmId));
+        } catch (error) {
+          end({ ...job.status, state: 'failed', fraction: 0, message: error instanceof Error ? error.message : String(error) });
+        }
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (error) => end({ ...job.status, state: 'failed', fraction: 0, message: `The analysis stopped: ${error.message}` }));
+    worker.on('exit', () => {
+      if (job.status.state === 'analysing') end({ ...job.status, state: 'cancelled', fraction: 0 });
+    });
+  });
+  return job.status;
+}
+
+/** Stops the analysis and answers once its thread has ended. */
+export async function cancelAnalysis(library: Library, filmId: number): Promise<SoundtrackAnalysis> {
+  const job = jobsOf(library).get(String(filmId));
+  if (job?.status.state === 'analysing') {
+    await job.worker.terminate();
+    await job.finished;
+  }
+  return analysisStatus(library, filmId);
+}
+
+/** Written only if the film is still the file that was analysed. */
+function keepFeatures(library: Library, filmId: number, chosen: Chosen, peaks: Uint32Array, frames: number): void {
+  library.db.transaction(() => {
+    const row = filmVideoRow(library.db, filmId);
+    if (!row || row.fingerprint !== chosen.fingerprint) {
+      throw new ReelnotesError('CONFLICT', 'The film was changed while its sound was analysed; analyse it again.');
+    }
+    library.db
+      .prepare(
+        `INSERT INTO soundtrack_features (film_id, fingerprint, sound, version, frames, peaks) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (film_id) DO UPDATE SET fingerprint = excluded.fingerprint, sound = excluded.sound, version = excluded.version,
+           frames = excluded.frames, peaks = excluded.peaks, analysed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`
+      )
+      .run(
+        filmId,
+        chosen.fingerprint,
+        chosen.sound,
+        FEATURES_VERSION,
+        frames,
+        Buffer.from(peaks.buffer, peaks.byteOffset, peaks.byteLength)
+      );
+  })();
+}
+
+/** The film's landmark index, built from its cached features once per analysis and kept while the library is open. */
+const indexesOf = uploadsInProgress<{ analysedAt: string; index: FilmIndex }>();
+
+export function filmIndex(library: Library, filmId: number): FilmIndex {
+  const row = featuresRow(library, filmId);
+  if (!row)
+    throw new ReelnotesError(
+      'CONFLICT',
+      'Analyse the film’s soundtrack first: the cue finder listens to it once, then finds every cue in it.'
+    );
+  const cache = indexesOf(library);
+  const kept = cache.get(String(filmId));
+  if (kept?.analysedAt === row.analysedAt) return kept.index;
+  const blob = library.db.prepare('SELECT peaks FROM soundtrack_features WHERE film_id = ?').pluck().get(filmId) as Buffer;
+  const peaks = new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+  const index = indexFilm(peaks, row.frames);
+  // One film's index at a time: it is tens of megabytes.
+  cache.clear();
+  cache.set(String(filmId), { analysedAt: row.analysedAt, index });
+  return index;
+}

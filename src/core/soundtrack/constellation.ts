@@ -1,0 +1,249 @@
+/**
+ * The soundtrack's constellation: the spectral peaks that stand out of their neighbourhood in time
+ * and frequency. Music under dialogue keeps most of its own peaks (speech adds others, and hides
+ * some), and a peak's place does not move with the level or the equalisation of the mix, so two
+ * mixes of one recording share most of their constellation.
+ */
+
+/** Analysis rate: music's tonal peaks are below 4 kHz, and two hours of film stay small. */
+export const ANALYSIS_RATE = 8000;
+/** Window of the spectrum (64 ms) and the step between spectra (32 ms): one frame of film time. */
+export const WINDOW = 512;
+export const HOP = 256;
+export const BINS = WINDOW / 2;
+export const FRAME_MS = (HOP / ANALYSIS_RATE) * 1000;
+
+/** Bins below this (62 Hz) hold rumble and hum, not music a score is known by. */
+const LOWEST_BIN = 4;
+/** A peak is the highest point within ±6 bins (±94 Hz) and ±3 frames (±96 ms). */
+const NEIGHBOUR_BINS = 6;
+const NEIGHBOUR_FRAMES = 3;
+/** The strongest peaks of a frame that are kept: 156 a second at most. */
+const PEAKS_PER_FRAME = 5;
+/** A peak stands this far above its frame's mean log power (natural log: about 8.7 dB). */
+const ABOVE_MEAN = 2;
+/** Log power of digital silence's spectrum, so a silent frame has no peaks. */
+const SILENCE = Math.log(1e-7);
+
+/** A peak packed in 32 bits: its frame (up to 149 hours) above its bin. */
+export const packPeak = (frame: number, bin: number): number => frame * 256 + bin;
+export const peakFrame = (peak: number): number => Math.floor(peak / 256);
+export const peakBin = (peak: number): number => peak & 255;
+
+const fftSize = WINDOW;
+const bitReversed = new Uint16Array(fftSize);
+const cosTable = new Float64Array(fftSize / 2);
+const sinTable = new Float64Array(fftSize / 2);
+const hann = new Float32Array(WINDOW);
+{
+  const bits = Math.log2(fftSize);
+  for (let i = 0; i < fftSize; i++) {
+    let r = 0;
+    for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
+    bitReversed[i] = r;
+  }
+  for (let i = 0; i < fftSize / 2; i++) {
+    cosTable[i] = Math.cos((2 * Math.PI * i) / fftSize);
+    sinTable[i] = -Math.sin((2 * Math.PI * i) / fftSize);
+  }
+  for (let i = 0; i < WINDOW; i++) hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / WINDOW);
+}
+
+/** In-place radix-2 FFT of `re` + i·`im`. */
+function fft(re: Float64Array, im: Float64Array): void {
+  for (let i = 0; i < fftSize; i++) {
+    const j = bitReversed[i];
+    if (j > i) {
+      const tr = re[i];
+      re[i] = re[j];
+      re[j] = tr;
+      const ti = im[i];
+      im[i] = im[j];
+      im[j] = ti;
+    }
+  }
+  for (let size = 2; size <= fftSize; size *= 2) {
+    const half = size / 2;
+    const stride = fftSize / size;
+    for (let start = 0; start < fftSize; start += size) {
+      for (let k = 0; k < half; k++) {
+        const wr = cosTable[k * stride];
+        const wi = sinTable[k * stride];
+        const a = start + k;
+        const b = a + half;
+        const xr = re[b] * wr - im[b] * wi;
+        const xi = re[b] * wi + im[b] * wr;
+        re[b] = re[a] - xr;
+        im[b] = im[a] - xi;
+        re[a] += xr;
+        im[a] += xi;
+      }
+    }
+  }
+}
+
+/**
+ * Finds the constellation of a signal at `ANALYSIS_RATE`, pushed in pieces of any length. Two
+ * frames share one complex FFT (one in the real part, one in the imaginary), which halves the work
+ * of two hours of film.
+ */
+export class ConstellationBuilder {
+  private readonly samples = new Float32Array(WINDOW + HOP);
+  private held = 0;
+  /** Spectra of the signal analysed so far (not counting the silence `finish` pads with). */
+  private analysed = 0;
+  private readonly pending: Float32Array[] = [];
+  private readonly re = new Float64Array(fftSize);
+  private readonly im = new Float64Array(fftSize);
+  /** The last 2·NEIGHBOUR_FRAMES + 1 spectra, and each one's maximum over ±NEIGHBOUR_BINS. */
+  private readonly ring: { spectrum: Float32Array; widest: Float32Array; mean: number }[] = [];
+  private spectraSeen = 0;
+  private peaks: number[] = [];
+  /** Each peak's bin to a fraction (parabolic interpolation), for a cue to be played at another speed. */
+  readonly fineBins: number[] = [];
+
+  constructor(private readonly keepFineBins = false) {}
+
+  push(input: Float32Array): void {
+    for (let at = 0; at < input.length;) {
+      const take = Math.min(input.length - at, WINDOW - this.held);
+      this.samples.set(input.subarray(at, at + take), this.held);
+      this.held += take;
+      at += take;
+      if (this.held === WINDOW) {
+        this.pending.push(Float32Array.from(this.samples.subarray(0, WINDOW)));
+        this.samples.copyWithin(0, HOP, WINDOW);
+        this.held = WINDOW - HOP;
+        if (this.pending.length === 2) this.transformPending();
+      }
+    }
+  }
+
+  /** The peaks found so far (packed, in time order), handed over and forgotten. */
+  take(): number[] {
+    const peaks = this.peaks;
+    this.peaks = [];
+    return peaks;
+  }
+
+  /** Ends the signal (the last window completed with silence) and returns the remaining peaks. */
+  finish(): number[] {
+    if (this.held > WINDOW - HOP) this.push(new Float32Array(WINDOW - this.held));
+    if (this.pending.length) this.transformPending();
+    for (let i = 0; i < NEIGHBOUR_FRAMES; i++) this.addSpectrum(new Float32Array(BINS).fill(SILENCE), false);
+    return this.take();
+  }
+
+  /** Frames analysed so far. */
+  get frames(): number {
+    return this.analysed;
+  }
+
+  private transformPending(): void {
+    const [a, b] = this.pending.splice(0, 2);
+    const { re, im } = this;
+    for (let i = 0; i < fftSize; i++) {
+      re[i] = a[i] * hann[i];
+      im[i] = b ? b[i] * hann[i] : 0;
+    }
+    fft(re, im);
+    const first = new Float32Array(BINS);
+    const second = new Float32Array(BINS);
+    for (let k = 0; k < BINS; k++) {
+      const j = (fftSize - k) % fftSize;
+      // Separating the two real signals: A = (Z[k] + conj Z[-k]) / 2, B = (Z[k] − conj Z[-k]) / 2i.
+      const ar = (re[k] + re[j]) / 2;
+      const ai = (im[k] - im[j]) / 2;
+      const br = (im[k] + im[j]) / 2;
+      const bi = (re[j] - re[k]) / 2;
+      first[k] = Math.log(ar * ar + ai * ai + 1e-12);
+      second[k] = Math.log(br * br + bi * bi + 1e-12);
+    }
+    this.addSpectrum(first);
+    if (b) this.addSpectrum(second);
+  }
+
+  private addSpectrum(spectrum: Float32Array, ofSignal = true): void {
+    if (ofSignal) this.analysed++;
+    const widest = new Float32Array(BINS);
+    let sum = 0;
+    for (let k = LOWEST_BIN; k < BINS; k++) {
+      sum += spectrum[k];
+      let max = -Infinity;
+      const from = Math.max(LOWEST_BIN, k - NEIGHBOUR_BINS);
+      const to = Math.min(BINS - 1, k + NEIGHBOUR_BINS);
+      for (let j = from; j <= to; j++) if (spectrum[j] > max) max = spectrum[j];
+      widest[k] = max;
+    }
+    this.ring.push({ spectrum, widest, mean: sum / (BINS - LOWEST_BIN) });
+    if (this.ring.length > 2 * NEIGHBOUR_FRAMES + 1) this.ring.shift();
+    this.spectraSeen++;
+    // The middle of the ring has its whole neighbourhood; the first frames have silence before them.
+    const middle = this.spectraSeen - 1 - NEIGHBOUR_FRAMES;
+    if (middle < 0) return;
+    const centre = this.ring[this.ring.length - 1 - NEIGHBOUR_FRAMES];
+    if (!centre) return;
+    const found: { bin: number; level: number }[] = [];
+    const floor = Math.max(SILENCE, centre.mean + ABOVE_MEAN);
+    for (let k = LOWEST_BIN; k < BINS; k++) {
+      const level = centre.spectrum[k];
+      if (level < floor || level < centre.widest[k]) continue;
+      let highest = true;
+      for (const other of this.ring) {
+        if (other !== centre && other.widest[k] > level) {
+          highest = false;
+          break;
+        }
+      }
+      if (highest) found.push({ bin: k, level });
+    }
+    found.sort((x, y) => y.level - x.level);
+    found.length = Math.min(found.length, PEAKS_PER_FRAME);
+    found.sort((x, y) => x.bin - y.bin);
+    for (const { bin } of found) {
+      this.peaks.push(packPeak(middle, bin));
+      if (this.keepFineBins) {
+        const at = centre.spectrum[bin];
+        const before = centre.spectrum[bin - 1];
+        const after = bin + 1 < BINS ? centre.spectrum[bin + 1] : at;
+        const curve = before - 2 * at + after;
+        this.fineBins.push(curve < 0 ? bin + (0.5 * (before - after)) / curve : bin);
+      }
+    }
+  }
+}
+
+/** The constellation of a whole signal at `ANALYSIS_RATE`. */
+export function constellationOf(signal: Float32Array): Uint32Array {
+  const builder = new ConstellationBuilder();
+  builder.push(signal);
+  return Uint32Array.from(builder.finish());
+}
+
+/** A cue's constellation with each peak's frame and fractional bin, to be played at any speed. */
+export interface CueConstellation {
+  frames: Uint32Array;
+  bins: Float32Array;
+}
+
+export function cueConstellationOf(signal: Float32Array): CueConstellation {
+  const builder = new ConstellationBuilder(true);
+  builder.push(signal);
+  const peaks = builder.finish();
+  return { frames: Uint32Array.from(peaks, peakFrame), bins: Float32Array.from(builder.fineBins) };
+}
+
+/**
+ * The constellation the cue would have if the film played it `speed` times as fast: every peak
+ * comes `speed` times sooner and higher, as a telecine's speed-up moves it. Moving the peaks costs
+ * nothing beside analysing the cue again at each speed, and finds the same peaks but for rounding.
+ */
+export function atSpeed(cue: CueConstellation, speed: number): Uint32Array {
+  const moved: number[] = [];
+  for (let i = 0; i < cue.frames.length; i++) {
+    const bin = Math.round(cue.bins[i] * speed);
+    if (bin < BINS) moved.push(packPeak(Math.round(cue.frames[i] / speed), bin));
+  }
+  moved.sort((a, b) => a - b);
+  return Uint32Array.from(moved.filter((peak, i) => peak !== moved[i - 1]));
+}

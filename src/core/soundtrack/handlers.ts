@@ -1,0 +1,12 @@
+import type { HandlersOf } from '../handler-types';
+import { analysisStatus, cancelAnalysis, startAnalysis } from './analysis';
+import { findCueInFilm, rejectCandidate } from './soundtrack';
+
+/** soundtrack.*: the film's soundtrack analysed once, and the score's cues found in it. */
+export const soundtrackHandlers: HandlersOf<'soundtrack'> = {
+  'soundtrack.status': ({ filmId }, library) => analysisStatus(library, filmId),
+  'soundtrack.analyse': ({ filmId }, library) => startAnalysis(library, filmId),
+  'soundtrack.cancel': ({ filmId }, library) => cancelAnalysis(library, filmId),
+  'soundtrack.findCue': ({ cueId, limit }, library) => findCueInFilm(library, cueId, limit),
+  'soundtrack.reject': ({ cueId, alignedMs }, library) => rejectCandidate(library, cueId, alignedMs)
+};

@@ -1,0 +1,126 @@
+/**
+ * A streaming band-limited resampler (windowed sinc): a film's 48 kHz sound and an album's 44.1 kHz
+ * recording both come down to the analysis rate, and a cue is stretched by a candidate speed, with
+ * the same filter, so their spectra differ only by what the film did to the music.
+ */
+
+/** Sinc zero crossings on each side of the kernel: enough for a fingerprint, cheap for two hours of film. */
+const ZERO_CROSSINGS = 4;
+/** Fractional positions the kernel is tabulated at. */
+const PHASES = 256;
+/** The passband ends this far below the lower rate's Nyquist frequency, so the kernel's slope rejects aliases. */
+const PASSBAND = 0.9;
+
+export class Resampler {
+  private readonly step: number;
+  private readonly halfWidth: number;
+  private readonly table: Float32Array;
+  private readonly taps: number;
+  private buffer = new Float32Array(8192);
+  /** Source samples in `buffer`, and the source index of `buffer[0]`. */
+  private held = 0;
+  private heldFrom = 0;
+  private nextOutput = 0;
+  private sourceSamples = 0;
+
+  constructor(
+    readonly fromRate: number,
+    readonly toRate: number
+  ) {
+    if (!(fromRate > 0 && toRate > 0)) throw new Error(`cannot resample from ${fromRate} Hz to ${toRate} Hz`);
+    this.step = fromRate / toRate;
+    // Cut-off as a fraction of the source rate.
+    const cutoff = (PASSBAND * Math.min(fromRate, toRate)) / 2 / fromRate;
+    this.halfWidth = Math.ceil(ZERO_CROSSINGS / (2 * cutoff));
+    this.taps = 2 * this.halfWidth;
+    this.table = new Float32Array((PHASES + 1) * this.taps);
+    for (let phase = 0; phase <= PHASES; phase++) {
+      const frac = phase / PHASES;
+      for (let t = 0; t < this.taps; t++) {
+        // Tap t weighs source sample floor(p) - halfWidth + 1 + t, at distance x from the position p.
+        const x = t - this.halfWidth + 1 - frac;
+        const window = 0.5 + 0.5 * Math.cos((Math.PI * x) / (this.halfWidth + 1));
+        const arg = 2 * cutoff * x;
+        const sinc = arg === 0 ? 1 : Math.sin(Math.PI * arg) / (Math.PI * arg);
+        this.table[phase * this.taps + t] = 2 * cutoff * sinc * window;
+      }
+    }
+  }
+
+  /** Resamples the next source samples; returns the output samples they complete. */
+  push(samples: Float32Array): Float32Array {
+    this.sourceSamples += samples.length;
+    this.append(samples);
+    return this.drain(false);
+  }
+
+  /** The output samples still owed at the end of the source (it continues as silence). */
+  finish(): Float32Array {
+    this.append(new Float32Array(this.halfWidth + 1));
+    return this.drain(true);
+  }
+
+  private append(samples: Float32Array): void {
+    if (this.held + samples.length > this.buffer.length) {
+      const grown = new Float32Array(Math.max(this.buffer.length * 2, this.held + samples.length));
+      grown.set(this.buffer.subarray(0, this.held));
+      this.buffer = grown;
+    }
+    this.buffer.set(samples, this.held);
+    this.held += samples.length;
+  }
+
+  private drain(last: boolean): Float32Array {
+    const end = this.heldFrom + this.held;
+    // Outputs whose kernel lies inside what is held (before the source began counts as silence).
+    const limit = last ? Math.ceil(this.sourceSamples / this.step) : Math.floor((end - this.halfWidth - 1) / this.step) + 1;
+    const count = Math.max(0, limit - this.nextOutput);
+    const out = new Float32Array(count);
+    const { buffer, table, taps, halfWidth, step } = this;
+    for (let i = 0; i < count; i++) {
+      const position = (this.nextOutput + i) * step;
+      const base = Math.floor(position);
+      const phase = Math.round((position - base) * PHASES);
+      const row = phase * taps;
+      const first = base - halfWidth + 1 - this.heldFrom;
+      let sum = 0;
+      if (first >= 0) {
+        for (let t = 0; t < taps; t++) sum += buffer[first + t] * table[row + t];
+      } else {
+        for (let t = -first; t < taps; t++) sum += buffer[first + t] * table[row + t];
+      }
+      out[i] = sum;
+    }
+    this.nextOutput += count;
+    // Keep the source the next output's kernel still reaches back to.
+    const keepFrom = Math.max(this.heldFrom, Math.floor(this.nextOutput * step) - halfWidth);
+    const drop = keepFrom - this.heldFrom;
+    if (drop > 0) {
+      this.buffer.copyWithin(0, drop, this.held);
+      this.held -= drop;
+      this.heldFrom = keepFrom;
+    }
+    return out;
+  }
+}
+
+/** Resamples a whole signal at once. */
+export function resample(samples: Float32Array, fromRate: number, toRate: number): Float32Array {
+  const resampler = new Resampler(fromRate, toRate);
+  const head = resampler.push(samples);
+  const tail = resampler.finish();
+  const out = new Float32Array(head.length + tail.length);
+  out.set(head);
+  out.set(tail, head.length);
+  return out;
+}
+
+/** One channel from many: their mean, so a film's centre dialogue and its music keep their balance. */
+export function mixToMono(channels: Float32Array[], frames = channels[0]?.length ?? 0): Float32Array {
+  if (channels.length === 1) return channels[0].subarray(0, frames);
+  const mono = new Float32Array(frames);
+  for (const channel of channels) for (let i = 0; i < frames; i++) mono[i] += channel[i];
+  const scale = 1 / channels.length;
+  for (let i = 0; i < frames; i++) mono[i] *= scale;
+  return mono;
+}

@@ -1,0 +1,128 @@
+import { statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { ReelnotesError } from '../../shared/errors';
+import type { CueCandidate } from '../../shared/soundtrack';
+import { notFound } from '../errors';
+import { uploadsInProgress } from '../library/incoming';
+import { assertWritable, type Library } from '../library/library';
+import { planDecode, type PlannedFormat } from '../recordings/decoders/plan';
+import { decodeSegmentInto } from '../recordings/decoders/segment';
+import { filmIndex } from './analysis';
+import { ANALYSIS_RATE, cueConstellationOf } from './constellation';
+import { CONFIDENT, findCue } from './find-cue';
+import { mixToMono, Resampler } from './resample';
+
+/** A cue shorter than this has too few landmarks to be told from chance. */
+const SHORTEST_CUE_MS = 2000;
+/** A candidate this close to a rejected alignment is the rejected one. */
+const SAME_ALIGNMENT_MS = 1000;
+
+interface CueRow {
+  id: number;
+  startMs: number;
+  endMs: number;
+  filmId: number;
+  mediaFile: string | null;
+  label: string;
+}
+
+function cueRow(library: Library, cueId: number): CueRow {
+  const row = library.db
+    .prepare(
+      `SELECT c.id, c.start_ms AS startMs, c.end_ms AS endMs, t.film_id AS filmId, r.media_file AS mediaFile, c.label
+       FROM cues c JOIN tracks t ON t.id = c.track_id LEFT JOIN recordings r ON r.track_id = t.id WHERE c.id = ?`
+    )
+    .get(cueId) as CueRow | undefined;
+  if (!row) throw notFound('cue', cueId);
+  return row;
+}
+
+/** A recording's file is named by its content and the extension its format was accepted under. */
+const formatByExtension: Record<string, PlannedFormat> = {
+  '.ogg': 'oga',
+  '.opus': 'opus',
+  '.mp3': 'mp3',
+  '.flac': 'flac',
+  '.wav': 'wav',
+  '.m4a': 'm4a'
+};
+
+/** The whole recording at the analysis rate, in mono. */
+export async function recordingSound(path: string, format: PlannedFormat): Promise<Float32Array> {
+  const plan = await planDecode(path, statSync(path).size, format, 1);
+  const pieces: Float32Array[] = [];
+  let resampler: Resampler | undefined;
+  for (let index = 0; index < plan.segments.length; index++) {
+    await decodeSegmentInto(
+      path,
+      plan,
+      index,
+      (channels, frames, rate) => {
+        resampler ??= new Resampler(rate, ANALYSIS_RATE);
+        pieces.push(resampler.push(mixToMono([...channels], frames)));
+      },
+      () => {}
+    );
+  }
+  if (resampler) pieces.push(resampler.finish());
+  const sound = new Float32Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    sound.set(piece, at);
+    at += piece.length;
+  }
+  return sound;
+}
+
+/** Recordings at the analysis rate, the last few: finding every cue of a track decodes it once. */
+const recordingsOf = uploadsInProgress<Float32Array>();
+const RECORDINGS_KEPT = 3;
+
+async function cachedRecordingSound(library: Library, mediaFile: string): Promise<Float32Array> {
+  const cache = recordingsOf(library);
+  const kept = cache.get(mediaFile);
+  if (kept) return kept;
+  const format = formatByExtension[extname(mediaFile).toLowerCase()];
+  if (!format) throw new ReelnotesError('UNSUPPORTED_AUDIO', `The recording ${mediaFile} is in a format the cue finder does not read.`);
+  const sound = await recordingSound(join(library.mediaDir, mediaFile), format);
+  cache.set(mediaFile, sound);
+  for (const oldest of cache.keys()) if (cache.size > RECORDINGS_KEPT) cache.delete(oldest);
+  return sound;
+}
+
+/** Where the cue sounds in its film, best first, leaving out what the person rejected. */
+export async function findCueInFilm(library: Library, cueId: number, limit = 5): Promise<CueCandidate[]> {
+  const cue = cueRow(library, cueId);
+  if (!cue.mediaFile)
+    throw new ReelnotesError('CONFLICT', `“${cue.label}” has no recording to listen to: attach its track’s recording first.`);
+  if (cue.endMs - cue.startMs < SHORTEST_CUE_MS) {
+    throw new ReelnotesError('CONFLICT', `“${cue.label}” is too short to be found by its sound: give it at least two seconds.`);
+  }
+  const index = filmIndex(library, cue.filmId);
+  const recording = await cachedRecordingSound(library, cue.mediaFile);
+  const from = Math.round((cue.startMs / 1000) * ANALYSIS_RATE);
+  const to = Math.round((cue.endMs / 1000) * ANALYSIS_RATE);
+  const rejected = library.db.prepare('SELECT aligned_ms FROM rejected_cue_candidates WHERE cue_id = ?').pluck().all(cueId) as number[];
+  // Ask for more than wanted: rejected ones are left out after.
+  return findCue(index, cueConstellationOf(recording.subarray(from, to)), limit + rejected.length)
+    .filter((c) => !rejected.some((r) => Math.abs(r - c.alignedMs) <= SAME_ALIGNMENT_MS))
+    .slice(0, limit)
+    .map((c) => ({
+      cueId,
+      alignedMs: c.alignedMs,
+      speed: c.speed,
+      cueFromMs: c.cueFromMs,
+      cueToMs: c.cueToMs,
+      filmFromMs: Math.max(0, c.filmFromMs),
+      filmToMs: Math.max(0, c.filmToMs),
+      confidence: c.confidence,
+      confident: c.confidence >= CONFIDENT
+    }));
+}
+
+export function rejectCandidate(library: Library, cueId: number, alignedMs: number): { cueId: number; alignedMs: number } {
+  assertWritable(library);
+  cueRow(library, cueId);
+  library.db.prepare('INSERT OR IGNORE INTO rejected_cue_candidates (cue_id, aligned_ms) VALUES (?, ?)').run(cueId, alignedMs);
+  return { cueId, alignedMs };
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { CueCandidate, SoundtrackAnalysis } from '../soundtrack';
+import { method } from './define';
+import { id } from './fields';
+
+export const soundtrackMethods = {
+  'soundtrack.status': method<SoundtrackAnalysis>()(z.object({ filmId: id }).strict()),
+  /**
+   * Starts analysing the film's soundtrack on a thread of its own (the converted sound if the film
+   * has one, else its first audio track the analysis decodes); answers at once, then `status`.
+   */
+  'soundtrack.analyse': method<SoundtrackAnalysis>()(z.object({ filmId: id }).strict()),
+  /** Stops an analysis; features of an earlier analysis of the same file stay. */
+  'soundtrack.cancel': method<SoundtrackAnalysis>()(z.object({ filmId: id }).strict()),
+  /** Where the cue sounds in its film, best first, leaving out what the person rejected. */
+  'soundtrack.findCue': method<CueCandidate[]>()(z.object({ cueId: id, limit: z.number().int().min(1).max(20).optional() }).strict()),
+  /** Remembers that the cue does not sound at this alignment, so it is not offered again. */
+  'soundtrack.reject': method<{ cueId: number; alignedMs: number }>()(
+    z.object({ cueId: id, alignedMs: z.number().int().min(-86_400_000).max(86_400_000) }).strict()
+  )
+};

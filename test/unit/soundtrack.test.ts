@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/core/dispatch';
+import { seedDefaultLibrary } from '../../src/core/library/default-library';
+import { attachFile } from '../../src/core/recordings/recordings';
+import { listTracks } from '../../src/core/tracks/tracks';
+import { resample } from '../../src/core/soundtrack/resample';
+import type { Cue } from '../../src/shared/score';
+import type { CueCandidate, SoundtrackAnalysis } from '../../src/shared/soundtrack';
+import { filmsDir, tempLibrary } from '../temp-library';
+import { melody, mixInto, rms, speech, writeWav } from '../soundtrack-signals';
+
+type Library = ReturnType<typeof tempLibrary>;
+
+async function call<R>(library: Library, method: string, input: unknown): Promise<R> {
+  const outcome = await dispatch(library, method, input);
+  if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), { code: outcome.error.code });
+  return outcome.result as R;
+}
+
+/** Waits for the analysis by asking for its status, as the desk does. */
+async function analysed(library: Library, filmId: number): Promise<SoundtrackAnalysis> {
+  let status = await call<SoundtrackAnalysis>(library, 'soundtrack.analyse', { filmId });
+  while (status.state === 'analysing') {
+    await new Promise((resolve) => setImmediate(resolve));
+    status = await call<SoundtrackAnalysis>(library, 'soundtrack.status', { filmId });
+  }
+  return status;
+}
+
+const CUE_AT_MS = 12_300;
+let dir: string;
+let filmPath: string;
+let recordingPath: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'reelnotes-soundtrack-'));
+  // The album's take: twenty seconds at 44.1 kHz. The film: forty seconds of other music at 48 kHz,
+  // the cue at 12.3 s under speech as loud as it, encoded as H.264 and AAC in MP4.
+  const cue = melody(2, 20, 44100);
+  recordingPath = writeWav(join(dir, 'cue.wav'), cue, 44100);
+  const sound = melody(1, 40, 48000).map((s) => s * 0.5);
+  const talk = speech('In the ballet the shoes dance on without her, and the audience never knows. '.repeat(2), 48000);
+  mixInto(sound, resample(cue, 44100, 48000), Math.round((CUE_AT_MS / 1000) * 48000));
+  mixInto(sound, talk, Math.round(11 * 48000), rms(cue) / rms(talk));
+  const soundPath = writeWav(join(dir, 'film-sound.wav'), sound, 48000);
+  filmPath = join(dir, 'film.mp4');
+  execFileSync('ffmpeg', [
+    ...['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=5:duration=40', '-i', soundPath],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-shortest', filmPath]
+  ]);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The Red Shoes with the album's take attached to its first track, and a cue of it. */
+async function withCue(startMs: number, endMs: number): Promise<{ library: Library; cue: Cue }> {
+  const library = tempLibrary();
+  seedDefaultLibrary(library, filmsDir);
+  const trackId = listTracks(library.db, 1)[0].id;
+  await attachFile(library, trackId, recordingPath);
+  return { library, cue: await call<Cue>(library, 'cues.create', { trackId, label: 'The shoes', startMs, endMs }) };
+}
+
+describe('the cue finder through the contract', () => {
+  it('analyses the film’s AAC sound on a thread, finds the cue under dialogue, and forgets a rejected candidate', async () => {
+    const { library, cue } = await withCue(0, 20_000);
+    expect(await call<SoundtrackAnalysis>(library, 'soundtrack.status', { filmId: 1 })).toMatchObject({ state: 'none' });
+    await expect(call(library, 'soundtrack.analyse', { filmId: 1 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(call(library, 'soundtrack.findCue', { cueId: cue.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    await call(library, 'video.attach', { filmId: 1, path: filmPath });
+    expect(await analysed(library, 1)).toMatchObject({ state: 'ready', sound: 'audio track 1', minutes: 1 });
+    const stored = library.db.prepare('SELECT frames, length(peaks) AS bytes FROM soundtrack_features WHERE film_id = 1').get() as {
+      frames: number;
+      bytes: number;
+    };
+    // 40 s of film in 32-ms frames, a few peaks in each second.
+    expect(Math.abs(stored.frames - 40_000 / 32)).toBeLessThan(10);
+    expect(stored.bytes).toBeGreaterThan(40 * 10 * 4);
+
+    const [best, ...rest] = await call<CueCandidate[]>(library, 'soundtrack.findCue', { cueId: cue.id });
+    expect(Math.abs(best.alignedMs - CUE_AT_MS)).toBeLessThanOrEqual(100);
+    expect(best).toMatchObject({ cueId: cue.id, confident: true });
+    expect(rest.every((c) => !c.confident)).toBe(true);
+    await call(library, 'soundtrack.reject', { cueId: cue.id, alignedMs: best.alignedMs });
+    const again = await call<CueCandidate[]>(library, 'soundtrack.findCue', { cueId: cue.id });
+    expect(again.some((c) => Math.abs(c.alignedMs - CUE_AT_MS) < 1000)).toBe(false);
+  });
+
+  it('refuses a cue too short to be told from chance', async () => {
+    const { library, cue } = await withCue(1000, 1500);
+    await expect(call(library, 'soundtrack.findCue', { cueId: cue.id })).rejects.toThrow(/too short/);
+  });
+});
