@@ -15,7 +15,7 @@ import { openLibrary, type Library } from '../src/core/library/library';
 import { exportLibrary, openArchive, replaceLibrary, serialiseArchive } from '../src/core/library/archive';
 import { buildLargeLibrary } from './large-library';
 import { fmt, printTable, timeEach, timeOnce, type Row } from './measure';
-import { measureBrowserHost, measureFirstScreen } from './browser-host';
+import { measureBrowserHost, measureFirstScreen, measureWaveform } from './browser-host';
 import { measureRestoreMemory } from './restore-memory';
 import { measureExchange } from './exchange';
 import { measureVideo } from './video';
@@ -25,9 +25,10 @@ const { values } = parseArgs({
 });
 /**
  * `--only first-screen`, `--only exchange` (the exchange formats on the one-film study, no browser
- * host) or `--only video` (the film on the desk: its own film and library).
+ * host), `--only video` (the film on the desk: its own film and library) or `--only waveform` (the
+ * score's waveform zoomed and scrolled on an hour-long recording).
  */
-const parts = ['first-screen', 'exchange', 'video'];
+const parts = ['first-screen', 'exchange', 'video', 'waveform'];
 if (values.only !== undefined && !parts.includes(values.only)) {
   console.error(`--only takes one of: ${parts.join(', ')} (not "${values.only}")`);
   process.exit(2);
@@ -76,6 +77,10 @@ async function main(): Promise<void> {
   console.log(`Reelnotes benchmark (${values.only ? `only ${values.only}` : `${values.quick ? 'quick' : 'full'} size`}) in ${root}`);
   if (values.only === 'first-screen') {
     rows.push(...(await measureFirstScreen(join(root, 'default'))));
+    return report();
+  }
+  if (values.only === 'waveform') {
+    rows.push(...(await measureWaveform(scale)));
     return report();
   }
   // `--only video`: the film on the desk alone (it makes its own film and library).

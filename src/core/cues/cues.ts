@@ -3,8 +3,9 @@ import { ReelnotesError } from '../../shared/errors';
 import { formatTrackTime } from '../../shared/time-format';
 import { CUE_COLOURS, type Cue, type LinkedScene, type SceneCue } from '../../shared/score';
 import { assertExists, notFound } from '../errors';
+import { tagsOf } from '../tags/tags';
 
-type CueRow = Omit<Cue, 'scenes'> & { filmId: number };
+type CueRow = Omit<Cue, 'scenes' | 'tags' | 'noteCount'> & { filmId: number };
 
 const cueColumns = `c.id, c.track_id AS trackId, c.label, c.start_ms AS startMs, c.end_ms AS endMs, c.colour,
   c.updated_at AS updatedAt, t.film_id AS filmId`;
@@ -18,9 +19,11 @@ function linkedScenes(db: Database.Database, cueId: number): LinkedScene[] {
     .all(cueId) as LinkedScene[];
 }
 
-function withScenes(db: Database.Database, row: CueRow): Cue {
+/** A cue as every list shows it: with its scenes, its tags and how many notes (not in the trash) it has. */
+function withScenes(db: Database.Database, row: CueRow, tags = tagsOf(db, 'cue', [row.id])): Cue {
   const { filmId: _filmId, ...cue } = row;
-  return { ...cue, scenes: linkedScenes(db, row.id) };
+  const noteCount = db.prepare('SELECT count(*) FROM annotations WHERE cue_id = ? AND deleted_at IS NULL').pluck().get(row.id) as number;
+  return { ...cue, scenes: linkedScenes(db, row.id), tags: tags.get(row.id) ?? [], noteCount };
 }
 
 function cueRow(db: Database.Database, cueId: number): CueRow {
@@ -39,7 +42,12 @@ export function listCues(db: Database.Database, trackId: number): Cue[] {
   const rows = db
     .prepare(`SELECT ${cueColumns} FROM cues c JOIN tracks t ON t.id = c.track_id WHERE c.track_id = ? ORDER BY c.start_ms, c.id`)
     .all(trackId) as CueRow[];
-  return rows.map((row) => withScenes(db, row));
+  const tags = tagsOf(
+    db,
+    'cue',
+    rows.map((row) => row.id)
+  );
+  return rows.map((row) => withScenes(db, row, tags));
 }
 
 export function cuesForScene(db: Database.Database, sceneId: number): SceneCue[] {

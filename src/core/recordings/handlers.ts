@@ -7,6 +7,7 @@ import {
   cancelUpload,
   finishUpload,
   getPeaks,
+  getPeakRange,
   getRecording,
   listRecordings,
   receiveChunk,
@@ -19,6 +20,7 @@ export const recordingHandlers: HandlersOf<'recordings'> = {
   'recordings.list': ({ filmId }, library) => listRecordings(library, filmId),
   'recordings.get': ({ recordingId }, library) => getRecording(library, recordingId),
   'recordings.peaks': ({ recordingId }, library) => getPeaks(library, recordingId),
+  'recordings.peakRange': (input, library) => getPeakRange(library, input),
   'recordings.remove': ({ recordingId }, library) => removeRecording(library, recordingId),
   'recordings.beginUpload': (input, library) => beginUpload(library, input),
   'recordings.attachPath': ({ trackId, path }, library) => {

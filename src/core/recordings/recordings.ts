@@ -3,7 +3,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
-import { type Peaks, type Recording, type UploadStatus } from '../../shared/score';
+import { type PeakRange, type Peaks, type Recording, type UploadStatus } from '../../shared/score';
 import { assertExists, notFound } from '../errors';
 import { warmUpDecoding } from './decoders/pool';
 import {
@@ -15,7 +15,7 @@ import {
   type IncomingFile
 } from '../library/incoming';
 import { assertWritable, type Library } from '../library/library';
-import { peaksFromBlob, peaksToBlob } from './peaks';
+import { BYTES_PER_BUCKET, peakPyramid, peaksFromBlob, peaksToBlob } from './peaks';
 import { analyseRecording, type RecordingAnalysis } from './recording-analysis';
 
 type RecordingRow = Omit<Recording, 'standIn' | 'available' | 'standInCues'> & { standIn: 0 | 1; mediaFile: string };
@@ -58,7 +58,44 @@ export function getPeaks(library: Library, recordingId: number): Peaks {
     .prepare('SELECT peaks, samples_per_bucket AS spb, sample_rate AS rate FROM recordings WHERE id = ?')
     .get(recordingId) as { peaks: Buffer; spb: number; rate: number } | undefined;
   if (!row) throw notFound('recording', recordingId);
-  return { recordingId, bucketMs: (row.spb / row.rate) * 1000, ...peaksFromBlob(row.peaks) };
+  const levels = library.db
+    .prepare('SELECT level, samples_per_bucket AS spb, buckets FROM peak_levels WHERE recording_id = ? ORDER BY level')
+    .all(recordingId) as { level: number; spb: number; buckets: number }[];
+  return {
+    recordingId,
+    bucketMs: (row.spb / row.rate) * 1000,
+    ...peaksFromBlob(row.peaks),
+    levels: levels.map((l) => ({ level: l.level, bucketMs: (l.spb / row.rate) * 1000, buckets: l.buckets }))
+  };
+}
+
+/**
+ * A stretch of one level of the waveform: only its bytes are read from the library (substr of the
+ * blob), so drawing ten seconds of an hour's finest level reads ten seconds' worth.
+ */
+export function getPeakRange(
+  library: Library,
+  input: { recordingId: number; level: number; fromBucket: number; count: number }
+): PeakRange {
+  const { recordingId, level, fromBucket, count } = input;
+  const row = library.db
+    .prepare(
+      `SELECT l.samples_per_bucket AS spb, l.buckets, r.sample_rate AS rate, substr(l.data, ?, ?) AS data
+       FROM peak_levels l JOIN recordings r ON r.id = l.recording_id WHERE l.recording_id = ? AND l.level = ?`
+    )
+    .get(fromBucket * BYTES_PER_BUCKET + 1, count * BYTES_PER_BUCKET, recordingId, level) as
+    { spb: number; buckets: number; rate: number; data: Buffer | null } | undefined;
+  if (!row) {
+    if (!library.db.prepare('SELECT 1 FROM recordings WHERE id = ?').get(recordingId)) throw notFound('recording', recordingId);
+    throw new ReelnotesError('NOT_FOUND', `The waveform of this recording has no level ${level}.`);
+  }
+  return {
+    recordingId,
+    level,
+    bucketMs: (row.spb / row.rate) * 1000,
+    fromBucket,
+    ...peaksFromBlob(row.data ?? Buffer.alloc(0))
+  };
 }
 
 /** Where a recording's bytes are, for the media responders of both hosts. */
@@ -154,6 +191,10 @@ function writeRecording(
   { facts, peaks }: RecordingAnalysis,
   standIn: boolean
 ): string | undefined {
+  // The overview (the coarsest level) is the recording's own peaks, as before the pyramid; every level,
+  // the overview included, goes into peak_levels.
+  const levels = peakPyramid(peaks);
+  const overview = levels[levels.length - 1];
   return db.transaction(() => {
     assertTrack(db, trackId);
     const previous = db.prepare('SELECT media_file AS mediaFile, stand_in AS standIn FROM recordings WHERE track_id = ?').get(trackId) as
@@ -177,9 +218,13 @@ function writeRecording(
       facts.sampleRate,
       facts.channels,
       standIn ? 1 : 0,
-      peaksToBlob(peaks.data),
-      peaks.samplesPerBucket
+      peaksToBlob(overview.data),
+      overview.samplesPerBucket
     );
+    const recordingId = Number(db.prepare('SELECT last_insert_rowid()').pluck().get());
+    const addLevel = db.prepare('INSERT INTO peak_levels (recording_id, level, samples_per_bucket, buckets, data) VALUES (?, ?, ?, ?, ?)');
+    for (const level of levels)
+      addLevel.run(recordingId, level.level, level.samplesPerBucket, level.data.length / 2, peaksToBlob(level.data));
     return previous?.mediaFile;
   })();
 }

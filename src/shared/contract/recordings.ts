@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Peaks, Recording, UploadStatus } from '../score';
-import { MAX_RECORDING_BYTES } from '../limits';
+import type { PeakRange, Peaks, Recording, UploadStatus } from '../score';
+import { MAX_PEAK_BUCKETS_PER_CALL, MAX_RECORDING_BYTES } from '../limits';
 import { method } from './define';
 import { filePath, id, uploadChunk, uploadId } from './fields';
 
@@ -8,6 +8,16 @@ export const recordingMethods = {
   'recordings.list': method<Recording[]>()(z.object({ filmId: id }).strict()),
   'recordings.get': method<Recording>()(z.object({ recordingId: id }).strict()),
   'recordings.peaks': method<Peaks>()(z.object({ recordingId: id }).strict()),
+  'recordings.peakRange': method<PeakRange>()(
+    z
+      .object({
+        recordingId: id,
+        level: z.number().int().min(0).max(30),
+        fromBucket: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        count: z.number().int().min(1).max(MAX_PEAK_BUCKETS_PER_CALL)
+      })
+      .strict()
+  ),
   'recordings.remove': method<{ trackId: number }>()(z.object({ recordingId: id }).strict()),
   /**
    * Attaching a file is an upload in steps, so a large recording can show progress and both hosts

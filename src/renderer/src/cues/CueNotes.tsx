@@ -1,7 +1,7 @@
 import type { Cue } from '../../../shared/score';
 import { AnnotationsSection } from '../notes/AnnotationsSection';
 import { useTags } from '../tags/queries';
-import { useScore } from './ScoreContext';
+import { useScore } from '../player/ScoreContext';
 
 /**
  * Notes on one cue, written while the cue is open for editing: what the music does there, in the

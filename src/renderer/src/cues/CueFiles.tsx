@@ -9,6 +9,7 @@ import { useCommand } from '../keymap/keymap';
 import { saveTextFile } from '../ui/save-file';
 import { incomingTextOf } from '../data/file-path';
 import { useImportCueFile, useShiftTrack } from './queries';
+import styles from './CueFiles.module.css';
 
 const formats: { id: CueFileFormat; label: string; type: string }[] = [
   { id: 'audacity', label: 'Audacity labels', type: 'text/plain' },
@@ -53,7 +54,7 @@ export function CueFiles({ trackId }: { trackId: number }) {
   };
 
   return (
-    <div className="cue-files">
+    <div className={styles.files}>
       <label className="inline-field">
         <span>Cue file</span>
         <select className="text-field" value={format} onChange={(e) => setFormat(e.target.value as CueFileFormat)}>
@@ -79,7 +80,7 @@ export function CueFiles({ trackId }: { trackId: number }) {
       />
       <ShiftTimes what="cue times" onShift={shift} />
       {lastShift && (
-        <p className="shift-done" role="status">
+        <p className={styles.shifted} role="status">
           Moved {lastShift.shifted} cues by {describeOffset(lastShift.offsetMs)}.{' '}
           <button
             type="button"

@@ -1,7 +1,9 @@
-import { useSceneCues } from './queries';
-import { useScore, usePlayerValue } from './ScoreContext';
 import { formatTrackTime } from '../../../shared/time-format';
-import './score.css';
+import { useScore, usePlayerValue } from '../player/ScoreContext';
+import { CueSwatch } from './CueSwatch';
+import { useSceneCues } from './queries';
+import cueText from './cue-text.module.css';
+import styles from './SceneCues.module.css';
 
 /** The cues linked to a scene, each playable in one click. */
 export function SceneCues({ sceneId }: { sceneId: number }) {
@@ -11,13 +13,13 @@ export function SceneCues({ sceneId }: { sceneId: number }) {
   const list = cues.data ?? [];
   if (list.length === 0) return null;
   return (
-    <section className="scene-cues" aria-labelledby="scene-cues-heading">
+    <section className={styles.sceneCues} aria-labelledby="scene-cues-heading">
       <h3 id="scene-cues-heading" className="section-label">
         Cues in the score
       </h3>
-      <ul className="scene-cue-list">
+      <ul className={styles.list}>
         {list.map((cue) => (
-          <li key={cue.id} className={`scene-cue${playingCueId === cue.id ? ' playing' : ''}`}>
+          <li key={cue.id} className={styles.cue} data-playing={playingCueId === cue.id || undefined}>
             <button
               type="button"
               className="icon-button"
@@ -29,10 +31,10 @@ export function SceneCues({ sceneId }: { sceneId: number }) {
             >
               ▶
             </button>
-            <span className="cue-swatch" style={{ background: cue.colour }} aria-hidden="true" />
-            <span className="scene-cue-text">
-              <span className="cue-label">{cue.label}</span>
-              <span className="cue-times">
+            <CueSwatch colour={cue.colour} />
+            <span className={cueText.text}>
+              <span className={cueText.label}>{cue.label}</span>
+              <span className={cueText.times}>
                 {cue.trackTitle} · {formatTrackTime(cue.startMs, false)}
                 {cue.endMs > cue.startMs ? `–${formatTrackTime(cue.endMs, false)}` : ''}
               </span>

@@ -41,7 +41,7 @@ export function ScoreProvider({ children, film, tracks }: Props) {
     async (cue, options) => {
       const current = player.getState().now?.recording;
       if (!current || current.trackId !== cue.trackId) {
-        // The player dock holds this very answer: it is read from the cache, not asked again.
+        // The score workspace holds this very answer: it is read from the cache, not asked again.
         const input = { filmId: film?.id ?? 0 };
         const recordings = film
           ? await client.ensureQueryData({ queryKey: queryKeyOf('recordings.list', input), queryFn: () => call('recordings.list', input) })

@@ -5,7 +5,7 @@ import { isDesktop } from '../api';
 
 let howler: Promise<typeof import('howler')> | null = null;
 
-/** howler loads with the first recording the dock opens, not with the first screen. */
+/** howler loads with the first recording the score workspace opens, not with the first screen. */
 function loadHowler() {
   howler ??= import('howler').then((module) => {
     // On the page's first click or key press howler "unlocks" audio by reloading every HTML5 sound, for
@@ -18,9 +18,12 @@ function loadHowler() {
   return howler;
 }
 
-export const SPEEDS = [0.5, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2] as const;
+/** The speeds offered at once; any other in 5% steps between the slowest and the fastest is one press of − or + away. */
+export const SPEEDS = [0.5, 0.6, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2] as const;
+export const SPEED_STEP = 0.05;
+const [SLOWEST, FASTEST] = [SPEEDS[0], SPEEDS[SPEEDS.length - 1]];
 
-/** What plays now, for the now-playing metadata and the dock. */
+/** What plays now, for the now-playing metadata and the transport. */
 export interface NowPlaying {
   recording: Recording;
   title: string;
@@ -48,6 +51,8 @@ export interface PlayerState {
   loopStartMs: number | null;
   loopEndMs: number | null;
   looping: boolean;
+  /** The count-in: a pause before each repeat of a loop, the A–B loop's and a looped cue's alike. */
+  loopPauseMs: number;
   cue: CuePlayback | null;
   /** Between two passes of a looped cue. */
   resting: boolean;
@@ -65,6 +70,7 @@ const initial: PlayerState = {
   loopStartMs: null,
   loopEndMs: null,
   looping: false,
+  loopPauseMs: 0,
   cue: null,
   resting: false,
   error: null
@@ -216,10 +222,11 @@ export class ScorePlayer {
     this.set({ volume: v });
   }
 
+  /** Sets the speed, held between the slowest and fastest and to whole 5% steps (so 0.95 stays 0.95). */
   setRate(rate: number): void {
-    const r = Math.max(0.5, Math.min(2, rate));
+    const r = Math.max(SLOWEST, Math.min(FASTEST, Math.round(rate / SPEED_STEP) / (1 / SPEED_STEP)));
     this.howl?.rate(r);
-    // What the sound now reports, so the dock shows the rate actually in effect.
+    // What the sound now reports, so the transport shows the rate actually in effect.
     const actual = this.howl ? Number(this.howl.rate()) : r;
     this.set({ rate: Number.isFinite(actual) ? actual : r });
   }
@@ -247,13 +254,25 @@ export class ScorePlayer {
     this.set({ looping: !looping });
   }
 
+  /** Loops a range marked on the waveform, from its start. */
+  setLoop(startMs: number, endMs: number): void {
+    if (endMs <= startMs) return;
+    this.set({ loopStartMs: startMs, loopEndMs: endMs, looping: true, cue: null });
+    this.seek(startMs);
+    this.play();
+  }
+
+  setLoopPause(ms: number): void {
+    this.set({ loopPauseMs: Math.max(0, ms) });
+  }
+
   clearLoop(): void {
     this.set({ looping: false, loopStartMs: null, loopEndMs: null });
   }
 
   /** Plays exactly a cue's range: from its start, stopping at its end or looping it. */
   playCue(cue: Omit<CuePlayback, 'loop' | 'pauseMs'>, options: { loop?: boolean; pauseMs?: number } = {}): void {
-    const playback: CuePlayback = { ...cue, loop: options.loop ?? false, pauseMs: Math.max(0, options.pauseMs ?? 0) };
+    const playback: CuePlayback = { ...cue, loop: options.loop ?? false, pauseMs: Math.max(0, options.pauseMs ?? this.state.loopPauseMs) };
     // A marker (a point) plays from its position on, to the end of the recording.
     if (playback.endMs <= playback.startMs) playback.endMs = this.state.durationMs;
     this.seek(playback.startMs);
@@ -297,24 +316,27 @@ export class ScorePlayer {
         this.updateMediaSession();
         return;
       }
-      if (cue.pauseMs > 0) {
-        this.howl?.pause();
-        this.stopTicking();
-        this.howl?.seek(cue.startMs / 1000);
-        this.set({ playing: false, resting: true, positionMs: cue.startMs });
-        this.restTimer = window.setTimeout(() => this.play(), cue.pauseMs);
-        return;
-      }
-      this.howl?.seek(cue.startMs / 1000);
-      this.set({ positionMs: cue.startMs });
+      this.restartAfterPause(cue.startMs, cue.pauseMs);
       return;
     }
     if (!cue && looping && loopStartMs !== null && loopEndMs !== null && at >= loopEndMs) {
-      this.howl?.seek(loopStartMs / 1000);
-      this.set({ positionMs: loopStartMs });
+      this.restartAfterPause(loopStartMs, this.state.loopPauseMs);
       return;
     }
     if (at !== this.state.positionMs) this.set({ positionMs: at });
+  }
+
+  /** Back to a loop's start, after the count-in pause when there is one. */
+  private restartAfterPause(startMs: number, pauseMs: number): void {
+    this.howl?.seek(startMs / 1000);
+    if (pauseMs <= 0) {
+      this.set({ positionMs: startMs });
+      return;
+    }
+    this.howl?.pause();
+    this.stopTicking();
+    this.set({ playing: false, resting: true, positionMs: startMs });
+    this.restTimer = window.setTimeout(() => this.play(), pauseMs);
   }
 
   private updateMediaSession(): void {
