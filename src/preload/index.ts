@@ -23,7 +23,8 @@ const isOpening = (value: unknown): value is Opening => {
   return (
     typeof opening === 'object' &&
     opening !== null &&
-    ((opening.kind === 'link' && typeof opening.url === 'string') || (opening.kind === 'film-page' && typeof opening.path === 'string'))
+    ((opening.kind === 'link' && typeof opening.url === 'string') ||
+      ((opening.kind === 'film-page' || opening.kind === 'study-pack') && typeof opening.path === 'string'))
   );
 };
 

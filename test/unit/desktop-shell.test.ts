@@ -185,6 +185,13 @@ describe('files and links from the system', () => {
     expect(window.focused).toBe(before + 1);
   });
 
+  it('takes a study pack to the window by its path, as it takes a film page', () => {
+    const pack = join(home, 'ballet.reelstudy');
+    writeFileSync(pack, 'PK');
+    electron.app.emit('second-instance', {}, ['/opt/Reelnotes/reelnotes', pack], home);
+    expect(opened().at(-1)).toEqual({ kind: 'study-pack', path: pack });
+  });
+
   it("takes macOS's open-file and open-url events the same way", () => {
     let prevented = 0;
     electron.app.emit('open-file', { preventDefault: () => prevented++ }, launchPage);
