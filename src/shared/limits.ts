@@ -29,6 +29,8 @@ export const MAX_EXCHANGE_FILE_BYTES = 15 * MB;
  * 100,000-note film's own Web Annotation export (122 MB) comes back in.
  */
 export const MAX_EXCHANGE_FILE_BY_PATH_BYTES = 128 * MB;
+/** A study pack with its recordings: a ZIP without ZIP64 stops at 4 GB. */
+export const MAX_STUDY_PACK_BYTES = 4 * 1024 * MB - 1;
 /** A whole library of 100,000 annotations is about 60 MB of JSON; this leaves room to grow. */
 export const MAX_ARCHIVE_BYTES = 256 * MB;
 /** The largest recording we take in: a long, lossless score movement fits easily. */
