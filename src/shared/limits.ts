@@ -31,6 +31,8 @@ export const MAX_EXCHANGE_FILE_BYTES = 15 * MB;
  * 100,000-note film's own Web Annotation export (122 MB) comes back in.
  */
 export const MAX_EXCHANGE_FILE_BY_PATH_BYTES = 128 * MB;
+/** A study pack with its recordings: a ZIP without ZIP64 stops at 4 GB. */
+export const MAX_STUDY_PACK_BYTES = 4 * 1024 * MB - 1;
 /** A whole library of 100,000 annotations is about 60 MB of JSON; this leaves room to grow. */
 export const MAX_ARCHIVE_BYTES = 256 * MB;
 /** The largest recording we take in: a long, lossless score movement fits easily. */
@@ -41,3 +43,10 @@ export const MAX_PEAK_BUCKETS_PER_CALL = 8192;
 export const UPLOAD_CHUNK_BYTES = MB;
 /** A grabbed frame as PNG: a 4K frame of film grain compresses to about 12 MB; this leaves room. */
 export const MAX_FRAME_GRAB_BYTES = 16 * MB;
+
+/** The timeline asks for one view at a time: at most this many buckets (about one per pixel of a wide screen, twice over). */
+export const MAX_TIMELINE_BUCKETS = 8192;
+/** Past this many items in a row's view (or more than one a bucket), the row comes as counts per bucket. */
+export const MAX_TIMELINE_ROW_ITEMS = 4000;
+/** Rows a person adds for tags, each asked for with every view. */
+export const MAX_TIMELINE_TAG_ROWS = 12;

@@ -53,6 +53,8 @@ export const windowCommands = {
   // I and O set the chosen scene's start and end at the film's playhead, as in an editor.
   'scene-start-here': { label: 'Film: Set Scene Start Here', menu: 'play', accelerator: 'I' },
   'scene-end-here': { label: 'Film: Set Scene End Here', menu: 'play', accelerator: 'O' },
+  // P: the cue the score plays (or played last) is placed at the film's playhead, for its own length.
+  'place-cue': { label: 'Film: Place the Cue Heard at the Playhead', menu: 'play', accelerator: 'P' },
   // Works while typing (it has Alt): it types the film's time into the note being written.
   'insert-film-time': { label: 'Insert the Film’s Time in the Note', menu: 'edit', accelerator: 'Alt+T' },
   // A chord, so that it works while the person writes the note the grab goes into.

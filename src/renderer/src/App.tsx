@@ -42,6 +42,7 @@ const AllAnnotations = lazyComponent(() => import('./notes/AllAnnotations').then
 const TrashView = lazyComponent(() => import('./notes/TrashView').then((m) => m.TrashView));
 const BackupsDialog = lazyComponent(() => import('./backups/BackupsDialog').then((m) => m.BackupsDialog));
 const FilmVideo = lazyComponent(() => import('./films/FilmVideo').then((m) => m.FilmVideo));
+const Timeline = lazyComponent(() => import('./timeline/Timeline').then((m) => m.Timeline));
 
 const emptyScore = <section className="score-pending" aria-label="Score player" />;
 
@@ -137,6 +138,7 @@ export function App() {
                     </div>
                     <Suspense fallback={null}>
                       <FilmVideo filmId={currentFilm.id} underPicture={<SubtitleLine filmId={currentFilm.id} />} />
+                      <Timeline filmId={currentFilm.id} filmTitle={currentFilm.title} tags={desk.tags} />
                     </Suspense>
                     {place.view === 'scenes' && (
                       <>
@@ -180,7 +182,7 @@ export function App() {
           }
           scene={
             <PaneBoundary pane="the scene" className="detail-pane" label="Scene">
-              <SceneDetail scene={scene}>
+              <SceneDetail scene={scene} tracks={shown?.tracks ?? []}>
                 {scene ? (
                   <>
                     <div className={styles.sceneTags}>
