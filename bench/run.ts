@@ -15,7 +15,7 @@ import { openLibrary, type Library } from '../src/core/library/library';
 import { exportLibrary, openArchive, replaceLibrary, serialiseArchive } from '../src/core/library/archive';
 import { buildLargeLibrary } from './large-library';
 import { fmt, printTable, timeEach, timeOnce, type Row } from './measure';
-import { measureBrowserHost, measureFirstScreen } from './browser-host';
+import { measureBrowserHost, measureCuePlay, measureFirstScreen, measureWaveform } from './browser-host';
 import { measureRestoreMemory } from './restore-memory';
 import { measureExchange } from './exchange';
 import { measureVideo } from './video';
@@ -26,9 +26,11 @@ const { values } = parseArgs({
 });
 /**
  * `--only first-screen`, `--only exchange` (the exchange formats on the one-film study, no browser
- * host) or `--only video` (the film on the desk: its own film and library).
+ * host), `--only video` (the film on the desk: its own film and library), `--only waveform` (the
+ * score's waveform zoomed and scrolled on an hour-long recording, and the spectrogram of 10-second views
+ * of it) or `--only cue-latency` (playing cues of the default library against a bare audio element).
  */
-const parts = ['first-screen', 'exchange', 'video', 'cue-finder'];
+const parts = ['first-screen', 'exchange', 'video', 'waveform', 'cue-latency', 'cue-finder'];
 if (values.only !== undefined && !parts.includes(values.only)) {
   console.error(`--only takes one of: ${parts.join(', ')} (not "${values.only}")`);
   process.exit(2);
@@ -77,6 +79,14 @@ async function main(): Promise<void> {
   console.log(`Reelnotes benchmark (${values.only ? `only ${values.only}` : `${values.quick ? 'quick' : 'full'} size`}) in ${root}`);
   if (values.only === 'first-screen') {
     rows.push(...(await measureFirstScreen(join(root, 'default'))));
+    return report();
+  }
+  if (values.only === 'cue-latency') {
+    rows.push(...(await measureCuePlay(join(root, 'default'))));
+    return report();
+  }
+  if (values.only === 'waveform') {
+    rows.push(...(await measureWaveform(scale)));
     return report();
   }
   // `--only video`: the film on the desk alone (it makes its own film and library).

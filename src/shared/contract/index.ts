@@ -7,12 +7,14 @@ import { filmMethods } from './films';
 import { frameMethods } from './frames';
 import { libraryMethods } from './library';
 import { noteMethods } from './notes';
+import { placementMethods } from './placements';
 import { recordingMethods } from './recordings';
 import { sceneMethods } from './scenes';
 import { searchMethods } from './search';
 import { soundtrackMethods } from './soundtrack';
 import { subtitleMethods } from './subtitles';
 import { tagMethods } from './tags';
+import { timelineMethods } from './timeline';
 import { trackMethods } from './tracks';
 import { videoMethods } from './video';
 
@@ -29,12 +31,14 @@ export const contract = {
   ...frameMethods,
   ...libraryMethods,
   ...noteMethods,
+  ...placementMethods,
   ...recordingMethods,
   ...sceneMethods,
   ...searchMethods,
   ...soundtrackMethods,
   ...subtitleMethods,
   ...tagMethods,
+  ...timelineMethods,
   ...trackMethods,
   ...videoMethods
 };

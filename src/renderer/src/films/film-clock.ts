@@ -8,8 +8,11 @@ import { useSyncExternalStore } from 'react';
 export interface FilmPlayer {
   /** Moves the picture to a film time (ms); the pane clamps it to the film, and waits for the picture's metadata if it must. */
   seek(ms: number): void;
-  /** Plays the span [startMs, endMs) once and stops at its end. */
-  playSpan(startMs: number, endMs: number): void;
+  /**
+   * Plays the span [startMs, endMs) once and stops at its end; muted, the picture plays silent for its
+   * length (a cue's recording is heard over it instead), and its sound comes back when it stops.
+   */
+  playSpan(startMs: number, endMs: number, options?: { muted?: boolean }): void;
   /** The picture now shown, for a frame grab; null while no frame is decoded. */
   frame(): CanvasImageSource | null;
 }
@@ -79,10 +82,10 @@ export function seekFilmWhenShown(filmId: number, ms: number): void {
   }
 }
 
-/** Plays a span of the film; false when no film is shown. */
-export function playFilmSpan(startMs: number, endMs: number): boolean {
+/** Plays a span of the film (muted: without its sound); false when no film is shown. */
+export function playFilmSpan(startMs: number, endMs: number, options?: { muted?: boolean }): boolean {
   if (player === null) return false;
-  player.deck.playSpan(startMs, endMs);
+  player.deck.playSpan(startMs, endMs, options);
   return true;
 }
 

@@ -56,7 +56,8 @@ const ownsSpace = (event: KeyboardEvent) => {
     target.closest('[data-plays-score], [data-plays-film]') === null
   );
 };
-const ownsArrows = (event: KeyboardEvent) => element(event)?.closest('[role="listbox"], [role="slider"], input, select') != null;
+const ownsArrows = (event: KeyboardEvent) =>
+  element(event)?.closest('[role="listbox"], [role="slider"], [role="separator"], input, select') != null;
 
 /** Where a command's plain key (no Ctrl/⌘ or Alt) is left to the focused element besides a text field. */
 const leftToFocus: Partial<Record<Command, (event: KeyboardEvent) => boolean>> = {
