@@ -138,7 +138,7 @@ export function App() {
                     </div>
                     <Suspense fallback={null}>
                       <FilmVideo filmId={currentFilm.id} underPicture={<SubtitleLine filmId={currentFilm.id} />} />
-                      <Timeline filmId={currentFilm.id} filmTitle={currentFilm.title} tags={desk.tags} />
+                      {place.view === 'scenes' && <Timeline filmId={currentFilm.id} filmTitle={currentFilm.title} tags={desk.tags} />}
                     </Suspense>
                     {place.view === 'scenes' && (
                       <>
