@@ -45,6 +45,8 @@ interface Props {
   onPlay: (cue: Cue) => void;
   onLoop: (cue: Cue) => void;
   onEdit: (cue: Cue) => void;
+  /** Looks for the cue in the film's soundtrack; null while the track has no recording to look with. */
+  onFind: ((cue: Cue) => void) | null;
   /** Makes a marker a cue, up to the next marker (or a few seconds on). */
   onMarkerToCue: (marker: Cue) => void;
   /** Deletes the cues (undoably); resolves true once they are gone. */
@@ -68,7 +70,19 @@ const onControl = (event: MouseEvent) => event.target instanceof Element && even
  * selected rows shown are recoloured, tagged or deleted together; Delete deletes them (or the focused
  * row), and Ctrl/⌘+Z in the cue panel undoes it.
  */
-export function CueList({ cues, playingCueId, canPlay, editingId, renderEditor, onPlay, onLoop, onEdit, onMarkerToCue, onDelete }: Props) {
+export function CueList({
+  cues,
+  playingCueId,
+  canPlay,
+  editingId,
+  renderEditor,
+  onPlay,
+  onLoop,
+  onEdit,
+  onFind,
+  onMarkerToCue,
+  onDelete
+}: Props) {
   const [order, setOrder] = useState<CueOrder>('time');
   const [filter, setFilter] = useState('');
   const [focusedId, setFocusedId] = useState<number | null>(null);
@@ -279,6 +293,16 @@ export function CueList({ cues, playingCueId, canPlay, editingId, renderEditor, 
                   title="Edit (F2)"
                 >
                   ✎
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  disabled={onFind === null}
+                  onClick={() => onFind?.(cue)}
+                  aria-label={`Find cue ${cue.label} in the film`}
+                  title="Find where it sounds in the film"
+                >
+                  ⌕
                 </button>
                 <CiteButton target={{ kind: 'cue', id: cue.id }} what={`cue ${cue.label}`} compact />
               </div>

@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { CueFinder } from '../soundtrack/CueFinder';
 import type { Scene } from '../../../shared/domain';
 import { CUE_COLOURS, type Cue } from '../../../shared/score';
 import { formatTrackTime } from '../../../shared/time-format';
@@ -15,6 +16,9 @@ import { useCueDeletion } from './useCueDeletion';
 import styles from './CuePanel.module.css';
 
 interface Props {
+  filmId: number;
+  /** The track's recording, when it has one that can be played (the cue finder plays it beside the film). */
+  recordingId: number | null;
   trackId: number;
   cues: Cue[];
   scenes: Scene[];
@@ -35,6 +39,8 @@ interface Props {
  * It renders when its cues or the cue playing change, not on every frame of playback with the workspace.
  */
 export const CuePanel = memo(function CuePanel({
+  filmId,
+  recordingId,
   trackId,
   cues,
   scenes,
@@ -51,6 +57,7 @@ export const CuePanel = memo(function CuePanel({
   const playingCueId = usePlayerValue((state) => state.cue?.cueId ?? null);
   const hasLoop = usePlayerValue((state) => state.loopStartMs !== null && state.loopEndMs !== null);
   const [editingId, setEditingId] = useState<number | 'new' | null>(null);
+  const [findingCue, setFindingCue] = useState<Cue | null>(null);
   const pauseMs = usePlayerValue((state) => state.loopPauseMs);
   const deletion = useCueDeletion(trackId);
 
@@ -158,12 +165,14 @@ export const CuePanel = memo(function CuePanel({
             onPlay={(cue) => void playCue(cue)}
             onLoop={(cue) => void playCue(cue, { loop: true })}
             onEdit={(cue) => setEditingId(cue.id)}
+            onFind={recordingId === null ? null : setFindingCue}
             onMarkerToCue={(marker) => void markerToCue(marker)}
             onDelete={deletion.remove}
           />
         )}
         <CueFiles trackId={trackId} />
       </div>
+      {findingCue && <CueFinder open filmId={filmId} cue={findingCue} recordingId={recordingId} onClose={() => setFindingCue(null)} />}
     </section>
   );
 });

@@ -204,6 +204,8 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
           <Pane id="score-cues" defaultSize="36%" minSize="280px">
             {trackId !== null && (
               <CuePanel
+                filmId={film.id}
+                recordingId={recording?.available ? recording.id : null}
                 trackId={trackId}
                 cues={cues.data ?? []}
                 scenes={scenes}
