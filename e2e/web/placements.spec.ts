@@ -44,6 +44,9 @@ test('a cue placed at the playhead is listed by its scene at that time, and play
   expect((await host.call('video.attach', { filmId: 1, path: films.mp4 })).ok).toBe(true);
   await page.goto(host.url);
   await expect(pane(page).locator('video')).toHaveJSProperty('readyState', 4, { timeout: 20_000 });
+  // The score's recording is loaded too, so the arrows below could drive either player: choosing a
+  // scene that moves the film turns them to the film.
+  await expect(page.getByRole('region', { name: 'Score player' }).getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
   await page.getByRole('option', { name: /The Audition/ }).click();
   await within(page, 1000);
   // Two seconds and two frames on from the scene's start.

@@ -32,6 +32,14 @@ function noteTransportUsed(event: Event): void {
   if (owner === 'score' || owner === 'film') lastTransport = owner;
 }
 
+/**
+ * The person moved a player without touching its area: a scene chosen, a note's time or a timeline
+ * item followed seeks the film, and the arrows pressed next must step that film, not the score.
+ */
+export function turnToTransport(owner: Transport): void {
+  lastTransport = owner;
+}
+
 /** True while the person is typing: keys then belong to the field, never to a shortcut. */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
