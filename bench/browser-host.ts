@@ -1,11 +1,13 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../e2e/chromium';
 import { measureAnnotationList } from './annotation-list';
+import { join } from 'node:path';
 import { measureCueLatency } from './cue-latency';
 import { makeStandIns, withHost, type BenchHost } from './host-process';
 import { summarise, type Row } from './measure';
 import { oneFilmCopy } from './one-film-library';
 import type { PageWindow } from './page-globals';
+import { measureWaveformZoom } from './waveform-zoom';
 
 /**
  * Milliseconds from the start of navigation to the first scene row on screen, in the page's own clock,
@@ -58,10 +60,21 @@ export async function measureFirstScreen(defaultHome: string): Promise<Row[]> {
   }
 }
 
+/** Only a cue's play latency in the default library, against a bare audio element (`npm run bench -- --only cue-latency`). */
+export async function measureCuePlay(defaultHome: string): Promise<Row[]> {
+  makeStandIns();
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  try {
+    return await withHost(defaultHome, (host) => measureCueLatency(browser, host));
+  } finally {
+    await browser.close();
+  }
+}
+
 /**
  * The browser host in Chromium: how long a person waits for the scene list with the default library
- * and with the large one, what the 100,000-note list keeps in the DOM and the heap, and how soon a
- * cue plays when asked.
+ * and with the large one, what the 100,000-note list keeps in the DOM and the heap, how soon a
+ * cue plays when asked, and how smoothly the waveform of a long recording zooms and scrolls.
  */
 export async function measureBrowserHost(largeHome: string, defaultHome: string, scale: number): Promise<Row[]> {
   makeStandIns();
@@ -74,9 +87,28 @@ export async function measureBrowserHost(largeHome: string, defaultHome: string,
       await withHost(defaultHome, (host) => navigationRow(browser, host, 'default library', 400)),
       await withHost(largeHome, (host) => navigationRow(browser, host, large, 600)),
       ...(await withHost(oneFilmHome, (host) => measureAnnotationList(browser, host))),
-      ...(await withHost(defaultHome, (host) => measureCueLatency(browser, host)))
+      ...(await withHost(defaultHome, (host) => measureCueLatency(browser, host))),
+      ...(await measureWaveformZoom(() => Promise.resolve(browser), FILMS_DIR, waveformMinutes(scale)))
     ];
   } finally {
     await browser.close();
+  }
+}
+
+const FILMS_DIR = join(process.cwd(), 'resources', 'films');
+/** The issue's hour-long recording; five minutes in the quick run. */
+const waveformMinutes = (scale: number) => (scale === 1 ? 60 : 5);
+
+/** The waveform's zoom alone (`npm run bench -- --only waveform`), in a browser of its own. */
+export async function measureWaveform(scale: number): Promise<Row[]> {
+  let browser: Browser | undefined;
+  try {
+    return await measureWaveformZoom(
+      async () => (browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs })),
+      FILMS_DIR,
+      waveformMinutes(scale)
+    );
+  } finally {
+    await browser?.close();
   }
 }

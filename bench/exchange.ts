@@ -8,6 +8,8 @@ import { exportSonicVisualiser, importSonicVisualiser } from '../src/core/exchan
 import { exportTable, importTable } from '../src/core/exchange/table';
 import { formatWebAnnotations, importWebAnnotations } from '../src/core/exchange/web-annotation';
 import { tableColumnNames, type EafTierChoice } from '../src/shared/contract/exchange';
+import { importStudyPack, studyPackArchive } from '../src/core/exchange/study-pack';
+import { writeZipFile } from '../src/core/zip';
 import { oneFilmCopy } from './one-film-library';
 import { fmt, timeOnce, type Row } from './measure';
 
@@ -152,6 +154,31 @@ export async function measureExchange(root: string, largeHome: string, rows: Row
       note: `peak +${fmt(read.growthMb, 0)} MB (the archive's restore: +${fmt(restore.growthMb, 0)} MB)`
     });
   }
+
+  // The study pack: the whole film, its page too, written and opened into an empty library, as the archive of the same rows is.
+  const packPath = join(root, 'exchange.reelstudy');
+  const packed = await measured(() => writeZipFile(packPath, studyPackArchive(source, filmId, false).chunks));
+  const packBytes = await packed.result;
+  rows.push({
+    measure: `export study pack (${fmt(packBytes / 1024 / 1024, 1)} MB)`,
+    value: packed.ms,
+    floor: archiveExport.ms,
+    unit: 'ms',
+    note: `peak +${fmt(packed.growthMb, 0)} MB (the archive's export: +${fmt(archiveExport.growthMb, 0)} MB)`
+  });
+  const packTarget = openLibrary({ home: join(root, 'exchange-pack-target') });
+  const opened = await measured(() => importStudyPack(packTarget, packPath, 'exchange.reelstudy'));
+  const openedCounts = await opened.result;
+  packTarget.close();
+  rows.push({
+    measure: `open study pack into an empty library (${openedCounts.scenes} scenes, ${openedCounts.notes} notes, ${openedCounts.cues} cues)`,
+    value: opened.ms,
+    floor: restore.ms,
+    unit: 'ms',
+    goal: 'ratio <= 2 (the archive restore)',
+    met: opened.ms / restore.ms <= 2,
+    note: `peak +${fmt(opened.growthMb, 0)} MB (the archive's restore: +${fmt(restore.growthMb, 0)} MB)`
+  });
 
   // Sonic Visualiser holds one track's cues: the film's busiest track, with its export as the floor of nothing larger.
   const busiest = source.db

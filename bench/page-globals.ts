@@ -13,6 +13,8 @@ export interface PageElement {
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): ArrayLike<PageElement>;
   click(): void;
+  dispatchEvent(event: object): boolean;
+  getBoundingClientRect(): { left: number; top: number; width: number; height: number };
 }
 
 export interface PageAudio {
@@ -30,6 +32,10 @@ export interface PageWindow {
   requestAnimationFrame(callback: () => void): number;
   performance: { getEntriesByType(type: 'navigation'): { responseEnd: number }[] };
   Audio: new (src: string) => PageAudio;
+  WheelEvent: new (
+    type: 'wheel',
+    init: { deltaY: number; shiftKey?: boolean; clientX: number; clientY: number; bubbles: boolean; cancelable: boolean }
+  ) => object;
   MutationObserver: new (callback: () => void) => {
     observe(target: PageElement, options: { attributeFilter: string[] }): void;
     disconnect(): void;

@@ -11,6 +11,7 @@ import { listFilms } from '../src/core/films/films';
 import { listTracks } from '../src/core/tracks/tracks';
 import { openLibrary } from '../src/core/library/library';
 import { attachFile } from '../src/core/recordings/recordings';
+import { baseSamplesPerBucket, OVERVIEW_BUCKETS, PeakAccumulator, peakPyramid } from '../src/core/recordings/peaks';
 
 export { analyseRecording } from '../src/core/recordings/recording-analysis';
 
@@ -51,4 +52,42 @@ export async function timeCachedPeaks(
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+/**
+ * What the pyramid itself costs, apart from decoding (which it does not change): summing `seconds` of
+ * audio into 5 ms buckets and making the levels, against summing the same audio into the overview's
+ * buckets only, as the analysis did before. One second of noise is pushed again and again, as a decoder
+ * hands over its chunks; each side's best of `runs`, taking turns.
+ */
+export function timePyramidWork(
+  seconds: number,
+  sampleRate: number,
+  channels: number,
+  runs = 3
+): { fineMs: number; overviewMs: number; levelsMs: number } {
+  let seed = 7;
+  const chunk = Array.from({ length: channels }, () =>
+    Float32Array.from({ length: sampleRate }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 30 - 1) * 0.5)
+  );
+  const sum = (samplesPerBucket: number) => {
+    const accumulator = new PeakAccumulator(samplesPerBucket);
+    for (let s = 0; s < seconds; s++) accumulator.push(chunk);
+    return accumulator.finish();
+  };
+  const fine: number[] = [];
+  const overview: number[] = [];
+  const levels: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    let started = performance.now();
+    const summary = sum(baseSamplesPerBucket(sampleRate));
+    fine.push(performance.now() - started);
+    started = performance.now();
+    peakPyramid(summary);
+    levels.push(performance.now() - started);
+    started = performance.now();
+    sum(Math.max(1, Math.ceil((seconds * sampleRate) / OVERVIEW_BUCKETS)));
+    overview.push(performance.now() - started);
+  }
+  return { fineMs: Math.min(...fine), overviewMs: Math.min(...overview), levelsMs: Math.min(...levels) };
 }

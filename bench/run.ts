@@ -15,19 +15,22 @@ import { openLibrary, type Library } from '../src/core/library/library';
 import { exportLibrary, openArchive, replaceLibrary, serialiseArchive } from '../src/core/library/archive';
 import { buildLargeLibrary } from './large-library';
 import { fmt, printTable, timeEach, timeOnce, type Row } from './measure';
-import { measureBrowserHost, measureFirstScreen } from './browser-host';
+import { measureBrowserHost, measureCuePlay, measureFirstScreen, measureWaveform } from './browser-host';
 import { measureRestoreMemory } from './restore-memory';
 import { measureExchange } from './exchange';
 import { measureVideo } from './video';
+import { measureCueFinder } from './cue-finder';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } }
 });
 /**
  * `--only first-screen`, `--only exchange` (the exchange formats on the one-film study, no browser
- * host) or `--only video` (the film on the desk: its own film and library).
+ * host), `--only video` (the film on the desk: its own film and library), `--only waveform` (the
+ * score's waveform zoomed and scrolled on an hour-long recording, and the spectrogram of 10-second views
+ * of it) or `--only cue-latency` (playing cues of the default library against a bare audio element).
  */
-const parts = ['first-screen', 'exchange', 'video'];
+const parts = ['first-screen', 'exchange', 'video', 'waveform', 'cue-latency', 'cue-finder'];
 if (values.only !== undefined && !parts.includes(values.only)) {
   console.error(`--only takes one of: ${parts.join(', ')} (not "${values.only}")`);
   process.exit(2);
@@ -78,9 +81,22 @@ async function main(): Promise<void> {
     rows.push(...(await measureFirstScreen(join(root, 'default'))));
     return report();
   }
+  if (values.only === 'cue-latency') {
+    rows.push(...(await measureCuePlay(join(root, 'default'))));
+    return report();
+  }
+  if (values.only === 'waveform') {
+    rows.push(...(await measureWaveform(scale)));
+    return report();
+  }
   // `--only video`: the film on the desk alone (it makes its own film and library).
   if (values.only === 'video') {
     rows.push(...(await measureVideo(join(root, 'video'), values.quick)));
+    return report();
+  }
+  // `--only cue-finder`: the cue finder's accuracy and speed on a film of real music (its own library).
+  if (values.only === 'cue-finder') {
+    rows.push(...(await measureCueFinder(join(root, 'cue-finder'), values.quick)));
     return report();
   }
   const library = open('large');
@@ -98,6 +114,7 @@ async function main(): Promise<void> {
   } else library.close();
   if (isMethodName('exchange.importTable')) await measureExchange(root, join(root, 'large'), rows);
   if (values.only === undefined) rows.push(...(await measureVideo(join(root, 'video'), values.quick)));
+  if (values.only === undefined) rows.push(...(await measureCueFinder(join(root, 'cue-finder'), values.quick)));
   report();
 }
 

@@ -90,3 +90,32 @@ export function writeWav(path: string, signal: Float32Array, rate: number): stri
   writeFileSync(path, Buffer.concat([head, data]));
   return path;
 }
+
+/** A film for the cue finder: its file, the album take of its cue, and where the cue sounds in it. */
+export interface CueFilm {
+  filmPath: string;
+  recordingPath: string;
+  cueAtMs: number;
+}
+
+/**
+ * The album's take of a cue (twenty seconds at 22.05 kHz: under a megabyte, which the recordings
+ * decode without their threads) and a forty-second film (H.264 and AAC in
+ * MP4, 48 kHz) of other music in which the cue sounds at 12.3 s under speech as loud as it.
+ */
+export function writeCueFilm(dir: string): CueFilm {
+  const cueAtMs = 12_300;
+  const cue = melody(2, 20, 22050);
+  const recordingPath = writeWav(join(dir, 'cue.wav'), cue, 22050);
+  const sound = melody(1, 40, 48000).map((s) => s * 0.5);
+  const talk = speech('In the ballet the shoes dance on without her, and the audience never knows. '.repeat(2), 48000);
+  mixInto(sound, resample(cue, 22050, 48000), Math.round((cueAtMs / 1000) * 48000));
+  mixInto(sound, talk, Math.round(11 * 48000), rms(cue) / rms(talk));
+  const soundPath = writeWav(join(dir, 'film-sound.wav'), sound, 48000);
+  const filmPath = join(dir, 'film.mp4');
+  execFileSync('ffmpeg', [
+    ...['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=5:duration=40', '-i', soundPath],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-shortest', filmPath]
+  ]);
+  return { filmPath, recordingPath, cueAtMs };
+}

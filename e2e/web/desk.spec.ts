@@ -158,7 +158,7 @@ test('dragging a file over the window says what dropping it there will do, and t
   await recording.enter('.film-pane');
   await recording.over('.film-pane');
   await expect(overlay).toHaveText('To attach this recording, drop it on the score player below, with its track chosen');
-  await recording.over('.score-dock');
+  await recording.over('[data-testid="score-player"]');
   await expect(overlay).toHaveText('Drop to attach this recording to “The Red Shoes Ballet”, in place of the recording it has');
   await recording.over('.film-pane');
   await recording.drop('.film-pane');
@@ -188,9 +188,9 @@ test('dragging a file over the window says what dropping it there will do, and t
     'text/plain',
     readFileSync(join(__dirname, '..', 'fixtures', 'the-archers-notebook.txt'), 'utf8')
   );
-  await filmPage.enter('.score-dock');
-  await filmPage.over('.score-dock');
+  await filmPage.enter('[data-testid="score-player"]');
+  await filmPage.over('[data-testid="score-player"]');
   await expect(overlay).toHaveText('Drop the film page to add it to your library');
-  await filmPage.drop('.score-dock');
+  await filmPage.drop('[data-testid="score-player"]');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("The Archers' Notebook");
 });

@@ -36,6 +36,8 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
+// The scenes' options: other lists on the desk (the score's speeds, the timeline's export range) have options too.
+const sceneOptions = (page: import('@playwright/test').Page) => page.getByRole('listbox', { name: /Memorable scenes/ }).getByRole('option');
 const asked = (page: import('@playwright/test').Page) =>
   page.evaluate(() => (window as unknown as { bridgeStandIn: { asked: Asked[] } }).bridgeStandIn.asked);
 const answerNext = (page: import('@playwright/test').Page, answer: unknown) =>
@@ -78,10 +80,10 @@ test("a citation the shell copied is named in a notice, as the Cite button's is"
   await page.goto(host.url);
   const cite = await host.call<{ text: string }>('exchange.cite', { target: { kind: 'scene', id: 1 } });
   await answerNext(page, { copied: 'citation', outcome: cite });
-  await page.getByRole('option').first().click({ button: 'right' });
+  await sceneOptions(page).first().click({ button: 'right' });
   await expect(page.getByText(`Copied the Chicago citation: ${cite.result!.text}`)).toBeVisible();
   await answerNext(page, { copied: 'citation', outcome: { ok: false, error: { code: 'NOT_FOUND', message: 'There is no note 9.' } } });
-  await page.getByRole('option').nth(1).click({ button: 'right' });
+  await sceneOptions(page).nth(1).click({ button: 'right' });
   await expect(page.getByText('There is no note 9.')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('item-menu-notices.png') });
 });

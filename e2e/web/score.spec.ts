@@ -22,7 +22,7 @@ async function trackIds(host: WebHost): Promise<{ ballet: number; entracte: numb
 
 async function openWithWaveform(page: Page, host: WebHost): Promise<void> {
   await page.goto(host.url);
-  await expect(dock(page).locator('canvas')).not.toHaveAttribute('data-peaks', '0');
+  await expect(dock(page).getByRole('img', { name: /^Waveform/ })).not.toHaveAttribute('data-peaks', '0');
   await expect(dock(page).getByRole('button', { name: 'Play', exact: true })).toBeEnabled();
   await expect(dock(page)).toHaveAttribute('aria-busy', 'false');
 }
@@ -39,9 +39,10 @@ test('attach a generated recording through the UI and see its waveform', async (
   await expect(dock(page).getByText(/FLAC · 44.1 kHz · 2 ch/)).toBeVisible({ timeout: 45_000 });
   await expect(dock(page).getByLabel('Total')).toHaveText('0:03.000');
   await expect(dock(page).getByText('Stand-in', { exact: true })).toHaveCount(0);
-  const canvas = dock(page).locator('canvas');
+  const canvas = dock(page).getByRole('img', { name: /^Waveform/ });
   await expect(canvas).not.toHaveAttribute('data-peaks', '0');
-  expect(Number(await canvas.getAttribute('data-peaks'))).toBeGreaterThan(1000);
+  // Three seconds in buckets of 10 ms or less: the finest level is the overview of so short a recording.
+  expect(Number(await canvas.getAttribute('data-peaks'))).toBeGreaterThanOrEqual(300);
 
   // A text file named .mp3 is refused with the library's message, and the recording stays.
   await dock(page).getByLabel('Recording file').setInputFiles(audio.textAsMp3);

@@ -7,12 +7,14 @@ import { filmHandlers } from './films/handlers';
 import { frameHandlers } from './frames/handlers';
 import { libraryHandlers } from './library/handlers';
 import { noteHandlers } from './notes/handlers';
+import { placementHandlers } from './placements/handlers';
 import { recordingHandlers } from './recordings/handlers';
 import { sceneHandlers } from './scenes/handlers';
 import { searchHandlers } from './search/handlers';
 import { soundtrackHandlers } from './soundtrack/handlers';
 import { subtitleHandlers } from './subtitles/handlers';
 import { tagHandlers } from './tags/handlers';
+import { timelineHandlers } from './timeline/handlers';
 import { trackHandlers } from './tracks/handlers';
 import { videoHandlers } from './video/handlers';
 
@@ -28,12 +30,14 @@ export const handlers: DomainHandlers<MethodName> = {
   ...frameHandlers,
   ...libraryHandlers,
   ...noteHandlers,
+  ...placementHandlers,
   ...recordingHandlers,
   ...sceneHandlers,
   ...searchHandlers,
   ...soundtrackHandlers,
   ...subtitleHandlers,
   ...tagHandlers,
+  ...timelineHandlers,
   ...trackHandlers,
   ...videoHandlers
 };

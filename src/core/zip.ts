@@ -1,9 +1,25 @@
+import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
 
-/** One file of an archive: its path inside it (forward slashes, UTF-8) and a way to read its bytes. */
-export interface ZipEntry {
-  name: string;
-  read: () => Buffer | Promise<Buffer>;
+/**
+ * One file of an archive: its path inside it (forward slashes, UTF-8) and a way to read its bytes, or
+ * the path of a file on disk, which is streamed (read once for its CRC, once into the archive), so a
+ * recording of a gigabyte never sits in memory.
+ */
+export type ZipEntry = { name: string; read: () => Buffer | Promise<Buffer> } | { name: string; path: string };
+
+const PIECE_BYTES = 1024 * 1024;
+
+/** A file's CRC-32 and size, read in pieces. */
+async function fileCrc(path: string): Promise<{ crc: number; size: number }> {
+  let crc = 0;
+  let size = 0;
+  for await (const piece of createReadStream(path, { highWaterMark: PIECE_BYTES }) as AsyncIterable<Buffer>) {
+    crc = crc32(piece, crc);
+    size += piece.length;
+  }
+  return { crc, size };
 }
 
 /**
@@ -54,9 +70,9 @@ export async function* zipArchive(entries: readonly ZipEntry[], modified: Date =
   let offset = 0;
   for (const entry of entries) {
     const name = checkedName(entry.name);
-    const data = await entry.read();
-    const crc = crc32(data);
-    if (offset + 30 + name.length + data.length > MAX_OFFSET)
+    const data = 'read' in entry ? await entry.read() : null;
+    const { crc, size } = data ? { crc: crc32(data), size: data.length } : await fileCrc((entry as { path: string }).path);
+    if (offset + 30 + name.length + size > MAX_OFFSET)
       throw new Error('The archive would pass 4 GiB, which a ZIP file without ZIP64 cannot hold.');
 
     const local = Buffer.alloc(30);
@@ -67,8 +83,8 @@ export async function* zipArchive(entries: readonly ZipEntry[], modified: Date =
     local.writeUInt16LE(time, 10);
     local.writeUInt16LE(date, 12);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 18);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28); // no extra field
 
@@ -81,8 +97,8 @@ export async function* zipArchive(entries: readonly ZipEntry[], modified: Date =
     central.writeUInt16LE(time, 12);
     central.writeUInt16LE(date, 14);
     central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 20);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     // Extra field, comment, disk number and internal attributes are all zero (Buffer.alloc).
     central.writeUInt32LE(FILE_MODE, 38);
@@ -90,8 +106,20 @@ export async function* zipArchive(entries: readonly ZipEntry[], modified: Date =
     directory.push(central, name);
 
     yield Buffer.concat([local, name]);
-    yield data;
-    offset += local.length + name.length + data.length;
+    if (data) yield data;
+    else {
+      // The file as it was when its CRC was taken: a file that changed meanwhile would make an archive that lies.
+      let copied = 0;
+      for await (const piece of createReadStream((entry as { path: string }).path, {
+        highWaterMark: PIECE_BYTES
+      }) as AsyncIterable<Buffer>) {
+        copied += piece.length;
+        if (copied > size) break;
+        yield piece;
+      }
+      if (copied !== size) throw new Error(`${entry.name} changed while it was being archived.`);
+    }
+    offset += local.length + name.length + size;
   }
   const directoryBytes = Buffer.concat(directory);
   if (offset + directoryBytes.length > MAX_OFFSET)
@@ -105,4 +133,25 @@ export async function* zipArchive(entries: readonly ZipEntry[], modified: Date =
   end.writeUInt32LE(offset, 16);
   yield directoryBytes;
   yield end;
+}
+
+/** Writes an archive to `path` through a temporary name, so `path` is either absent, as before, or a whole archive; its size. */
+export async function writeZipFile(path: string, chunks: AsyncIterable<Buffer>): Promise<number> {
+  const partial = `${path}.partial`;
+  try {
+    let size = 0;
+    await pipeline(
+      (async function* () {
+        for await (const chunk of chunks) {
+          size += chunk.length;
+          yield chunk;
+        }
+      })(),
+      createWriteStream(partial)
+    );
+    renameSync(partial, path);
+    return size;
+  } finally {
+    rmSync(partial, { force: true });
+  }
 }

@@ -4,13 +4,17 @@ import { basename, join } from 'node:path';
 import {
   SAVE_FILE_CHANNEL,
   SAVE_STUDY_CHANNEL,
+  SAVE_STUDY_PACK_CHANNEL,
   saveFileInput,
   saveStudyInput,
+  saveStudyPackInput,
   type SavedFile,
   type SavedStudy
 } from '../shared/desktop-bridge';
 import { studyWithFrames, writeStudyBeside } from '../core/films/study-frames';
 import type { Library } from '../core/library/library';
+import { STUDY_PACK_EXTENSION, studyPackArchive } from '../core/exchange/study-pack';
+import { writeZipFile } from '../core/zip';
 
 /** The system's save dialog over the window that asked, suggesting `fileName` in the person's documents. */
 async function chooseSavePath(event: IpcMainInvokeEvent, fileName: string, extra: SaveDialogOptions = {}): Promise<string | null> {
@@ -42,5 +46,16 @@ export function bindDesktopFiles(isTrusted: (event: IpcMainInvokeEvent) => boole
     if (!path) return null;
     writeStudyBeside(study, path);
     return { fileName: basename(path), frames: study.frames.length };
+  });
+  ipcMain.handle(SAVE_STUDY_PACK_CHANNEL, async (event, input: unknown): Promise<SavedFile> => {
+    if (!isTrusted(event)) throw new Error('This page may not save files.');
+    const { filmId, withRecordings } = saveStudyPackInput.parse(input);
+    const pack = studyPackArchive(library, filmId, withRecordings);
+    const path = await chooseSavePath(event, pack.fileName, {
+      filters: [{ name: 'Reelnotes study pack', extensions: [STUDY_PACK_EXTENSION] }]
+    });
+    if (!path) return null;
+    await writeZipFile(path, pack.chunks);
+    return { fileName: basename(path) };
   });
 }

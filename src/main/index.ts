@@ -9,6 +9,7 @@ import { buildApplicationMenu } from './menu';
 import { contextMenuTemplate } from './context-menu';
 import { bindDesktopFiles } from './desktop-files';
 import { bindItemMenu } from './item-menu';
+import { bindEssayPrinting } from './print-essay';
 import { reportOnce, startLog } from './logs';
 import { sqliteBinding } from './native-binding';
 import { OpeningQueue, openingsOfCommandLine } from './openings';
@@ -86,6 +87,7 @@ async function start(): Promise<void> {
   bindContract(library);
   bindDesktopFiles(isTrusted, library);
   bindItemMenu(isTrusted, library);
+  bindEssayPrinting(isTrusted);
   buildApplicationMenu(libraryHome());
   createWindow();
   app.on('activate', () => {

@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { isFilmPagePath, type Opening } from '../shared/openings';
+import { isFilmPagePath, isStudyPackPath, type Opening } from '../shared/openings';
 import { LINK_SCHEME, parseDeskLink } from '../shared/place-address';
 
 /**
- * What a command line asks to open: `reelnotes://` links, and film pages that exist (relative
+ * What a command line asks to open: `reelnotes://` links, and film pages and study packs that exist (relative
  * paths from the folder the launch came from). Chromium's switches, the app's own script and
  * anything else are passed over: a file manager or a browser gives the app exactly one of these.
  */
@@ -14,9 +14,10 @@ export function openingsOfCommandLine(argv: readonly string[], workingDirectory:
     if (arg.toLowerCase().startsWith(`${LINK_SCHEME}:`)) {
       return parseDeskLink(arg) ? [{ kind: 'link', url: arg }] : [];
     }
-    if (!isFilmPagePath(arg)) return [];
+    const kind = isFilmPagePath(arg) ? 'film-page' : isStudyPackPath(arg) ? 'study-pack' : null;
+    if (kind === null) return [];
     const path = isAbsolute(arg) ? arg : resolve(workingDirectory, arg);
-    return existsSync(path) && statSync(path).isFile() ? [{ kind: 'film-page', path }] : [];
+    return existsSync(path) && statSync(path).isFile() ? [{ kind, path }] : [];
   });
 }
 

@@ -2,8 +2,10 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { methodNames, type Bridge } from '../shared/contract';
 import {
   ITEM_MENU_CHANNEL,
+  PRINT_PDF_CHANNEL,
   SAVE_FILE_CHANNEL,
   SAVE_STUDY_CHANNEL,
+  SAVE_STUDY_PACK_CHANNEL,
   type DesktopBridge,
   type ItemMenuChoice,
   type SavedFile,
@@ -23,7 +25,8 @@ const isOpening = (value: unknown): value is Opening => {
   return (
     typeof opening === 'object' &&
     opening !== null &&
-    ((opening.kind === 'link' && typeof opening.url === 'string') || (opening.kind === 'film-page' && typeof opening.path === 'string'))
+    ((opening.kind === 'link' && typeof opening.url === 'string') ||
+      ((opening.kind === 'film-page' || opening.kind === 'study-pack') && typeof opening.path === 'string'))
   );
 };
 
@@ -54,7 +57,9 @@ const desktop: DesktopBridge = {
   pathForFile: (file) => webUtils.getPathForFile(file),
   saveFile: (fileName, text) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, { fileName, text }) as Promise<SavedFile>,
   showItemMenu: (input) => ipcRenderer.invoke(ITEM_MENU_CHANNEL, input) as Promise<ItemMenuChoice>,
-  saveStudy: (filmId) => ipcRenderer.invoke(SAVE_STUDY_CHANNEL, { filmId }) as Promise<SavedStudy>
+  saveStudy: (filmId) => ipcRenderer.invoke(SAVE_STUDY_CHANNEL, { filmId }) as Promise<SavedStudy>,
+  saveStudyPack: (filmId, withRecordings) => ipcRenderer.invoke(SAVE_STUDY_PACK_CHANNEL, { filmId, withRecordings }) as Promise<SavedFile>,
+  printToPdf: (fileName, html) => ipcRenderer.invoke(PRINT_PDF_CHANNEL, { fileName, html }) as Promise<SavedFile>
 };
 
 contextBridge.exposeInMainWorld('reelnotes', library);

@@ -27,6 +27,20 @@ export const saveFileInput = z
   })
   .strict();
 
+/** The essay to print to PDF: the HTML the library wrote (exchange.exportEssay) and the PDF's suggested name. */
+export const PRINT_PDF_CHANNEL = 'desktop:print-pdf';
+
+export const printPdfInput = z
+  .object({
+    fileName: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((name) => !/[/\\\0]/.test(name) && name.toLowerCase().endsWith('.pdf'), 'A PDF file name, not a path'),
+    html: z.string().max(512 * 1024 * 1024)
+  })
+  .strict();
+
 /** The shell's answer to a save: where the file went, or null when the person cancelled. */
 export type SavedFile = { fileName: string } | null;
 
@@ -66,6 +80,11 @@ export const saveStudyInput = z.object({ filmId: z.number().int().positive() }).
 /** Where the study went and how many frames went beside it, or null when the person cancelled. */
 export type SavedStudy = { fileName: string; frames: number } | null;
 
+/** The film's study pack saved where the person says: the shell writes it from the library, streamed (recordings may be large). */
+export const SAVE_STUDY_PACK_CHANNEL = 'desktop:save-study-pack';
+
+export const saveStudyPackInput = z.object({ filmId: z.number().int().positive(), withRecordings: z.boolean() }).strict();
+
 /** The page's desktop-only functions (window.reelnotesDesktop), absent in the browser host. */
 export interface DesktopBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
@@ -79,4 +98,8 @@ export interface DesktopBridge {
   showItemMenu(input: ItemMenuInput): Promise<ItemMenuChoice>;
   /** A native save dialog, then the film's study written there with its frames/ beside it. */
   saveStudy(filmId: number): Promise<SavedStudy>;
+  /** A native save dialog, then the film's study pack (.reelstudy) written there. */
+  saveStudyPack(filmId: number, withRecordings: boolean): Promise<SavedFile>;
+  /** A native save dialog, then the essay printed to PDF there by Chromium's own print path. */
+  printToPdf(fileName: string, html: string): Promise<SavedFile>;
 }

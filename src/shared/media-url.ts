@@ -49,3 +49,13 @@ export function parseStudyArchivePath(pathname: string): number | null {
   const match = new RegExp(`^/export/study/${rowId}\\.zip$`).exec(pathname);
   return match ? Number(match[1]) : null;
 }
+
+/** The browser host's download of a film's study pack (src/core/exchange/study-pack.ts), with its recordings or without. */
+export const studyPackUrl = (filmId: number, withRecordings: boolean) =>
+  `/export/pack/${filmId}.reelstudy${withRecordings ? '?recordings=1' : ''}`;
+
+/** The film id a study pack download names; null for any other address. */
+export function parseStudyPackPath(pathname: string): number | null {
+  const match = new RegExp(`^/export/pack/${rowId}\\.reelstudy$`).exec(pathname);
+  return match ? Number(match[1]) : null;
+}

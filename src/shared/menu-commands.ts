@@ -33,6 +33,8 @@ export const windowCommands = {
   'view-scenes': { label: 'Scenes', menu: 'view', accelerator: 'CmdOrCtrl+1' },
   'view-annotations': { label: 'All Annotations', menu: 'view', accelerator: 'CmdOrCtrl+2' },
   'view-trash': { label: 'Trash', menu: 'view', accelerator: 'CmdOrCtrl+3' },
+  // A chord, so it works while typing in a cue's label too: the score takes most of the window, and gives it back.
+  'toggle-score-room': { label: 'Give the Score Most of the Window', menu: 'view', accelerator: 'CmdOrCtrl+Shift+S' },
   'play-pause': { label: 'Play or Pause', menu: 'play', accelerator: 'Space' },
   // Shift with an arrow skips 1 s instead of 5 s (the handler reads the key press).
   'skip-back': { label: 'Back 5 Seconds', menu: 'play', accelerator: 'Left', alsoKeys: ['Shift+Left'] },
@@ -51,10 +53,16 @@ export const windowCommands = {
   // I and O set the chosen scene's start and end at the film's playhead, as in an editor.
   'scene-start-here': { label: 'Film: Set Scene Start Here', menu: 'play', accelerator: 'I' },
   'scene-end-here': { label: 'Film: Set Scene End Here', menu: 'play', accelerator: 'O' },
+  // P: the cue the score plays (or played last) is placed at the film's playhead, for its own length.
+  'place-cue': { label: 'Film: Place the Cue Heard at the Playhead', menu: 'play', accelerator: 'P' },
   // Works while typing (it has Alt): it types the film's time into the note being written.
   'insert-film-time': { label: 'Insert the Film’s Time in the Note', menu: 'edit', accelerator: 'Alt+T' },
   // A chord, so that it works while the person writes the note the grab goes into.
-  'grab-frame': { label: 'Film: Grab the Frame into the Note', menu: 'play', accelerator: 'CmdOrCtrl+G' }
+  'grab-frame': { label: 'Film: Grab the Frame into the Note', menu: 'play', accelerator: 'CmdOrCtrl+G' },
+  // The waveform's zoom: + (or =) in, − out, Z fits the loop or the cue.
+  'zoom-in': { label: 'Zoom In on the Waveform', menu: 'view', accelerator: 'Plus', alsoKeys: ['='] },
+  'zoom-out': { label: 'Zoom Out of the Waveform', menu: 'view', accelerator: '-', alsoKeys: ['_'] },
+  'zoom-fit': { label: 'Zoom to the Loop or Cue', menu: 'view', accelerator: 'Z' }
 } as const satisfies Record<string, WindowCommandSpec>;
 
 export type MenuCommand = keyof typeof windowCommands;

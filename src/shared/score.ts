@@ -1,5 +1,7 @@
 /** The score as the renderer sees it: recordings of the soundtrack entries, their waveforms, cues. */
 
+import type { TagRef } from './notes';
+
 export interface Recording {
   id: number;
   trackId: number;
@@ -30,6 +32,32 @@ export interface Peaks {
   bucketMs: number;
   min: number[];
   max: number[];
+  /**
+   * The finer levels of the waveform, finest first (level 0 about 5 ms a bucket), each asked for a
+   * range at a time with `recordings.peakRange`; empty for a recording attached before they existed.
+   */
+  levels: PeakLevelInfo[];
+  /**
+   * While the finer levels of a recording attached before they existed are being made (started by
+   * asking for its peaks), how much of its file has been read, 0–1; absent otherwise.
+   */
+  levelsProgress?: number;
+}
+
+export interface PeakLevelInfo {
+  level: number;
+  bucketMs: number;
+  buckets: number;
+}
+
+/** Buckets `fromBucket` … `fromBucket + min.length - 1` of one level. */
+export interface PeakRange {
+  recordingId: number;
+  level: number;
+  bucketMs: number;
+  fromBucket: number;
+  min: number[];
+  max: number[];
 }
 
 export interface LinkedScene {
@@ -47,6 +75,9 @@ export interface Cue {
   /** A CSS hex colour, #rrggbb in lower case (the contract's colour rule, checked by the schema too). */
   colour: string;
   scenes: LinkedScene[];
+  tags: TagRef[];
+  /** Its notes, those in the trash not counted. */
+  noteCount: number;
   updatedAt: string;
 }
 

@@ -10,7 +10,8 @@ import { receiveArchiveChunk } from '../core/library/archive-upload';
 import { answerMediaRequest } from '../core/recordings/media-range';
 import { finishUpload, receiveChunk } from '../core/recordings/recordings';
 import { mediaFile } from '../core/media-files';
-import { parseMediaPath, parseStudyArchivePath } from '../shared/media-url';
+import { parseMediaPath, parseStudyArchivePath, parseStudyPackPath } from '../shared/media-url';
+import { STUDY_PACK_FORMAT, studyPackArchive } from '../core/exchange/study-pack';
 import { studyArchive, studyWithFrames } from '../core/films/study-frames';
 import { ReelnotesError, type CallOutcome } from '../shared/errors';
 import { namesFileByPath } from '../shared/contract';
@@ -47,7 +48,9 @@ const uploadReceivers: Record<
 > = {
   '/upload/recording': { receive: receiveChunk, finish: finishUpload },
   // A library file is restored by its own call once it is here (the page chooses replace or merge).
-  '/upload/archive': { receive: receiveArchiveChunk, finish: (_library, uploadId) => ({ uploadId }) }
+  '/upload/archive': { receive: receiveArchiveChunk, finish: (_library, uploadId) => ({ uploadId }) },
+  // A study pack likewise waits for exchange.importStudyPack, which reads it where it landed.
+  '/upload/study-pack': { receive: receiveArchiveChunk, finish: (_library, uploadId) => ({ uploadId }) }
 };
 
 const contentTypes: Record<string, string> = {
@@ -194,8 +197,8 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   /**
-   * The film's study with its frame grabs, as one ZIP the browser saves (a page cannot write a folder
-   * of files). Which frames go in is settled before the first byte is sent, so a refusal is an answer.
+   * The film's study with its frame grabs, or its study pack, as one ZIP the browser saves (a page
+   * cannot write a folder of files). Which frames go in is settled before the first byte is sent, so a refusal is an answer.
    */
   function serveStudyArchive(request: IncomingMessage, response: ServerResponse, url: URL): void {
     if (request.method !== 'GET') {
@@ -203,21 +206,25 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendJson(response, 405, failure('INVALID_INPUT', 'Download a study with GET.'));
       return;
     }
-    const filmId = parseStudyArchivePath(url.pathname);
-    if (filmId === null) {
+    const studyFilm = parseStudyArchivePath(url.pathname);
+    const packFilm = parseStudyPackPath(url.pathname);
+    if (studyFilm === null && packFilm === null) {
       sendJson(response, 404, failure('NOT_FOUND', 'A study is downloaded by its film id only.'));
       return;
     }
-    let archive: ReturnType<typeof studyArchive>;
+    let archive: { fileName: string; chunks: AsyncGenerator<Buffer> };
     try {
-      archive = studyArchive(studyWithFrames(options.library, filmId));
+      archive =
+        studyFilm !== null
+          ? studyArchive(studyWithFrames(options.library, studyFilm))
+          : studyPackArchive(options.library, packFilm!, url.searchParams.get('recordings') === '1');
     } catch (error) {
       if (!(error instanceof ReelnotesError)) throw error;
       sendJson(response, statusFor(error.code), { ok: false, error: error.toPayload() });
       return;
     }
     response.writeHead(200, {
-      'Content-Type': 'application/zip',
+      'Content-Type': studyFilm !== null ? 'application/zip' : STUDY_PACK_FORMAT,
       'Content-Disposition': `attachment; filename="${archive.fileName}"`,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store'

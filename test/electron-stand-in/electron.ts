@@ -7,6 +7,8 @@
  * never that a window opens; the Electron e2e specs (`e2e/electron/`) are for that.
  */
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import Module from 'node:module';
 
 type Listener = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -33,6 +35,12 @@ export class WebContentsStandIn extends EventEmitter {
   isLoading() {
     return false;
   }
+  /** What each print asked for, and the file's text at that moment (the page printed is the file loaded). */
+  printed: { options: unknown; page: string }[] = [];
+  async printToPDF(options: unknown) {
+    this.printed.push({ options, page: readFileSync(fileURLToPath(this.url), 'utf8') });
+    return Buffer.from('%PDF-1.7 stand-in\n');
+  }
 }
 
 export class BrowserWindowStandIn extends EventEmitter {
@@ -58,6 +66,9 @@ export class BrowserWindowStandIn extends EventEmitter {
   destroyed = false;
   isDestroyed() {
     return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
   }
   async loadFile(file: string, options?: { hash?: string }) {
     this.loaded = { file, hash: options?.hash };
@@ -159,7 +170,9 @@ export interface ElectronStandIn {
   };
   privilegedSchemes: unknown[];
   protocolHandlers: Map<string, (request: Request) => Response | Promise<Response>>;
-  session: { defaultSession: Record<string, unknown> };
+  session: { defaultSession: Record<string, unknown>; fromPartition(partition: string): Record<string, unknown> };
+  /** The sessions asked for by partition, each with the permission handlers set on it. */
+  partitions: { name: string; permissionHandlers: Listener[] }[];
   headerHooks: Listener[];
   permissionHandlers: Listener[];
   shell: Record<string, Listener>;
@@ -214,6 +227,7 @@ export function electronStandIn(paths: { userData: string; logs: string; appPath
     setSpellCheckerLanguages: () => undefined,
     on: () => undefined
   };
+  const partitions: ElectronStandIn['partitions'] = [];
   return {
     app,
     BrowserWindow: BrowserWindowStandIn,
@@ -229,7 +243,15 @@ export function electronStandIn(paths: { userData: string; logs: string; appPath
     },
     privilegedSchemes,
     protocolHandlers,
-    session: { defaultSession: sessionStandIn },
+    session: {
+      defaultSession: sessionStandIn,
+      fromPartition: (name: string) => {
+        const partition = { name, permissionHandlers: [] as Listener[] };
+        partitions.push(partition);
+        return { ...sessionStandIn, setPermissionRequestHandler: (handler: Listener) => partition.permissionHandlers.push(handler) };
+      }
+    },
+    partitions,
     headerHooks,
     permissionHandlers,
     shell: {

@@ -10,6 +10,8 @@ import { listTracks } from '../../src/core/tracks/tracks';
 import { createCue, cuesForScene, deleteCue, linkCue, listCues, unlinkCue, updateCue } from '../../src/core/cues/cues';
 import { migrate, migrations } from '../../src/core/library/migrations';
 import { search } from '../../src/core/search/search';
+import { attachTag } from '../../src/core/tags/tags';
+import { createAnnotation, trashAnnotation } from '../../src/core/notes/notes';
 import { CUE_COLOURS } from '../../src/shared/score';
 import { filmsDir, tempHome, tempLibrary } from '../temp-library';
 
@@ -34,9 +36,29 @@ describe('cues', () => {
     const moved = updateCue(db, { cueId: early.id, startMs: 2_000, label: 'Opening' });
     expect([moved.label, moved.startMs, moved.endMs]).toEqual(['Opening', 2_000, 4_000]);
     expect(() => updateCue(db, { cueId: early.id, startMs: 5_000 })).toThrow(/cannot end/);
-    expect(deleteCue(db, late.id)).toEqual({ cueId: late.id });
+    expect(deleteCue(db, late.id)).toMatchObject({ cueId: late.id, deleted: 1 });
     expect(listCues(db, tracks[0].id).map((c) => c.id)).toEqual([early.id]);
     expect(() => deleteCue(db, late.id)).toThrow(/no cue/);
+  });
+
+  it('are listed with their tags and the count of their notes, a note in the trash not counted', () => {
+    const { db, tracks } = redShoes();
+    const cue = createCue(db, { trackId: tracks[0].id, label: 'Horn call', startMs: 0, endMs: 1_000 });
+    expect(listCues(db, tracks[0].id).find((c) => c.id === cue.id)).toMatchObject({ tags: [], noteCount: 0 });
+    attachTag(db, { kind: 'cue', id: cue.id }, { name: 'motif/shoes' });
+    attachTag(db, { kind: 'cue', id: cue.id }, { name: 'horns' });
+    createAnnotation(db, { target: { kind: 'cue', id: cue.id }, body: 'The motif, stated.', filmTimeMs: null });
+    const trashed = createAnnotation(db, { target: { kind: 'cue', id: cue.id }, body: 'A second thought.', filmTimeMs: null });
+    trashAnnotation(db, trashed.id);
+    const listed = listCues(db, tracks[0].id).find((c) => c.id === cue.id)!;
+    expect(listed.tags.map((t) => t.name)).toEqual(['horns', 'motif/shoes']);
+    expect(listed.noteCount).toBe(1);
+    // Every cue of the list has its own, none another's.
+    expect(
+      listCues(db, tracks[0].id)
+        .filter((c) => c.id !== cue.id)
+        .every((c) => c.tags.length === 0 && c.noteCount === 0)
+    ).toBe(true);
   });
 
   it('are validated by the contract: labels, times in order, colours, known tracks', async () => {

@@ -185,6 +185,13 @@ describe('files and links from the system', () => {
     expect(window.focused).toBe(before + 1);
   });
 
+  it('takes a study pack to the window by its path, as it takes a film page', () => {
+    const pack = join(home, 'ballet.reelstudy');
+    writeFileSync(pack, 'PK');
+    electron.app.emit('second-instance', {}, ['/opt/Reelnotes/reelnotes', pack], home);
+    expect(opened().at(-1)).toEqual({ kind: 'study-pack', path: pack });
+  });
+
   it("takes macOS's open-file and open-url events the same way", () => {
     let prevented = 0;
     electron.app.emit('open-file', { preventDefault: () => prevented++ }, launchPage);
@@ -269,6 +276,45 @@ describe('the native save dialog', () => {
     const foreign = { senderFrame: { url: 'https://example.com/', parent: null }, sender: window.webContents };
     await expect(handler('desktop:save-file')(foreign, { fileName: 'a.md', text: 'x' })).rejects.toThrow(/may not/);
     await expect(handler('desktop:save-study')(foreign, { filmId: 1 })).rejects.toThrow(/may not/);
+  });
+});
+
+describe('the essay printed to PDF', () => {
+  const print = (input: unknown, senderFrame: unknown = trustedFrame()) =>
+    electron.handled.find((h) => h.channel === 'desktop:print-pdf')!.handler({ senderFrame, sender: window.webContents }, input);
+
+  it('prints the essay in a hidden window that runs no script, at A4, and writes the PDF where the dialog says', async () => {
+    const target = join(home, 'documents', 'my essay.pdf');
+    electron.dialogAnswers.save = target;
+    const html = '<!DOCTYPE html><title>Study</title><h2>1. The Audition</h2>';
+    expect(await print({ fileName: 'the-red-shoes-study.pdf', html })).toEqual({ fileName: 'my essay.pdf' });
+    expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 stand-in\n');
+    const printer = BrowserWindowStandIn.all.at(-1)!;
+    expect(printer).not.toBe(window);
+    expect(printer.options).toMatchObject({
+      show: false,
+      webPreferences: { partition: 'essay-print', javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false }
+    });
+    expect(printer.webContents.printed).toEqual([
+      { options: { pageSize: 'A4', printBackground: true, preferCSSPageSize: true }, page: html }
+    ]);
+    // The window is gone and so is the page it printed from.
+    expect(printer.isDestroyed()).toBe(true);
+    expect(existsSync(printer.loaded!.file!)).toBe(false);
+    // Its session is its own, and asks for nothing either.
+    const partition = electron.partitions.find((p) => p.name === 'essay-print')!;
+    const answers: boolean[] = [];
+    for (const handler of partition.permissionHandlers) handler(printer.webContents, 'media', (granted: boolean) => answers.push(granted));
+    expect(answers).toEqual([false]);
+  });
+
+  it('prints nothing when the person cancels, and refuses a path or a foreign frame', async () => {
+    electron.dialogAnswers.save = undefined;
+    const windows = BrowserWindowStandIn.all.length;
+    expect(await print({ fileName: 'study.pdf', html: '<p>x</p>' })).toBeNull();
+    expect(BrowserWindowStandIn.all).toHaveLength(windows);
+    await expect(print({ fileName: '../study.pdf', html: '' })).rejects.toThrow(/A PDF file name, not a path/);
+    await expect(print({ fileName: 'study.pdf', html: '' }, { url: 'https://example.com/', parent: null })).rejects.toThrow(/may not/);
   });
 });
 

@@ -353,7 +353,7 @@ describe('reading a library file as a stream', () => {
     expect(result).toMatchObject({ mode: 'replace', saved: { reason: 'before-restore' } });
     expect(serialiseArchive(exportLibrary(target.db))).toBe(bytes.toString());
     expect(readdirSync(join(target.home, 'incoming'))).toEqual([]);
-    await expect(call('library.restoreArchive', { uploadId, mode: 'replace' })).rejects.toThrow(/unknown or has already been restored/);
+    await expect(call('library.restoreArchive', { uploadId, mode: 'replace' })).rejects.toThrow(/unknown or has already been read/);
 
     const short = await call<{ uploadId: string }>('library.beginArchiveUpload', { fileName: 'short.json', byteSize: bytes.length });
     await call('library.archiveChunk', { uploadId: short.uploadId, offset: 0, data: bytes.subarray(0, 100).toString('base64') });

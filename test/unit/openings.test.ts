@@ -68,8 +68,10 @@ describe('a command line', () => {
   const text = join(dir, 'saved.TXT');
   writeFileSync(page, 'The Red Shoes\n');
   writeFileSync(text, 'The Red Shoes\n');
+  const pack = join(dir, 'ballet study.REELSTUDY');
+  writeFileSync(pack, 'PK');
 
-  it('opens the film pages that exist and the links that name a film, in order, relative paths from where it was started', () => {
+  it('opens the film pages and study packs that exist and the links that name a film, in order, relative paths from where it was started', () => {
     expect(
       openingsOfCommandLine(
         [
@@ -77,7 +79,9 @@ describe('a command line', () => {
           'the page.reelfilm',
           'reelnotes://open#film=2&note=9',
           text,
+          'ballet study.REELSTUDY',
           join(dir, 'missing.reelfilm'),
+          join(dir, 'missing.reelstudy'),
           'out/main/index.js',
           dir,
           'reelnotes://open#note=9'
@@ -87,7 +91,8 @@ describe('a command line', () => {
     ).toEqual<Opening[]>([
       { kind: 'film-page', path: page },
       { kind: 'link', url: 'reelnotes://open#film=2&note=9' },
-      { kind: 'film-page', path: text }
+      { kind: 'film-page', path: text },
+      { kind: 'study-pack', path: pack }
     ]);
   });
 });

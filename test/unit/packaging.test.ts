@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteBinding } from '../../src/main/native-binding';
-import { FILM_PAGE_MIME_TYPE } from '../../src/shared/openings';
+import { FILM_PAGE_MIME_TYPE, STUDY_PACK_MIME_TYPE } from '../../src/shared/openings';
 
 /**
  * The packages `npm run dist` makes, checked without the Electron runtime (it cannot be downloaded
@@ -23,7 +23,10 @@ const { getConfig, validateConfiguration } = requireBuilder('app-builder-lib/out
   getConfig: (projectDir: string, configPath: string | null, fromOptions: null) => Promise<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
   validateConfiguration: (config: unknown, debug: { add: () => void; isEnabled: boolean }) => Promise<void>;
 };
-const { listPackage } = requireBuilder('@electron/asar') as { listPackage: (archive: string) => string[] };
+const { listPackage, extractFile } = requireBuilder('@electron/asar') as {
+  listPackage: (archive: string) => string[];
+  extractFile: (archive: string, file: string) => Buffer;
+};
 const { getCurrentFuseWire, FuseV1Options } = requireHere('@electron/fuses') as typeof import('@electron/fuses');
 const afterPack = requireHere('../../scripts/after-pack.cjs') as { fuses: Record<string, unknown> };
 
@@ -47,9 +50,12 @@ describe('the packaging configuration', () => {
     expect(config.win.target).toBe('nsis');
   });
 
-  it('gives Linux a desktop entry in the right categories, opening film pages and reelnotes:// links', () => {
+  it('gives Linux a desktop entry in the right categories, opening film pages, study packs and reelnotes:// links', () => {
     expect(config.linux.desktop.entry.Categories.split(';')).toEqual(expect.arrayContaining(['AudioVideo', 'Education']));
-    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'reelfilm', mimeType: FILM_PAGE_MIME_TYPE })]);
+    expect(config.fileAssociations).toEqual([
+      expect.objectContaining({ ext: 'reelfilm', mimeType: FILM_PAGE_MIME_TYPE }),
+      expect.objectContaining({ ext: 'reelstudy', mimeType: STUDY_PACK_MIME_TYPE })
+    ]);
     expect(config.protocols).toEqual([expect.objectContaining({ schemes: ['reelnotes'] })]);
   });
 
@@ -136,6 +142,48 @@ function modulesOfMainBuild(): string[] {
   ].sort();
 }
 
+interface LockedPackage {
+  version?: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+/**
+ * Every package the app's runtime dependencies need, transitively, as npm installed them
+ * (package-lock.json): each dependency found as Node finds it, in the node_modules beside the package
+ * that needs it, then in each folder above. Optional ones npm did not install (another platform's) are
+ * left out. Returns the lock's paths (`node_modules/a/node_modules/b`) with name and version.
+ */
+function runtimeClosure(projectDir: string): { path: string; name: string; version: string }[] {
+  const { packages } = JSON.parse(readFileSync(join(projectDir, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockedPackage>;
+  };
+  const find = (from: string, name: string): string | undefined => {
+    for (let dir = from; ; dir = dir.replace(/\/?node_modules\/(@[^/]+\/)?[^/]+$/, '')) {
+      const path = `${dir ? `${dir}/` : ''}node_modules/${name}`;
+      if (packages[path]) return path;
+      if (!dir) return undefined;
+    }
+  };
+  const found = new Map<string, { path: string; name: string; version: string }>();
+  const visit = (from: string) => {
+    const { dependencies = {}, optionalDependencies = {} } = packages[from];
+    for (const name of Object.keys({ ...dependencies, ...optionalDependencies })) {
+      const path = find(from, name);
+      const optional = name in optionalDependencies;
+      if (!path) {
+        if (optional) continue;
+        throw new Error(`package-lock.json has no ${name} for ${from || 'the app'}`);
+      }
+      if (found.has(path) || (optional && !existsSync(join(projectDir, path)))) continue;
+      found.set(path, { path, name, version: packages[path].version ?? '' });
+      visit(path);
+    }
+  };
+  visit('');
+  return [...found.values()];
+}
+
 describe('the packed app (electron-builder, around a stand-in for the Electron runtime)', () => {
   const output = join(work, 'dist');
   const unpacked = join(output, 'linux-unpacked');
@@ -174,6 +222,33 @@ describe('the packed app (electron-builder, around a stand-in for the Electron r
     const stray = [...files].filter((f) => /^(src|test|e2e|bench|scripts|\.native|resources)\//.test(f) || f.endsWith('.map'));
     expect(stray).toEqual([]);
   });
+
+  // npm reads a node_modules that is a symlink (a git worktree sharing another checkout's, as on our
+  // build machines) as a tree of "extraneous" packages, and electron-builder's npm collector then leaves
+  // the transitive ones out; a checkout with its own node_modules (any person's, CI's) packs them all.
+  // Checked in such a checkout on 2026-12-03 (a clone with node_modules copied, not linked): all present.
+  const linkedModules = lstatSync(join(root, 'node_modules')).isSymbolicLink();
+  it.skipIf(linkedModules)(
+    "holds every runtime dependency's transitive closure, each package at the version npm installed (needs node_modules as a folder of its own, not a symlink)",
+    () => {
+      const archive = join(resources, 'app.asar');
+      // Where each packed package is, and its version: electron-builder may lay the tree out anew (hoisted).
+      const packed = new Map<string, Set<string>>();
+      for (const file of listPackage(archive).map((f) => f.replace(/^[/\\]/, '').replaceAll('\\', '/'))) {
+        const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\/package\.json$/.exec(file);
+        if (!match) continue;
+        const { version } = JSON.parse(extractFile(archive, file).toString('utf8')) as { version: string };
+        packed.set(match[1], (packed.get(match[1]) ?? new Set()).add(version));
+      }
+      const closure = runtimeClosure(root);
+      // The app's own dependencies and what they pull in: better-sqlite3's bindings, music-metadata's tokenizers.
+      expect(closure.map((p) => p.name)).toEqual(expect.arrayContaining(['better-sqlite3', 'bindings', 'file-uri-to-path', 'strtok3']));
+      const missing = closure
+        .filter(({ name, version }) => !packed.get(name)?.has(version))
+        .map(({ path, version }) => `${path}@${version}`);
+      expect(missing).toEqual([]);
+    }
+  );
 
   it("unpacks the SQLite addon beside the asar, puts the Electron build there, and the shell's native-binding finds it", () => {
     const found = sqliteBinding({

@@ -9,10 +9,10 @@ import { listFilms } from '../../src/core/films/films';
 import { listTracks } from '../../src/core/tracks/tracks';
 import { openLibrary, type Library } from '../../src/core/library/library';
 import { createCue, listCues, cuesForScene } from '../../src/core/cues/cues';
-import { attachFile, getPeaks, getRecording, listRecordings, recordingMedia } from '../../src/core/recordings/recordings';
+import { attachFile, getPeaks, getRecording, levelsBuilt, listRecordings, recordingMedia } from '../../src/core/recordings/recordings';
 import { seedStandIns } from '../../src/core/library/stand-ins';
 import { ReelnotesError } from '../../src/shared/errors';
-import type { Recording, UploadStatus } from '../../src/shared/score';
+import type { PeakRange, Recording, UploadStatus } from '../../src/shared/score';
 import { makeAudioFixtures, type AudioFixtures } from '../audio-fixtures';
 import { filmsDir, tempLibrary } from '../temp-library';
 
@@ -42,6 +42,106 @@ async function refusal(promise: Promise<unknown>): Promise<ReelnotesError> {
   return error as ReelnotesError;
 }
 
+describe('the waveform of a long recording', () => {
+  it('is stored at several levels from the one decode, and served a range of one level at a time', async () => {
+    const { library, trackIds } = seeded();
+    const long = join(audio.dir, 'long-sine.wav');
+    // 40 s: more finest buckets (about 6900) than the overview holds, so there are two levels.
+    execFileSync('sox', [
+      '-R',
+      '-n',
+      '-r',
+      '44100',
+      '-c',
+      '1',
+      '-b',
+      '16',
+      long,
+      'synth',
+      '40',
+      'sine',
+      '440',
+      'vol',
+      '0.5',
+      'fade',
+      't',
+      '0',
+      '40',
+      '20'
+    ]);
+    const recording = await attachFile(library, trackIds[0], long);
+    const peaks = getPeaks(library, recording.id);
+    expect(peaks.levels.map((l) => [l.level, l.buckets])).toEqual([
+      [0, Math.ceil((40 * 44100) / 256)],
+      [1, Math.ceil((40 * 44100) / 1024)]
+    ]);
+    expect(peaks.levels[0].bucketMs).toBeCloseTo((256 / 44100) * 1000, 6);
+    // The overview is the coarsest level.
+    expect(peaks.bucketMs).toBeCloseTo(peaks.levels[1].bucketMs, 6);
+    expect(peaks.max).toHaveLength(peaks.levels[1].buckets);
+
+    const range = await dispatch(library, 'recordings.peakRange', { recordingId: recording.id, level: 0, fromBucket: 400, count: 40 });
+    expect(range.ok).toBe(true);
+    const fine = range.ok ? (range.result as PeakRange) : undefined;
+    expect(fine).toMatchObject({ recordingId: recording.id, level: 0, fromBucket: 400 });
+    expect(fine!.max).toHaveLength(40);
+    // Each coarse bucket is the extremes of the four fine buckets under it.
+    for (let b = 0; b < 10; b++) {
+      expect(peaks.max[100 + b]).toBe(Math.max(...fine!.max.slice(4 * b, 4 * b + 4)));
+      expect(peaks.min[100 + b]).toBe(Math.min(...fine!.min.slice(4 * b, 4 * b + 4)));
+    }
+    // The fade out: loud at the start of it, quiet near its end.
+    expect(fine!.max[0]).toBeGreaterThan(0.45);
+    const end = await dispatch(library, 'recordings.peakRange', { recordingId: recording.id, level: 0, fromBucket: 6880, count: 100 });
+    const tail = (end.ok ? end.result : { max: [] }) as Pick<PeakRange, 'max'>;
+    expect(tail.max.length).toBe(peaks.levels[0].buckets - 6880);
+    expect(Math.max(...tail.max)).toBeLessThan(0.05);
+    // Past the end: nothing; no such level, or too many at once: refused.
+    const past = await dispatch(library, 'recordings.peakRange', { recordingId: recording.id, level: 1, fromBucket: 99_999, count: 10 });
+    expect(past.ok && (past.result as PeakRange).max).toEqual([]);
+    expect(
+      await dispatch(library, 'recordings.peakRange', { recordingId: recording.id, level: 2, fromBucket: 0, count: 10 })
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'The waveform of this recording has no level 2.' }
+    });
+    expect(
+      await dispatch(library, 'recordings.peakRange', { recordingId: recording.id, level: 0, fromBucket: 0, count: 100_000 })
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' }
+    });
+
+    // Replaced, the recording takes its levels with it.
+    await attachFile(library, trackIds[0], audio.wav);
+    expect(library.db.prepare('SELECT count(*) FROM peak_levels WHERE recording_id = ?').pluck().get(recording.id)).toBe(0);
+  });
+
+  it('of a recording attached before the levels existed, gets them on first asking, in the background, with progress', async () => {
+    const { library, trackIds } = seeded();
+    const long = join(audio.dir, 'long-sine-old.wav');
+    execFileSync('sox', ['-R', '-n', '-r', '44100', '-c', '1', '-b', '16', long, 'synth', '40', 'sine', '440', 'vol', '0.5']);
+    const recording = await attachFile(library, trackIds[0], long);
+    const made = getPeaks(library, recording.id);
+    // As a library from before migration 014 holds it: the overview alone.
+    library.db.prepare('DELETE FROM peak_levels WHERE recording_id = ?').run(recording.id);
+
+    const first = getPeaks(library, recording.id);
+    expect(first.levels).toEqual([]);
+    expect(first.levelsProgress).toBeGreaterThanOrEqual(0);
+    expect(first.max).toEqual(made.max);
+    // Asked again while under way: the same job, not a second one.
+    expect(getPeaks(library, recording.id).levelsProgress).toBeDefined();
+    await levelsBuilt(library, recording.id);
+
+    const after = getPeaks(library, recording.id);
+    expect(after.levelsProgress).toBeUndefined();
+    expect(after).toEqual(made);
+    const level0 = await dispatch(library, 'recordings.peakRange', { recordingId: recording.id, level: 0, fromBucket: 0, count: 100 });
+    expect(level0).toMatchObject({ ok: true, result: { level: 0, fromBucket: 0 } });
+  });
+});
+
 describe('attaching a recording', () => {
   it.each([0, 1, 2, 3, 4, 5])('reads the facts of a generated file in each accepted format (#%i)', async (index) => {
     const fixture = audio.formats[index];
@@ -58,7 +158,11 @@ describe('attaching a recording', () => {
     const stored = readdirSync(library.mediaDir);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatch(new RegExp(`^${sha256(fixture.path)}\\.(ogg|opus|mp3|flac|wav|m4a)$`));
-    expect(getPeaks(library, recording.id).max.length).toBeGreaterThan(1000);
+    // Two seconds is short enough for the overview to be the finest level: buckets of about 5 ms.
+    const peaks = getPeaks(library, recording.id);
+    expect(peaks.bucketMs).toBeLessThanOrEqual(10);
+    expect(peaks.max.length).toBeGreaterThanOrEqual(recording.durationMs / 10);
+    expect(peaks.levels).toEqual([{ level: 0, bucketMs: peaks.bucketMs, buckets: peaks.max.length }]);
   });
 
   it('refuses an empty file, a text file named .mp3 and truncated files, leaving the library unchanged', async () => {

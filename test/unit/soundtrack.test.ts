@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +6,10 @@ import { dispatch } from '../../src/core/dispatch';
 import { seedDefaultLibrary } from '../../src/core/library/default-library';
 import { attachFile } from '../../src/core/recordings/recordings';
 import { listTracks } from '../../src/core/tracks/tracks';
-import { resample } from '../../src/core/soundtrack/resample';
 import type { Cue } from '../../src/shared/score';
 import type { CueCandidate, SoundtrackAnalysis } from '../../src/shared/soundtrack';
 import { filmsDir, tempLibrary } from '../temp-library';
-import { melody, mixInto, rms, speech, writeWav } from '../soundtrack-signals';
+import { writeCueFilm, type CueFilm } from '../soundtrack-signals';
 
 type Library = ReturnType<typeof tempLibrary>;
 
@@ -31,27 +29,11 @@ async function analysed(library: Library, filmId: number): Promise<SoundtrackAna
   return status;
 }
 
-const CUE_AT_MS = 12_300;
 let dir: string;
-let filmPath: string;
-let recordingPath: string;
-
+let film: CueFilm;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'reelnotes-soundtrack-'));
-  // The album's take: twenty seconds at 44.1 kHz. The film: forty seconds of other music at 48 kHz,
-  // the cue at 12.3 s under speech as loud as it, encoded as H.264 and AAC in MP4.
-  const cue = melody(2, 20, 44100);
-  recordingPath = writeWav(join(dir, 'cue.wav'), cue, 44100);
-  const sound = melody(1, 40, 48000).map((s) => s * 0.5);
-  const talk = speech('In the ballet the shoes dance on without her, and the audience never knows. '.repeat(2), 48000);
-  mixInto(sound, resample(cue, 44100, 48000), Math.round((CUE_AT_MS / 1000) * 48000));
-  mixInto(sound, talk, Math.round(11 * 48000), rms(cue) / rms(talk));
-  const soundPath = writeWav(join(dir, 'film-sound.wav'), sound, 48000);
-  filmPath = join(dir, 'film.mp4');
-  execFileSync('ffmpeg', [
-    ...['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=5:duration=40', '-i', soundPath],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '128k', '-shortest', filmPath]
-  ]);
+  film = writeCueFilm(dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -60,7 +42,7 @@ async function withCue(startMs: number, endMs: number): Promise<{ library: Libra
   const library = tempLibrary();
   seedDefaultLibrary(library, filmsDir);
   const trackId = listTracks(library.db, 1)[0].id;
-  await attachFile(library, trackId, recordingPath);
+  await attachFile(library, trackId, film.recordingPath);
   return { library, cue: await call<Cue>(library, 'cues.create', { trackId, label: 'The shoes', startMs, endMs }) };
 }
 
@@ -71,7 +53,7 @@ describe('the cue finder through the contract', () => {
     await expect(call(library, 'soundtrack.analyse', { filmId: 1 })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(call(library, 'soundtrack.findCue', { cueId: cue.id })).rejects.toMatchObject({ code: 'CONFLICT' });
 
-    await call(library, 'video.attach', { filmId: 1, path: filmPath });
+    await call(library, 'video.attach', { filmId: 1, path: film.filmPath });
     expect(await analysed(library, 1)).toMatchObject({ state: 'ready', sound: 'audio track 1', minutes: 1 });
     const stored = library.db.prepare('SELECT frames, length(peaks) AS bytes FROM soundtrack_features WHERE film_id = 1').get() as {
       frames: number;
@@ -82,12 +64,12 @@ describe('the cue finder through the contract', () => {
     expect(stored.bytes).toBeGreaterThan(40 * 10 * 4);
 
     const [best, ...rest] = await call<CueCandidate[]>(library, 'soundtrack.findCue', { cueId: cue.id });
-    expect(Math.abs(best.alignedMs - CUE_AT_MS)).toBeLessThanOrEqual(100);
+    expect(Math.abs(best.alignedMs - film.cueAtMs)).toBeLessThanOrEqual(100);
     expect(best).toMatchObject({ cueId: cue.id, confident: true });
     expect(rest.every((c) => !c.confident)).toBe(true);
     await call(library, 'soundtrack.reject', { cueId: cue.id, alignedMs: best.alignedMs });
     const again = await call<CueCandidate[]>(library, 'soundtrack.findCue', { cueId: cue.id });
-    expect(again.some((c) => Math.abs(c.alignedMs - CUE_AT_MS) < 1000)).toBe(false);
+    expect(again.some((c) => Math.abs(c.alignedMs - film.cueAtMs) < 1000)).toBe(false);
   });
 
   it('refuses a cue too short to be told from chance', async () => {

@@ -3,8 +3,11 @@ import { ReelnotesError } from '../../shared/errors';
 import { formatTrackTime } from '../../shared/time-format';
 import { CUE_COLOURS, type Cue, type LinkedScene, type SceneCue } from '../../shared/score';
 import { assertExists, notFound } from '../errors';
+import { findOrCreateTag, tagsOf } from '../tags/tags';
+import type { TagRef } from '../../shared/notes';
+import { deleteCuesUndoably, restoreDeletedCues } from './cue-deletions';
 
-type CueRow = Omit<Cue, 'scenes'> & { filmId: number };
+type CueRow = Omit<Cue, 'scenes' | 'tags' | 'noteCount'> & { filmId: number };
 
 const cueColumns = `c.id, c.track_id AS trackId, c.label, c.start_ms AS startMs, c.end_ms AS endMs, c.colour,
   c.updated_at AS updatedAt, t.film_id AS filmId`;
@@ -18,9 +21,11 @@ function linkedScenes(db: Database.Database, cueId: number): LinkedScene[] {
     .all(cueId) as LinkedScene[];
 }
 
-function withScenes(db: Database.Database, row: CueRow): Cue {
+/** A cue as every list shows it: with its scenes, its tags and how many notes (not in the trash) it has. */
+function withScenes(db: Database.Database, row: CueRow, tags = tagsOf(db, 'cue', [row.id])): Cue {
   const { filmId: _filmId, ...cue } = row;
-  return { ...cue, scenes: linkedScenes(db, row.id) };
+  const noteCount = db.prepare('SELECT count(*) FROM annotations WHERE cue_id = ? AND deleted_at IS NULL').pluck().get(row.id) as number;
+  return { ...cue, scenes: linkedScenes(db, row.id), tags: tags.get(row.id) ?? [], noteCount };
 }
 
 function cueRow(db: Database.Database, cueId: number): CueRow {
@@ -39,7 +44,12 @@ export function listCues(db: Database.Database, trackId: number): Cue[] {
   const rows = db
     .prepare(`SELECT ${cueColumns} FROM cues c JOIN tracks t ON t.id = c.track_id WHERE c.track_id = ? ORDER BY c.start_ms, c.id`)
     .all(trackId) as CueRow[];
-  return rows.map((row) => withScenes(db, row));
+  const tags = tagsOf(
+    db,
+    'cue',
+    rows.map((row) => row.id)
+  );
+  return rows.map((row) => withScenes(db, row, tags));
 }
 
 export function cuesForScene(db: Database.Database, sceneId: number): SceneCue[] {
@@ -129,10 +139,61 @@ export function updateCue(db: Database.Database, changes: CueChanges): Cue {
   return getCue(db, changes.cueId);
 }
 
-export function deleteCue(db: Database.Database, cueId: number): { cueId: number } {
-  cueRow(db, cueId);
-  db.prepare('DELETE FROM cues WHERE id = ?').run(cueId);
-  return { cueId };
+/** Deletes the cue, kept with its links, notes and tags so that the deletion can be undone. */
+export function deleteCue(db: Database.Database, cueId: number): { cueId: number; deleted: number; deletionId: number } {
+  const { deleted, deletionId } = deleteCuesUndoably(db, [cueId]);
+  return { cueId, deleted, deletionId };
+}
+
+export function deleteCues(db: Database.Database, cueIds: number[]): { deleted: number; deletionId: number } {
+  const { deleted, deletionId } = deleteCuesUndoably(db, cueIds);
+  return { deleted, deletionId };
+}
+
+/**
+ * Undoes a deletion of the track's cues (its latest, or the one named). A cue still has to fit the
+ * track's recording, which may have been replaced by a shorter one since: then nothing comes back.
+ */
+export function restoreDeleted(db: Database.Database, trackId: number, deletionId?: number): { restored: Cue[] } {
+  assertExists(db, 'track', trackId);
+  const recording = recordingLength(db, trackId);
+  const ids = restoreDeletedCues(db, trackId, deletionId, (cue) => {
+    const problem = endsAfterRecording(cue.endMs, recording);
+    if (problem) throw new ReelnotesError('CONFLICT', `Not restored: "${cue.label}" no longer fits: ${problem}.`);
+  });
+  return { restored: ids.map((id) => getCue(db, id)) };
+}
+
+/** The cues, each of them, by id: refuses the whole call if one is missing. */
+function assertCuesExist(db: Database.Database, cueIds: number[]): void {
+  const found = new Set(
+    db.prepare('SELECT id FROM cues WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(cueIds)) as number[]
+  );
+  const missing = cueIds.find((cueId) => !found.has(cueId));
+  if (missing !== undefined) throw notFound('cue', missing);
+}
+
+/** Gives several cues one colour, in one step. */
+export function recolourCues(db: Database.Database, cueIds: number[], colour: string): Cue[] {
+  return db.transaction(() => {
+    assertCuesExist(db, cueIds);
+    db.prepare(
+      `UPDATE cues SET colour = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id IN (SELECT value FROM json_each(?))`
+    ).run(colour, JSON.stringify(cueIds));
+    return cueIds.map((cueId) => getCue(db, cueId));
+  })();
+}
+
+/** Puts one tag on several cues, in one step; `tagged` counts the cues that did not carry it yet. */
+export function tagCues(db: Database.Database, cueIds: number[], name: string): { tag: TagRef; tagged: number } {
+  return db.transaction(() => {
+    assertCuesExist(db, cueIds);
+    const tag = findOrCreateTag(db, name);
+    const tagged = db
+      .prepare(`INSERT OR IGNORE INTO taggings (tag_id, target_kind, target_id) SELECT ?, 'cue', value FROM json_each(?)`)
+      .run(tag.id, JSON.stringify([...new Set(cueIds)])).changes;
+    return { tag, tagged };
+  })();
 }
 
 /**

@@ -1,5 +1,19 @@
 import type { HandlersOf } from '../handler-types';
-import { createCue, cuesForScene, deleteCue, linkCue, listCues, recordingLength, settleStandInCues, unlinkCue, updateCue } from './cues';
+import {
+  createCue,
+  cuesForScene,
+  deleteCue,
+  deleteCues,
+  linkCue,
+  listCues,
+  recolourCues,
+  recordingLength,
+  restoreDeleted,
+  settleStandInCues,
+  tagCues,
+  unlinkCue,
+  updateCue
+} from './cues';
 import { type ExchangedCue, formatAudacityLabels, formatSrt, formatWebVtt, parseAudacityLabels, parseTimedText } from './cue-exchange';
 import { getTrack } from '../tracks/tracks';
 import { fileNameFor } from '../films/study-export';
@@ -17,6 +31,10 @@ export const cueHandlers: HandlersOf<'cues'> = {
   'cues.create': (input, { db }) => createCue(db, input),
   'cues.update': (changes, { db }) => updateCue(db, changes),
   'cues.delete': ({ cueId }, { db }) => deleteCue(db, cueId),
+  'cues.deleteSeveral': ({ cueIds }, { db }) => deleteCues(db, cueIds),
+  'cues.restoreDeleted': ({ trackId, deletionId }, { db }) => restoreDeleted(db, trackId, deletionId),
+  'cues.recolour': ({ cueIds, colour }, { db }) => recolourCues(db, cueIds, colour),
+  'cues.tag': ({ cueIds, name }, { db }) => tagCues(db, cueIds, name),
   'cues.link': ({ cueId, sceneId }, { db }) => linkCue(db, cueId, sceneId),
   'cues.unlink': ({ cueId, sceneId }, { db }) => unlinkCue(db, cueId, sceneId),
   'cues.settleStandInCues': ({ trackId, keep }, { db }) => settleStandInCues(db, trackId, keep),

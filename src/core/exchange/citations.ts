@@ -141,11 +141,20 @@ function mla(facts: CitationFacts, moment: Moment): Piece[] {
   return pieces;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text set into HTML (a citation, an essay): none of it may become markup. */
+export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The citation of one scene, note or cue, in the style asked for or else the library's. */
 export function cite(db: Database.Database, target: { kind: CitableKind; id: number }, style?: CitationStyle): Citation {
-  const moment = momentOf[target.kind](db, target.id);
+  return citationOf(db, momentOf[target.kind](db, target.id), style);
+}
+
+/** The film itself, with no moment: the reference an essay's works cited lists. */
+export function citeFilm(db: Database.Database, filmId: number, style?: CitationStyle): Citation {
+  return citationOf(db, { filmId, time: null, scene: null, cue: null, composer: null }, style);
+}
+
+function citationOf(db: Database.Database, moment: Moment, style?: CitationStyle): Citation {
   const facts = citationFacts(db, moment.filmId);
   const chosen = style ?? citationStyle(db);
   const pieces = (chosen === 'mla' ? mla : chicago)(facts, moment);

@@ -6,6 +6,12 @@ import { exportTable, importTable, previewTable } from './table';
 import { formatEaf, importEaf, previewEaf } from './eaf';
 import { formatWebAnnotations, importWebAnnotations } from './web-annotation';
 import { exportSonicVisualiser, importSonicVisualiser } from './sonic-visualiser';
+import { exportEssayHtml } from './essay';
+import { importStudyPack } from './study-pack';
+import { beginArchiveUpload, takeArchiveUpload } from '../library/archive-upload';
+import { discardIncomingFile } from '../library/incoming';
+import { checkFileByPath } from '../library/file-by-path';
+import { MAX_STUDY_PACK_BYTES } from '../../shared/limits';
 import { readIncomingText } from '../library/file-by-path';
 import type { IncomingText } from '../../shared/contract/fields';
 import { MAX_EXCHANGE_FILE_BY_PATH_BYTES } from '../../shared/limits';
@@ -48,6 +54,20 @@ export const exchangeHandlers: HandlersOf<'exchange'> = {
   'exchange.importSonicVisualiser': (input, { db }) => {
     const { fileName, text } = studyFile(input);
     return importSonicVisualiser(db, input.trackId, fileName, text);
+  },
+  'exchange.exportEssay': ({ filmId }, library) => exportEssayHtml(library, filmId),
+  'exchange.beginStudyPackUpload': (input, library) => beginArchiveUpload(library, input),
+  'exchange.importStudyPack': async (input, library) => {
+    if ('path' in input) {
+      const { name } = checkFileByPath(input.path, MAX_STUDY_PACK_BYTES, 'larger than 4 GB, it is not a study pack.');
+      return importStudyPack(library, input.path, name);
+    }
+    const file = takeArchiveUpload(library, input.uploadId);
+    try {
+      return await importStudyPack(library, file.path, file.fileName);
+    } finally {
+      discardIncomingFile(file);
+    }
   },
   'exchange.importCslJson': (input, { db }) => {
     const { fileName, text } = studyFile(input);

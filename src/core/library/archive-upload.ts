@@ -10,14 +10,15 @@ import {
 import { assertWritable, type Library } from './library';
 
 /**
- * A library file on its way in, to be restored: received into incoming/ like a recording, then read
- * from there row by row (archive.ts) and removed, whether the restore succeeds or not.
+ * A file on its way in to be read where it lands (a library file to restore, a study pack to open):
+ * received into incoming/ like a recording, then read from there (archive.ts row by row, a pack
+ * entry by entry) and removed, whether reading it succeeds or not.
  */
 const uploads = uploadsInProgress<IncomingFile>();
 
 function upload(library: Library, uploadId: string): IncomingFile {
   const found = uploads(library).get(uploadId);
-  if (!found) throw new ReelnotesError('NOT_FOUND', 'This library file is unknown or has already been restored; choose the file again.');
+  if (!found) throw new ReelnotesError('NOT_FOUND', 'This file is unknown or has already been read; choose the file again.');
   return found;
 }
 

@@ -4,6 +4,7 @@ import { colour } from '../../shared/contract/fields';
 import { ReelnotesError } from '../../shared/errors';
 import { CUE_COLOURS } from '../../shared/score';
 import { JsonScanner } from './json-scanner';
+import { fromCell, polymorphicReferences, quote, toCell, type Cell } from './table-rows';
 import { latestSchemaVersion } from './migrations';
 import { rebuildSearchIndexesOrFail, withoutSearchTriggers } from '../search/search-indexes';
 
@@ -18,7 +19,6 @@ import { rebuildSearchIndexesOrFail, withoutSearchTriggers } from '../search/sea
 export const ARCHIVE_FORMAT = 'reelnotes-library';
 export const ARCHIVE_VERSION = 1;
 
-type Cell = string | number | null | { base64: string };
 type Row = Record<string, Cell>;
 
 export interface LibraryArchive {
@@ -59,19 +59,6 @@ interface TableInfo {
 }
 
 /**
- * References that cannot be foreign keys because their target table depends on another column
- * (a tag on a scene, an annotation or a cue). Merge renumbers them like foreign keys.
- */
-const polymorphicReferences: { table: string; kindColumn: string; idColumn: string; targets: Record<string, string> }[] = [
-  {
-    table: 'taggings',
-    kindColumn: 'target_kind',
-    idColumn: 'target_id',
-    targets: { scene: 'scenes', annotation: 'annotations', cue: 'cues' }
-  }
-];
-
-/**
  * Columns a migration renamed after archives were first written. A row of an archive written before
  * the rename (an older `schema`) is read under the new name, with its value in the form the migration
  * left it in, so that replace and merge see only today's columns.
@@ -99,12 +86,16 @@ function upgradeRow(table: string, row: unknown, schema: number): unknown {
   );
 }
 
-/** The tables that hold the person's library: not SQLite's own, not the ledger, not search indexes. */
+/**
+ * The tables that hold the person's library: not SQLite's own, not the ledger, not search indexes,
+ * and not the cue deletions kept for undo (their JSON names row ids that a merge would renumber; a
+ * replace removes them with their tracks).
+ */
 function libraryTables(db: Database.Database): TableInfo[] {
   const tables = db
     .prepare(
       `SELECT name FROM pragma_table_list
-       WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'
+       WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('schema_migrations', 'cue_deletions')
        ORDER BY name`
     )
     .pluck()
@@ -122,8 +113,6 @@ function libraryTables(db: Database.Database): TableInfo[] {
   });
 }
 
-const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
-
 export function exportLibrary(db: Database.Database): LibraryArchive {
   const tables: Record<string, Row[]> = {};
   const read = db.transaction(() => {
@@ -140,16 +129,6 @@ export function exportLibrary(db: Database.Database): LibraryArchive {
 
 export function serialiseArchive(archive: LibraryArchive): string {
   return `${JSON.stringify(archive, null, 1)}\n`;
-}
-
-function toCell(value: unknown): Cell {
-  if (Buffer.isBuffer(value)) return { base64: value.toString('base64') };
-  if (typeof value === 'bigint') return Number(value);
-  return value as Cell;
-}
-
-function fromCell(value: Cell): string | number | null | Buffer {
-  return value !== null && typeof value === 'object' ? Buffer.from(value.base64, 'base64') : value;
 }
 
 /**

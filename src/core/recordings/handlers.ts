@@ -7,6 +7,8 @@ import {
   cancelUpload,
   finishUpload,
   getPeaks,
+  getPeakRange,
+  getSpectrogram,
   getRecording,
   listRecordings,
   receiveChunk,
@@ -19,6 +21,8 @@ export const recordingHandlers: HandlersOf<'recordings'> = {
   'recordings.list': ({ filmId }, library) => listRecordings(library, filmId),
   'recordings.get': ({ recordingId }, library) => getRecording(library, recordingId),
   'recordings.peaks': ({ recordingId }, library) => getPeaks(library, recordingId),
+  'recordings.peakRange': (input, library) => getPeakRange(library, input),
+  'recordings.spectrogram': (input, library) => getSpectrogram(library, input),
   'recordings.remove': ({ recordingId }, library) => removeRecording(library, recordingId),
   'recordings.beginUpload': (input, library) => beginUpload(library, input),
   'recordings.attachPath': ({ trackId, path }, library) => {

@@ -4,11 +4,53 @@
  * recording of any length is summarised without ever holding its decoded audio.
  */
 
-/** About this many buckets per recording: more than any waveform is wide in pixels. */
-export const TARGET_BUCKETS = 4000;
+/** At most this many buckets in the overview (the whole recording at once): more than any waveform is wide in pixels. */
+export const OVERVIEW_BUCKETS = 4000;
 
-export function samplesPerBucketFor(frames: number): number {
-  return Math.max(1, Math.ceil(frames / TARGET_BUCKETS));
+/** Each level of the pyramid has a quarter of the buckets of the level below it. */
+export const LEVEL_FACTOR = 4;
+
+/**
+ * The finest level's bucket: the power of two of frames nearest to 5 ms (256 frames at 44.1 and 48 kHz),
+ * fine enough to draw the waveform at 10 ms a pixel and below with a bucket or more per pixel.
+ */
+export function baseSamplesPerBucket(sampleRate: number): number {
+  return Math.max(1, 2 ** Math.round(Math.log2(Math.max(1, sampleRate) / 200)));
+}
+
+/** One level of the pyramid: interleaved int16 min, max pairs, one per bucket of `samplesPerBucket` frames. */
+export interface PeakLevel {
+  level: number;
+  samplesPerBucket: number;
+  data: Int16Array;
+}
+
+/**
+ * The levels of the waveform from the finest (the decode's own buckets) up to the overview: each
+ * bucket of a level is the lowest low and highest high of the `LEVEL_FACTOR` buckets below it, so every
+ * level is the min and max of the samples it covers, however coarse. Computed from the summary of the
+ * one decode, never from the audio again.
+ */
+export function peakPyramid(base: PeakSummary): PeakLevel[] {
+  const levels: PeakLevel[] = [{ level: 0, samplesPerBucket: base.samplesPerBucket, data: base.data }];
+  for (let below = levels[0]; below.data.length / 2 > OVERVIEW_BUCKETS; below = levels[levels.length - 1]) {
+    const buckets = Math.ceil(below.data.length / 2 / LEVEL_FACTOR);
+    const data = new Int16Array(buckets * 2);
+    const source = below.data;
+    for (let b = 0; b < buckets; b++) {
+      let low = 32767;
+      let high = -32767;
+      const end = Math.min(source.length, (b + 1) * LEVEL_FACTOR * 2);
+      for (let i = b * LEVEL_FACTOR * 2; i < end; i += 2) {
+        if (source[i] < low) low = source[i];
+        if (source[i + 1] > high) high = source[i + 1];
+      }
+      data[2 * b] = low;
+      data[2 * b + 1] = high;
+    }
+    levels.push({ level: below.level + 1, samplesPerBucket: below.samplesPerBucket * LEVEL_FACTOR, data });
+  }
+  return levels;
 }
 
 export interface PeakSummary {
@@ -130,6 +172,9 @@ function toInt16(v: number): number {
   return Math.round(clipped * 32767);
 }
 
+/** Bytes a stored bucket takes: its min and its max, int16 little-endian each. */
+export const BYTES_PER_BUCKET = 4;
+
 export function peaksToBlob(data: Int16Array): Buffer {
   const buffer = Buffer.alloc(data.length * 2);
   data.forEach((v, i) => buffer.writeInt16LE(v, i * 2));
@@ -140,7 +185,7 @@ export function peaksToBlob(data: Int16Array): Buffer {
 export function peaksFromBlob(blob: Buffer): { min: number[]; max: number[] } {
   const min: number[] = [];
   const max: number[] = [];
-  for (let offset = 0; offset + 3 < blob.length; offset += 4) {
+  for (let offset = 0; offset + 3 < blob.length; offset += BYTES_PER_BUCKET) {
     min.push(Math.round((blob.readInt16LE(offset) / 32767) * 10000) / 10000);
     max.push(Math.round((blob.readInt16LE(offset + 2) / 32767) * 10000) / 10000);
   }

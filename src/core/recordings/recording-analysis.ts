@@ -3,7 +3,7 @@ import { ReelnotesError } from '../../shared/errors';
 import { decodePlanned, decodingThreads } from './decoders/pool';
 import { END_OF_STREAM } from './decoders/ogg-pages';
 import { planDecode } from './decoders/plan';
-import { samplesPerBucketFor, type PeakSummary } from './peaks';
+import { baseSamplesPerBucket, type PeakSummary } from './peaks';
 
 /** The formats Reelnotes accepts, as the decoder names them. */
 type DecoderFormat = 'oga' | 'opus' | 'mp3' | 'flac' | 'wav' | 'm4a';
@@ -78,7 +78,8 @@ export async function analyseRecording(
   // An Ogg declares its length only in its last page's granule position (Opus counts at 48 kHz).
   const oggSeconds = oggEnd && oggEnd.granule > 0 ? oggEnd.granule / (info.decoder === 'opus' ? 48000 : format.sampleRate) : 0;
   const declaredSeconds = format.duration ?? oggSeconds;
-  const samplesPerBucket = samplesPerBucketFor(Math.ceil(declaredSeconds * format.sampleRate) || format.sampleRate * 60);
+  // The finest level of the waveform: the coarser ones, up to the overview, are made from it (peakPyramid).
+  const samplesPerBucket = baseSamplesPerBucket(format.sampleRate);
   let decoded: Awaited<ReturnType<typeof decodePlanned>>;
   try {
     const plan = await planDecode(path, size, info.decoder, decodingThreads());

@@ -3,9 +3,13 @@ import { createHash, type Hash } from 'node:crypto';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
-import { type Peaks, type Recording, type UploadStatus } from '../../shared/score';
+import { type PeakRange, type Peaks, type Recording, type UploadStatus } from '../../shared/score';
 import { assertExists, notFound } from '../errors';
-import { warmUpDecoding } from './decoders/pool';
+import { spectrogramOnThread, warmUpDecoding } from './decoders/pool';
+import type { PlannedFormat } from './decoders/plan';
+import { planRange } from './decoders/range';
+import { windowSizeFor } from './spectrogram';
+import type { Spectrogram } from '../../shared/spectrogram';
 import {
   appendToIncomingFile,
   completeIncomingFile,
@@ -15,7 +19,7 @@ import {
   type IncomingFile
 } from '../library/incoming';
 import { assertWritable, type Library } from '../library/library';
-import { peaksFromBlob, peaksToBlob } from './peaks';
+import { BYTES_PER_BUCKET, peakPyramid, peaksFromBlob, peaksToBlob, type PeakLevel } from './peaks';
 import { analyseRecording, type RecordingAnalysis } from './recording-analysis';
 
 type RecordingRow = Omit<Recording, 'standIn' | 'available' | 'standInCues'> & { standIn: 0 | 1; mediaFile: string };
@@ -58,7 +62,138 @@ export function getPeaks(library: Library, recordingId: number): Peaks {
     .prepare('SELECT peaks, samples_per_bucket AS spb, sample_rate AS rate FROM recordings WHERE id = ?')
     .get(recordingId) as { peaks: Buffer; spb: number; rate: number } | undefined;
   if (!row) throw notFound('recording', recordingId);
-  return { recordingId, bucketMs: (row.spb / row.rate) * 1000, ...peaksFromBlob(row.peaks) };
+  const levels = library.db
+    .prepare('SELECT level, samples_per_bucket AS spb, buckets FROM peak_levels WHERE recording_id = ? ORDER BY level')
+    .all(recordingId) as { level: number; spb: number; buckets: number }[];
+  // A recording attached before the levels existed gets them now, the first time its waveform is asked for.
+  const building = levels.length === 0 ? levelBuilding(library, recordingId) : undefined;
+  return {
+    recordingId,
+    bucketMs: (row.spb / row.rate) * 1000,
+    ...peaksFromBlob(row.peaks),
+    levels: levels.map((l) => ({ level: l.level, bucketMs: (l.spb / row.rate) * 1000, buckets: l.buckets })),
+    ...(building && { levelsProgress: building.fraction })
+  };
+}
+
+interface LevelBuilding {
+  fraction: number;
+  done: Promise<void>;
+}
+
+/** The levels being made for recordings attached before migration 014, per library, by recording. */
+const levelsInProgress = new WeakMap<Library, Map<number, LevelBuilding>>();
+
+/**
+ * The making of a recording's finer levels, started if it is not under way: a background decode of
+ * its file (on the decoding threads, like an attach's, which is the one decode that makes every
+ * level), its pyramid written in one transaction. Undefined where there is nothing to do: a file
+ * missing from the media folder, or a library opened read-only. A failure is logged as the attach's
+ * would be and leaves the overview, as before.
+ */
+function levelBuilding(library: Library, recordingId: number): LevelBuilding | undefined {
+  const jobs = levelsInProgress.get(library) ?? new Map<number, LevelBuilding>();
+  levelsInProgress.set(library, jobs);
+  const known = jobs.get(recordingId);
+  if (known) return known;
+  const row = recordingRow(library.db, recordingId);
+  const path = join(library.mediaDir, row.mediaFile);
+  if (!existsSync(path) || library.readOnly) return undefined;
+  const job: LevelBuilding = { fraction: 0, done: Promise.resolve() };
+  job.done = analyseRecording(path, row.originalName, (fraction) => (job.fraction = fraction))
+    .then(({ peaks }) => {
+      const levels = peakPyramid(peaks);
+      const overview = levels[levels.length - 1];
+      library.db.transaction(() => {
+        // The recording may have been replaced or removed meanwhile: the levels are of this file only.
+        const still = library.db.prepare('SELECT 1 FROM recordings WHERE id = ? AND media_file = ?').get(recordingId, row.mediaFile);
+        if (!still || library.db.prepare('SELECT 1 FROM peak_levels WHERE recording_id = ?').get(recordingId)) return;
+        library.db
+          .prepare('UPDATE recordings SET peaks = ?, samples_per_bucket = ? WHERE id = ?')
+          .run(peaksToBlob(overview.data), overview.samplesPerBucket, recordingId);
+        insertLevels(library.db, recordingId, levels);
+      })();
+    })
+    .catch((error: unknown) => console.error(`The finer waveform of recording ${recordingId} could not be made:`, error))
+    .finally(() => jobs.delete(recordingId));
+  jobs.set(recordingId, job);
+  return job;
+}
+
+/** Resolves once the finer levels of a recording attached before them are made (at once if nothing is under way). */
+export function levelsBuilt(library: Library, recordingId: number): Promise<void> {
+  return levelsInProgress.get(library)?.get(recordingId)?.done ?? Promise.resolve();
+}
+
+function insertLevels(db: Database.Database, recordingId: number, levels: PeakLevel[]): void {
+  const addLevel = db.prepare('INSERT INTO peak_levels (recording_id, level, samples_per_bucket, buckets, data) VALUES (?, ?, ?, ?, ?)');
+  for (const level of levels)
+    addLevel.run(recordingId, level.level, level.samplesPerBucket, level.data.length / 2, peaksToBlob(level.data));
+}
+
+/**
+ * A stretch of one level of the waveform: only its bytes are read from the library (substr of the
+ * blob), so drawing ten seconds of an hour's finest level reads ten seconds' worth.
+ */
+export function getPeakRange(
+  library: Library,
+  input: { recordingId: number; level: number; fromBucket: number; count: number }
+): PeakRange {
+  const { recordingId, level, fromBucket, count } = input;
+  const row = library.db
+    .prepare(
+      `SELECT l.samples_per_bucket AS spb, l.buckets, r.sample_rate AS rate, substr(l.data, ?, ?) AS data
+       FROM peak_levels l JOIN recordings r ON r.id = l.recording_id WHERE l.recording_id = ? AND l.level = ?`
+    )
+    .get(fromBucket * BYTES_PER_BUCKET + 1, count * BYTES_PER_BUCKET, recordingId, level) as
+    { spb: number; buckets: number; rate: number; data: Buffer | null } | undefined;
+  if (!row) {
+    if (!library.db.prepare('SELECT 1 FROM recordings WHERE id = ?').get(recordingId)) throw notFound('recording', recordingId);
+    throw new ReelnotesError('NOT_FOUND', `The waveform of this recording has no level ${level}.`);
+  }
+  return {
+    recordingId,
+    level,
+    bucketMs: (row.spb / row.rate) * 1000,
+    fromBucket,
+    ...peaksFromBlob(row.data ?? Buffer.alloc(0))
+  };
+}
+
+const plannedFormats: Record<string, PlannedFormat> = { ogg: 'oga', opus: 'opus', mp3: 'mp3', flac: 'flac', wav: 'wav', m4a: 'm4a' };
+
+/**
+ * The spectrogram of a stretch of the recording, for the view the person is looking at: only that
+ * stretch is decoded (planRange), and it is decoded and transformed on a decoding thread.
+ */
+export async function getSpectrogram(
+  library: Library,
+  input: { recordingId: number; fromMs: number; toMs: number; columns: number }
+): Promise<Spectrogram> {
+  const { recordingId, columns } = input;
+  const row = recordingRow(library.db, recordingId);
+  const { path } = recordingMedia(library, recordingId);
+  const fromMs = Math.min(input.fromMs, row.durationMs);
+  const toMs = Math.min(input.toMs, row.durationMs);
+  if (toMs <= fromMs) throw new ReelnotesError('INVALID_INPUT', `The stretch ${fromMs}–${toMs} ms holds nothing of this recording.`);
+  const format = plannedFormats[row.mediaFile.slice(row.mediaFile.lastIndexOf('.') + 1)] ?? 'wav';
+  const frameAt = (ms: number) => Math.round((ms / 1000) * row.sampleRate);
+  const [fromFrame, toFrame] = [frameAt(fromMs), frameAt(toMs)];
+  const decodeStarted = performance.now();
+  const reach = windowSizeFor(row.sampleRate) / 2;
+  const plan = await planRange(path, statSync(path).size, format, Math.max(0, fromFrame - reach), toFrame + reach);
+  const planMs = performance.now() - decodeStarted;
+  const result = await spectrogramOnThread({ path, plan, sampleRate: row.sampleRate, fromFrame, toFrame, columns });
+  return {
+    recordingId,
+    fromMs,
+    toMs,
+    columns,
+    rows: result.levels.length / columns,
+    levels: Buffer.from(result.levels.buffer, result.levels.byteOffset, result.levels.byteLength).toString('base64'),
+    decodeMs: planMs + result.decodeMs,
+    transformMs: result.transformMs
+  };
 }
 
 /** Where a recording's bytes are, for the media responders of both hosts. */
@@ -154,6 +289,10 @@ function writeRecording(
   { facts, peaks }: RecordingAnalysis,
   standIn: boolean
 ): string | undefined {
+  // The overview (the coarsest level) is the recording's own peaks, as before the pyramid; every level,
+  // the overview included, goes into peak_levels.
+  const levels = peakPyramid(peaks);
+  const overview = levels[levels.length - 1];
   return db.transaction(() => {
     assertTrack(db, trackId);
     const previous = db.prepare('SELECT media_file AS mediaFile, stand_in AS standIn FROM recordings WHERE track_id = ?').get(trackId) as
@@ -177,9 +316,11 @@ function writeRecording(
       facts.sampleRate,
       facts.channels,
       standIn ? 1 : 0,
-      peaksToBlob(peaks.data),
-      peaks.samplesPerBucket
+      peaksToBlob(overview.data),
+      overview.samplesPerBucket
     );
+    const recordingId = Number(db.prepare('SELECT last_insert_rowid()').pluck().get());
+    insertLevels(db, recordingId, levels);
     return previous?.mediaFile;
   })();
 }

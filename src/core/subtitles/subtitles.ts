@@ -3,6 +3,12 @@ import type { MatchingSubtitle, SubtitleLine, SubtitleTrack } from '../../shared
 import { assertExists, notFound } from '../errors';
 import { parseQuery } from '../search/search';
 import { readTimedText } from './timed-text';
+import { basename } from 'node:path';
+import { ReelnotesError } from '../../shared/errors';
+import { formatFilmTime } from '../../shared/time-format';
+import { assertWritable, type Library } from '../library/library';
+import { filmVideoRow } from '../video/video';
+import { readMatroskaSubtitles } from './matroska-text';
 
 const trackColumns = `t.id, t.film_id AS filmId, t.name, (SELECT count(*) FROM subtitle_lines l WHERE l.track_id = t.id) AS lineCount`;
 
@@ -33,11 +39,59 @@ export function subtitleText(lines: readonly string[]): string {
  */
 export function importSubtitles(db: Database.Database, filmId: number, fileName: string, text: string): SubtitleTrack {
   assertExists(db, 'film', filmId);
-  const lines = readTimedText(text, fileName)
+  const blocks = readTimedText(text, fileName).map((block) => ({ startMs: block.startMs, endMs: block.endMs, lines: block.lines }));
+  return writeSubtitleTrack(db, filmId, fileName, blocks);
+}
+
+/**
+ * Imports a text subtitle track from inside the film's own file (SRT or WebVTT in Matroska or WebM):
+ * the track is read whole and checked, then written as a subtitle file's would be, in one transaction.
+ */
+export async function importFilmSubtitles(library: Library, filmId: number, trackNumber: number): Promise<SubtitleTrack> {
+  assertWritable(library);
+  assertExists(library.db, 'film', filmId);
+  const video = filmVideoRow(library.db, filmId);
+  if (!video) throw notFound('attached video of film', filmId);
+  if (video.container !== 'Matroska' && video.container !== 'WebM') {
+    throw new ReelnotesError(
+      'UNSUPPORTED_VIDEO',
+      `${basename(video.path)}: Reelnotes reads the subtitle tracks of Matroska and WebM films; from this ${video.container} file, ` +
+        'save the track as an SRT file (for example `ffmpeg -i film.mp4 -map 0:s:0 subtitles.srt`) and import that.'
+    );
+  }
+  const { track, lines } = await readMatroskaSubtitles(video.path, trackNumber);
+  const name = `${basename(video.path)} · subtitles ${track.number} (${track.language})`;
+  for (const line of lines) {
+    if (line.startMs < 0) throw new ReelnotesError('INVALID_INPUT', `${name}: a line starts before the film does. Nothing was imported.`);
+    if (line.endMs <= line.startMs) {
+      throw new ReelnotesError(
+        'INVALID_INPUT',
+        `${name}: the line at ${formatFilmTime(line.startMs)} ends when it starts. Nothing was imported.`
+      );
+    }
+  }
+  // The film may have been detached while its track was being read.
+  assertExists(library.db, 'film', filmId);
+  return writeSubtitleTrack(
+    library.db,
+    filmId,
+    name,
+    lines.map((line) => ({ startMs: line.startMs, endMs: line.endMs, lines: line.text.split(/\r?\n/) }))
+  );
+}
+
+/** Writes a track and its lines (their markup taken out, empty ones left out) in one transaction. */
+function writeSubtitleTrack(
+  db: Database.Database,
+  filmId: number,
+  name: string,
+  blocks: readonly { startMs: number; endMs: number; lines: readonly string[] }[]
+): SubtitleTrack {
+  const lines = blocks
     .map((block) => ({ startMs: block.startMs, endMs: block.endMs, text: subtitleText(block.lines) }))
     .filter((line) => line.text !== '');
   const trackId = db.transaction(() => {
-    const track = Number(db.prepare('INSERT INTO subtitle_tracks (film_id, name) VALUES (?, ?)').run(filmId, fileName).lastInsertRowid);
+    const track = Number(db.prepare('INSERT INTO subtitle_tracks (film_id, name) VALUES (?, ?)').run(filmId, name).lastInsertRowid);
     const insert = db.prepare('INSERT INTO subtitle_lines (track_id, start_ms, end_ms, text) VALUES (?, ?, ?, ?)');
     for (const line of lines) insert.run(track, line.startMs, line.endMs, line.text);
     return track;

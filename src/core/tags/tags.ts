@@ -93,7 +93,7 @@ export function createTag(db: Database.Database, rawName: string, colour?: strin
   return getTag(db, id);
 }
 
-function findOrCreateTag(db: Database.Database, rawName: string): TagRef {
+export function findOrCreateTag(db: Database.Database, rawName: string): TagRef {
   const existing = tagByKey(db, normaliseTagName(rawName).key);
   return existing ? { id: existing.id, name: existing.name, colour: existing.colour } : createTag(db, rawName);
 }

@@ -31,18 +31,20 @@ import { TagPanel } from './tags/TagPanel';
 import { useNotesDesk } from './notes/useNotesDesk';
 import { useFilmTimeInsertion } from './notes/useFilmTimeInsertion';
 import type { SearchHit } from '../../shared/notes';
-import { ScoreProvider } from './score/ScoreContext';
+import { ScoreProvider } from './player/ScoreContext';
+import { DeskLayout } from './ui/DeskLayout';
 import { lazyComponent } from './lazy';
 import styles from './App.module.css';
 
 // Not on the first screen: their code (the waveform and cues, the virtual list, the dialogs) loads after it.
-const PlayerDock = lazyComponent(() => import('./score/PlayerDock').then((m) => m.PlayerDock));
+const ScoreWorkspace = lazyComponent(() => import('./recordings/ScoreWorkspace').then((m) => m.ScoreWorkspace));
 const AllAnnotations = lazyComponent(() => import('./notes/AllAnnotations').then((m) => m.AllAnnotations));
 const TrashView = lazyComponent(() => import('./notes/TrashView').then((m) => m.TrashView));
 const BackupsDialog = lazyComponent(() => import('./backups/BackupsDialog').then((m) => m.BackupsDialog));
 const FilmVideo = lazyComponent(() => import('./films/FilmVideo').then((m) => m.FilmVideo));
+const Timeline = lazyComponent(() => import('./timeline/Timeline').then((m) => m.Timeline));
 
-const emptyDock = <section className="score-dock" aria-label="Score player" />;
+const emptyScore = <section className="score-pending" aria-label="Score player" />;
 
 export function App() {
   const { place, at } = useVisit();
@@ -108,103 +110,123 @@ export function App() {
   return (
     <ScoreProvider film={currentFilm} tracks={shown?.tracks ?? []}>
       <div className="app" {...importer.dropTarget}>
-        <PaneBoundary pane="the film list" className="sidebar" label="Library">
-          <FilmSidebar
-            films={opened.data?.films ?? []}
-            error={opened.error?.message}
-            selectedId={filmId}
-            onSelect={chooseFilm}
-            onImport={importer.pickFile}
-            onShowBackups={() => setBackupsOpen(true)}
-            importing={importer.busy}
-          >
-            <LibraryWarnings />
-            <TagPanel tags={desk.tags} filter={desk.filter} onFilter={desk.setFilter} />
-          </FilmSidebar>
-        </PaneBoundary>
-        <PaneBoundary pane="the film" className="film-pane" label="Film">
-          <main className="film-pane" aria-label="Film">
-            {currentFilm ? (
-              <>
-                <div className={styles.filmBar}>
-                  <SearchBox ref={search} filmId={filmId} onOpen={openHit} />
-                  <FilmViewTabs view={place.view} onChange={(view) => go({ view })} />
-                </div>
-                <Suspense fallback={null}>
-                  <FilmVideo filmId={currentFilm.id} underPicture={<SubtitleLine filmId={currentFilm.id} />} />
-                </Suspense>
-                {place.view === 'scenes' && (
+        <DeskLayout
+          library={
+            <PaneBoundary pane="the film list" className="sidebar" label="Library">
+              <FilmSidebar
+                films={opened.data?.films ?? []}
+                error={opened.error?.message}
+                selectedId={filmId}
+                onSelect={chooseFilm}
+                onImport={importer.pickFile}
+                onShowBackups={() => setBackupsOpen(true)}
+                importing={importer.busy}
+              >
+                <LibraryWarnings />
+                <TagPanel tags={desk.tags} filter={desk.filter} onFilter={desk.setFilter} />
+              </FilmSidebar>
+            </PaneBoundary>
+          }
+          film={
+            <PaneBoundary pane="the film" className="film-pane" label="Film">
+              <main className="film-pane" aria-label="Film">
+                {currentFilm ? (
                   <>
-                    <FilmHeader
-                      film={currentFilm}
-                      tracks={shown?.tracks ?? []}
-                      found={foundInFilm}
-                      subtitles={<SubtitleTracks filmId={currentFilm.id} />}
-                    />
-                    <SceneList
-                      scenes={shownScenes}
-                      selectedId={scene?.id ?? null}
-                      onSelect={chooseScene}
-                      loading={opened.isPlaceholderData || opened.isLoading}
-                      tagsByScene={desk.tagsByScene}
-                      filterNote={
-                        desk.visibleSceneIds ? `Filtered by tags: ${shownScenes.length} of ${sceneList.length} scenes.` : undefined
-                      }
+                    <div className={styles.filmBar}>
+                      <SearchBox ref={search} filmId={filmId} onOpen={openHit} />
+                      <FilmViewTabs view={place.view} onChange={(view) => go({ view })} />
+                    </div>
+                    <Suspense fallback={null}>
+                      <FilmVideo filmId={currentFilm.id} underPicture={<SubtitleLine filmId={currentFilm.id} />} />
+                      {place.view === 'scenes' && <Timeline filmId={currentFilm.id} filmTitle={currentFilm.title} tags={desk.tags} />}
+                    </Suspense>
+                    {place.view === 'scenes' && (
+                      <>
+                        <FilmHeader
+                          film={currentFilm}
+                          tracks={shown?.tracks ?? []}
+                          found={foundInFilm}
+                          subtitles={<SubtitleTracks filmId={currentFilm.id} />}
+                        />
+                        <SceneList
+                          scenes={shownScenes}
+                          selectedId={scene?.id ?? null}
+                          onSelect={chooseScene}
+                          loading={opened.isPlaceholderData || opened.isLoading}
+                          tagsByScene={desk.tagsByScene}
+                          filterNote={
+                            desk.visibleSceneIds ? `Filtered by tags: ${shownScenes.length} of ${sceneList.length} scenes.` : undefined
+                          }
+                        />
+                      </>
+                    )}
+                    {place.view === 'annotations' && (
+                      <Suspense fallback={null}>
+                        <AllAnnotations filmId={currentFilm.id} filter={desk.filter} onOpen={openNote} />
+                      </Suspense>
+                    )}
+                    {place.view === 'trash' && (
+                      <Suspense fallback={null}>
+                        <TrashView filmId={currentFilm.id} />
+                      </Suspense>
+                    )}
+                  </>
+                ) : (
+                  <div className="empty-state">
+                    {opened.error?.message ??
+                      (opened.data?.films.length === 0 ? 'Your library is empty: import a film page to begin.' : 'Opening the library…')}
+                  </div>
+                )}
+              </main>
+            </PaneBoundary>
+          }
+          scene={
+            <PaneBoundary pane="the scene" className="detail-pane" label="Scene">
+              <SceneDetail scene={scene} tracks={shown?.tracks ?? []}>
+                {scene ? (
+                  <>
+                    <div className={styles.sceneTags}>
+                      <h3 className="section-label">Tags</h3>
+                      <TagEditor
+                        key={scene.id}
+                        target={{ kind: 'scene', id: scene.id }}
+                        tags={desk.tagsByScene.get(scene.id) ?? []}
+                        allTags={desk.tags}
+                        label="Add a tag to this scene"
+                      />
+                    </div>
+                    <AnnotationsSection
+                      key={`scene-${scene.id}`}
+                      target={{ kind: 'scene', id: scene.id }}
+                      heading="Annotations"
+                      {...notesDesk}
                     />
                   </>
+                ) : (
+                  filmId !== null && (
+                    <AnnotationsSection
+                      key={`film-${filmId}`}
+                      target={{ kind: 'film', id: filmId }}
+                      heading="Notes on the film"
+                      {...notesDesk}
+                    />
+                  )
                 )}
-                {place.view === 'annotations' && (
-                  <Suspense fallback={null}>
-                    <AllAnnotations filmId={currentFilm.id} filter={desk.filter} onOpen={openNote} />
-                  </Suspense>
-                )}
-                {place.view === 'trash' && (
-                  <Suspense fallback={null}>
-                    <TrashView filmId={currentFilm.id} />
-                  </Suspense>
-                )}
-              </>
-            ) : (
-              <div className="empty-state">
-                {opened.error?.message ??
-                  (opened.data?.films.length === 0 ? 'Your library is empty: import a film page to begin.' : 'Opening the library…')}
-              </div>
-            )}
-          </main>
-        </PaneBoundary>
-        <PaneBoundary pane="the scene" className="detail-pane" label="Scene">
-          <SceneDetail scene={scene}>
-            {scene ? (
-              <>
-                <div className={styles.sceneTags}>
-                  <h3 className="section-label">Tags</h3>
-                  <TagEditor
-                    key={scene.id}
-                    target={{ kind: 'scene', id: scene.id }}
-                    tags={desk.tagsByScene.get(scene.id) ?? []}
-                    allTags={desk.tags}
-                    label="Add a tag to this scene"
-                  />
-                </div>
-                <AnnotationsSection
-                  key={`scene-${scene.id}`}
-                  target={{ kind: 'scene', id: scene.id }}
-                  heading="Annotations"
-                  {...notesDesk}
-                />
-              </>
-            ) : (
-              filmId !== null && (
-                <AnnotationsSection
-                  key={`film-${filmId}`}
-                  target={{ kind: 'film', id: filmId }}
-                  heading="Notes on the film"
-                  {...notesDesk}
-                />
-              )
-            )}
-          </SceneDetail>
-        </PaneBoundary>
+              </SceneDetail>
+            </PaneBoundary>
+          }
+          score={
+            <PaneBoundary pane="the score player" className="score-pending" label="Score player">
+              {shown?.film ? (
+                <Suspense fallback={emptyScore}>
+                  <ScoreWorkspace film={shown.film} tracks={shown.tracks} scenes={sceneList} />
+                </Suspense>
+              ) : (
+                emptyScore
+              )}
+            </PaneBoundary>
+          }
+        />
         {importer.input}
         {importer.drop && <DropOverlay {...importer.drop} />}
         <Suspense fallback={null}>
@@ -212,15 +234,6 @@ export function App() {
         </Suspense>
         <RecoveryBanner />
         <SearchRepairNotice />
-        <PaneBoundary pane="the score player" className="score-dock" label="Score player">
-          {shown?.film ? (
-            <Suspense fallback={emptyDock}>
-              <PlayerDock film={shown.film} tracks={shown.tracks} scenes={sceneList} />
-            </Suspense>
-          ) : (
-            emptyDock
-          )}
-        </PaneBoundary>
       </div>
     </ScoreProvider>
   );

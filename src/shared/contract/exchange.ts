@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MAX_EXCHANGE_FILE_BYTES } from '../limits';
+import { MAX_EXCHANGE_FILE_BYTES, MAX_STUDY_PACK_BYTES } from '../limits';
 import { method } from './define';
-import { id, textFileInput, type ExportedFile } from './fields';
+import { filePath, id, textFileInput, uploadId, type ExportedFile } from './fields';
 
 /** The styles a moment of a film is cited in. */
 export const citationStyles = ['chicago', 'mla'] as const;
@@ -107,6 +107,22 @@ const tableOptions = z
   .strict();
 export type TableImport = z.output<typeof tableOptions> & { fileName: string };
 
+/** What opening a study pack did: the film it went into, and what it added (`matched`: notes and cues it already had). */
+export interface StudyPackImport {
+  filmId: number;
+  title: string;
+  /** True when the film was not in the library and the pack created it. */
+  created: boolean;
+  scenes: number;
+  notes: number;
+  cues: number;
+  placements: number;
+  frames: number;
+  subtitles: number;
+  recordings: number;
+  matched: number;
+}
+
 export const exchangeMethods = {
   'exchange.citationFacts': method<CitationFacts>()(z.object({ filmId: id }).strict()),
   'exchange.saveCitationFacts': method<CitationFacts>()(
@@ -144,6 +160,29 @@ export const exchangeMethods = {
   'exchange.exportSonicVisualiser': method<ExportedFile>()(z.object({ trackId: id, format: z.enum(['svl', 'csv']) }).strict()),
   /** An SV layer (.svl, or its CSV without a header) as cues on the track. */
   'exchange.importSonicVisualiser': method<ImportCounts>()(studyFile({ trackId: id })),
+  /**
+   * The film's study as an essay to read or print: one self-contained HTML file (styles inline,
+   * frame grabs embedded as data: URIs, no script), A4 with a page per scene when printed.
+   */
+  'exchange.exportEssay': method<ExportedFile>()(z.object({ filmId: id }).strict()),
+  /** A study pack on its way in from the browser host's page: its bytes follow to /upload/study-pack?uploadId=…. */
+  'exchange.beginStudyPackUpload': method<{ uploadId: string }>()(
+    z
+      .object({
+        fileName: z.string().trim().min(1).max(255),
+        byteSize: z
+          .number()
+          .int()
+          .min(1, 'The file is empty: there is no study in it.')
+          .max(MAX_STUDY_PACK_BYTES, 'A study pack is at most 4 GB')
+      })
+      .strict()
+  ),
+  /**
+   * Opens a study pack into the library: by its path in the desktop app (a file opened with the app, a
+   * dialog, a drop), by its upload id in the browser host. Validated whole, then merged in one transaction.
+   */
+  'exchange.importStudyPack': method<StudyPackImport>()(z.union([z.object({ path: filePath }).strict(), z.object({ uploadId }).strict()])),
   /** Takes the film's directors, year and studio from a CSL-JSON file (Zotero's export of the film). */
   'exchange.importCslJson': method<CitationFacts>()(studyFile({ filmId: id }))
 };

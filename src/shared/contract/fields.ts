@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_FILM_TIME_MS, UPLOAD_CHUNK_BYTES } from '../limits';
+import { MAX_FILM_TIME_MS, MAX_TAG_NAME, UPLOAD_CHUNK_BYTES } from '../limits';
 
 /** Row ids are positive integers; anything else is refused before it reaches SQL. */
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -15,6 +15,13 @@ export const colour = z
 
 /** A point of film time: whole milliseconds from the start of the film. */
 export const filmTime = z.number().int().min(0, 'A film time cannot be negative').max(MAX_FILM_TIME_MS, 'That film time is past 100 hours');
+
+/** A tag's name as typed; the library tidies the '/' segments and refuses empty ones. */
+export const tagName = z
+  .string()
+  .trim()
+  .min(1, 'A tag needs a name')
+  .max(MAX_TAG_NAME, `A tag name can be at most ${MAX_TAG_NAME} characters`);
 
 /** Methods that take no arguments still take an object, so that one may be added later. */
 export const nothing = z.object({}).strict();

@@ -7,12 +7,14 @@ import { filmMethods } from './films';
 import { frameMethods } from './frames';
 import { libraryMethods } from './library';
 import { noteMethods } from './notes';
+import { placementMethods } from './placements';
 import { recordingMethods } from './recordings';
 import { sceneMethods } from './scenes';
 import { searchMethods } from './search';
 import { soundtrackMethods } from './soundtrack';
 import { subtitleMethods } from './subtitles';
 import { tagMethods } from './tags';
+import { timelineMethods } from './timeline';
 import { trackMethods } from './tracks';
 import { videoMethods } from './video';
 
@@ -29,12 +31,14 @@ export const contract = {
   ...frameMethods,
   ...libraryMethods,
   ...noteMethods,
+  ...placementMethods,
   ...recordingMethods,
   ...sceneMethods,
   ...searchMethods,
   ...soundtrackMethods,
   ...subtitleMethods,
   ...tagMethods,
+  ...timelineMethods,
   ...trackMethods,
   ...videoMethods
 };
@@ -55,8 +59,9 @@ export const byPathMethods: ReadonlySet<MethodName> = new Set<MethodName>([
 ]);
 
 /**
- * Methods that take a text file in two forms (`textFileInput`): its name and text, or its path. The
- * browser host refuses the path form, as it refuses the by-path methods; the desktop app sends it.
+ * Methods that take a file in two forms: its path, or what the page sent (a text file's name and text,
+ * `textFileInput`; a study pack's upload id). The browser host refuses the path form, as it refuses the
+ * by-path methods; the desktop app sends it.
  */
 export const pathFormMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'cues.importFile',
@@ -67,7 +72,8 @@ export const pathFormMethods: ReadonlySet<MethodName> = new Set<MethodName>([
   'exchange.importEaf',
   'exchange.importWebAnnotations',
   'exchange.importSonicVisualiser',
-  'exchange.importCslJson'
+  'exchange.importCslJson',
+  'exchange.importStudyPack'
 ]);
 
 /** Whether a call names a file on this computer by its path: what only the desktop app may do. */

@@ -9,6 +9,11 @@ export const subtitleMethods = {
   'subtitles.import': method<SubtitleTrack>()(
     textFileInput({ filmId: id }, z.string().max(MAX_CUE_FILE_BYTES, 'A subtitle file larger than 8 MB is not a subtitle file'))
   ),
+  /**
+   * Imports a text subtitle track from inside the film's attached file (SRT or WebVTT in Matroska or
+   * WebM; `trackNumber` as `video.get` lists its subtitle tracks), checked whole, in one transaction.
+   */
+  'subtitles.importFromFilm': method<SubtitleTrack>()(z.object({ filmId: id, trackNumber: id }).strict()),
   'subtitles.tracks': method<SubtitleTrack[]>()(z.object({ filmId: id }).strict()),
   /** Every line of a track in film-time order: a whole film's subtitles are a few hundred kB. */
   'subtitles.lines': method<SubtitleLine[]>()(z.object({ trackId: id }).strict()),

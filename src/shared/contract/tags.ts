@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { MAX_TAG_NAME } from '../limits';
 import type { SceneTags, Tag, TagRef } from '../notes';
 import { method } from './define';
-import { colour, id } from './fields';
+import { colour, id, tagName } from './fields';
 
 const tagTarget = z.object({ kind: z.enum(['scene', 'annotation', 'cue']), id }).strict();
-
-/** The name as typed; the library tidies the '/' segments and refuses empty ones. */
-const tagName = z.string().trim().min(1, 'A tag needs a name').max(MAX_TAG_NAME, `A tag name can be at most ${MAX_TAG_NAME} characters`);
 
 /** Scenes and notes are both filtered by tags, the same way. */
 export const tagFilter = {

@@ -170,7 +170,7 @@ async function vorbisPlan(file: FileHandle, size: number, parts: number): Promis
  * from the end of the first page on which a packet that began in the segment ends, where the
  * page's granule position says exactly which frame comes next.
  */
-function vorbisCut(window: Uint8Array, windowAt: number): Segment | undefined {
+export function vorbisCut(window: Uint8Array, windowAt: number): Segment | undefined {
   const first = findOggPage(window, 0);
   if (!first) return undefined;
   let packets = -(first.flags & 1);

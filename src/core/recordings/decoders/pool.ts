@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import { mergePeakParts, type PeakSummary } from '../peaks';
 import type { DecodePlan } from './plan';
 import { decodeSegment, type SegmentResult } from './segment';
-import type { FromWorker, SegmentJob, ToWorker } from './worker';
+import type { SpectrogramJob, SpectrogramResult } from '../spectrogram';
+import type { DecodingJob, FromWorker, ToWorker } from './worker';
 import workerPath from './worker?modulePath';
 
 /** Threads to decode on: the machine's cores (a person is waiting for the result), at most four. */
@@ -15,9 +16,9 @@ export function decodingThreads(): number {
 const IDLE_MS = 60_000;
 
 interface Pending {
-  job: SegmentJob;
+  job: DecodingJob;
   onRead: (bytes: number) => void;
-  resolve: (result: SegmentResult) => void;
+  resolve: (result: never) => void;
   reject: (error: Error) => void;
 }
 
@@ -42,9 +43,10 @@ class DecodingPool {
     this.scheduleEnd();
   }
 
-  run(job: SegmentJob, onRead: (bytes: number) => void): Promise<SegmentResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ job, onRead, resolve, reject });
+  /** Runs the job on a thread; it answers with the result of its kind (SegmentResult or SpectrogramResult). */
+  run<R>(job: DecodingJob, onRead: (bytes: number) => void = () => {}): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ job, onRead, resolve: resolve as (result: never) => void, reject });
       this.dispatch();
     });
   }
@@ -59,7 +61,7 @@ class DecodingPool {
       if (!current || message.id !== current.id) return;
       if (message.kind === 'read') return current.onRead(message.bytes);
       thread.current = undefined;
-      if (message.kind === 'done') current.resolve(message.result);
+      if (message.kind === 'done') current.resolve(message.result as never);
       else current.reject(new Error(message.message));
       this.dispatch();
     });
@@ -129,7 +131,7 @@ export async function decodePlanned(
   const read = plan.segments.map(() => 0);
   const results = await Promise.all(
     plan.segments.map((_, index) =>
-      pool.run({ path, plan, index, samplesPerBucket }, (bytes) => {
+      pool.run<SegmentResult>({ kind: 'peaks', segment: { path, plan, index, samplesPerBucket } }, (bytes) => {
         read[index] = bytes;
         onProgress(Math.min(1, read.reduce((a, b) => a + b, 0) / total));
       })
@@ -142,4 +144,12 @@ export async function decodePlanned(
     ),
     sampleRate: results.find((r) => r.sampleRate > 0)?.sampleRate ?? 0
   };
+}
+
+/**
+ * A stretch's spectrogram, on a decoding thread: the host goes on answering (the waveform's tiles,
+ * the player's media requests) while the stretch is decoded and transformed.
+ */
+export function spectrogramOnThread(job: SpectrogramJob): Promise<SpectrogramResult> {
+  return pool.run<SpectrogramResult>({ kind: 'spectrogram', spectrogram: job });
 }

@@ -42,9 +42,22 @@ export function useLibraryQuery<M extends MethodName>(method: M, input: MethodIn
   });
 }
 
-/** Marks every answer of these domains out of date; those on screen are asked for again. */
+/**
+ * Views that draw several domains at once: the timeline holds scenes (films), placements, notes and
+ * their tags, cues' labels and colours, subtitles and the video's running time. A change to any of
+ * them marks the view out of date too, so no mutation of those domains has to know it exists.
+ */
+const drawnFrom: Partial<Record<Domain, readonly Domain[]>> = {
+  timeline: ['films', 'placements', 'notes', 'tags', 'cues', 'subtitles', 'video']
+};
+
+/** Marks every answer of these domains (and of the views drawn from them) out of date; those on screen are asked for again. */
 export function invalidateDomains(client: QueryClient, domains: readonly Domain[]): Promise<void> {
-  return Promise.all(domains.map((domain) => client.invalidateQueries({ queryKey: [domain] }))).then(() => undefined);
+  const views = Object.entries(drawnFrom)
+    .filter(([, sources]) => sources.some((source) => domains.includes(source)))
+    .map(([view]) => view as Domain);
+  const all = [...new Set([...domains, ...views])];
+  return Promise.all(all.map((domain) => client.invalidateQueries({ queryKey: [domain] }))).then(() => undefined);
 }
 
 /**

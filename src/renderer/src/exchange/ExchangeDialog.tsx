@@ -9,6 +9,8 @@ import { useModalDialog } from '../ui/useModalDialog';
 import { useCitationFacts, useImportCslJson, useSaveCitationFacts, useSetCitationStyle } from './queries';
 import { StudyFiles } from './StudyFiles';
 import { SonicVisualiserFiles } from './SonicVisualiserFiles';
+import { EssayPrint } from './EssayPrint';
+import { StudyPack } from './StudyPack';
 import './exchange.css';
 
 const styleLabels: Record<CitationStyle, string> = { chicago: 'Chicago (notes)', mla: 'MLA (9th edition)' };
@@ -27,6 +29,8 @@ export function ExchangeDialog({ filmId, onClose }: { filmId: number; onClose: (
       </div>
       <StudyFiles filmId={filmId} />
       <SonicVisualiserFiles filmId={filmId} />
+      <EssayPrint filmId={filmId} />
+      <StudyPack filmId={filmId} />
       {facts.data && facts.data.filmId === filmId ? <CitationSection key={filmId} facts={facts.data} /> : <p className="muted">Loading…</p>}
     </dialog>
   );

@@ -10,7 +10,7 @@ import { useImportWebAnnotations } from './queries';
 import { TableImportStep, type PickedTable } from './TableImportStep';
 import { EafImportStep, type PickedEaf } from './EafImportStep';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What an import did, in words: "3 notes, 1 cue and 9 scenes". */
 export function describeCounts(counts: ImportCounts): string {

@@ -16,3 +16,7 @@ export const useFilmTracks = (filmId: number) => useLibraryQuery('tracks.list', 
 export const useImportEaf = () => useLibraryMutation('exchange.importEaf', studyDomains);
 export const useImportWebAnnotations = () => useLibraryMutation('exchange.importWebAnnotations', studyDomains);
 export const useImportSonicVisualiser = () => useLibraryMutation('exchange.importSonicVisualiser', studyDomains);
+
+/** A study pack may add a whole film, and recordings with it. */
+export const useImportStudyPack = () =>
+  useLibraryMutation('exchange.importStudyPack', [...studyDomains, 'recordings', 'frames', 'subtitles', 'exchange']);

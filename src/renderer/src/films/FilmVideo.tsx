@@ -1,7 +1,9 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { AudioConversion, FilmVideo as AttachedVideo } from '../../../shared/video';
 import { call } from '../api';
+import { pathOfFile } from '../data/file-path';
 import { useInvalidate } from '../data/library-query';
+import { FilePicker } from '../ui/FilePicker';
 import { useNotify } from '../notices/notify';
 import { FilmPicture } from './FilmPicture';
 import { useAttachFilmVideo, useDetachFilmVideo, useFilmVideo, useRelinkFilmVideo } from './video-queries';
@@ -143,16 +145,31 @@ function FilmFile({ filmId, video }: { filmId: number; video: AttachedVideo | nu
   const busy = attach.isPending || relink.isPending || detach.isPending;
   const relinking = video?.status === 'missing';
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const picker = useRef<HTMLInputElement>(null);
+  // Only the desktop app can tell where a picked file lies; a browser page gets its bytes alone.
+  const canPick = window.reelnotesDesktop !== undefined;
+
+  const take = async (filePath: string) => {
     try {
-      if (relinking) await relink.mutateAsync({ filmId, path });
-      else await attach.mutateAsync({ filmId, path });
+      if (relinking) await relink.mutateAsync({ filmId, path: filePath });
+      else await attach.mutateAsync({ filmId, path: filePath });
       setPath('');
       notify.success(relinking ? 'The film is found again.' : 'The film is attached.');
     } catch (error) {
       notify.failed(error);
     }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void take(path);
+  };
+
+  /** The system's own open dialog (a file input, in Electron), then the chosen file's path: its bytes never cross IPC. */
+  const picked = (file: File) => {
+    const filePath = pathOfFile(file);
+    if (filePath === null) notify.failed(new Error(`${file.name}: the app was not told where this file lies; type its path instead.`));
+    else void take(filePath);
   };
 
   const forget = async () => {
@@ -183,6 +200,20 @@ function FilmFile({ filmId, video }: { filmId: number; video: AttachedVideo | nu
           {relinking ? 'Relink film' : 'Attach film'}
         </button>
       </div>
+      {canPick && (
+        <>
+          <button type="button" className="button subtle film-file-choose" disabled={busy} onClick={() => picker.current?.click()}>
+            {relinking ? 'Find the film file…' : 'Choose the film file…'}
+          </button>
+          <FilePicker
+            ref={picker}
+            accept=".mp4,.m4v,.mov,.mkv,.webm,video/*"
+            label={relinking ? 'Where the film is now (file)' : 'Film file'}
+            testId="film-file-input"
+            onFile={picked}
+          />
+        </>
+      )}
     </form>
   );
 

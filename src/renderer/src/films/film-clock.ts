@@ -1,15 +1,20 @@
 import { useSyncExternalStore } from 'react';
+import { turnToTransport } from '../keymap/keymap';
 
 /**
  * The film's playhead, as the rest of the desk sees it. The film pane owns the `<video>` and
  * registers it here; scene spans (I/O), timestamp links in notes, new notes at the playhead and
  * frame grabs read and move film time through this module only, so none of them imports the pane.
+ * Moving the film from anywhere on the desk turns the shared keys (Space, arrows) to the film.
  */
 export interface FilmPlayer {
   /** Moves the picture to a film time (ms); the pane clamps it to the film, and waits for the picture's metadata if it must. */
   seek(ms: number): void;
-  /** Plays the span [startMs, endMs) once and stops at its end. */
-  playSpan(startMs: number, endMs: number): void;
+  /**
+   * Plays the span [startMs, endMs) once and stops at its end; muted, the picture plays silent for its
+   * length (a cue's recording is heard over it instead), and its sound comes back when it stops.
+   */
+  playSpan(startMs: number, endMs: number, options?: { muted?: boolean }): void;
   /** The picture now shown, for a frame grab; null while no frame is decoded. */
   frame(): CanvasImageSource | null;
 }
@@ -62,6 +67,7 @@ export function publishFilmClock(next: FilmClock): void {
 /** Seeks the film on the desk; false when no film is shown (the caller can say so). */
 export function seekFilm(ms: number): boolean {
   if (player === null) return false;
+  turnToTransport('film');
   player.deck.seek(ms);
   return true;
 }
@@ -71,6 +77,7 @@ export function seekFilm(ms: number): boolean {
  * else as soon as its pane registers, which is after the film and its video have been fetched.
  */
 export function seekFilmWhenShown(filmId: number, ms: number): void {
+  turnToTransport('film');
   if (player?.filmId === filmId) {
     waitingSeek = null;
     player.deck.seek(ms);
@@ -79,10 +86,11 @@ export function seekFilmWhenShown(filmId: number, ms: number): void {
   }
 }
 
-/** Plays a span of the film; false when no film is shown. */
-export function playFilmSpan(startMs: number, endMs: number): boolean {
+/** Plays a span of the film (muted: without its sound); false when no film is shown. */
+export function playFilmSpan(startMs: number, endMs: number, options?: { muted?: boolean }): boolean {
   if (player === null) return false;
-  player.deck.playSpan(startMs, endMs);
+  turnToTransport('film');
+  player.deck.playSpan(startMs, endMs, options);
   return true;
 }
 

@@ -26,6 +26,8 @@ interface Film {
 export class FilmDeck implements FilmPlayer {
   private sound: HTMLAudioElement | null = null;
   private spanEndMs: number | null = null;
+  /** A span played without the film's sound (a cue's recording over the picture): unmuted when it stops. */
+  private spanMuted = false;
   /** A seek asked for before the picture's metadata was known (a link that opened the film): made once it is. */
   private seekWhenLoaded: number | null = null;
   private frameRequest = 0;
@@ -111,12 +113,14 @@ export class FilmDeck implements FilmPlayer {
   seek(ms: number): void {
     this.stopReverse();
     this.spanEndMs = null;
+    this.muteSpan(false);
     if (this.video.readyState < HTMLMediaElement.HAVE_METADATA) this.seekWhenLoaded = ms;
     else this.video.currentTime = this.clamp(ms) / 1000;
   }
 
-  playSpan(startMs: number, endMs: number): void {
+  playSpan(startMs: number, endMs: number, { muted = false }: { muted?: boolean } = {}): void {
     this.stopReverse();
+    this.muteSpan(muted);
     this.video.currentTime = this.clamp(startMs) / 1000;
     this.spanEndMs = Math.min(endMs, this.film.durationMs);
     void this.video.play();
@@ -141,6 +145,7 @@ export class FilmDeck implements FilmPlayer {
   pause(): void {
     this.stopReverse();
     this.spanEndMs = null;
+    this.muteSpan(false);
     this.video.pause();
   }
 
@@ -182,6 +187,7 @@ export class FilmDeck implements FilmPlayer {
   shuttleBack(): void {
     const speed = this.reverse ? Math.min(2, this.reverse.speed * 2) : 1;
     this.spanEndMs = null;
+    this.muteSpan(false);
     this.video.pause();
     const starting = this.reverse === null;
     this.reverse = { speed, since: performance.now() };
@@ -209,6 +215,14 @@ export class FilmDeck implements FilmPlayer {
       return;
     }
     this.video.currentTime = target / 1000;
+  }
+
+  /** The film's own sound, or the converted one that stands for it, silenced for a span or given back. */
+  private muteSpan(muted: boolean): void {
+    if (muted === this.spanMuted) return;
+    this.spanMuted = muted;
+    if (this.sound) this.sound.muted = muted;
+    else this.video.muted = muted;
   }
 
   private stopReverse(): void {

@@ -43,8 +43,8 @@ export const useImportFilmPageFile = () => useLibraryMutation('library.importFil
 /** A scene's title and text show in the film's list and beside the cues linked to it. */
 export const useUpdateScene = () => useLibraryMutation('scenes.update', ['films', 'cues']);
 
-/** A scene's span is part of the film's scene list. */
-export const useSetSceneSpan = () => useLibraryMutation('scenes.setSpan', ['films']);
+/** A scene's span is part of the film's scene list, and says which placed cues the scene lists. */
+export const useSetSceneSpan = () => useLibraryMutation('scenes.setSpan', ['films', 'placements']);
 
 /** Where the person is on the desk, for the next launch: nothing on screen changes. */
 export const useRememberPlace = () => useLibraryMutation('films.rememberPlace', []);

@@ -4,6 +4,7 @@ import { MAX_FILM_PAGE_BYTES } from '../../../shared/limits';
 import { useImportFilmPage, useImportFilmPageFile } from './queries';
 import { useDesktopOpenings } from './useDesktopOpenings';
 import { pathOfFile } from '../data/file-path';
+import { isStudyPack, useOpenStudyPack } from '../exchange/StudyPack';
 import { useCommand } from '../keymap/keymap';
 import { useNotify } from '../notices/notify';
 import { FilePicker } from '../ui/FilePicker';
@@ -27,6 +28,7 @@ export function useFilmPageImport({ filmHasTracks, onImported }: Options) {
   const { mutateAsync: importFilmPage } = useImportFilmPage();
   const { mutateAsync: importFilmPageFile } = useImportFilmPageFile();
   const notify = useNotify();
+  const openStudyPack = useOpenStudyPack();
   const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [dragged, setDragged] = useState<DroppedFileKind | null>(null);
@@ -38,6 +40,8 @@ export function useFilmPageImport({ filmHasTracks, onImported }: Options) {
     async (file: File | { path: string }) => {
       setBusy(true);
       try {
+        // A study pack comes in by the same doors (the picker, Ctrl/⌘+O, a file opened with the app).
+        if (isStudyPack('path' in file ? file.path : file.name)) return await openStudyPack(file);
         const path = 'path' in file ? file.path : pathOfFile(file);
         let result: ImportResult;
         if (path !== null) result = await importFilmPageFile({ path });
@@ -52,10 +56,10 @@ export function useFilmPageImport({ filmHasTracks, onImported }: Options) {
         setBusy(false);
       }
     },
-    [importFilmPage, importFilmPageFile, onImported, notify]
+    [importFilmPage, importFilmPageFile, openStudyPack, onImported, notify]
   );
 
-  // A film page opened with the app from the system (a double click, the command line, a second launch).
+  // A film page or a study pack opened with the app from the system (a double click, the command line, a second launch).
   useDesktopOpenings((path) => void importFile({ path }));
 
   const pickFile = useCallback(() => inputRef.current?.click(), []);
@@ -106,8 +110,8 @@ export function useFilmPageImport({ filmHasTracks, onImported }: Options) {
   const input = (
     <FilePicker
       ref={inputRef}
-      accept=".reelfilm,.txt,text/plain"
-      label="Film page file"
+      accept=".reelfilm,.txt,text/plain,.reelstudy,application/x-reelnotes-study"
+      label="Film page or study pack file"
       testId="film-page-input"
       onFile={(file) => void importFile(file)}
     />

@@ -32,6 +32,14 @@ function noteTransportUsed(event: Event): void {
   if (owner === 'score' || owner === 'film') lastTransport = owner;
 }
 
+/**
+ * The person moved a player without touching its area: a scene chosen, a note's time or a timeline
+ * item followed seeks the film, and the arrows pressed next must step that film, not the score.
+ */
+export function turnToTransport(owner: Transport): void {
+  lastTransport = owner;
+}
+
 /** True while the person is typing: keys then belong to the field, never to a shortcut. */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -56,7 +64,8 @@ const ownsSpace = (event: KeyboardEvent) => {
     target.closest('[data-plays-score], [data-plays-film]') === null
   );
 };
-const ownsArrows = (event: KeyboardEvent) => element(event)?.closest('[role="listbox"], [role="slider"], input, select') != null;
+const ownsArrows = (event: KeyboardEvent) =>
+  element(event)?.closest('[role="listbox"], [role="slider"], [role="separator"], input, select') != null;
 
 /** Where a command's plain key (no Ctrl/⌘ or Alt) is left to the focused element besides a text field. */
 const leftToFocus: Partial<Record<Command, (event: KeyboardEvent) => boolean>> = {

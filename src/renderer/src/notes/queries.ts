@@ -4,11 +4,11 @@ import { useLibraryMutation, useLibraryQuery } from '../data/library-query';
 export const useNotesForTarget = (target: AnnotationTarget) => useLibraryQuery('notes.forTarget', { target });
 export const useTrash = (filmId: number) => useLibraryQuery('notes.trash', { filmId });
 
-// A note added, trashed or brought back changes the lists and the tags' counts of notes.
-export const useCreateNote = () => useLibraryMutation('notes.create', ['notes', 'tags']);
-export const useTrashNote = () => useLibraryMutation('notes.delete', ['notes', 'tags']);
-export const useRestoreNote = () => useLibraryMutation('notes.restore', ['notes', 'tags']);
-export const useEmptyTrash = () => useLibraryMutation('notes.emptyTrash', ['notes', 'tags']);
+// A note added, trashed or brought back changes the lists, the tags' counts of notes and a cue's.
+export const useCreateNote = () => useLibraryMutation('notes.create', ['notes', 'tags', 'cues']);
+export const useTrashNote = () => useLibraryMutation('notes.delete', ['notes', 'tags', 'cues']);
+export const useRestoreNote = () => useLibraryMutation('notes.restore', ['notes', 'tags', 'cues']);
+export const useEmptyTrash = () => useLibraryMutation('notes.emptyTrash', ['notes', 'tags', 'cues']);
 
 /**
  * Saving a note's text or time invalidates nothing: the person is still typing in it, and a list

@@ -1,20 +1,23 @@
 import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
-import type { Scene } from '../../../shared/domain';
+import type { Scene, Track } from '../../../shared/domain';
 import { CiteButton } from '../exchange/CiteButton';
 import { itemMenuAttributes } from '../exchange/item-menu';
 import { useUpdateScene } from '../films/queries';
 import { useNotify } from '../notices/notify';
-import { SceneCues } from '../score/SceneCues';
+import { SceneCues } from '../cues/SceneCues';
+import { ScenePlacements } from '../placements/ScenePlacements';
 import { SceneSpan } from './SceneSpan';
 import styles from './SceneDetail.module.css';
 
 interface Props {
   scene: Scene | null;
+  /** The film's soundtrack entries, whose cues can be placed in the scene. */
+  tracks: Track[];
   /** Below the scene (or, with no scene chosen, below the hint): its tags and annotations. */
   children?: ReactNode;
 }
 
-export function SceneDetail({ scene, children }: Props) {
+export function SceneDetail({ scene, tracks, children }: Props) {
   // Remembering which scene is being edited closes the editor by itself when another is chosen.
   const [editingId, setEditingId] = useState<number | null>(null);
   const editing = scene !== null && editingId === scene.id;
@@ -61,6 +64,7 @@ export function SceneDetail({ scene, children }: Props) {
             </aside>
           )}
           <SceneCues sceneId={scene.id} />
+          <ScenePlacements scene={scene} tracks={tracks} />
         </article>
       )}
       {children}

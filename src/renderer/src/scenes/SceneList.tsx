@@ -22,6 +22,9 @@ interface Props {
  */
 export function SceneList({ scenes, selectedId, onSelect, loading, tagsByScene, filterNote }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
+  // A press on a row focuses the list first: that focus must not choose the first scene, whose
+  // scrolling into view would move the pressed row from under the pointer before the click.
+  const pressing = useRef(false);
   const index = scenes.findIndex((s) => s.id === selectedId);
 
   useEffect(() => {
@@ -59,8 +62,11 @@ export function SceneList({ scenes, selectedId, onSelect, loading, tagsByScene, 
         aria-activedescendant={selectedId !== null ? `scene-${selectedId}` : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onPointerDown={() => (pressing.current = true)}
+        onPointerUp={() => (pressing.current = false)}
+        onPointerCancel={() => (pressing.current = false)}
         onFocus={() => {
-          if (selectedId === null && scenes.length) onSelect(scenes[0].id);
+          if (selectedId === null && scenes.length && !pressing.current) onSelect(scenes[0].id);
         }}
       >
         {scenes.map((scene) => (

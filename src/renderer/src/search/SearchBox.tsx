@@ -2,7 +2,7 @@ import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, ty
 import { formatFilmTime } from '../../../shared/time-format';
 import type { SearchHit } from '../../../shared/notes';
 import { useLibraryQuery } from '../data/library-query';
-import { useScore } from '../score/ScoreContext';
+import { useScore } from '../player/ScoreContext';
 import styles from './SearchBox.module.css';
 
 interface Props {

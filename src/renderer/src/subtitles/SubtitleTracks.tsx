@@ -5,13 +5,17 @@ import { incomingTextOf } from '../data/file-path';
 import { useNotify } from '../notices/notify';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FilePicker } from '../ui/FilePicker';
-import { useImportSubtitles, useRemoveSubtitles, useSubtitleTracks } from './queries';
+import { useFilmFileFacts, useImportFilmSubtitles, useImportSubtitles, useRemoveSubtitles, useSubtitleTracks } from './queries';
 import { showSubtitles, useShownSubtitles } from './shown-subtitles';
 import styles from './Subtitles.module.css';
 
+/** Text the library reads from inside a film (SRT or WebVTT blocks); others are pictures or styled text. */
+const readable = (codec: string) => codec === 'srt' || codec === 'webvtt';
+
 /**
- * A film's subtitle files: import an SRT or WebVTT file, choose which one shows under the picture,
- * remove one. The file is read whole and checked by the library before anything is kept.
+ * A film's subtitle files: import an SRT or WebVTT file, or a text track from inside the film's own
+ * file, choose which one shows under the picture, remove one. What is imported is read whole and
+ * checked by the library before anything is kept.
  */
 export function SubtitleTracks({ filmId }: { filmId: number }) {
   const tracks = useSubtitleTracks(filmId);
@@ -23,13 +27,30 @@ export function SubtitleTracks({ filmId }: { filmId: number }) {
   const headingId = useId();
   const [removing, setRemoving] = useState<SubtitleTrack | null>(null);
   const list = tracks.data?.filter((track) => track.filmId === filmId) ?? [];
+  const video = useFilmFileFacts(filmId).data;
+  const inFilm = video && video.filmId === filmId && video.status === 'ready' ? video.subtitleTracks : [];
+  const importFromFilm = useImportFilmSubtitles();
+  const [chosenInFilm, setChosenInFilm] = useState<number | null>(null);
+  const firstReadable = inFilm.find((track) => readable(track.codec))?.number ?? null;
+  const fromFilm = chosenInFilm !== null && inFilm.some((t) => t.number === chosenInFilm) ? chosenInFilm : firstReadable;
+
+  const imported = (track: SubtitleTrack) => {
+    showSubtitles(filmId, track.id);
+    notify.success(`Imported ${track.lineCount} subtitle lines from ${track.name}.`);
+  };
+
+  const importTrack = async (trackNumber: number) => {
+    try {
+      imported(await importFromFilm.mutateAsync({ filmId, trackNumber }));
+    } catch (error) {
+      notify.failed(error);
+    }
+  };
 
   const importFile = async (file: File) => {
     try {
       if (file.size > MAX_CUE_FILE_BYTES) throw new Error(`${file.name} is larger than 8 MB: it is not a subtitle file.`);
-      const track = await importSubtitles.mutateAsync({ filmId, ...(await incomingTextOf(file)) });
-      showSubtitles(filmId, track.id);
-      notify.success(`Imported ${track.lineCount} subtitle lines from ${track.name}.`);
+      imported(await importSubtitles.mutateAsync({ filmId, ...(await incomingTextOf(file)) }));
     } catch (error) {
       notify.failed(error);
     }
@@ -86,6 +107,28 @@ export function SubtitleTracks({ filmId }: { filmId: number }) {
       <button type="button" className="button subtle" disabled={importSubtitles.isPending} onClick={() => picker.current?.click()}>
         {importSubtitles.isPending ? 'Importing…' : 'Import subtitles…'}
       </button>
+      {inFilm.length > 0 && (
+        <div className={styles.inFilm}>
+          <label>
+            In the film
+            <select value={fromFilm ?? ''} onChange={(event) => setChosenInFilm(Number(event.target.value))}>
+              {inFilm.map((track) => (
+                <option key={track.number} value={track.number} disabled={!readable(track.codec)}>
+                  {`Track ${track.number} · ${track.language} · ${readable(track.codec) ? track.codec.toUpperCase() : `${track.codec}, not readable`}`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button subtle"
+            disabled={fromFilm === null || importFromFilm.isPending}
+            onClick={() => fromFilm !== null && void importTrack(fromFilm)}
+          >
+            {importFromFilm.isPending ? 'Reading the film…' : 'Import from the film'}
+          </button>
+        </div>
+      )}
       <FilePicker ref={picker} accept=".srt,.vtt,text/vtt" label="Subtitle file" testId="subtitle-file-input" onFile={importFile} />
       <ConfirmDialog
         open={removing !== null}

@@ -7,9 +7,9 @@ export const useSceneTags = (filmId: number | null) => useLibraryQuery('tags.ofS
 export const useScenesTagged = (filmId: number | null, tagIds: number[], tagMatch: TagMatch) =>
   useLibraryQuery('tags.filterScenes', filmId === null || tagIds.length === 0 ? null : { filmId, tagIds, tagMatch });
 
-// Notes carry their tags (the all-annotations list shows them), so a tag change reaches them too.
-export const useAttachTag = () => useLibraryMutation('tags.attach', ['tags', 'notes']);
-export const useDetachTag = () => useLibraryMutation('tags.detach', ['tags', 'notes']);
-export const useUpdateTag = () => useLibraryMutation('tags.update', ['tags', 'notes']);
-export const useMergeTags = () => useLibraryMutation('tags.merge', ['tags', 'notes']);
-export const useDeleteTag = () => useLibraryMutation('tags.delete', ['tags', 'notes']);
+// Notes and cues carry their tags (the all-annotations list and the cue list show them), so a tag change reaches them too.
+export const useAttachTag = () => useLibraryMutation('tags.attach', ['tags', 'notes', 'cues']);
+export const useDetachTag = () => useLibraryMutation('tags.detach', ['tags', 'notes', 'cues']);
+export const useUpdateTag = () => useLibraryMutation('tags.update', ['tags', 'notes', 'cues']);
+export const useMergeTags = () => useLibraryMutation('tags.merge', ['tags', 'notes', 'cues']);
+export const useDeleteTag = () => useLibraryMutation('tags.delete', ['tags', 'notes', 'cues']);

@@ -41,3 +41,11 @@ export async function saveHostFile(path: string, fallbackName: string): Promise<
   const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
   download(named ?? fallbackName, await response.blob());
 }
+
+/**
+ * Hands a picture (a PNG) to the person: to the browser's downloads in the browser host, and through the
+ * page's download in the desktop app, whose shell asks where (the save dialog's bridge carries text only).
+ */
+export function saveBinaryFile(fileName: string, blob: Blob): void {
+  download(fileName, blob);
+}

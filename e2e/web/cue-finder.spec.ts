@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { writeCueFilm, type CueFilm } from '../../test/soundtrack-signals';
+import { expect, test } from '../web-host';
+
+let dir: string;
+let film: CueFilm;
+test.beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'reelnotes-cue-finder-'));
+  film = writeCueFilm(dir);
+});
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const dock = (page: Page) => page.getByRole('region', { name: 'Score player' });
+
+test('find a cue in the film’s soundtrack: analyse once, hear the best candidate, reject one', async ({ page, host }) => {
+  // The film's whole soundtrack is decoded and analysed on the host's worker: on a busy machine that
+  // alone can take most of a minute, so this test gets three times the usual time.
+  test.slow();
+  expect((await host.call('video.attach', { filmId: 1, path: film.filmPath })).ok).toBe(true);
+  const tracks = await host.call<{ id: number; title: string }[]>('tracks.list', { filmId: 1 });
+  const ballet = tracks.result!.find((t) => t.title === 'The Red Shoes Ballet')!;
+  await page.goto(host.url);
+  await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: ballet.title });
+  await dock(page).getByLabel('Recording file').setInputFiles(film.recordingPath);
+  await expect(dock(page).getByText(/PCM · 22.05 kHz · mono/)).toBeVisible({ timeout: 45_000 });
+  expect((await host.call('cues.create', { trackId: ballet.id, label: 'The shoes', startMs: 0, endMs: 20_000 })).ok).toBe(true);
+  // Made through the contract, the cue shows once the page reads the library again.
+  await page.reload();
+  await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: ballet.title });
+
+  await dock(page).getByRole('button', { name: 'Find cue The shoes in the film' }).click();
+  const finder = page.getByRole('dialog', { name: 'Where does “The shoes” sound in the film?' });
+  await finder.getByRole('button', { name: 'Analyse the film’s soundtrack' }).click();
+  const candidates = finder.getByRole('list', { name: 'Candidates, best first' });
+  await expect(candidates).toBeVisible({ timeout: 60_000 });
+  const best = candidates.getByRole('listitem').first();
+  // 12.3 s, to the frame of the analysis (32 ms) and its rounding: within ±100 ms.
+  await expect(best).toHaveAttribute('aria-label', /^Candidate at 00:00:12\.(2\d\d|3\d\d|400)$/);
+  await expect(best).toContainText('found');
+  await page.screenshot({ path: test.info().outputPath('cue-finder.png') });
+
+  await best.getByRole('button', { name: '▶ Film' }).click();
+  await best.getByRole('button', { name: '▶ Album' }).click();
+  await expect(finder.locator('audio')).toHaveJSProperty('paused', false);
+
+  const label = await best.getAttribute('aria-label');
+  await best.getByRole('button', { name: /^Reject the candidate/ }).click();
+  await expect(candidates.getByRole('listitem', { name: label! })).toHaveCount(0);
+  await finder.getByRole('button', { name: 'Close' }).click();
+  await expect(finder).toBeHidden();
+});
