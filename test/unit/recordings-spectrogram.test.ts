@@ -112,6 +112,13 @@ describe('the spectrogram of a stretch', () => {
       // Within a page of it: a quiet sine's Ogg pages hold over a second each.
       expect(segment.firstFrame).toBeGreaterThan(23 * 44100);
     });
+
+  it('reads exactly the frames of the stretch from a WAV file, where its samples lie', async () => {
+    const plan = await planRange(files.WAV, statSync(files.WAV).size, 'wav', 25 * 44100, 35 * 44100);
+    // 16-bit stereo: four bytes a frame, after sox's 44-byte header.
+    const from = 44 + 25 * 44100 * 4;
+    expect(plan.segments).toEqual([{ from, to: 44 + 35 * 44100 * 4, countFrom: from, firstFrame: 25 * 44100 }]);
+  });
 });
 
 describe('the transform', () => {
