@@ -76,3 +76,53 @@ test('find a cue in the film’s soundtrack: analyse once, hear the best candida
   await expect(finder).toBeHidden();
   await expect(placed).toHaveCount(1);
 });
+
+test('find every cue of a track in one job, then accept all above the chosen confidence, by keyboard', async ({ page, host }) => {
+  // The whole soundtrack is analysed first, then each cue searched: slow on a busy machine.
+  test.slow();
+  expect((await host.call('video.attach', { filmId: 1, path: film.filmPath })).ok).toBe(true);
+  const tracks = await host.call<{ id: number; title: string }[]>('tracks.list', { filmId: 1 });
+  const ballet = tracks.result!.find((t) => t.title === 'The Red Shoes Ballet')!;
+  await page.goto(host.url);
+  await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: ballet.title });
+  await dock(page).getByLabel('Recording file').setInputFiles(film.recordingPath);
+  await expect(dock(page).getByText(/PCM · 22.05 kHz · mono/)).toBeVisible({ timeout: 45_000 });
+  // The attach's question about the stand-in cues: remove them, so the track holds only the two cues made here.
+  await dock(page).getByRole('button', { name: 'Remove them' }).click();
+  for (const [label, startMs, endMs] of [
+    ['The shoes', 0, 20_000],
+    ['The leap', 6000, 16_000]
+  ] as const)
+    expect((await host.call('cues.create', { trackId: ballet.id, label, startMs, endMs })).ok).toBe(true);
+  await page.reload();
+  await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: ballet.title });
+
+  await dock(page).getByRole('button', { name: 'Find every cue of this track in the film' }).focus();
+  await page.keyboard.press('Enter');
+  const finder = page.getByRole('dialog', { name: `Every cue of “${ballet.title}” in the film` });
+  await finder.getByRole('button', { name: 'Find every cue in the film' }).focus();
+  await page.keyboard.press('Enter');
+  const candidates = finder.getByRole('list', { name: 'Candidates, most confident first' });
+  await expect(candidates).toBeVisible({ timeout: 90_000 });
+  await expect(finder.getByText('2 cues searched')).toBeVisible({ timeout: 60_000 });
+  await expect(candidates.getByRole('listitem', { name: /^The shoes at 00:00:12\./ })).toContainText('found');
+  await expect(candidates.getByRole('listitem', { name: /^The leap at 00:00:18\./ })).toContainText('found');
+  expect((await host.call<unknown[]>('placements.inRange', { filmId: 1, fromMs: 0, toMs: 40_000 })).result).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('track-finder.png') });
+
+  const threshold = finder.getByLabel('Accept all at or above');
+  await expect(threshold).toHaveValue('90');
+  await threshold.focus();
+  await page.keyboard.press('Tab');
+  await expect(finder.getByRole('button', { name: /^Accept all 2 at or above 90%$/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(candidates.getByRole('listitem', { name: /^The (shoes|leap) at/ }).filter({ hasText: 'found' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(finder).toBeHidden();
+
+  const placed = page.getByRole('region', { name: 'Timeline' }).getByRole('group', { name: ballet.title }).getByRole('button');
+  await expect(placed).toHaveCount(2);
+  const starts = await placed.evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-start-ms'))));
+  expect(Math.abs(starts[0] - film.cueAtMs)).toBeLessThanOrEqual(100);
+  expect(Math.abs(starts[1] - (film.cueAtMs + 6000))).toBeLessThanOrEqual(100);
+});
