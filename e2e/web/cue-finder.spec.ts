@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeCueFilm, type CueFilm } from '../../test/soundtrack-signals';
-import { expect, test } from '../web-host';
+import { expect, test, type WebHost } from '../web-host';
 
 let dir: string;
 let film: CueFilm;
@@ -15,13 +15,11 @@ test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const dock = (page: Page) => page.getByRole('region', { name: 'Score player' });
 
-test('find a cue in the film’s soundtrack: analyse once, hear the best candidate, accept it onto the timeline, reject another', async ({
-  page,
-  host
-}) => {
-  // The film's whole soundtrack is decoded and analysed on the host's worker: on a busy machine that
-  // alone can take most of a minute, so this test gets three times the usual time.
-  test.slow();
+/**
+ * The film attached, the album's take attached to the ballet's track in the score dock (the stand-in
+ * cues removed), and the cues made: the dock shows the track with them.
+ */
+async function balletWithCues(page: Page, host: WebHost, cues: readonly (readonly [string, number, number])[]) {
   expect((await host.call('video.attach', { filmId: 1, path: film.filmPath })).ok).toBe(true);
   const tracks = await host.call<{ id: number; title: string }[]>('tracks.list', { filmId: 1 });
   const ballet = tracks.result!.find((t) => t.title === 'The Red Shoes Ballet')!;
@@ -29,10 +27,23 @@ test('find a cue in the film’s soundtrack: analyse once, hear the best candida
   await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: ballet.title });
   await dock(page).getByLabel('Recording file').setInputFiles(film.recordingPath);
   await expect(dock(page).getByText(/PCM · 22.05 kHz · mono/)).toBeVisible({ timeout: 45_000 });
-  expect((await host.call('cues.create', { trackId: ballet.id, label: 'The shoes', startMs: 0, endMs: 20_000 })).ok).toBe(true);
-  // Made through the contract, the cue shows once the page reads the library again.
+  await dock(page).getByRole('button', { name: 'Remove them' }).click();
+  for (const [label, startMs, endMs] of cues)
+    expect((await host.call('cues.create', { trackId: ballet.id, label, startMs, endMs })).ok).toBe(true);
+  // Made through the contract, the cues show once the page reads the library again.
   await page.reload();
   await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: ballet.title });
+  return ballet;
+}
+
+test('find a cue in the film’s soundtrack: analyse once, hear the best candidate, accept it onto the timeline, reject another', async ({
+  page,
+  host
+}) => {
+  // The film's whole soundtrack is decoded and analysed on the host's worker: on a busy machine that
+  // alone can take most of a minute, so this test gets three times the usual time.
+  test.slow();
+  const ballet = await balletWithCues(page, host, [['The shoes', 0, 20_000]]);
 
   await dock(page).getByRole('button', { name: 'Find cue The shoes in the film' }).click();
   const finder = page.getByRole('dialog', { name: 'Where does “The shoes” sound in the film?' });
@@ -80,22 +91,10 @@ test('find a cue in the film’s soundtrack: analyse once, hear the best candida
 test('find every cue of a track in one job, then accept all above the chosen confidence, by keyboard', async ({ page, host }) => {
   // The whole soundtrack is analysed first, then each cue searched: slow on a busy machine.
   test.slow();
-  expect((await host.call('video.attach', { filmId: 1, path: film.filmPath })).ok).toBe(true);
-  const tracks = await host.call<{ id: number; title: string }[]>('tracks.list', { filmId: 1 });
-  const ballet = tracks.result!.find((t) => t.title === 'The Red Shoes Ballet')!;
-  await page.goto(host.url);
-  await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: ballet.title });
-  await dock(page).getByLabel('Recording file').setInputFiles(film.recordingPath);
-  await expect(dock(page).getByText(/PCM · 22.05 kHz · mono/)).toBeVisible({ timeout: 45_000 });
-  // The attach's question about the stand-in cues: remove them, so the track holds only the two cues made here.
-  await dock(page).getByRole('button', { name: 'Remove them' }).click();
-  for (const [label, startMs, endMs] of [
+  const ballet = await balletWithCues(page, host, [
     ['The shoes', 0, 20_000],
     ['The leap', 6000, 16_000]
-  ] as const)
-    expect((await host.call('cues.create', { trackId: ballet.id, label, startMs, endMs })).ok).toBe(true);
-  await page.reload();
-  await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: ballet.title });
+  ]);
 
   await dock(page).getByRole('button', { name: 'Find every cue of this track in the film' }).focus();
   await page.keyboard.press('Enter');
