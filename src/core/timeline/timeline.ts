@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { MAX_FILM_TIME_MS, MAX_TIMELINE_ROW_ITEMS } from '../../shared/limits';
+import { MAX_FILM_TIME_MS, MAX_TIMELINE_ROW_ITEMS, TIMELINE_BUCKETS_PER_ITEM } from '../../shared/limits';
 import type {
   Motif,
   MotifOccurrence,
@@ -145,7 +145,7 @@ function rowRange(
         .get(...conditions[i].params) as number),
     0
   );
-  if (total <= Math.min(MAX_TIMELINE_ROW_ITEMS, buckets)) {
+  if (total <= Math.min(MAX_TIMELINE_ROW_ITEMS, buckets / TIMELINE_BUCKETS_PER_ITEM)) {
     const items = sources.flatMap((source, i) =>
       (
         db
