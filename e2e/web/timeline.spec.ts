@@ -241,3 +241,42 @@ test('the timeline exported as SVG parses as SVG and holds every scene title in 
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   await pngDownload.saveAs(test.info().outputPath('timeline-export.png'));
 });
+
+test('in the desktop app the PNG goes to the save dialog as bytes, not to a download', async ({ page, host }) => {
+  // A RECORDING STAND-IN for the desktop bridge (window.reelnotesDesktop), named as such: the shell's half, the
+  // native dialog writing the bytes, is tested against the built main bundle in test/unit/desktop-shell.test.ts.
+  await page.addInitScript(() => {
+    const saved: { fileName: string; bytes: number[] | null; text: boolean }[] = [];
+    Object.assign(window, {
+      bridgeStandIn: { saved },
+      reelnotesDesktop: {
+        onMenuCommand: () => () => undefined,
+        onOpen: () => () => undefined,
+        pathForFile: () => '',
+        saveFile: async (fileName: string, contents: string | Uint8Array) => {
+          saved.push({ fileName, bytes: contents instanceof Uint8Array ? Array.from(contents) : null, text: typeof contents === 'string' });
+          return { fileName };
+        }
+      }
+    });
+  });
+  page.on('download', () => {
+    throw new Error('the desktop app downloaded the picture instead of asking where to save it');
+  });
+  await prepare(host);
+  await open(page, host);
+  const exporter = timeline(page).getByRole('group', { name: 'Export the timeline as a picture' });
+  await exporter.scrollIntoViewIfNeeded();
+  await exporter.getByRole('button', { name: 'PNG' }).click();
+  await expect(page.getByTestId('notices')).toContainText('Saved The Red Shoes timeline 00.00.00.png.');
+  const [saved] = await page.evaluate(
+    () =>
+      (window as unknown as { bridgeStandIn: { saved: { fileName: string; bytes: number[] | null; text: boolean }[] } }).bridgeStandIn.saved
+  );
+  expect(saved.fileName).toBe('The Red Shoes timeline 00.00.00.png');
+  expect(saved.text).toBe(false);
+  const png = Buffer.from(saved.bytes!);
+  expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+  // Its size, from the header: twice the lanes' pixels and the margin of row names.
+  expect(png.readUInt32BE(16)).toBeGreaterThan(2 * 300);
+});

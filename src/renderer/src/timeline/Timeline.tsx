@@ -1,4 +1,5 @@
 import {
+  memo,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -133,6 +134,7 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
     [tagRowIds, tags]
   );
   const rows = useMemo(() => (palette ? timelineRows(axis, tagRows, palette) : []), [axis, tagRows, palette]);
+  const addTagRow = useCallback((tagId: number) => setTagRowIds((ids) => [...ids, tagId]), []);
   useEffect(() => localStorage.setItem(tagRowsKey(filmId), JSON.stringify(tagRowIds)), [filmId, tagRowIds]);
 
   // The lanes' width, and the theme's colours for the canvas.
@@ -159,8 +161,15 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
     });
 
   const window = fetchWindow(shown, durationMs);
-  const answer = useTimelineRange(width > 0 ? { filmId, ...window, tagIds: tagRows.map((tag) => tag.id) } : null);
+  const tagIds = useMemo(() => tagRows.map((tag) => tag.id), [tagRows]);
+  const answer = useTimelineRange(width > 0 ? { filmId, ...window, tagIds } : null);
   const range = answer.data?.filmId === filmId ? answer.data : undefined;
+  // What is on screen, read by the export when asked: the toolbar is not drawn again on every frame of a zoom.
+  const onScreen = useRef({ view: shown, range });
+  useLayoutEffect(() => {
+    onScreen.current = { view: shown, range };
+  });
+  const inViewNow = useCallback(() => onScreen.current, []);
   const dataOf = useCallback((row: TimelineRow | undefined) => range?.rows.find((data) => data.row === row?.key), [range]);
 
   // Drawn on every change of view, answer, playhead or drag; the canvas holds the device's pixels.
@@ -413,7 +422,7 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
         <button type="button" className="button subtle" onClick={() => setView(wholeView(durationMs, width))}>
           Whole film
         </button>
-        <TagRowPicker tags={tags} chosen={tagRowIds} onAdd={(id) => setTagRowIds((ids) => [...ids, id])} />
+        <TagRowPicker tags={tags} chosen={tagRowIds} onAdd={addTagRow} />
         <RunningTime axis={axis} frameMs={frameMs} />
         <button
           type="button"
@@ -428,11 +437,10 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
           filmId={filmId}
           filmTitle={filmTitle}
           rows={rows}
-          range={range}
-          view={shown}
+          onScreen={inViewNow}
           widthPx={width}
           durationMs={durationMs}
-          tagIds={tagRows.map((tag) => tag.id)}
+          tagIds={tagIds}
         />
       </div>
       <div className={styles.body}>
@@ -467,55 +475,61 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
             </li>
           ))}
         </ul>
-        <div
-          ref={lanes}
-          className={styles.lanes}
-          style={{ ...vars, height: rowTop(rows.length) }}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerCancel={() => setDrag(null)}
-          onDragOver={onDragOver}
-          onDrop={onDrop}
-          data-testid="timeline-lanes"
-        >
-          <canvas ref={canvas} className={styles.canvas} style={{ width, height: rowTop(rows.length) }} aria-hidden="true" />
-          {rows.map((row, rowIndex) => (
-            <RowList
-              key={row.key}
-              row={row}
-              rowIndex={rowIndex}
-              data={dataOf(row)}
-              items={listed(row)}
-              inView={inView}
-              activeIndex={active?.row === rowIndex ? active.item : 0}
-              label={itemLabel}
-              onFocusItem={(index) => setActive({ row: rowIndex, item: index })}
-              onKeyDown={onItemKeyDown}
-            />
-          ))}
-          {drag?.moved && (
-            <p className={styles.dragTimes} role="status" style={{ left: tipLeft(drag.times.startMs) }}>
-              {time(drag.times.startMs)}
-              {drag.times.endMs > drag.times.startMs ? `–${time(drag.times.endMs)}` : ''}
-            </p>
-          )}
-          {focused && !drag && (
-            <p className={styles.focusTitle} style={{ left: tipLeft(focused.startMs) }}>
-              {itemLabel(focused)}
-            </p>
-          )}
+        <div className={styles.cell}>
+          <div
+            ref={lanes}
+            className={styles.lanes}
+            style={{ height: rowTop(rows.length) }}
+            onPointerDown={onPointerDown}
+            onPointerMove={onPointerMove}
+            onPointerUp={onPointerUp}
+            onPointerCancel={() => setDrag(null)}
+            onDragOver={onDragOver}
+            onDrop={onDrop}
+            data-testid="timeline-lanes"
+          >
+            <canvas ref={canvas} className={styles.canvas} style={{ width, height: rowTop(rows.length) }} aria-hidden="true" />
+            <div className={styles.items} style={vars}>
+              {rows.map((row, rowIndex) => (
+                <RowList
+                  key={row.key}
+                  row={row}
+                  rowIndex={rowIndex}
+                  data={dataOf(row)}
+                  items={listed(row)}
+                  inView={inView}
+                  activeIndex={active?.row === rowIndex ? active.item : 0}
+                  label={itemLabel}
+                  onFocusItem={(index) => setActive({ row: rowIndex, item: index })}
+                  onKeyDown={onItemKeyDown}
+                />
+              ))}
+            </div>
+            {drag?.moved && (
+              <p className={styles.dragTimes} role="status" style={{ left: tipLeft(drag.times.startMs) }}>
+                {time(drag.times.startMs)}
+                {drag.times.endMs > drag.times.startMs ? `–${time(drag.times.endMs)}` : ''}
+              </p>
+            )}
+            {focused && !drag && (
+              <p className={styles.focusTitle} style={{ left: tipLeft(focused.startMs) }}>
+                {itemLabel(focused)}
+              </p>
+            )}
+          </div>
         </div>
       </div>
       <div className={styles.overviewRow}>
         <span />
-        <Overview
-          view={shown}
-          widthPx={width}
-          durationMs={durationMs}
-          playheadMs={onDesk ? clock.timeMs : null}
-          onMove={(startMs) => setView(clampView({ ...shown, startMs }, durationMs, width))}
-        />
+        <div className={styles.cell}>
+          <Overview
+            view={shown}
+            widthPx={width}
+            durationMs={durationMs}
+            playheadMs={onDesk ? clock.timeMs : null}
+            onMove={(startMs) => setView(clampView({ ...shown, startMs }, durationMs, width))}
+          />
+        </div>
       </div>
       {following !== null && tagRows.some((tag) => tag.id === following) && (
         <MotifList
@@ -596,7 +610,15 @@ function RowList({ row, rowIndex, data, items, inView, activeIndex, label, onFoc
 }
 
 /** A row for a tag: every scene, note and placed cue carrying it. */
-function TagRowPicker({ tags, chosen, onAdd }: { tags: readonly TagRef[]; chosen: number[]; onAdd: (tagId: number) => void }) {
+const TagRowPicker = memo(function TagRowPicker({
+  tags,
+  chosen,
+  onAdd
+}: {
+  tags: readonly TagRef[];
+  chosen: number[];
+  onAdd: (tagId: number) => void;
+}) {
   const offered = tags.filter((tag) => !chosen.includes(tag.id));
   return (
     <label className={styles.tagPicker}>
@@ -617,10 +639,10 @@ function TagRowPicker({ tags, chosen, onAdd }: { tags: readonly TagRef[]; chosen
       </select>
     </label>
   );
-}
+});
 
 /** Without the video, the running time the axis spans can be typed (else the latest time used stands for it). */
-function RunningTime({ axis, frameMs }: { axis: TimelineAxis; frameMs: number }) {
+const RunningTime = memo(function RunningTime({ axis, frameMs }: { axis: TimelineAxis; frameMs: number }) {
   const setRunningTime = useSetRunningTime();
   const notify = useNotify();
   const given = axis.runningTime?.source === 'typed' ? formatFrameTime(axis.runningTime.ms, frameMs) : '';
@@ -649,7 +671,7 @@ function RunningTime({ axis, frameMs }: { axis: TimelineAxis; frameMs: number })
       />
     </label>
   );
-}
+});
 
 interface OverviewProps {
   view: WaveformView;
