@@ -2,7 +2,7 @@ import { ALL_FORMATS, EncodedPacketSink, FilePathSource, Input, type InputTrack 
 import { basename } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
 import type { FilmAudioTrack, FilmSubtitleTrack } from '../../shared/video';
-import { listMatroskaSubtitles } from '../subtitles/matroska-text';
+import { subtitlesInFilm } from '../subtitles/in-film';
 
 /** What the container says about a film file, read by mediabunny (never from the file's name). */
 export interface VideoFacts {
@@ -83,8 +83,8 @@ export async function probeVideo(path: string): Promise<VideoFacts> {
       width: video.displayWidth,
       height: video.displayHeight,
       audioTracks: tracks.filter((t) => t.isAudioTrack()).map(audioTrack),
-      // Mediabunny lists no subtitle track; Matroska's (and WebM's) are read by our own reader.
-      subtitleTracks: format.name === 'Matroska' || format.name === 'WebM' ? await listMatroskaSubtitles(path) : []
+      // Mediabunny lists no subtitle track; each container's are read by our own reader.
+      subtitleTracks: (await subtitlesInFilm[format.name]?.list(path)) ?? []
     };
   } finally {
     input.dispose();
