@@ -20,6 +20,7 @@ import { measureRestoreMemory } from './restore-memory';
 import { measureExchange } from './exchange';
 import { measureVideo } from './video';
 import { measureCueFinder } from './cue-finder';
+import { measureFilmSubtitles } from './film-subtitles';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } }
@@ -30,7 +31,7 @@ const { values } = parseArgs({
  * score's waveform zoomed and scrolled on an hour-long recording, and the spectrogram of 10-second views
  * of it) or `--only cue-latency` (playing cues of the default library against a bare audio element).
  */
-const parts = ['first-screen', 'exchange', 'video', 'waveform', 'cue-latency', 'cue-finder'];
+const parts = ['first-screen', 'exchange', 'video', 'waveform', 'cue-latency', 'cue-finder', 'film-subtitles'];
 if (values.only !== undefined && !parts.includes(values.only)) {
   console.error(`--only takes one of: ${parts.join(', ')} (not "${values.only}")`);
   process.exit(2);
@@ -94,6 +95,11 @@ async function main(): Promise<void> {
     rows.push(...(await measureVideo(join(root, 'video'), values.quick)));
     return report();
   }
+  // `--only film-subtitles`: a subtitle track read from inside a two-hour MP4 and Matroska film, against ffmpeg.
+  if (values.only === 'film-subtitles') {
+    rows.push(...(await measureFilmSubtitles(join(root, 'film-subtitles'), values.quick)));
+    return report();
+  }
   // `--only cue-finder`: the cue finder's accuracy and speed on a film of real music (its own library).
   if (values.only === 'cue-finder') {
     rows.push(...(await measureCueFinder(join(root, 'cue-finder'), values.quick)));
@@ -115,6 +121,7 @@ async function main(): Promise<void> {
   if (isMethodName('exchange.importTable')) await measureExchange(root, join(root, 'large'), rows);
   if (values.only === undefined) rows.push(...(await measureVideo(join(root, 'video'), values.quick)));
   if (values.only === undefined) rows.push(...(await measureCueFinder(join(root, 'cue-finder'), values.quick)));
+  if (values.only === undefined) rows.push(...(await measureFilmSubtitles(join(root, 'film-subtitles'), values.quick)));
   report();
 }
 

@@ -31,6 +31,16 @@ export class WindowReader {
     }
     return this.window.subarray(position - this.start, end - this.start);
   }
+
+  /**
+   * Exactly these bytes, read on their own (the window stays as it was): for the few bytes of a sample
+   * far from the last one, where a whole window would read a megabyte of pictures around each.
+   */
+  async exact(position: number, length: number): Promise<Buffer> {
+    const buffer = Buffer.alloc(Math.max(0, Math.min(length, this.size - position)));
+    const { bytesRead } = await this.file.read(buffer, 0, buffer.length, position);
+    return buffer.subarray(0, bytesRead);
+  }
 }
 
 export async function withReader<T>(path: string, read: (reader: WindowReader) => Promise<T>): Promise<T> {

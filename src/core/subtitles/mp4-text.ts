@@ -303,7 +303,7 @@ export function readMp4Subtitles(path: string, number: number): Promise<Containe
       if (sample.offset + sample.size > reader.size) {
         throw refused(path, `subtitle track ${number} goes past the end of the file: the file is cut short.`);
       }
-      const text = textOf(Buffer.from(await reader.bytes(sample.offset, sample.size)), path, number, startMs);
+      const text = textOf(await reader.exact(sample.offset, sample.size), path, number, startMs);
       if (text === '') continue;
       lines.push({
         startMs: Math.round(startMs),
