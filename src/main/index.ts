@@ -110,15 +110,7 @@ function bringForward(): void {
   window.focus();
 }
 
-/** Every window of our page (the desk, and the film's picture in its own window): sandboxed, isolated, no Node. */
-const pageWebPreferences = {
-  preload: join(__dirname, '../preload/index.js'),
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  webSecurity: true,
-  spellcheck: true
-};
+const preload = join(__dirname, '../preload/index.js');
 
 function createWindow(): void {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
@@ -133,7 +125,16 @@ function createWindow(): void {
     show: false,
     title: 'Reelnotes',
     backgroundColor: '#16171a',
-    webPreferences: pageWebPreferences
+    // Written out here (and in picture-window.ts, which the shell test holds to the same), so that the
+    // security check reads them.
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true
+    }
   });
   deskWindow = window;
   if (state.maximized) window.maximize();
@@ -151,7 +152,7 @@ function createWindow(): void {
   window.webContents.setWindowOpenHandler(({ url }) => {
     // The one window the page may open: the film's picture alone, on its own route of this page.
     if (isPictureAddress(url, window.webContents.getURL())) {
-      return { action: 'allow', overrideBrowserWindowOptions: pictureWindowOptions(pageWebPreferences) };
+      return { action: 'allow', overrideBrowserWindowOptions: pictureWindowOptions(preload) };
     }
     openExternalSafely(url);
     return { action: 'deny' };

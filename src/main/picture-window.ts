@@ -1,4 +1,4 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { pictureStartOf } from '../shared/picture-route';
 
 /**
@@ -21,7 +21,8 @@ export function isPictureAddress(url: string, pageUrl: string): boolean {
   }
 }
 
-export function pictureWindowOptions(webPreferences: WebPreferences): BrowserWindowConstructorOptions {
+/** The picture's window: the desk's own page and bridge (`preload`), sandboxed, isolated, no Node. */
+export function pictureWindowOptions(preload: string): BrowserWindowConstructorOptions {
   return {
     width: 960,
     height: 600,
@@ -29,8 +30,14 @@ export function pictureWindowOptions(webPreferences: WebPreferences): BrowserWin
     minHeight: 320,
     title: 'Reelnotes — the film',
     backgroundColor: '#16171a',
-    // The same page, with the same bridge: sandboxed, isolated, no Node.
-    webPreferences: { ...webPreferences }
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true
+    }
   };
 }
 
