@@ -15,7 +15,10 @@ test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const dock = (page: Page) => page.getByRole('region', { name: 'Score player' });
 
-test('find a cue in the film’s soundtrack: analyse once, hear the best candidate, reject one', async ({ page, host }) => {
+test('find a cue in the film’s soundtrack: analyse once, hear the best candidate, accept it onto the timeline, reject another', async ({
+  page,
+  host
+}) => {
   // The film's whole soundtrack is decoded and analysed on the host's worker: on a busy machine that
   // alone can take most of a minute, so this test gets three times the usual time.
   test.slow();
@@ -46,9 +49,30 @@ test('find a cue in the film’s soundtrack: analyse once, hear the best candida
   await best.getByRole('button', { name: '▶ Album' }).click();
   await expect(finder.locator('audio')).toHaveJSProperty('paused', false);
 
-  const label = await best.getAttribute('aria-label');
-  await best.getByRole('button', { name: /^Reject the candidate/ }).click();
-  await expect(candidates.getByRole('listitem', { name: label! })).toHaveCount(0);
+  // Accepted, the candidate leaves the list and stands on the timeline where the cue sounds, marked found.
+  const accepted = await best.getAttribute('aria-label');
+  await best.getByRole('button', { name: /^Accept the candidate/ }).click();
+  await expect(candidates.getByRole('listitem', { name: accepted! })).toHaveCount(0);
+  await expect(page.getByTestId('notices')).toContainText('“The shoes” placed at 00:00:12.');
+  const placed = page.getByRole('region', { name: 'Timeline' }).getByRole('group', { name: ballet.title }).getByRole('button');
+  await expect(placed).toHaveCount(1);
+  await expect(placed).toHaveAccessibleName(/^The shoes \(found, \d+%\), /);
+  expect(Math.abs(Number(await placed.getAttribute('data-start-ms')) - film.cueAtMs)).toBeLessThanOrEqual(100);
+  const library = await host.call<{ startMs: number; foundConfidence: number }[]>('placements.inRange', {
+    filmId: 1,
+    fromMs: 0,
+    toMs: 40_000
+  });
+  expect(library.result).toEqual([expect.objectContaining({ startMs: Number(await placed.getAttribute('data-start-ms')) })]);
+  expect(library.result![0].foundConfidence).toBeGreaterThanOrEqual(0.9);
+  await page.screenshot({ path: test.info().outputPath('cue-finder-accepted.png') });
+
+  // Rejected, the next candidate leaves the list too, and nothing is placed for it.
+  const next = candidates.getByRole('listitem').first();
+  const rejected = await next.getAttribute('aria-label');
+  await next.getByRole('button', { name: /^Reject the candidate/ }).click();
+  await expect(candidates.getByRole('listitem', { name: rejected! })).toHaveCount(0);
   await finder.getByRole('button', { name: 'Close' }).click();
   await expect(finder).toBeHidden();
+  await expect(placed).toHaveCount(1);
 });

@@ -31,3 +31,6 @@ export interface RunningTime {
   ms: number;
   source: 'video' | 'typed';
 }
+
+/** How a found placement says so wherever it is shown: "found, 93%". */
+export const foundWords = (confidence: number): string => `found, ${Math.round(confidence * 100)}%`;

@@ -31,6 +31,12 @@ export function formatFrameTime(ms: number, frameMs: number): string {
   return `${formatFilmTime(clamped)}.${String(frame).padStart(digits, '0')}`;
 }
 
+/** A film time to the millisecond, hh:mm:ss.mmm: where the cue finder heard a cue is finer than a frame. */
+export function formatPreciseFilmTime(ms: number): string {
+  const clamped = Math.max(0, Math.round(ms));
+  return `${formatFilmTime(clamped)}.${String(clamped % 1000).padStart(3, '0')}`;
+}
+
 /**
  * A signed offset as a time, "+00:00:02.500" or "−00:10:00", for re-syncing: how far every time
  * moves. The milliseconds are written only when there are some.

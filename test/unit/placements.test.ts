@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { dispatch } from '../../src/core/dispatch';
 import { createCue } from '../../src/core/cues/cues';
 import { exportLibrary } from '../../src/core/library/archive';
-import { createPlacement, placementsInRange } from '../../src/core/placements/placements';
+import { createPlacement, placeFound, placementsInRange } from '../../src/core/placements/placements';
 import { setSceneSpan } from '../../src/core/scenes/scenes';
 import type { PlacedCue } from '../../src/shared/placements';
 import { restoreArchive } from '../archive-file';
@@ -135,5 +135,40 @@ describe('cue placements', () => {
     db.prepare('DELETE FROM cue_placements').run();
     restoreArchive(db, archive);
     expect(exportLibrary(db).tables.cue_placements).toEqual(archive.tables.cue_placements);
+  });
+
+  it('places found cues for their length at the film’s speed, inside the film and the recording, marked found, all or none', () => {
+    const { db } = redShoesLibrary();
+    const trackId = recordedTrack(db, 100_000);
+    attachVideo(db, 600_000);
+    const motif = createCue(db, { trackId, label: 'Motif', startMs: 10_000, endMs: 70_000 });
+    const coda = createCue(db, { trackId, label: 'Coda', startMs: 80_000, endMs: 100_000 });
+    const placed = placeFound(db, [
+      // A PAL film plays the sixty seconds in 57.6.
+      { cueId: motif.id, alignedMs: 120_000, speed: 1.041, confidence: 0.97 },
+      // The film uses only the cue's last half, from its first second: placed from the film's start.
+      { cueId: motif.id, alignedMs: -30_000, speed: 1, confidence: 0.91 },
+      // Near the film's end, and slower than the album: cut at the film's end.
+      { cueId: coda.id, alignedMs: 590_000, speed: 0.96, confidence: 0.5 }
+    ]);
+    expect(placed.map(({ startMs, endMs, foundConfidence }) => ({ startMs, endMs, foundConfidence }))).toEqual([
+      { startMs: 120_000, endMs: 120_000 + Math.round(60_000 / 1.041), foundConfidence: 0.97 },
+      { startMs: 0, endMs: 30_000, foundConfidence: 0.91 },
+      { startMs: 590_000, endMs: 600_000, foundConfidence: 0.5 }
+    ]);
+    // Slower than the album at the recording's end: no longer than the recording holds after the cue's start.
+    expect(placeFound(db, [{ cueId: coda.id, alignedMs: 300_000, speed: 0.96, confidence: 0.9 }])[0]).toMatchObject({
+      startMs: 300_000,
+      endMs: 320_000
+    });
+    const count = () => db.prepare('SELECT count(*) FROM cue_placements').pluck().get();
+    expect(count()).toBe(4);
+    expect(() =>
+      placeFound(db, [
+        { cueId: motif.id, alignedMs: 200_000, speed: 1, confidence: 0.9 },
+        { cueId: 99_999, alignedMs: 0, speed: 1, confidence: 0.9 }
+      ])
+    ).toThrow(/cue/);
+    expect(count()).toBe(4);
   });
 });

@@ -7,7 +7,9 @@ import { seedDefaultLibrary } from '../../src/core/library/default-library';
 import { attachFile } from '../../src/core/recordings/recordings';
 import { listTracks } from '../../src/core/tracks/tracks';
 import type { Cue } from '../../src/shared/score';
+import type { PlacedCue } from '../../src/shared/placements';
 import type { CueCandidate, SoundtrackAnalysis } from '../../src/shared/soundtrack';
+import type { TimelineRange } from '../../src/shared/timeline';
 import { filmsDir, tempLibrary } from '../temp-library';
 import { writeCueFilm, type CueFilm } from '../soundtrack-signals';
 
@@ -70,6 +72,34 @@ describe('the cue finder through the contract', () => {
     await call(library, 'soundtrack.reject', { cueId: cue.id, alignedMs: best.alignedMs });
     const again = await call<CueCandidate[]>(library, 'soundtrack.findCue', { cueId: cue.id });
     expect(again.some((c) => Math.abs(c.alignedMs - film.cueAtMs) < 1000)).toBe(false);
+  });
+
+  it('places an accepted candidate at its film time, marked found; it leaves the list, and comes back once the placement is removed', async () => {
+    const { library, cue } = await withCue(0, 20_000);
+    await call(library, 'video.attach', { filmId: 1, path: film.filmPath });
+    await analysed(library, 1);
+    const [best] = await call<CueCandidate[]>(library, 'soundtrack.findCue', { cueId: cue.id });
+    const [placed] = await call<PlacedCue[]>(library, 'soundtrack.accept', { candidates: [{ cueId: cue.id, alignedMs: best.alignedMs }] });
+    expect(Math.abs(placed.startMs - film.cueAtMs)).toBeLessThanOrEqual(100);
+    expect(placed).toMatchObject({
+      cueId: cue.id,
+      endMs: placed.startMs + Math.round(20_000 / best.speed),
+      foundConfidence: best.confidence
+    });
+    const range = await call<TimelineRange>(library, 'timeline.range', { filmId: 1, fromMs: 0, toMs: 40_000, bucketMs: 100 });
+    const items = range.rows.flatMap((row) => row.items ?? []).filter((item) => item.kind === 'placement');
+    expect(items).toEqual([expect.objectContaining({ id: placed.id, title: `The shoes (found, ${Math.round(best.confidence * 100)}%)` })]);
+
+    const left = await call<CueCandidate[]>(library, 'soundtrack.findCue', { cueId: cue.id });
+    expect(left.some((c) => c.alignedMs === best.alignedMs)).toBe(false);
+    await expect(call(library, 'soundtrack.accept', { candidates: [{ cueId: cue.id, alignedMs: best.alignedMs }] })).rejects.toMatchObject({
+      code: 'CONFLICT'
+    });
+    expect(library.db.prepare('SELECT count(*) FROM cue_placements').pluck().get()).toBe(1);
+
+    await call(library, 'placements.delete', { placementId: placed.id });
+    const back = await call<CueCandidate[]>(library, 'soundtrack.findCue', { cueId: cue.id });
+    expect(back[0].alignedMs).toBe(best.alignedMs);
   });
 
   it('refuses a cue too short to be told from chance', async () => {

@@ -96,17 +96,60 @@ export interface NewPlacement {
   endMs?: number;
 }
 
+function insertPlacement(
+  db: Database.Database,
+  cue: PlacedCueSource & { id: number },
+  startMs: number,
+  endMs: number,
+  found: number | null
+) {
+  assertPlacementFits(db, cue, startMs, endMs);
+  const placementId = Number(
+    db
+      .prepare('INSERT INTO cue_placements (cue_id, film_id, start_ms, end_ms, found_confidence) VALUES (?, ?, ?, ?, ?)')
+      .run(cue.id, cue.filmId, startMs, endMs, found).lastInsertRowid
+  );
+  return getPlacement(db, placementId);
+}
+
 export function createPlacement(db: Database.Database, { cueId, startMs, endMs }: NewPlacement): PlacedCue {
   return db.transaction(() => {
     const cue = cueOf(db, cueId);
-    const end = endMs ?? startMs + (cue.endMs - cue.startMs);
-    assertPlacementFits(db, cue, startMs, end);
-    const placementId = Number(
-      db.prepare('INSERT INTO cue_placements (cue_id, film_id, start_ms, end_ms) VALUES (?, ?, ?, ?)').run(cueId, cue.filmId, startMs, end)
-        .lastInsertRowid
-    );
-    return getPlacement(db, placementId);
+    return insertPlacement(db, { ...cue, id: cueId }, startMs, endMs ?? startMs + (cue.endMs - cue.startMs), null);
   })();
+}
+
+/** Where the cue finder heard a cue: its time 0 in film time, the film's speed against the recording, and how sure it is. */
+export interface FoundAlignment {
+  cueId: number;
+  alignedMs: number;
+  speed: number;
+  confidence: number;
+}
+
+/**
+ * The span a found cue takes in the film: from where its time 0 falls, for its length played at the
+ * film's speed (a PAL film plays a 60-s cue in 57.6 s), kept inside the film and inside what the
+ * recording holds from the cue's start.
+ */
+function foundSpan(db: Database.Database, cue: PlacedCueSource, found: FoundAlignment): { startMs: number; endMs: number } {
+  const startMs = Math.max(0, found.alignedMs);
+  let endMs = Math.round(found.alignedMs + (cue.endMs - cue.startMs) / found.speed);
+  const length = filmRunningTime(db, cue.filmId);
+  if (length) endMs = Math.min(endMs, length.ms);
+  if (cue.recordingMs !== null) endMs = Math.min(endMs, startMs + cue.recordingMs - cue.startMs);
+  return { startMs, endMs: Math.max(startMs, endMs) };
+}
+
+/** Places found cues, each marked found with its confidence, all or none. */
+export function placeFound(db: Database.Database, alignments: readonly FoundAlignment[]): PlacedCue[] {
+  return db.transaction(() =>
+    alignments.map((found) => {
+      const cue = cueOf(db, found.cueId);
+      const { startMs, endMs } = foundSpan(db, cue, found);
+      return insertPlacement(db, { ...cue, id: found.cueId }, startMs, endMs, found.confidence);
+    })
+  )();
 }
 
 export function updatePlacement(db: Database.Database, placementId: number, startMs: number, endMs: number): PlacedCue {

@@ -1,6 +1,6 @@
 import type { HandlersOf } from '../handler-types';
 import { analysisStatus, cancelAnalysis, startAnalysis } from './analysis';
-import { findCueInFilm, rejectCandidate } from './soundtrack';
+import { acceptCandidates, findCueInFilm, rejectCandidate } from './soundtrack';
 
 /** soundtrack.*: the film's soundtrack analysed once, and the score's cues found in it. */
 export const soundtrackHandlers: HandlersOf<'soundtrack'> = {
@@ -8,5 +8,6 @@ export const soundtrackHandlers: HandlersOf<'soundtrack'> = {
   'soundtrack.analyse': ({ filmId }, library) => startAnalysis(library, filmId),
   'soundtrack.cancel': ({ filmId }, library) => cancelAnalysis(library, filmId),
   'soundtrack.findCue': ({ cueId, limit }, library) => findCueInFilm(library, cueId, limit),
+  'soundtrack.accept': ({ candidates }, library) => acceptCandidates(library, candidates),
   'soundtrack.reject': ({ cueId, alignedMs }, library) => rejectCandidate(library, cueId, alignedMs)
 };

@@ -1,10 +1,13 @@
 import { statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
+import type { PlacedCue } from '../../shared/placements';
 import type { CueCandidate } from '../../shared/soundtrack';
+import { formatPreciseFilmTime } from '../../shared/time-format';
 import { notFound } from '../errors';
 import { uploadsInProgress } from '../library/incoming';
 import { assertWritable, type Library } from '../library/library';
+import { placeFound } from '../placements/placements';
 import { planDecode, type PlannedFormat } from '../recordings/decoders/plan';
 import { decodeSegmentInto } from '../recordings/decoders/segment';
 import { filmIndex } from './analysis';
@@ -14,8 +17,10 @@ import { mixToMono, Resampler } from './resample';
 
 /** A cue shorter than this has too few landmarks to be told from chance. */
 const SHORTEST_CUE_MS = 2000;
-/** A candidate this close to a rejected alignment is the rejected one. */
+/** A candidate this close to a rejected alignment is the rejected one; to a placement's start, the placed one. */
 const SAME_ALIGNMENT_MS = 1000;
+/** The most candidates one search offers. */
+export const MOST_CANDIDATES = 20;
 
 interface CueRow {
   id: number;
@@ -90,7 +95,25 @@ async function cachedRecordingSound(library: Library, mediaFile: string): Promis
   return sound;
 }
 
-/** Where the cue sounds in its film, best first, leaving out what the person rejected. */
+/** Where the cue's time 0 falls once placed: a placement cannot start before the film. */
+const placedStart = (c: Pick<CueCandidate, 'alignedMs'>): number => Math.max(0, c.alignedMs);
+
+/**
+ * What the person has already settled for a cue: alignments rejected, and the starts of its
+ * placements (an accepted candidate, or one placed by hand at the same place).
+ */
+function settled(library: Library, cueId: number): (c: Pick<CueCandidate, 'alignedMs'>) => boolean {
+  const rejected = library.db.prepare('SELECT aligned_ms FROM rejected_cue_candidates WHERE cue_id = ?').pluck().all(cueId) as number[];
+  const placed = library.db.prepare('SELECT start_ms FROM cue_placements WHERE cue_id = ?').pluck().all(cueId) as number[];
+  return (c) =>
+    rejected.some((r) => Math.abs(r - c.alignedMs) <= SAME_ALIGNMENT_MS) ||
+    placed.some((p) => Math.abs(p - placedStart(c)) <= SAME_ALIGNMENT_MS);
+}
+
+/** The candidates last offered for each cue (by its id): what accepting one places, with the confidence it was offered with. */
+const offeredOf = uploadsInProgress<CueCandidate[]>();
+
+/** Where the cue sounds in its film, best first, leaving out what the person rejected or placed. */
 export async function findCueInFilm(library: Library, cueId: number, limit = 5): Promise<CueCandidate[]> {
   const cue = cueRow(library, cueId);
   if (!cue.mediaFile)
@@ -102,10 +125,10 @@ export async function findCueInFilm(library: Library, cueId: number, limit = 5):
   const recording = await cachedRecordingSound(library, cue.mediaFile);
   const from = Math.round((cue.startMs / 1000) * ANALYSIS_RATE);
   const to = Math.round((cue.endMs / 1000) * ANALYSIS_RATE);
-  const rejected = library.db.prepare('SELECT aligned_ms FROM rejected_cue_candidates WHERE cue_id = ?').pluck().all(cueId) as number[];
-  // Ask for more than wanted: rejected ones are left out after.
-  return findCue(index, cueConstellationOf(recording.subarray(from, to)), limit + rejected.length)
-    .filter((c) => !rejected.some((r) => Math.abs(r - c.alignedMs) <= SAME_ALIGNMENT_MS))
+  const done = settled(library, cueId);
+  // Ask for every candidate worth offering: those settled are left out after.
+  const candidates = findCue(index, cueConstellationOf(recording.subarray(from, to)), MOST_CANDIDATES)
+    .filter((c) => !done(c))
     .slice(0, limit)
     .map((c) => ({
       cueId,
@@ -118,6 +141,32 @@ export async function findCueInFilm(library: Library, cueId: number, limit = 5):
       confidence: c.confidence,
       confident: c.confidence >= CONFIDENT
     }));
+  offeredOf(library).set(String(cueId), candidates);
+  return candidates;
+}
+
+/**
+ * Places the chosen candidates (all or none), each marked found with the confidence it was offered
+ * with. A candidate no longer remembered (the library was opened again) is searched for again.
+ */
+export async function acceptCandidates(library: Library, chosen: readonly { cueId: number; alignedMs: number }[]): Promise<PlacedCue[]> {
+  assertWritable(library);
+  const offered = offeredOf(library);
+  const accepted: CueCandidate[] = [];
+  for (const { cueId, alignedMs } of chosen) {
+    if (accepted.some((c) => c.cueId === cueId && c.alignedMs === alignedMs)) continue;
+    const at = (list: CueCandidate[] | undefined) => list?.find((c) => c.alignedMs === alignedMs);
+    const candidate = at(offered.get(String(cueId))) ?? at(await findCueInFilm(library, cueId, MOST_CANDIDATES));
+    const { label } = cueRow(library, cueId);
+    if (!candidate || settled(library, cueId)(candidate)) {
+      throw new ReelnotesError(
+        'CONFLICT',
+        `Nothing placed: the cue finder no longer offers “${label}” at ${formatPreciseFilmTime(alignedMs)} (rejected or placed already); find the cue again.`
+      );
+    }
+    accepted.push(candidate);
+  }
+  return placeFound(library.db, accepted);
 }
 
 export function rejectCandidate(library: Library, cueId: number, alignedMs: number): { cueId: number; alignedMs: number } {

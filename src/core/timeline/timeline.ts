@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { foundWords } from '../../shared/placements';
 import { MAX_FILM_TIME_MS, MAX_TIMELINE_ROW_ITEMS } from '../../shared/limits';
 import type {
   Motif,
@@ -32,7 +33,13 @@ interface ItemSource {
 }
 
 /** A row as selected: a placement's also names its cue. */
-type ItemRow = Omit<TimelineItem, 'kind' | 'cue'> & { cueId?: number; trackId?: number; cueStartMs?: number; recordingId?: number | null };
+type ItemRow = Omit<TimelineItem, 'kind' | 'cue'> & {
+  cueId?: number;
+  trackId?: number;
+  cueStartMs?: number;
+  recordingId?: number | null;
+  foundConfidence?: number | null;
+};
 
 const longestOf = (db: Database.Database, sql: string, ...params: unknown[]) =>
   (db
@@ -57,7 +64,8 @@ function placementSource(db: Database.Database, filmId: number, extra: string, e
   return {
     kind: 'placement',
     select: `p.id, p.start_ms AS startMs, p.end_ms AS endMs, c.label AS title, c.colour, p.cue_id AS cueId, c.track_id AS trackId,
-      c.start_ms AS cueStartMs, (SELECT r.id FROM recordings r WHERE r.track_id = c.track_id) AS recordingId`,
+      c.start_ms AS cueStartMs, (SELECT r.id FROM recordings r WHERE r.track_id = c.track_id) AS recordingId,
+      p.found_confidence AS foundConfidence`,
     from: 'cue_placements p JOIN cues c ON c.id = p.cue_id',
     where: `p.film_id = ?${extra}`,
     params: [filmId, ...extraParams],
@@ -105,6 +113,19 @@ function overlapping(source: ItemSource, fromMs: number, toMs: number): { sql: s
   return { sql: `${source.where} AND ${range.sql}`, params: [...source.params, ...range.params] };
 }
 
+/** A row as the timeline shows it: a placement names its cue, and a found one says so in its title. */
+function itemOf(kind: TimelineItem['kind'], { cueId, trackId, cueStartMs, recordingId, foundConfidence, ...item }: ItemRow): TimelineItem {
+  return {
+    kind,
+    ...item,
+    title: foundConfidence == null ? item.title : `${item.title} (${foundWords(foundConfidence)})`,
+    cue:
+      cueId === undefined
+        ? null
+        : { cueId, trackId: trackId!, cueStartMs: cueStartMs!, recordingId: recordingId ?? null, label: item.title }
+  };
+}
+
 /** Every item of the sources overlapping [fromMs, toMs), in film order. */
 function itemsOf(db: Database.Database, sources: ItemSource[], fromMs: number, toMs: number): TimelineItem[] {
   const items = sources.flatMap((source) => {
@@ -113,14 +134,7 @@ function itemsOf(db: Database.Database, sources: ItemSource[], fromMs: number, t
       db
         .prepare(`SELECT ${source.select} FROM ${source.from} WHERE ${condition.sql} ORDER BY ${source.start}`)
         .all(...condition.params) as ItemRow[]
-    ).map(({ cueId, trackId, cueStartMs, recordingId, ...item }): TimelineItem => ({
-      kind: source.kind,
-      ...item,
-      cue:
-        cueId === undefined
-          ? null
-          : { cueId, trackId: trackId!, cueStartMs: cueStartMs!, recordingId: recordingId ?? null, label: item.title }
-    }));
+    ).map((row) => itemOf(source.kind, row));
   });
   if (sources.length > 1) items.sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
   return items;
@@ -146,21 +160,7 @@ function rowRange(
     0
   );
   if (total <= Math.min(MAX_TIMELINE_ROW_ITEMS, buckets)) {
-    const items = sources.flatMap((source, i) =>
-      (
-        db
-          .prepare(`SELECT ${source.select} FROM ${source.from} WHERE ${conditions[i].sql} ORDER BY ${source.start}`)
-          .all(...conditions[i].params) as ItemRow[]
-      ).map(({ cueId, trackId, cueStartMs, recordingId, ...item }): TimelineItem => ({
-        kind: source.kind,
-        ...item,
-        cue:
-          cueId === undefined
-            ? null
-            : { cueId, trackId: trackId!, cueStartMs: cueStartMs!, recordingId: recordingId ?? null, label: item.title }
-      }))
-    );
-    if (sources.length > 1) items.sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
+    const items = itemsOf(db, sources, fromMs, toMs);
     return { row, total, items, counts: null };
   }
   // Parameters arrive as reals: the bucket is cut to an integer in SQL, so each start falls in one.

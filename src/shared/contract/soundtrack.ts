@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import type { PlacedCue } from '../placements';
 import type { CueCandidate, SoundtrackAnalysis } from '../soundtrack';
 import { method } from './define';
 import { id } from './fields';
+
+/** Where a candidate puts the cue's time 0: before the film's start when the film uses only the cue's end. */
+const alignedMs = z.number().int().min(-86_400_000).max(86_400_000);
 
 export const soundtrackMethods = {
   'soundtrack.status': method<SoundtrackAnalysis>()(z.object({ filmId: id }).strict()),
@@ -14,8 +18,20 @@ export const soundtrackMethods = {
   'soundtrack.cancel': method<SoundtrackAnalysis>()(z.object({ filmId: id }).strict()),
   /** Where the cue sounds in its film, best first, leaving out what the person rejected. */
   'soundtrack.findCue': method<CueCandidate[]>()(z.object({ cueId: id, limit: z.number().int().min(1).max(20).optional() }).strict()),
+  /**
+   * Places the chosen candidates, all or none: each from where the cue's time 0 falls, for the cue's
+   * length at the film's speed (inside the film), marked found with the confidence it was offered with.
+   */
+  'soundtrack.accept': method<PlacedCue[]>()(
+    z
+      .object({
+        candidates: z
+          .array(z.object({ cueId: id, alignedMs }).strict())
+          .min(1)
+          .max(1000)
+      })
+      .strict()
+  ),
   /** Remembers that the cue does not sound at this alignment, so it is not offered again. */
-  'soundtrack.reject': method<{ cueId: number; alignedMs: number }>()(
-    z.object({ cueId: id, alignedMs: z.number().int().min(-86_400_000).max(86_400_000) }).strict()
-  )
+  'soundtrack.reject': method<{ cueId: number; alignedMs: number }>()(z.object({ cueId: id, alignedMs }).strict())
 };

@@ -48,7 +48,9 @@ export function useLibraryQuery<M extends MethodName>(method: M, input: MethodIn
  * them marks the view out of date too, so no mutation of those domains has to know it exists.
  */
 const drawnFrom: Partial<Record<Domain, readonly Domain[]>> = {
-  timeline: ['films', 'placements', 'notes', 'tags', 'cues', 'subtitles', 'video']
+  timeline: ['films', 'placements', 'notes', 'tags', 'cues', 'subtitles', 'video'],
+  // The cue finder leaves out what is placed already, and searches a cue's span as it is now.
+  soundtrack: ['placements', 'cues']
 };
 
 /** Marks every answer of these domains (and of the views drawn from them) out of date; those on screen are asked for again. */

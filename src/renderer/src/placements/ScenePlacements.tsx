@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import type { Scene, Track } from '../../../shared/domain';
-import type { PlacedCue } from '../../../shared/placements';
+import { foundWords, type PlacedCue } from '../../../shared/placements';
 import { formatFrameTime, readFilmTime, UNKNOWN_FRAME_MS } from '../../../shared/time-format';
 import { call } from '../api';
 import { CueSwatch } from '../cues/CueSwatch';
@@ -72,6 +72,7 @@ export function ScenePlacements({ scene, tracks }: { scene: Scene; tracks: Track
                 <span className={styles.label}>{p.label}</span>
                 <span className={styles.times} data-testid="placement-span">
                   {span(p)} · {p.trackTitle}
+                  {p.foundConfidence !== null && ` · ${foundWords(p.foundConfidence)}`}
                 </span>
               </span>
               <button

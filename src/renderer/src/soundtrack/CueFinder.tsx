@@ -2,12 +2,13 @@ import { useRef } from 'react';
 import { mediaUrl } from '../../../shared/media-url';
 import type { Cue } from '../../../shared/score';
 import type { CueCandidate } from '../../../shared/soundtrack';
-import { formatFilmTime } from '../../../shared/time-format';
+import { formatPreciseFilmTime as preciseTime } from '../../../shared/time-format';
 import { isDesktop } from '../api';
 import { useLibraryQuery } from '../data/library-query';
 import { playFilmSpan } from '../films/film-clock';
 import { useNotify } from '../notices/notify';
 import { useModalDialog } from '../ui/useModalDialog';
+import { useAcceptFound } from './accept';
 import { useAnalyseSoundtrack, useCancelAnalysis, useRejectCandidate, useSoundtrackAnalysis } from './queries';
 import styles from './CueFinder.module.css';
 
@@ -19,9 +20,6 @@ interface Props {
   recordingId: number | null;
   onClose: () => void;
 }
-
-/** A film time to the millisecond: candidates are placed finer than a second. */
-const preciseTime = (ms: number): string => `${formatFilmTime(Math.max(0, ms))}.${String(Math.max(0, ms) % 1000).padStart(3, '0')}`;
 
 /**
  * "Where does this cue sound?": the film's soundtrack analysed once (with progress, cancellable; the
@@ -37,6 +35,7 @@ export function CueFinder({ open, filmId, cue, recordingId, onClose }: Props) {
   const ready = analysis?.state === 'ready';
   const candidates = useLibraryQuery('soundtrack.findCue', open && ready ? { cueId: cue.id } : null);
   const reject = useRejectCandidate();
+  const accept = useAcceptFound();
   const album = useRef<HTMLAudioElement>(null);
   const albumEnd = useRef(0);
 
@@ -109,6 +108,14 @@ export function CueFinder({ open, filmId, cue, recordingId, onClose }: Props) {
                 </button>
                 <button type="button" className="button subtle small" disabled={recordingId === null} onClick={() => playAlbum(c)}>
                   ▶ Album
+                </button>
+                <button
+                  type="button"
+                  className="button subtle small"
+                  onClick={() => void accept([c])}
+                  aria-label={`Accept the candidate at ${preciseTime(c.filmFromMs)}: place the cue there`}
+                >
+                  Accept
                 </button>
                 <button
                   type="button"

@@ -17,4 +17,11 @@ export function useSoundtrackAnalysis(filmId: number) {
 /** Starting and cancelling change the status; a finished analysis changes every search's answer. */
 export const useAnalyseSoundtrack = () => useLibraryMutation('soundtrack.analyse', ['soundtrack']);
 export const useCancelAnalysis = () => useLibraryMutation('soundtrack.cancel', ['soundtrack']);
+/** An accepted candidate is a placement: it leaves the finder's list and shows on the timeline. */
+export const useAcceptCandidates = () => useLibraryMutation('soundtrack.accept', ['placements']);
+/**
+ * Undoing an accept removes its placement. Named here, not taken from placements/: that folder shows
+ * cues, whose rows open the finder, and folders import each other in one direction only.
+ */
+export const useUndoAccept = () => useLibraryMutation('placements.delete', ['placements']);
 export const useRejectCandidate = () => useLibraryMutation('soundtrack.reject', ['soundtrack']);
