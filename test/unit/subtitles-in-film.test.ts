@@ -43,50 +43,37 @@ beforeAll(() => {
   ffmpeg(['-i', subs, ...h264, '-c:s', 'srt', '-metadata:s:s:0', 'language=eng', films.srtMkv]);
   films.vttWebm = join(dir, 'film-vtt.webm');
   ffmpeg(['-i', subs, '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-c:s', 'webvtt', films.vttWebm]);
-  films.twoTracksMkv = join(dir, 'film-two.mkv');
-  ffmpeg([
-    '-i',
-    subs,
-    '-i',
-    french,
-    '-map',
-    '0',
-    '-map',
-    '1',
-    '-map',
-    '2',
-    ...h264,
-    '-c:s',
-    'srt',
-    '-metadata:s:s:1',
-    'language=fre',
-    films.twoTracksMkv
-  ]);
+  /** The English and the French subtitles as two tracks of one film, the second marked French. */
+  const twoTracks = (name: string, codec: string) => {
+    const film = join(dir, name);
+    ffmpeg([
+      '-i',
+      subs,
+      '-i',
+      french,
+      '-map',
+      '0',
+      '-map',
+      '1',
+      '-map',
+      '2',
+      ...h264,
+      '-c:s',
+      codec,
+      '-metadata:s:s:1',
+      'language=fre',
+      film
+    ]);
+    return film;
+  };
+  films.twoTracksMkv = twoTracks('film-two.mkv', 'srt');
   films.assMkv = join(dir, 'film-ass.mkv');
   ffmpeg(['-i', subs, ...h264, '-c:s', 'ass', films.assMkv]);
   films.movTextMp4 = join(dir, 'film-mov-text.mp4');
   ffmpeg(['-i', subs, ...h264, '-c:s', 'mov_text', '-metadata:s:s:0', 'language=eng', films.movTextMp4]);
   // Two mov_text tracks in a QuickTime file (QuickTime's own `text` sample entry, no language: ffmpeg's mov muxer drops it),
   // the movie box after the pictures, as ffmpeg writes it without faststart.
-  films.twoMovTextMov = join(dir, 'film-two.mov');
-  ffmpeg([
-    '-i',
-    subs,
-    '-i',
-    french,
-    '-map',
-    '0',
-    '-map',
-    '1',
-    '-map',
-    '2',
-    ...h264,
-    '-c:s',
-    'mov_text',
-    '-metadata:s:s:1',
-    'language=fre',
-    films.twoMovTextMov
-  ]);
+  films.twoMovTextMov = twoTracks('film-two.mov', 'mov_text');
   // Chapters, which an MP4 keeps as a text track of their own: not a subtitle track.
   const chapters = join(dir, 'chapters.txt');
   writeFileSync(
