@@ -14,9 +14,13 @@ export function PictureElsewhere({ video, away }: { video: FilmVideo; away: Pict
   useFilmKeys(controls, () => true);
   useCommand('picture-window', () => attachPictureBack());
   // The ⧉ button that had the focus is gone with the desk's picture: the focus goes to the same
-  // transport here (Space then plays and pauses the picture in its window, as it did).
+  // transport here (Space then plays and pauses the picture in its window, as it did), and the pane,
+  // scrolled down to a tall picture, brings this shorter box into view.
   useEffect(() => {
-    if (document.activeElement === document.body) box.current?.querySelector<HTMLButtonElement>('.film-transport button')?.focus();
+    if (document.activeElement === document.body) {
+      box.current?.querySelector<HTMLButtonElement>('.film-transport button')?.focus({ preventScroll: true });
+    }
+    box.current?.scrollIntoView({ block: 'nearest' });
   }, []);
   return (
     <div className="film-picture" ref={box}>
