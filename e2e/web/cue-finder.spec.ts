@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { writeCueFilm, type CueFilm } from '../../test/soundtrack-signals';
-import { expect, test } from '../web-host';
+import { expect, test, type WebHost } from '../web-host';
 
 let dir: string;
 let film: CueFilm;
@@ -15,13 +15,11 @@ test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const dock = (page: Page) => page.getByRole('region', { name: 'Score player' });
 
-test('find a cue in the film’s soundtrack: analyse once, hear the best candidate, accept it onto the timeline, reject another', async ({
-  page,
-  host
-}) => {
-  // The film's whole soundtrack is decoded and analysed on the host's worker: on a busy machine that
-  // alone can take most of a minute, so this test gets three times the usual time.
-  test.slow();
+/**
+ * The film attached, the album's take attached to the ballet's track in the score dock (the stand-in
+ * cues removed), and the cues made: the dock shows the track with them.
+ */
+async function balletWithCues(page: Page, host: WebHost, cues: readonly (readonly [string, number, number])[]) {
   expect((await host.call('video.attach', { filmId: 1, path: film.filmPath })).ok).toBe(true);
   const tracks = await host.call<{ id: number; title: string }[]>('tracks.list', { filmId: 1 });
   const ballet = tracks.result!.find((t) => t.title === 'The Red Shoes Ballet')!;
@@ -29,10 +27,23 @@ test('find a cue in the film’s soundtrack: analyse once, hear the best candida
   await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: ballet.title });
   await dock(page).getByLabel('Recording file').setInputFiles(film.recordingPath);
   await expect(dock(page).getByText(/PCM · 22.05 kHz · mono/)).toBeVisible({ timeout: 45_000 });
-  expect((await host.call('cues.create', { trackId: ballet.id, label: 'The shoes', startMs: 0, endMs: 20_000 })).ok).toBe(true);
-  // Made through the contract, the cue shows once the page reads the library again.
+  await dock(page).getByRole('button', { name: 'Remove them' }).click();
+  for (const [label, startMs, endMs] of cues)
+    expect((await host.call('cues.create', { trackId: ballet.id, label, startMs, endMs })).ok).toBe(true);
+  // Made through the contract, the cues show once the page reads the library again.
   await page.reload();
   await dock(page).getByRole('combobox', { name: 'Track' }).selectOption({ label: ballet.title });
+  return ballet;
+}
+
+test('find a cue in the film’s soundtrack: analyse once, hear the best candidate, accept it onto the timeline, reject another', async ({
+  page,
+  host
+}) => {
+  // The film's whole soundtrack is decoded and analysed on the host's worker: on a busy machine that
+  // alone can take most of a minute, so this test gets three times the usual time.
+  test.slow();
+  const ballet = await balletWithCues(page, host, [['The shoes', 0, 20_000]]);
 
   await dock(page).getByRole('button', { name: 'Find cue The shoes in the film' }).click();
   const finder = page.getByRole('dialog', { name: 'Where does “The shoes” sound in the film?' });
@@ -75,4 +86,42 @@ test('find a cue in the film’s soundtrack: analyse once, hear the best candida
   await finder.getByRole('button', { name: 'Close' }).click();
   await expect(finder).toBeHidden();
   await expect(placed).toHaveCount(1);
+});
+
+test('find every cue of a track in one job, then accept all above the chosen confidence, by keyboard', async ({ page, host }) => {
+  // The whole soundtrack is analysed first, then each cue searched: slow on a busy machine.
+  test.slow();
+  const ballet = await balletWithCues(page, host, [
+    ['The shoes', 0, 20_000],
+    ['The leap', 6000, 16_000]
+  ]);
+
+  await dock(page).getByRole('button', { name: 'Find every cue of this track in the film' }).focus();
+  await page.keyboard.press('Enter');
+  const finder = page.getByRole('dialog', { name: `Every cue of “${ballet.title}” in the film` });
+  await finder.getByRole('button', { name: 'Find every cue in the film' }).focus();
+  await page.keyboard.press('Enter');
+  const candidates = finder.getByRole('list', { name: 'Candidates, most confident first' });
+  await expect(candidates).toBeVisible({ timeout: 90_000 });
+  await expect(finder.getByText('2 cues searched')).toBeVisible({ timeout: 60_000 });
+  await expect(candidates.getByRole('listitem', { name: /^The shoes at 00:00:12\./ })).toContainText('found');
+  await expect(candidates.getByRole('listitem', { name: /^The leap at 00:00:18\./ })).toContainText('found');
+  expect((await host.call<unknown[]>('placements.inRange', { filmId: 1, fromMs: 0, toMs: 40_000 })).result).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('track-finder.png') });
+
+  const threshold = finder.getByLabel('Accept all at or above');
+  await expect(threshold).toHaveValue('90');
+  await threshold.focus();
+  await page.keyboard.press('Tab');
+  await expect(finder.getByRole('button', { name: /^Accept all 2 at or above 90%$/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(candidates.getByRole('listitem', { name: /^The (shoes|leap) at/ }).filter({ hasText: 'found' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(finder).toBeHidden();
+
+  const placed = page.getByRole('region', { name: 'Timeline' }).getByRole('group', { name: ballet.title }).getByRole('button');
+  await expect(placed).toHaveCount(2);
+  const starts = await placed.evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-start-ms'))));
+  expect(Math.abs(starts[0] - film.cueAtMs)).toBeLessThanOrEqual(100);
+  expect(Math.abs(starts[1] - (film.cueAtMs + 6000))).toBeLessThanOrEqual(100);
 });

@@ -170,7 +170,7 @@ test('dragging a file over the window says what dropping it there will do, and t
   const other = await dragFile(page, 'poster.pdf', 'application/pdf');
   await other.enter('.film-pane');
   await expect(overlay).toHaveText(
-    'Reelnotes cannot open this file: it reads film pages (.txt) and attaches recordings (audio) in the score player'
+    'Reelnotes cannot open this file: it reads film pages (.txt) and study packs (.reelstudy), and attaches recordings (audio) in the score player'
   );
   await other.drop('.film-pane');
   await expect(page.getByRole('alert').filter({ hasText: 'poster.pdf: Reelnotes cannot open this file' })).toBeVisible();

@@ -101,8 +101,19 @@ test('a study pack out of one library and into a second, empty one, and a broken
     expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
     await desk.screenshot({ path: test.info().outputPath('pack-opened.png') });
 
-    // Opened again, it adds nothing.
-    await desk.getByTestId('film-page-input').setInputFiles(pack);
+    // Opened again, dropped on the window as a file manager hands it where the type is not registered
+    // (no MIME type during the drag), it adds nothing.
+    const dropped = await desk.evaluateHandle(
+      (bytes) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], 'the-red-shoes.reelstudy', { type: '' }));
+        return data;
+      },
+      [...readFileSync(pack)]
+    );
+    await desk.locator('.app').dispatchEvent('dragenter', { dataTransfer: dropped });
+    await expect(desk.getByTestId('drop-overlay')).toHaveText('Drop a study pack or a film page to open it in your library');
+    await desk.locator('.app').dispatchEvent('drop', { dataTransfer: dropped });
     await expect(desk.getByTestId('notices')).toContainText(
       /Opened “The Red Shoes” from the study pack: nothing new \(\d+ notes and cues were already here\)\./
     );

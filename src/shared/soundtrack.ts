@@ -35,3 +35,27 @@ export interface CueCandidate {
   confidence: number;
   confident: boolean;
 }
+
+/**
+ * Every cue of a track searched in the film as one job: the film's soundtrack analysed first if it
+ * is not yet, then each cue (long enough to be found) in turn, on a thread of its own.
+ * - `none`: not run since the library was opened;
+ * - `analysing`: the film's soundtrack first, `fraction` done;
+ * - `searching`: `searched` of `cues` done;
+ * - `done`, `failed` (`message` says why), `cancelled`.
+ */
+export interface TrackSearch {
+  trackId: number;
+  state: 'none' | 'analysing' | 'searching' | 'done' | 'failed' | 'cancelled';
+  fraction: number;
+  searched: number;
+  cues: number;
+  /** Cues too short to be told from chance by their sound (under two seconds, markers): not searched. */
+  tooShort: number;
+  message: string | null;
+  /**
+   * What to review, most confident first: every confident candidate of each cue, else its best guess;
+   * those rejected or placed since are left out. Nothing is placed until the person accepts.
+   */
+  candidates: CueCandidate[];
+}

@@ -46,6 +46,30 @@ describe('the study as a spreadsheet (CSV and TSV)', () => {
     });
   }
 
+  it('keeps a tag name holding ";" or a backslash whole both ways, while a hand-kept "a;b" is two tags', async () => {
+    const { filmId, call, library } = redShoesLibrary();
+    const header = 'start,end,text,tags,kind';
+    const text = `${header}\n00:00:05,,First,"score\\;draft; C:\\\\music",note\n00:00:06,,Second,motif;dance,note\n`;
+    const read = { filmId, fileName: 'kept.csv', text, delimiter: ',', header: true, mapping: allColumns.slice(0, 5) };
+    expect(await call('exchange.importTable', { ...read, notation: 'auto', fps: null, kind: 'note', track: null })).toEqual({
+      scenes: 0,
+      notes: 2,
+      cues: 0
+    });
+    const tagsOf = (body: string) =>
+      library.db
+        .prepare(
+          `SELECT t.name FROM tags t JOIN taggings g ON g.tag_id = t.id JOIN annotations a ON a.id = g.target_id
+           WHERE g.target_kind = 'annotation' AND a.body = ? ORDER BY t.name`
+        )
+        .pluck()
+        .all(body);
+    expect(tagsOf('First')).toEqual(['C:\\music', 'score;draft']);
+    expect(tagsOf('Second')).toEqual(['dance', 'motif']);
+    const written = await call<{ text: string }>('exchange.exportTable', { filmId, format: 'csv' });
+    expect(written.text).toContain(',First,C:\\\\music; score\\;draft,note,');
+  });
+
   it('reads an Audacity-style CSV with a header made by hand, as cues on the track chosen', async () => {
     const { filmId, tracks, call, library } = redShoesLibrary();
     const text = 'Start time (s),End time (s),Label\n1.5,3.250,Horn call\n61,62.5,"Oboe, then strings"\n';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/core/dispatch';
 import { planRange } from '../../src/core/recordings/decoders/range';
 import { attachFile, getSpectrogram } from '../../src/core/recordings/recordings';
-import { realFft } from '../../src/core/recordings/spectrogram';
+import { realFft, windowSizeFor } from '../../src/core/recordings/spectrogram';
 import { listFilms } from '../../src/core/films/films';
 import { listTracks } from '../../src/core/tracks/tracks';
 import { seedDefaultLibrary } from '../../src/core/library/default-library';
@@ -76,6 +76,12 @@ describe('the spectrogram of a stretch', () => {
       expect(heard.slice(22).every((label) => label === 'A4 440 Hz')).toBe(true);
       expect(across.decodeMs).toBeGreaterThan(0);
       expect(across.transformMs).toBeGreaterThan(0);
+
+      // More columns than windows a quarter apart would only repeat the sound: a second gets at most four per window.
+      const dense = await getSpectrogram(library, { recordingId: recording.id, fromMs: 25_000, toMs: 26_000, columns: 800 });
+      const quarterWindowMs = (windowSizeFor(recording.sampleRate) / 4 / recording.sampleRate) * 1000;
+      expect(dense.columns).toBe(Math.ceil(1000 / quarterWindowMs));
+      expect(decodeLevels(dense.levels).length).toBe(dense.rows * dense.columns);
     }, 60_000);
 
   it('is refused outside the recording, and past two minutes by the contract', async () => {
@@ -106,6 +112,13 @@ describe('the spectrogram of a stretch', () => {
       // Within a page of it: a quiet sine's Ogg pages hold over a second each.
       expect(segment.firstFrame).toBeGreaterThan(23 * 44100);
     });
+
+  it('reads exactly the frames of the stretch from a WAV file, where its samples lie', async () => {
+    const plan = await planRange(files.WAV, statSync(files.WAV).size, 'wav', 25 * 44100, 35 * 44100);
+    // 16-bit stereo: four bytes a frame, after sox's 44-byte header.
+    const from = 44 + 25 * 44100 * 4;
+    expect(plan.segments).toEqual([{ from, to: 44 + 35 * 44100 * 4, countFrom: from, firstFrame: 25 * 44100 }]);
+  });
 });
 
 describe('the transform', () => {

@@ -8,7 +8,7 @@ import { attachFile } from '../../src/core/recordings/recordings';
 import { listTracks } from '../../src/core/tracks/tracks';
 import type { Cue } from '../../src/shared/score';
 import type { PlacedCue } from '../../src/shared/placements';
-import type { CueCandidate, SoundtrackAnalysis } from '../../src/shared/soundtrack';
+import type { CueCandidate, SoundtrackAnalysis, TrackSearch } from '../../src/shared/soundtrack';
 import type { TimelineRange } from '../../src/shared/timeline';
 import { filmsDir, tempLibrary } from '../temp-library';
 import { writeCueFilm, type CueFilm } from '../soundtrack-signals';
@@ -100,6 +100,45 @@ describe('the cue finder through the contract', () => {
     await call(library, 'placements.delete', { placementId: placed.id });
     const back = await call<CueCandidate[]>(library, 'soundtrack.findCue', { cueId: cue.id });
     expect(back[0].alignedMs).toBe(best.alignedMs);
+  });
+
+  it('finds every cue of a track as one job (the soundtrack analysed first), places nothing until accepted, and can be cancelled', async () => {
+    const { library, cue } = await withCue(0, 20_000);
+    const trackId = listTracks(library.db, 1)[0].id;
+    const later = await call<Cue>(library, 'cues.create', { trackId, label: 'The leap', startMs: 6000, endMs: 16_000 });
+    await call(library, 'cues.create', { trackId, label: 'A marker', startMs: 3000, endMs: 3000 });
+    await call(library, 'video.attach', { filmId: 1, path: film.filmPath });
+
+    const started = await call<TrackSearch>(library, 'soundtrack.findTrack', { trackId });
+    expect(started).toMatchObject({ state: 'analysing', cues: 2, tooShort: 1, candidates: [] });
+    expect(await call<TrackSearch>(library, 'soundtrack.cancelTrack', { trackId })).toMatchObject({ state: 'cancelled' });
+    expect(await call<SoundtrackAnalysis>(library, 'soundtrack.status', { filmId: 1 })).toMatchObject({ state: 'cancelled' });
+
+    await call(library, 'soundtrack.findTrack', { trackId });
+    let search = await call<TrackSearch>(library, 'soundtrack.trackSearch', { trackId });
+    const seen = new Set<string>([search.state]);
+    while (search.state === 'analysing' || search.state === 'searching') {
+      await new Promise((resolve) => setImmediate(resolve));
+      search = await call<TrackSearch>(library, 'soundtrack.trackSearch', { trackId });
+      seen.add(search.state);
+    }
+    expect(search).toMatchObject({ state: 'done', searched: 2, cues: 2 });
+    expect(seen).toContain('searching');
+    const confident = search.candidates.filter((c) => c.confident);
+    const at = (cueId: number) => confident.find((c) => c.cueId === cueId)!;
+    expect(Math.abs(at(cue.id).alignedMs - film.cueAtMs)).toBeLessThanOrEqual(100);
+    expect(Math.abs(at(later.id).alignedMs - (film.cueAtMs + 6000))).toBeLessThanOrEqual(100);
+    expect(search.candidates.map((c) => c.confidence)).toEqual([...search.candidates.map((c) => c.confidence)].sort((a, b) => b - a));
+    expect(library.db.prepare('SELECT count(*) FROM cue_placements').pluck().get()).toBe(0);
+
+    // "Accept all above 90%": one call, every confident candidate placed; they leave the list.
+    const placed = await call<PlacedCue[]>(library, 'soundtrack.accept', {
+      candidates: confident.map(({ cueId, alignedMs }) => ({ cueId, alignedMs }))
+    });
+    expect(placed.map((p) => p.cueId).sort()).toEqual([cue.id, later.id].sort());
+    expect(placed.every((p) => p.foundConfidence !== null && p.foundConfidence >= 0.9)).toBe(true);
+    const after = await call<TrackSearch>(library, 'soundtrack.trackSearch', { trackId });
+    expect(after.candidates.filter((c) => c.confident)).toEqual([]);
   });
 
   it('refuses a cue too short to be told from chance', async () => {

@@ -14,8 +14,30 @@ import { formatClock, parseTime } from './times';
 
 export type Delimiter = ',' | '\t' | ';';
 
-/** Tags and scene numbers share a cell, separated so; a tag name holding ";" is not split by it. */
+/**
+ * Tags and scene numbers share a cell, separated by "; ". A tag name may itself hold ";" (or a
+ * backslash): it is written escaped by a backslash, so it comes back whole, while a hand-kept
+ * sheet's "a;b" is still two tags.
+ */
 const LIST_SEPARATOR = '; ';
+const listCell = (values: readonly (string | number)[]) =>
+  values.map((value) => String(value).replace(/[\\;]/g, (c) => `\\${c}`)).join(LIST_SEPARATOR);
+
+/** A list cell's values: split at each ";" not escaped by a backslash; a backslash before anything else is kept. */
+function listValues(cell: string): string[] {
+  const values: string[] = [];
+  let value = '';
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i];
+    if (c === '\\' && (cell[i + 1] === ';' || cell[i + 1] === '\\')) value += cell[++i];
+    else if (c === ';') {
+      values.push(value);
+      value = '';
+    } else value += c;
+  }
+  values.push(value);
+  return values.map((part) => part.trim()).filter(Boolean);
+}
 
 /** A row as read, with the line it starts on (a quoted cell may span lines). */
 interface Row {
@@ -94,9 +116,9 @@ export function formatTable(items: readonly StudyItem[], delimiter: Delimiter): 
       time(item.startMs),
       time(item.endMs),
       item.text,
-      item.tags.join(LIST_SEPARATOR),
+      listCell(item.tags),
       item.kind,
-      item.scenes.join(LIST_SEPARATOR),
+      listCell(item.scenes),
       item.track ?? '',
       item.cue ?? ''
     ]
@@ -188,12 +210,7 @@ export function readTable(text: string, options: TableImport): ReadItem[] {
     const kind = (kindText === '' ? options.kind : kindText) as StudyKind;
     if (!studyKinds.includes(kind))
       throw itemError(fileName, `${where}, column kind`, `"${kindText.slice(0, 40)}" is not scene, note or cue`);
-    const list = (value: string) =>
-      value
-        .split(';')
-        .map((part) => part.trim())
-        .filter(Boolean);
-    const scenes = list(cell('scene')).map((value) => {
+    const scenes = listValues(cell('scene')).map((value) => {
       if (!/^\d+$/.test(value)) throw itemError(fileName, `${where}, column scene`, `"${value.slice(0, 40)}" is not a scene number`);
       return Number(value);
     });
@@ -206,7 +223,7 @@ export function readTable(text: string, options: TableImport): ReadItem[] {
       startMs: kind === 'cue' && startMs === null ? null : startMs,
       endMs,
       text: kind === 'note' ? cell('text') : cell('text').trim(),
-      tags: list(cell('tags')),
+      tags: listValues(cell('tags')),
       scenes,
       track,
       cue: cell('cue').trim() || null

@@ -170,7 +170,7 @@ export async function getSpectrogram(
   library: Library,
   input: { recordingId: number; fromMs: number; toMs: number; columns: number }
 ): Promise<Spectrogram> {
-  const { recordingId, columns } = input;
+  const { recordingId } = input;
   const row = recordingRow(library.db, recordingId);
   const { path } = recordingMedia(library, recordingId);
   const fromMs = Math.min(input.fromMs, row.durationMs);
@@ -180,7 +180,12 @@ export async function getSpectrogram(
   const frameAt = (ms: number) => Math.round((ms / 1000) * row.sampleRate);
   const [fromFrame, toFrame] = [frameAt(fromMs), frameAt(toMs)];
   const decodeStarted = performance.now();
-  const reach = windowSizeFor(row.sampleRate) / 2;
+  const windowSize = windowSizeFor(row.sampleRate);
+  const reach = windowSize / 2;
+  // Columns closer than a quarter of a window apart show the same sound again (each window spans about
+  // 90 ms): past that a wider view gets no more detail, only more transforms, so it gets fewer columns
+  // and the renderer stretches them.
+  const columns = Math.min(input.columns, Math.max(1, Math.ceil((toFrame - fromFrame) / (windowSize / 4))));
   const plan = await planRange(path, statSync(path).size, format, Math.max(0, fromFrame - reach), toFrame + reach);
   const planMs = performance.now() - decodeStarted;
   const result = await spectrogramOnThread({ path, plan, sampleRate: row.sampleRate, fromFrame, toFrame, columns });

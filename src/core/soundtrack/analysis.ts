@@ -110,7 +110,8 @@ export function startAnalysis(library: Library, filmId: number): SoundtrackAnaly
       } else {
         try {
           keepFeatures(library, filmId, chosen, message.peaks, message.frames);
-          end(analysisStatus(library, filmId));
+          // No longer analysing: the status is now read from the features kept.
+          end({ ...job.status, state: 'ready', fraction: 1 });
         } catch (error) {
           end({ ...job.status, state: 'failed', fraction: 0, message: error instanceof Error ? error.message : String(error) });
         }
@@ -123,6 +124,12 @@ export function startAnalysis(library: Library, filmId: number): SoundtrackAnaly
     });
   });
   return job.status;
+}
+
+/** The analysis' state once the one under way (if any) has ended: ready, failed or cancelled. */
+export async function analysisEnded(library: Library, filmId: number): Promise<SoundtrackAnalysis> {
+  await jobsOf(library).get(String(filmId))?.finished;
+  return analysisStatus(library, filmId);
 }
 
 /** Stops the analysis and answers once its thread has ended. */
@@ -162,19 +169,26 @@ function keepFeatures(library: Library, filmId: number, chosen: Chosen, peaks: U
 /** The film's landmark index, built from its cached features once per analysis and kept while the library is open. */
 const indexesOf = uploadsInProgress<{ analysedAt: string; index: FilmIndex }>();
 
+const notAnalysed = () =>
+  new ReelnotesError('CONFLICT', 'Analyse the film’s soundtrack first: the cue finder listens to it once, then finds every cue in it.');
+
+/** The film's cached constellation, for the file attached now. */
+export function filmFeatures(library: Library, filmId: number): { peaks: Uint32Array; frames: number; analysedAt: string } {
+  const row = featuresRow(library, filmId);
+  if (!row) throw notAnalysed();
+  const blob = library.db.prepare('SELECT peaks FROM soundtrack_features WHERE film_id = ?').pluck().get(filmId) as Buffer;
+  const peaks = new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+  return { peaks, frames: row.frames, analysedAt: row.analysedAt };
+}
+
 export function filmIndex(library: Library, filmId: number): FilmIndex {
   const row = featuresRow(library, filmId);
-  if (!row)
-    throw new ReelnotesError(
-      'CONFLICT',
-      'Analyse the film’s soundtrack first: the cue finder listens to it once, then finds every cue in it.'
-    );
+  if (!row) throw notAnalysed();
   const cache = indexesOf(library);
   const kept = cache.get(String(filmId));
   if (kept?.analysedAt === row.analysedAt) return kept.index;
-  const blob = library.db.prepare('SELECT peaks FROM soundtrack_features WHERE film_id = ?').pluck().get(filmId) as Buffer;
-  const peaks = new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
-  const index = indexFilm(peaks, row.frames);
+  const { peaks, frames } = filmFeatures(library, filmId);
+  const index = indexFilm(peaks, frames);
   // One film's index at a time: it is tens of megabytes.
   cache.clear();
   cache.set(String(filmId), { analysedAt: row.analysedAt, index });

@@ -7,7 +7,8 @@
  * - an AC-3 or E-AC-3 track not yet converted, decoded by mediabunny's AC-3 extension (slower).
  * Opus, Vorbis and DTS are refused with what to do.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { pcmFrames, readWavLayout } from '../recordings/decoders/wav';
 import { ANALYSIS_RATE } from './constellation';
 import { mixToMono, Resampler } from './resample';
 
@@ -44,46 +45,21 @@ class ToAnalysis {
 
 const READ_BYTES = 1 << 20;
 
-/** A 16-bit PCM WAV (what the AC-3 conversion writes), read a megabyte at a time. */
+/** The WAV the AC-3 conversion writes (16-bit PCM), read a megabyte at a time. */
 function decodeWav(path: string, take: (mono: Float32Array) => void, onProgress: (fraction: number) => void): void {
   const fd = openSync(path, 'r');
   try {
     const head = Buffer.alloc(64 * 1024);
-    const headBytes = readSync(fd, head, 0, head.length, 0);
-    let channels = 0;
-    let rate = 0;
-    let bits = 0;
-    let dataAt = -1;
-    let dataBytes = 0;
-    for (let at = 12; at + 8 <= headBytes;) {
-      const id = head.toString('latin1', at, at + 4);
-      const size = head.readUInt32LE(at + 4);
-      if (id === 'fmt ') {
-        channels = head.readUInt16LE(at + 10);
-        rate = head.readUInt32LE(at + 12);
-        bits = head.readUInt16LE(at + 22);
-      } else if (id === 'data') {
-        dataAt = at + 8;
-        dataBytes = size;
-        break;
-      }
-      at += 8 + size + (size % 2);
-    }
-    if (head.toString('latin1', 0, 4) !== 'RIFF' || dataAt < 0 || bits !== 16 || channels < 1 || rate <= 0) {
-      throw new UndecodableSound('the converted sound is not a 16-bit PCM WAV; convert the film’s sound again');
-    }
+    const layout = readWavLayout(head.subarray(0, readSync(fd, head, 0, head.length, 0)), fstatSync(fd).size);
+    if (!layout) throw new UndecodableSound('the converted sound is not a PCM WAV; convert the film’s sound again');
     const out = new ToAnalysis(take);
-    const frameBytes = 2 * channels;
-    const buffer = Buffer.alloc(READ_BYTES - (READ_BYTES % frameBytes));
-    const planes = Array.from({ length: channels }, () => new Float32Array(buffer.length / frameBytes));
+    const buffer = Buffer.alloc(READ_BYTES - (READ_BYTES % layout.blockAlign));
+    const planes = Array.from({ length: layout.channels }, () => new Float32Array(buffer.length / layout.blockAlign));
+    const dataBytes = layout.dataEnd - layout.dataStart;
     for (let done = 0; done < dataBytes;) {
-      const read = readSync(fd, buffer, 0, Math.min(buffer.length, dataBytes - done), dataAt + done);
+      const read = readSync(fd, buffer, 0, Math.min(buffer.length, dataBytes - done), layout.dataStart + done);
       if (read <= 0) break;
-      const frames = Math.floor(read / frameBytes);
-      for (let f = 0; f < frames; f++) {
-        for (let c = 0; c < channels; c++) planes[c][f] = buffer.readInt16LE(f * frameBytes + 2 * c) / 32768;
-      }
-      out.push(planes, frames, rate);
+      out.push(planes, pcmFrames(buffer.subarray(0, read), layout, planes), layout.sampleRate);
       done += read;
       onProgress(done / dataBytes);
     }

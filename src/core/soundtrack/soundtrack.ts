@@ -1,5 +1,4 @@
-import { statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
 import type { PlacedCue } from '../../shared/placements';
 import type { CueCandidate } from '../../shared/soundtrack';
@@ -8,15 +7,8 @@ import { notFound } from '../errors';
 import { uploadsInProgress } from '../library/incoming';
 import { assertWritable, type Library } from '../library/library';
 import { placeFound } from '../placements/placements';
-import { planDecode, type PlannedFormat } from '../recordings/decoders/plan';
-import { decodeSegmentInto } from '../recordings/decoders/segment';
 import { filmIndex } from './analysis';
-import { ANALYSIS_RATE, cueConstellationOf } from './constellation';
-import { CONFIDENT, findCue } from './find-cue';
-import { mixToMono, Resampler } from './resample';
-
-/** A cue shorter than this has too few landmarks to be told from chance. */
-const SHORTEST_CUE_MS = 2000;
+import { recordingFormat, recordingSound, searchCue, SHORTEST_CUE_MS } from './cue-search';
 /** A candidate this close to a rejected alignment is the rejected one; to a placement's start, the placed one. */
 const SAME_ALIGNMENT_MS = 1000;
 /** The most candidates one search offers. */
@@ -42,43 +34,6 @@ function cueRow(library: Library, cueId: number): CueRow {
   return row;
 }
 
-/** A recording's file is named by its content and the extension its format was accepted under. */
-const formatByExtension: Record<string, PlannedFormat> = {
-  '.ogg': 'oga',
-  '.opus': 'opus',
-  '.mp3': 'mp3',
-  '.flac': 'flac',
-  '.wav': 'wav',
-  '.m4a': 'm4a'
-};
-
-/** The whole recording at the analysis rate, in mono. */
-export async function recordingSound(path: string, format: PlannedFormat): Promise<Float32Array> {
-  const plan = await planDecode(path, statSync(path).size, format, 1);
-  const pieces: Float32Array[] = [];
-  let resampler: Resampler | undefined;
-  for (let index = 0; index < plan.segments.length; index++) {
-    await decodeSegmentInto(
-      path,
-      plan,
-      index,
-      (channels, frames, rate) => {
-        resampler ??= new Resampler(rate, ANALYSIS_RATE);
-        pieces.push(resampler.push(mixToMono([...channels], frames)));
-      },
-      () => {}
-    );
-  }
-  if (resampler) pieces.push(resampler.finish());
-  const sound = new Float32Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    sound.set(piece, at);
-    at += piece.length;
-  }
-  return sound;
-}
-
 /** Recordings at the analysis rate, the last few: finding every cue of a track decodes it once. */
 const recordingsOf = uploadsInProgress<Float32Array>();
 const RECORDINGS_KEPT = 3;
@@ -87,9 +42,7 @@ async function cachedRecordingSound(library: Library, mediaFile: string): Promis
   const cache = recordingsOf(library);
   const kept = cache.get(mediaFile);
   if (kept) return kept;
-  const format = formatByExtension[extname(mediaFile).toLowerCase()];
-  if (!format) throw new ReelnotesError('UNSUPPORTED_AUDIO', `The recording ${mediaFile} is in a format the cue finder does not read.`);
-  const sound = await recordingSound(join(library.mediaDir, mediaFile), format);
+  const sound = await recordingSound(join(library.mediaDir, mediaFile), recordingFormat(mediaFile));
   cache.set(mediaFile, sound);
   for (const oldest of cache.keys()) if (cache.size > RECORDINGS_KEPT) cache.delete(oldest);
   return sound;
@@ -102,7 +55,7 @@ const placedStart = (c: Pick<CueCandidate, 'alignedMs'>): number => Math.max(0, 
  * What the person has already settled for a cue: alignments rejected, and the starts of its
  * placements (an accepted candidate, or one placed by hand at the same place).
  */
-function settled(library: Library, cueId: number): (c: Pick<CueCandidate, 'alignedMs'>) => boolean {
+export function settled(library: Library, cueId: number): (c: Pick<CueCandidate, 'alignedMs'>) => boolean {
   const rejected = library.db.prepare('SELECT aligned_ms FROM rejected_cue_candidates WHERE cue_id = ?').pluck().all(cueId) as number[];
   const placed = library.db.prepare('SELECT start_ms FROM cue_placements WHERE cue_id = ?').pluck().all(cueId) as number[];
   return (c) =>
@@ -112,6 +65,11 @@ function settled(library: Library, cueId: number): (c: Pick<CueCandidate, 'align
 
 /** The candidates last offered for each cue (by its id): what accepting one places, with the confidence it was offered with. */
 const offeredOf = uploadsInProgress<CueCandidate[]>();
+
+/** Remembers what a search offered for a cue, for the person's accept. */
+export function offer(library: Library, cueId: number, candidates: CueCandidate[]): void {
+  offeredOf(library).set(String(cueId), candidates);
+}
 
 /** Where the cue sounds in its film, best first, leaving out what the person rejected or placed. */
 export async function findCueInFilm(library: Library, cueId: number, limit = 5): Promise<CueCandidate[]> {
@@ -123,25 +81,12 @@ export async function findCueInFilm(library: Library, cueId: number, limit = 5):
   }
   const index = filmIndex(library, cue.filmId);
   const recording = await cachedRecordingSound(library, cue.mediaFile);
-  const from = Math.round((cue.startMs / 1000) * ANALYSIS_RATE);
-  const to = Math.round((cue.endMs / 1000) * ANALYSIS_RATE);
   const done = settled(library, cueId);
   // Ask for every candidate worth offering: those settled are left out after.
-  const candidates = findCue(index, cueConstellationOf(recording.subarray(from, to)), MOST_CANDIDATES)
+  const candidates = searchCue(index, recording, cue, MOST_CANDIDATES)
     .filter((c) => !done(c))
-    .slice(0, limit)
-    .map((c) => ({
-      cueId,
-      alignedMs: c.alignedMs,
-      speed: c.speed,
-      cueFromMs: c.cueFromMs,
-      cueToMs: c.cueToMs,
-      filmFromMs: Math.max(0, c.filmFromMs),
-      filmToMs: Math.max(0, c.filmToMs),
-      confidence: c.confidence,
-      confident: c.confidence >= CONFIDENT
-    }));
-  offeredOf(library).set(String(cueId), candidates);
+    .slice(0, limit);
+  offer(library, cueId, candidates);
   return candidates;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PlacedCue } from '../placements';
-import type { CueCandidate, SoundtrackAnalysis } from '../soundtrack';
+import type { CueCandidate, SoundtrackAnalysis, TrackSearch } from '../soundtrack';
 import { method } from './define';
 import { id } from './fields';
 
@@ -33,5 +33,14 @@ export const soundtrackMethods = {
       .strict()
   ),
   /** Remembers that the cue does not sound at this alignment, so it is not offered again. */
-  'soundtrack.reject': method<{ cueId: number; alignedMs: number }>()(z.object({ cueId: id, alignedMs }).strict())
+  'soundtrack.reject': method<{ cueId: number; alignedMs: number }>()(z.object({ cueId: id, alignedMs }).strict()),
+  /**
+   * Finds every cue of a track in its film as one job on a thread of its own (the film's soundtrack
+   * analysed first if it is not yet); answers at once, then `trackSearch`. Nothing is placed.
+   */
+  'soundtrack.findTrack': method<TrackSearch>()(z.object({ trackId: id }).strict()),
+  /** The track's search: its progress ("cue 7 of 40") and the candidates left to review, most confident first. */
+  'soundtrack.trackSearch': method<TrackSearch>()(z.object({ trackId: id }).strict()),
+  /** Stops the track's search, keeping the candidates found so far. */
+  'soundtrack.cancelTrack': method<TrackSearch>()(z.object({ trackId: id }).strict())
 };

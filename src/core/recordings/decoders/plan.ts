@@ -3,6 +3,7 @@ import { findFlacFrame, readFlacStreamInfo } from './flac-frames';
 import { id3v2Length, isInfoFrame, readMp3FrameHeader } from './mp3-frames';
 import { findOggPage, OggPacketReader, packetsEnding, readOggPage, type OggPage } from './ogg-pages';
 import type { VorbisHeaders } from './vorbis';
+import { readWavLayout, type WavLayout } from './wav';
 
 /**
  * How a recording is cut into segments that decode on separate threads and still add up to exactly
@@ -22,6 +23,8 @@ export type DecodePlan =
   | { codec: 'mp3'; segments: Segment[] }
   | { codec: 'flac'; segments: Segment[]; fixedBlockSize: number; minFrameBytes: number }
   | { codec: 'vorbis'; segments: Segment[]; headers: VorbisHeaders }
+  /** A WAV of plain samples: read where they lie, no decoder. */
+  | { codec: 'pcm'; segments: Segment[]; layout: WavLayout }
   /** Formats decoded in one piece by audio-decode, and files whose structure the planning could not follow. */
   | { codec: 'other'; segments: Segment[]; format: PlannedFormat };
 
@@ -46,10 +49,14 @@ export async function planDecode(
   minBytesToSplit = MIN_BYTES_TO_SPLIT
 ): Promise<DecodePlan> {
   const whole: Segment[] = [{ from: 0, to: size, countFrom: 0, firstFrame: 0 }];
-  if (format === 'opus' || format === 'wav' || format === 'm4a') return { codec: 'other', segments: whole, format };
+  if (format === 'opus' || format === 'm4a') return { codec: 'other', segments: whole, format };
   const file = await open(path, 'r');
   try {
     const wanted = size >= minBytesToSplit ? parts : 1;
+    if (format === 'wav') {
+      const layout = readWavLayout(await readAt(file, 0, 64 * 1024), size);
+      return layout ? { codec: 'pcm', segments: pcmSegments(layout, wanted), layout } : { codec: 'other', segments: whole, format };
+    }
     if (format === 'mp3') return { codec: 'mp3', segments: (await mp3Segments(file, size, wanted)) ?? whole };
     if (format === 'flac') return await flacPlan(file, size, wanted);
     return await vorbisPlan(file, size, wanted);
@@ -62,6 +69,17 @@ async function readAt(file: FileHandle, position: number, length: number): Promi
   const bytes = new Uint8Array(Math.max(0, length));
   const { bytesRead } = await file.read(bytes, 0, bytes.length, position);
   return bytes.subarray(0, bytesRead);
+}
+
+/** Even shares of a WAV's frames, cut between frames; or the frames [fromFrame, toFrame) alone. */
+export function pcmSegments(layout: WavLayout, parts: number, fromFrame = 0, toFrame = Infinity): Segment[] {
+  const frames = (layout.dataEnd - layout.dataStart) / layout.blockAlign;
+  const [first, last] = [Math.max(0, Math.min(fromFrame, frames)), Math.max(0, Math.min(toFrame, frames))];
+  const cut = (i: number) => first + Math.round(((last - first) * i) / parts);
+  return Array.from({ length: parts }, (_, i) => {
+    const from = layout.dataStart + cut(i) * layout.blockAlign;
+    return { from, to: layout.dataStart + cut(i + 1) * layout.blockAlign, countFrom: from, firstFrame: cut(i) };
+  });
 }
 
 /** Walks the frames from header to header (a few bytes of each), cutting at the frames nearest the even shares of the file. */

@@ -1,15 +1,16 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { findFlacFrame, readFlacStreamInfo } from './flac-frames';
 import { id3v2Length, isInfoFrame, readMp3FrameHeader } from './mp3-frames';
-import { planDecode, vorbisCut, type DecodePlan, type PlannedFormat, type Segment } from './plan';
+import { pcmSegments, planDecode, vorbisCut, type DecodePlan, type PlannedFormat, type Segment } from './plan';
 
 /**
  * The bytes to decode for one stretch of a recording, frames [fromFrame, toFrame): a plan of one
  * segment that starts at a frame (FLAC), a page (Ogg) or a few frames before (MP3, for its bit
  * reservoir) at or before `fromFrame`, and ends at or after `toFrame`, so that reading a few seconds
  * of an hour-long file reads a few seconds of it. FLAC frames and Ogg pages carry their position, and
- * are found by bisection; MP3 frames do not, so an MP3's frame offsets are walked once and kept.
- * Formats without such structure (WAV, Opus, AAC) are planned whole.
+ * are found by bisection; MP3 frames do not, so an MP3's frame offsets are walked once and kept. A
+ * WAV's samples lie at known offsets and are read exactly. Formats without such structure (Opus, AAC)
+ * are planned whole.
  */
 export async function planRange(
   path: string,
@@ -19,6 +20,7 @@ export async function planRange(
   toFrame: number
 ): Promise<DecodePlan> {
   const whole = await planDecode(path, size, format, 1);
+  if (whole.codec === 'pcm') return { ...whole, segments: pcmSegments(whole.layout, 1, fromFrame, toFrame) };
   const file = await open(path, 'r');
   try {
     const segment =

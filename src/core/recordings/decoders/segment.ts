@@ -7,6 +7,7 @@ import { END_OF_STREAM, OggPacketReader } from './ogg-pages';
 import type { DecodePlan, Segment } from './plan';
 import type { AudioSink } from './sink';
 import { vorbisDecoder } from './vorbis';
+import { pcmFrames } from './wav';
 
 export interface SegmentResult {
   part: PeakPart;
@@ -19,9 +20,9 @@ const READ_BYTES = 512 * 1024;
 const MAX_FLAC_FRAME_BYTES = 4 * 1024 * 1024;
 
 /** The segment's bytes in pieces, with the file offset of each: views on one buffer, valid until the next piece. */
-function* pieces(path: string, segment: Segment): Generator<{ at: number; bytes: Uint8Array }> {
+function* pieces(path: string, segment: Segment, size = READ_BYTES): Generator<{ at: number; bytes: Uint8Array }> {
   const fd = openSync(path, 'r');
-  const buffer = new Uint8Array(READ_BYTES);
+  const buffer = new Uint8Array(size);
   try {
     for (let at = segment.from; at < segment.to;) {
       const read = readSync(fd, buffer, 0, Math.min(buffer.length, segment.to - at), at);
@@ -129,6 +130,19 @@ export async function decodeSegmentInto(
       decodeFrames(buffer.subarray(0, kept), true);
     } finally {
       decoder.free();
+    }
+  } else if (plan.codec === 'pcm') {
+    const { layout } = plan;
+    // Pieces of whole frames: the segment starts and ends between frames.
+    const pieceBytes = READ_BYTES - (READ_BYTES % layout.blockAlign);
+    const planes = Array.from({ length: layout.channels }, () => new Float32Array(pieceBytes / layout.blockAlign));
+    for (const { bytes } of pieces(path, segment, pieceBytes)) {
+      const frames = pcmFrames(bytes, layout, planes);
+      sink(
+        planes.map((plane) => plane.subarray(0, frames)),
+        layout.sampleRate
+      );
+      onRead((read += bytes.length));
     }
   } else if (plan.codec === 'vorbis') {
     const decoder = await vorbisDecoder(plan.headers);

@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import { CueFinder } from '../soundtrack/CueFinder';
+import { TrackFinder } from '../soundtrack/TrackFinder';
 import type { Scene } from '../../../shared/domain';
 import { CUE_COLOURS, type Cue } from '../../../shared/score';
 import { formatTrackTime } from '../../../shared/time-format';
@@ -20,6 +21,7 @@ interface Props {
   /** The track's recording, when it has one that can be played (the cue finder plays it beside the film). */
   recordingId: number | null;
   trackId: number;
+  trackTitle: string;
   cues: Cue[];
   scenes: Scene[];
   canPlay: boolean;
@@ -42,6 +44,7 @@ export const CuePanel = memo(function CuePanel({
   filmId,
   recordingId,
   trackId,
+  trackTitle,
   cues,
   scenes,
   canPlay,
@@ -58,6 +61,7 @@ export const CuePanel = memo(function CuePanel({
   const hasLoop = usePlayerValue((state) => state.loopStartMs !== null && state.loopEndMs !== null);
   const [editingId, setEditingId] = useState<number | 'new' | null>(null);
   const [findingCue, setFindingCue] = useState<Cue | null>(null);
+  const [findingTrack, setFindingTrack] = useState(false);
   const pauseMs = usePlayerValue((state) => state.loopPauseMs);
   const deletion = useCueDeletion(trackId);
 
@@ -120,6 +124,17 @@ export const CuePanel = memo(function CuePanel({
         <button type="button" className="button subtle small" onClick={() => setEditingId('new')}>
           New cue
         </button>
+        {recordingId !== null && cues.length > 0 && (
+          <button
+            type="button"
+            className="button subtle small"
+            onClick={() => setFindingTrack(true)}
+            aria-label="Find every cue of this track in the film"
+            title="Find every cue of this track in the film’s soundtrack, then review and place them"
+          >
+            ⌕ Find all
+          </button>
+        )}
       </div>
       <div className={styles.body}>
         {standInCues > 0 && (
@@ -172,6 +187,16 @@ export const CuePanel = memo(function CuePanel({
         )}
         <CueFiles trackId={trackId} />
       </div>
+      {findingTrack && recordingId !== null && (
+        <TrackFinder
+          open
+          trackId={trackId}
+          trackTitle={trackTitle}
+          cues={cues}
+          recordingId={recordingId}
+          onClose={() => setFindingTrack(false)}
+        />
+      )}
       {findingCue && <CueFinder open filmId={filmId} cue={findingCue} recordingId={recordingId} onClose={() => setFindingCue(null)} />}
     </section>
   );

@@ -8,7 +8,7 @@ import { isStudyPack, useOpenStudyPack } from '../exchange/StudyPack';
 import { useCommand } from '../keymap/keymap';
 import { useNotify } from '../notices/notify';
 import { FilePicker } from '../ui/FilePicker';
-import { dropOutcome, draggedFileKind, playerTrackAt, type DroppedFileKind, type PlayerTrack } from '../ui/dropped-file';
+import { dropOutcome, draggedFileKind, droppedFileKind, playerTrackAt, type DroppedFileKind, type PlayerTrack } from '../ui/dropped-file';
 
 interface Options {
   /** Whether the open film has soundtrack entries, which a recording dropped on the player attaches to. */
@@ -98,10 +98,11 @@ export function useFilmPageImport({ filmHasTracks, onImported }: Options) {
       // Already taken by a drop zone inside the window (a recording dropped on the score player).
       if (event.defaultPrevented) return;
       event.preventDefault();
-      const kind = draggedFileKind(event.dataTransfer);
       const file = event.dataTransfer.files[0];
-      if (!kind || !file) return;
-      if (kind === 'film-page') void importFile(file);
+      if (!file) return;
+      // Its name is known now: a file the drag could not type is decided by it.
+      const kind = droppedFileKind(file.type, file.name);
+      if (kind === 'film-page' || kind === 'study-pack') void importFile(file);
       else notify.failed(`${file.name}: ${dropOutcome(kind, null, filmHasTracks).text}.`);
     }
   };

@@ -207,6 +207,7 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
                 filmId={film.id}
                 recordingId={recording?.available ? recording.id : null}
                 trackId={trackId}
+                trackTitle={track?.title ?? ''}
                 cues={cues.data ?? []}
                 scenes={scenes}
                 canPlay={canPlay}

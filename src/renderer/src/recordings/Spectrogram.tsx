@@ -91,7 +91,9 @@ export function Spectrogram({ recordingId, view, width, positionMs, pointerMs }:
       for (let row = 0; row < shown.rows; row++) {
         const at = ((shown.rows - 1 - row) * shown.columns + c) * 4;
         const level = levels[c * shown.rows + row] / 255;
-        [image.data[at], image.data[at + 1], image.data[at + 2]] = [r, gr, b];
+        image.data[at] = r;
+        image.data[at + 1] = gr;
+        image.data[at + 2] = b;
         // Squared, so the quiet floor stays pale and the notes stand out.
         image.data[at + 3] = Math.round(level * level * 255);
       }

@@ -1,14 +1,9 @@
-import { useRef } from 'react';
-import { mediaUrl } from '../../../shared/media-url';
 import type { Cue } from '../../../shared/score';
-import type { CueCandidate } from '../../../shared/soundtrack';
-import { formatPreciseFilmTime as preciseTime } from '../../../shared/time-format';
-import { isDesktop } from '../api';
 import { useLibraryQuery } from '../data/library-query';
-import { playFilmSpan } from '../films/film-clock';
 import { useNotify } from '../notices/notify';
 import { useModalDialog } from '../ui/useModalDialog';
 import { useAcceptFound } from './accept';
+import { Candidate, useCandidatePlayer } from './Candidate';
 import { useAnalyseSoundtrack, useCancelAnalysis, useRejectCandidate, useSoundtrackAnalysis } from './queries';
 import styles from './CueFinder.module.css';
 
@@ -36,36 +31,14 @@ export function CueFinder({ open, filmId, cue, recordingId, onClose }: Props) {
   const candidates = useLibraryQuery('soundtrack.findCue', open && ready ? { cueId: cue.id } : null);
   const reject = useRejectCandidate();
   const accept = useAcceptFound();
-  const album = useRef<HTMLAudioElement>(null);
-  const albumEnd = useRef(0);
-
-  const playFilm = (c: CueCandidate) => {
-    album.current?.pause();
-    if (!playFilmSpan(c.filmFromMs, c.filmToMs)) notify.failed(new Error('Show the film on the desk to hear it there.'));
-  };
-  const playAlbum = (c: CueCandidate) => {
-    const audio = album.current;
-    if (!audio) return;
-    audio.currentTime = (cue.startMs + c.cueFromMs) / 1000;
-    albumEnd.current = (cue.startMs + c.cueToMs) / 1000;
-    void audio.play().catch(notify.failed);
-  };
+  const player = useCandidatePlayer(recordingId);
 
   return (
     <dialog ref={dialog} className={`dialog ${styles.dialog}`} aria-labelledby="cue-finder-title" onClose={() => open && onClose()}>
       <h2 id="cue-finder-title" className="dialog-title">
         Where does “{cue.label}” sound in the film?
       </h2>
-      {recordingId !== null && (
-        <audio
-          ref={album}
-          src={mediaUrl(recordingId, isDesktop)}
-          preload="none"
-          onTimeUpdate={(event) => {
-            if (event.currentTarget.currentTime >= albumEnd.current) event.currentTarget.pause();
-          }}
-        />
-      )}
+      {player.audio}
       {analysis?.state === 'analysing' ? (
         <div className={styles.progress}>
           <label htmlFor="cue-finder-progress">Listening to the film’s {analysis.sound}…</label>
@@ -94,39 +67,16 @@ export function CueFinder({ open, filmId, cue, recordingId, onClose }: Props) {
       ) : (
         <ol className={styles.candidates} aria-label="Candidates, best first">
           {candidates.data.map((c) => (
-            <li key={c.alignedMs} className={styles.candidate} aria-label={`Candidate at ${preciseTime(c.filmFromMs)}`}>
-              <span className={styles.time}>{preciseTime(c.filmFromMs)}</span>
-              <span className={c.confident ? styles.confident : 'muted'}>
-                {Math.round(c.confidence * 100)}% {c.confident ? 'found' : 'a guess'}
-                {Math.abs(c.speed - 1) >= 0.01
-                  ? `, ${c.speed > 1 ? 'faster' : 'slower'} by ${(Math.abs(c.speed - 1) * 100).toFixed(1)}%`
-                  : ''}
-              </span>
-              <span className={styles.actions}>
-                <button type="button" className="button subtle small" onClick={() => playFilm(c)}>
-                  ▶ Film
-                </button>
-                <button type="button" className="button subtle small" disabled={recordingId === null} onClick={() => playAlbum(c)}>
-                  ▶ Album
-                </button>
-                <button
-                  type="button"
-                  className="button subtle small"
-                  onClick={() => void accept([c])}
-                  aria-label={`Accept the candidate at ${preciseTime(c.filmFromMs)}: place the cue there`}
-                >
-                  Accept
-                </button>
-                <button
-                  type="button"
-                  className="button subtle small danger"
-                  onClick={() => reject.mutate({ cueId: cue.id, alignedMs: c.alignedMs }, { onError: notify.failed })}
-                  aria-label={`Reject the candidate at ${preciseTime(c.filmFromMs)}`}
-                >
-                  Reject
-                </button>
-              </span>
-            </li>
+            <Candidate
+              key={c.alignedMs}
+              candidate={c}
+              cue={cue}
+              named={false}
+              player={player}
+              canPlayAlbum={recordingId !== null}
+              onAccept={(chosen) => void accept([chosen])}
+              onReject={(chosen) => reject.mutate({ cueId: cue.id, alignedMs: chosen.alignedMs }, { onError: notify.failed })}
+            />
           ))}
         </ol>
       )}

@@ -14,9 +14,20 @@ export function useSoundtrackAnalysis(filmId: number) {
   });
 }
 
+/** A track's search, asked again while it runs ("cue 7 of 40"), not after. */
+export function useTrackSearch(trackId: number) {
+  return useQuery({
+    queryKey: queryKeyOf('soundtrack.trackSearch', { trackId }),
+    queryFn: () => call('soundtrack.trackSearch', { trackId }),
+    refetchInterval: (query) => (query.state.data?.state === 'analysing' || query.state.data?.state === 'searching' ? PROGRESS_MS : false)
+  });
+}
+
 /** Starting and cancelling change the status; a finished analysis changes every search's answer. */
 export const useAnalyseSoundtrack = () => useLibraryMutation('soundtrack.analyse', ['soundtrack']);
 export const useCancelAnalysis = () => useLibraryMutation('soundtrack.cancel', ['soundtrack']);
+export const useFindTrack = () => useLibraryMutation('soundtrack.findTrack', ['soundtrack']);
+export const useCancelTrackSearch = () => useLibraryMutation('soundtrack.cancelTrack', ['soundtrack']);
 /** An accepted candidate is a placement: it leaves the finder's list and shows on the timeline. */
 export const useAcceptCandidates = () => useLibraryMutation('soundtrack.accept', ['placements']);
 /**

@@ -1,16 +1,21 @@
-import { FILM_PAGE_MIME_TYPE } from '../../../shared/openings';
+import { FILM_PAGE_MIME_TYPE, STUDY_PACK_MIME_TYPE } from '../../../shared/openings';
 
 /**
  * What a file dragged over the window is to Reelnotes. While a drag is under way the browser tells
- * only the files' types (their names come with the drop), so the overlay and the drop both decide
- * from the type alone: what the overlay promises is what the drop does.
+ * only the files' types (their names come with the drop), so the overlay decides from the type. A
+ * file of no type (a study pack or `.reelfilm` page on a system that has not registered them) is
+ * `unnamed` until the drop gives its name, which then decides: the overlay says both.
  */
-export type DroppedFileKind = 'film-page' | 'recording' | 'other';
+export type DroppedFileKind = 'film-page' | 'study-pack' | 'recording' | 'unnamed' | 'other';
 
-export function droppedFileKind(mimeType: string): DroppedFileKind {
+export function droppedFileKind(mimeType: string, name?: string): DroppedFileKind {
   if (mimeType === 'text/plain' || mimeType === FILM_PAGE_MIME_TYPE) return 'film-page';
+  if (mimeType === STUDY_PACK_MIME_TYPE) return 'study-pack';
   if (mimeType.startsWith('audio/')) return 'recording';
-  return 'other';
+  if (mimeType !== '') return 'other';
+  if (name === undefined) return 'unnamed';
+  const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  return extension === 'reelstudy' ? 'study-pack' : extension === 'reelfilm' || extension === 'txt' ? 'film-page' : 'other';
 }
 
 /** The kind of the first file being dragged or dropped (the one a drop acts on), or null for no file. */
@@ -45,10 +50,12 @@ export function dropOutcome(
   filmHasTracks: boolean
 ): { acts: boolean; text: string } {
   if (kind === 'film-page') return { acts: true, text: 'Drop the film page to add it to your library' };
+  if (kind === 'study-pack') return { acts: true, text: 'Drop the study pack to open it in your library' };
+  if (kind === 'unnamed') return { acts: true, text: 'Drop a study pack or a film page to open it in your library' };
   if (kind === 'other') {
     return {
       acts: false,
-      text: 'Reelnotes cannot open this file: it reads film pages (.txt) and attaches recordings (audio) in the score player'
+      text: 'Reelnotes cannot open this file: it reads film pages (.txt) and study packs (.reelstudy), and attaches recordings (audio) in the score player'
     };
   }
   if (!filmHasTracks) return { acts: false, text: 'This film has no soundtrack entries to attach a recording to' };
