@@ -13,26 +13,36 @@ import { summarise, type Row } from './measure';
 import { measureSpectrogram } from './spectrogram';
 import type { PageWindow } from './page-globals';
 
+/** What `wheelFrames` zooms and pans: the element under the wheel, and how far one zoom step turns it. */
+export interface WheelRun {
+  selector: string;
+  zoomSteps: number;
+  /** A zoom step's deltaY (the view's zoom is a power of it); a sideways scroll is always 120. */
+  zoomDelta: number;
+  scrolls: number;
+  idle: boolean;
+}
+
 /**
- * Runs in the page: one wheel event per animation frame on the waveform, zooming in a step at a time
- * from the whole recording to the closest zoom and back out, scrolling sideways `scrolls` frames at
- * each zoom; returns the time between frames while it does (a frame that took longer shows here).
- * With `idle`, no events: the same frames with nothing to do, the floor.
+ * Runs in the page: one wheel event per animation frame on the element, zooming in a step at a time
+ * from the whole to the closest zoom and back out, scrolling sideways `scrolls` frames at each zoom;
+ * returns the time between frames while it does (a frame that took longer shows here). With `idle`,
+ * no events: the same frames with nothing to do, the floor.
  */
-async function wheelFrames({ zoomSteps, scrolls, idle }: { zoomSteps: number; scrolls: number; idle: boolean }): Promise<number[]> {
+export async function wheelFrames({ selector, zoomSteps, zoomDelta, scrolls, idle }: WheelRun): Promise<number[]> {
   const { document, requestAnimationFrame, WheelEvent } = globalThis as unknown as PageWindow;
-  const canvas = document.querySelector('canvas[aria-label^="Waveform"]')!;
-  const box = canvas.getBoundingClientRect();
+  const target = document.querySelector(selector)!;
+  const box = target.getBoundingClientRect();
   const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, cancelable: true };
   const frames: number[] = [];
   let last = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
   const frame = async (deltaY: number, shiftKey: boolean) => {
-    if (!idle) canvas.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY, shiftKey }));
+    if (!idle) target.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY, shiftKey }));
     const now = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
     frames.push(now - last);
     last = now;
   };
-  for (const direction of [-100, 100]) {
+  for (const direction of [-zoomDelta, zoomDelta]) {
     for (let step = 0; step < zoomSteps; step++) {
       await frame(direction, false);
       for (let s = 0; s < scrolls; s++) await frame(s < scrolls / 2 ? 120 : -120, true);
@@ -102,9 +112,10 @@ export async function measureWaveformZoom(browser: () => Promise<Browser>, films
         };
         // Twelve steps of ×2 from an hour across ~860 px (about 4 s a pixel) reach the closest zoom.
         const zoomSteps = Math.ceil(Math.log2((minutes * 60_000) / 860)) + 1;
-        const floor = summarise(await page.evaluate(wheelFrames, { zoomSteps, scrolls: 10, idle: true }));
+        const run = { selector: 'canvas[aria-label^="Waveform"]', zoomSteps, zoomDelta: 100, scrolls: 10 };
+        const floor = summarise(await page.evaluate(wheelFrames, { ...run, idle: true }));
         const before = await heap();
-        const zooming = summarise(await page.evaluate(wheelFrames, { zoomSteps, scrolls: 10, idle: false }));
+        const zooming = summarise(await page.evaluate(wheelFrames, { ...run, idle: false }));
         const growth = (await heap()) - before;
         const spectrogram = await measureSpectrogram(page, recording.id, minutes);
         const note = `${minutes}-minute recording (analysed in ${(analysisMs / 1000).toFixed(1)} s), ${zoomSteps} zoom steps in and out, 10 scrolls at each; floor: the same frames idle`;

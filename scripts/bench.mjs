@@ -1,7 +1,7 @@
 // `npm run bench`: bundles the benchmark with the real library code (as the hosts run it), makes
 // sure the app is built for the browser-host measurements, and runs it. Arguments pass through
 // (`--quick`, `--out <file>`, `--only first-screen`, `--only exchange`, `--only video`, `--only waveform`,
-// `--only cue-latency`).
+// `--only cue-latency`, `--only timeline`).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'vite';

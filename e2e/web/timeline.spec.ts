@@ -96,6 +96,30 @@ test('a cue placed at the playhead stands on the timeline at that time; Enter on
   await page.screenshot({ path: test.info().outputPath('timeline.png') });
 });
 
+test('a cue dragged from the cue list onto the timeline is placed where it is dropped', async ({ page, host }) => {
+  const desk = await prepare(host);
+  await open(page, host);
+  const cue = page
+    .getByRole('region', { name: 'Score player' })
+    .getByRole('list', { name: 'Cues of the track' })
+    .getByRole('listitem', { name: 'Cue Shoes motif' });
+  const lanes = timeline(page).getByTestId('timeline-lanes');
+  await lanes.scrollIntoViewIfNeeded();
+  const box = (await lanes.boundingBox())!;
+  const x = Math.round(box.width * 0.75);
+  await cue.dragTo(lanes, { targetPosition: { x, y: 40 } });
+
+  const placed = row(page, desk.trackTitle).getByRole('button');
+  await expect(placed).toHaveCount(1);
+  // Where it was let go: three quarters into the 8-second film, to the pixel.
+  const startMs = await startOf(placed);
+  expect(Math.abs(startMs - (x / box.width) * 8000)).toBeLessThanOrEqual(8000 / box.width);
+  await expect(placed).toHaveAttribute('data-end-ms', String(startMs + 1000));
+  const stored = await host.call<{ startMs: number; endMs: number }[]>('placements.forCue', { cueId: desk.cueId });
+  expect(stored.result).toEqual([expect.objectContaining({ startMs, endMs: startMs + 1000 })]);
+  await page.screenshot({ path: test.info().outputPath('timeline-cue-dropped.png') });
+});
+
 test('dragging a scene’s end saves the new time, shown while dragging, and Undo puts it back', async ({ page, host }) => {
   const desk = await prepare(host);
   await open(page, host);
@@ -172,6 +196,28 @@ test('a row for a tag lists exactly the scenes, notes and placed cues carrying i
   await page.screenshot({ path: test.info().outputPath('timeline-tag-row.png') });
 });
 
+test('a note’s film time, saved while it is typed, moves the note on the timeline; the note keeps the focus', async ({ page, host }) => {
+  const desk = await prepare(host);
+  const dancersChoice = desk.scenes[2];
+  await host.call('notes.create', { target: { kind: 'scene', id: dancersChoice.id }, body: 'The shoes take her', filmTimeMs: 6000 });
+  await open(page, host);
+  const mark = row(page, /^Notes/).getByRole('button', { name: /^The shoes take her/ });
+  await expect(mark).toHaveAttribute('data-start-ms', '6000');
+
+  await sceneInList(page, new RegExp(dancersChoice.title.slice(0, 10))).click();
+  const card = page.getByRole('article', { name: 'Note at 00:00:06' });
+  const time = card.getByLabel('Film time (hh:mm:ss)');
+  await time.fill('00:00:07');
+  // Saved by the autosave's pause, not confirmed: the timeline follows, the field keeps the focus.
+  await expect(card.getByText('Saved')).toBeVisible();
+  await expect(mark).toHaveAttribute('data-start-ms', '7000');
+  await expect(time).toBeFocused();
+  expect(
+    (await host.call<{ filmTimeMs: number }[]>('notes.forTarget', { target: { kind: 'scene', id: dancersChoice.id } })).result![0]
+      .filmTimeMs
+  ).toBe(7000);
+});
+
 test('the timeline exported as SVG parses as SVG and holds every scene title in view; PNG is a picture', async ({ page, host }) => {
   await prepare(host);
   await open(page, host);
@@ -194,4 +240,43 @@ test('the timeline exported as SVG parses as SVG and holds every scene title in 
   const png = readFileSync((await pngDownload.path())!);
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   await pngDownload.saveAs(test.info().outputPath('timeline-export.png'));
+});
+
+test('in the desktop app the PNG goes to the save dialog as bytes, not to a download', async ({ page, host }) => {
+  // A RECORDING STAND-IN for the desktop bridge (window.reelnotesDesktop), named as such: the shell's half, the
+  // native dialog writing the bytes, is tested against the built main bundle in test/unit/desktop-shell.test.ts.
+  await page.addInitScript(() => {
+    const saved: { fileName: string; bytes: number[] | null; text: boolean }[] = [];
+    Object.assign(window, {
+      bridgeStandIn: { saved },
+      reelnotesDesktop: {
+        onMenuCommand: () => () => undefined,
+        onOpen: () => () => undefined,
+        pathForFile: () => '',
+        saveFile: async (fileName: string, contents: string | Uint8Array) => {
+          saved.push({ fileName, bytes: contents instanceof Uint8Array ? Array.from(contents) : null, text: typeof contents === 'string' });
+          return { fileName };
+        }
+      }
+    });
+  });
+  page.on('download', () => {
+    throw new Error('the desktop app downloaded the picture instead of asking where to save it');
+  });
+  await prepare(host);
+  await open(page, host);
+  const exporter = timeline(page).getByRole('group', { name: 'Export the timeline as a picture' });
+  await exporter.scrollIntoViewIfNeeded();
+  await exporter.getByRole('button', { name: 'PNG' }).click();
+  await expect(page.getByTestId('notices')).toContainText('Saved The Red Shoes timeline 00.00.00.png.');
+  const [saved] = await page.evaluate(
+    () =>
+      (window as unknown as { bridgeStandIn: { saved: { fileName: string; bytes: number[] | null; text: boolean }[] } }).bridgeStandIn.saved
+  );
+  expect(saved.fileName).toBe('The Red Shoes timeline 00.00.00.png');
+  expect(saved.text).toBe(false);
+  const png = Buffer.from(saved.bytes!);
+  expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+  // Its size, from the header: twice the lanes' pixels and the margin of row names.
+  expect(png.readUInt32BE(16)).toBeGreaterThan(2 * 300);
 });

@@ -32,10 +32,10 @@ async function chooseSavePath(event: IpcMainInvokeEvent, fileName: string, extra
 export function bindDesktopFiles(isTrusted: (event: IpcMainInvokeEvent) => boolean, library: Library): void {
   ipcMain.handle(SAVE_FILE_CHANNEL, async (event, input: unknown): Promise<SavedFile> => {
     if (!isTrusted(event)) throw new Error('This page may not save files.');
-    const { fileName, text } = saveFileInput.parse(input);
+    const { fileName, contents } = saveFileInput.parse(input);
     const path = await chooseSavePath(event, fileName);
     if (!path) return null;
-    await writeFile(path, text, 'utf8');
+    await writeFile(path, contents);
     return { fileName: basename(path) };
   });
   ipcMain.handle(SAVE_STUDY_CHANNEL, async (event, input: unknown): Promise<SavedStudy> => {

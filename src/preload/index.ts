@@ -55,7 +55,7 @@ const desktop: DesktopBridge = {
     };
   },
   pathForFile: (file) => webUtils.getPathForFile(file),
-  saveFile: (fileName, text) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, { fileName, text }) as Promise<SavedFile>,
+  saveFile: (fileName, contents) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, { fileName, contents }) as Promise<SavedFile>,
   showItemMenu: (input) => ipcRenderer.invoke(ITEM_MENU_CHANNEL, input) as Promise<ItemMenuChoice>,
   saveStudy: (filmId) => ipcRenderer.invoke(SAVE_STUDY_CHANNEL, { filmId }) as Promise<SavedStudy>,
   saveStudyPack: (filmId, withRecordings) => ipcRenderer.invoke(SAVE_STUDY_PACK_CHANNEL, { filmId, withRecordings }) as Promise<SavedFile>,

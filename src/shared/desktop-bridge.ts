@@ -23,7 +23,11 @@ export const saveFileInput = z
       .min(1)
       .max(255)
       .refine((name) => !/[/\\\0]/.test(name), 'A file name, not a path'),
-    text: z.string().max(512 * 1024 * 1024)
+    /** Text is written as UTF-8; bytes (a picture the page drew: the timeline's PNG) as they are. */
+    contents: z.union([
+      z.string().max(512 * 1024 * 1024),
+      z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= 512 * 1024 * 1024, 'At most 512 MB')
+    ])
   })
   .strict();
 
@@ -92,8 +96,8 @@ export interface DesktopBridge {
   onOpen(listener: (opening: Opening) => void): () => void;
   /** The path of a file dropped on or picked in the page (Electron's webUtils.getPathForFile), or '' for none. */
   pathForFile(file: File): string;
-  /** A native save dialog, then the text written where the person said. */
-  saveFile(fileName: string, text: string): Promise<SavedFile>;
+  /** A native save dialog, then the text or the bytes written where the person said. */
+  saveFile(fileName: string, contents: string | Uint8Array): Promise<SavedFile>;
   /** The native context menu of a note or a scene; resolves when the person has chosen or closed it. */
   showItemMenu(input: ItemMenuInput): Promise<ItemMenuChoice>;
   /** A native save dialog, then the film's study written there with its frames/ beside it. */

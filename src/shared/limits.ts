@@ -46,7 +46,12 @@ export const MAX_FRAME_GRAB_BYTES = 16 * MB;
 
 /** The timeline asks for one view at a time: at most this many buckets (about one per pixel of a wide screen, twice over). */
 export const MAX_TIMELINE_BUCKETS = 8192;
-/** Past this many items in a row's view (or more than one a bucket), the row comes as counts per bucket. */
+/** Past this many items in a row's view (or more than one per TIMELINE_BUCKETS_PER_ITEM buckets), the row comes as counts per bucket. */
 export const MAX_TIMELINE_ROW_ITEMS = 4000;
+/**
+ * A row comes item by item only where its items are no denser than one per this many buckets (a bucket is
+ * at most a pixel): a note's mark is ten pixels wide, so denser ones would only hide each other.
+ */
+export const TIMELINE_BUCKETS_PER_ITEM = 4;
 /** Rows a person adds for tags, each asked for with every view. */
 export const MAX_TIMELINE_TAG_ROWS = 12;

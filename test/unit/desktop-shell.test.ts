@@ -240,14 +240,33 @@ describe('the native save dialog', () => {
     electron.dialogAnswers.save = target;
     const saved = await handler('desktop:save-file')(
       { senderFrame: trustedFrame(), sender: window.webContents },
-      { fileName: 'study.md', text: '# Study\n' }
+      { fileName: 'study.md', contents: '# Study\n' }
     );
     expect(saved).toEqual({ fileName: 'chosen-name.md' });
     expect(readFileSync(target, 'utf8')).toBe('# Study\n');
     expect(electron.dialogCalls.at(-1)!.args.at(-1)).toEqual({ defaultPath: join(home, 'documents', 'study.md') });
     await expect(
-      handler('desktop:save-file')({ senderFrame: trustedFrame(), sender: window.webContents }, { fileName: '../../etc/x', text: '' })
+      handler('desktop:save-file')({ senderFrame: trustedFrame(), sender: window.webContents }, { fileName: '../../etc/x', contents: '' })
     ).rejects.toThrow(/A file name, not a path/);
+  });
+
+  it('writes a picture the page drew (the timeline as PNG) byte for byte, never as text', async () => {
+    const target = join(home, 'documents', 'timeline.png');
+    electron.dialogAnswers.save = target;
+    // A PNG's signature and bytes that are not UTF-8: written as text, they would change.
+    const picture = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00, 0x80]);
+    const saved = await handler('desktop:save-file')(
+      { senderFrame: trustedFrame(), sender: window.webContents },
+      { fileName: 'The Red Shoes timeline 00.00.00.png', contents: picture }
+    );
+    expect(saved).toEqual({ fileName: 'timeline.png' });
+    expect(readFileSync(target).equals(Buffer.from(picture))).toBe(true);
+    await expect(
+      handler('desktop:save-file')(
+        { senderFrame: trustedFrame(), sender: window.webContents },
+        { fileName: 'x.png', contents: [0x89, 0x50] }
+      )
+    ).rejects.toThrow();
   });
 
   it("saves the film's study where the dialog says, its frame grabs in frames/ beside it, read from the library by the shell", async () => {
@@ -274,7 +293,7 @@ describe('the native save dialog', () => {
 
   it('refuses a frame that is not our page', async () => {
     const foreign = { senderFrame: { url: 'https://example.com/', parent: null }, sender: window.webContents };
-    await expect(handler('desktop:save-file')(foreign, { fileName: 'a.md', text: 'x' })).rejects.toThrow(/may not/);
+    await expect(handler('desktop:save-file')(foreign, { fileName: 'a.md', contents: 'x' })).rejects.toThrow(/may not/);
     await expect(handler('desktop:save-study')(foreign, { filmId: 1 })).rejects.toThrow(/may not/);
   });
 });

@@ -8,6 +8,7 @@ import { createPlacement } from '../../src/core/placements/placements';
 import { setSceneSpan } from '../../src/core/scenes/scenes';
 import { attachTag } from '../../src/core/tags/tags';
 import { followMotif, timelineAxis, timelineRange } from '../../src/core/timeline/timeline';
+import { MAX_TIMELINE_ROW_ITEMS, TIMELINE_BUCKETS_PER_ITEM } from '../../src/shared/limits';
 import type { TimelineRange, TimelineRowRange } from '../../src/shared/timeline';
 import { redShoesLibrary } from '../temp-library';
 
@@ -58,6 +59,10 @@ describe('the timeline of a film', () => {
             const expected = all.filter((x) => overlaps(x.s, x.e, fromMs, toMs));
             const got = row(key)!;
             expect(got.total, key).toBe(expected.length);
+            const buckets = Math.ceil((toMs - fromMs) / bucketMs);
+            expect(got.items !== null, `${key} itemised`).toBe(
+              expected.length <= Math.min(MAX_TIMELINE_ROW_ITEMS, buckets / TIMELINE_BUCKETS_PER_ITEM)
+            );
             if (got.items) expect(ids(got), key).toEqual(expected.map((x) => `${kinds[key]}:${x.id}`).sort());
             else {
               // Summarised: each item counted once, in the bucket of its start (or the first, begun before the range).

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { foundWords } from '../../shared/placements';
-import { MAX_FILM_TIME_MS, MAX_TIMELINE_ROW_ITEMS } from '../../shared/limits';
+import { MAX_FILM_TIME_MS, MAX_TIMELINE_ROW_ITEMS, TIMELINE_BUCKETS_PER_ITEM } from '../../shared/limits';
 import type {
   Motif,
   MotifOccurrence,
@@ -159,7 +159,7 @@ function rowRange(
         .get(...conditions[i].params) as number),
     0
   );
-  if (total <= Math.min(MAX_TIMELINE_ROW_ITEMS, buckets)) {
+  if (total <= Math.min(MAX_TIMELINE_ROW_ITEMS, buckets / TIMELINE_BUCKETS_PER_ITEM)) {
     const items = itemsOf(db, sources, fromMs, toMs);
     return { row, total, items, counts: null };
   }

@@ -3,6 +3,7 @@ import { colourName } from '../../../shared/colour-names';
 import type { Cue } from '../../../shared/score';
 import { formatTrackTime } from '../../../shared/time-format';
 import { CiteButton } from '../exchange/CiteButton';
+import { cueDragSource } from './cue-drag';
 import { CueSelectionBar } from './CueSelectionBar';
 import { CueSwatch } from './CueSwatch';
 import cueText from './cue-text.module.css';
@@ -219,6 +220,8 @@ export function CueList({
               onKeyDown={(e) => onRowKey(e, cue, index)}
               onClick={(e) => onRowClick(e, cue)}
               onDoubleClick={(e) => e.target === e.currentTarget && canPlay && onPlay(cue)}
+              // Dragged onto the film's timeline, the cue is placed where it is dropped.
+              {...cueDragSource(cue)}
             >
               <input
                 type="checkbox"

@@ -62,8 +62,11 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDele
   const { status, flush } = useAutosave({
     value: { body, filmTimeMs: typedTime === undefined ? filmTimeMs : typedTime },
     save: async (value) => {
+      const timeChanged = value.filmTimeMs !== savedTime.current;
       await updateNote.mutateAsync({ id: note.id, ...value });
       savedTime.current = value.filmTimeMs;
+      // The timeline draws the note at its time and holds nothing the person is typing in: it follows every saved time.
+      if (timeChanged) void invalidate('timeline');
       reorderOnceSaved();
     },
     onError: notify.failed

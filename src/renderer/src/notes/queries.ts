@@ -11,9 +11,9 @@ export const useRestoreNote = () => useLibraryMutation('notes.restore', ['notes'
 export const useEmptyTrash = () => useLibraryMutation('notes.emptyTrash', ['notes', 'tags', 'cues']);
 
 /**
- * Saving a note's text or time invalidates nothing: the person is still typing in it, and a list
+ * Saving a note's text or time invalidates no list: the person is still typing in it, and a list
  * reordered under their fingers would move the note away. A confirmed time reorders its list
- * (`useInvalidate('notes')` in the card).
+ * (`useInvalidate('notes')` in the card); a saved time that changed refreshes the timeline at once.
  */
 export const useUpdateNote = () => useLibraryMutation('notes.update', []);
 export const useShiftFilmTimes = () => useLibraryMutation('notes.shiftFilmTimes', ['notes']);

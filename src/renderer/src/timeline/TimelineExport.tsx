@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { TimelineRange } from '../../../shared/timeline';
 import { formatFilmTime } from '../../../shared/time-format';
 import { wholeView, type WaveformView } from '../../../shared/waveform-view';
@@ -13,8 +13,8 @@ interface Props {
   filmId: number;
   filmTitle: string;
   rows: TimelineRow[];
-  range: TimelineRange | undefined;
-  view: WaveformView;
+  /** The view and its answer as they are on screen when the person asks (read then, not at each frame's render). */
+  onScreen: () => { view: WaveformView; range: TimelineRange | undefined };
   widthPx: number;
   durationMs: number;
   tagIds: number[];
@@ -27,11 +27,12 @@ const PNG_SCALE = 2;
  * The timeline as a picture, SVG or PNG, of the part in view or of the whole film (asked for as one
  * more view, summarised as the screen would be at that zoom), in the light theme whatever the screen shows.
  */
-export function TimelineExport({ filmId, filmTitle, rows, range, view, widthPx, durationMs, tagIds }: Props) {
+export const TimelineExport = memo(function TimelineExport({ filmId, filmTitle, rows, onScreen, widthPx, durationMs, tagIds }: Props) {
   const [whole, setWhole] = useState(false);
   const notify = useNotify();
 
   const picture = async () => {
+    const { view, range } = onScreen();
     const shownView = whole ? wholeView(durationMs, widthPx) : view;
     const answer = whole ? await call('timeline.range', { filmId, ...fetchWindow(shownView, durationMs), tagIds }) : range;
     const endMs = shownView.startMs + shownView.msPerPx * widthPx;
@@ -57,8 +58,7 @@ export function TimelineExport({ filmId, filmTitle, rows, range, view, widthPx, 
       paintShapes(canvas.getContext('2d')!, shapes, PNG_SCALE);
       const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
       if (!blob) throw new Error('The picture could not be made as PNG.');
-      saveBinaryFile(`${name}.png`, blob);
-      notify.success(`Saved ${name}.png.`);
+      if (await saveBinaryFile(`${name}.png`, blob)) notify.success(`Saved ${name}.png.`);
     } catch (error) {
       notify.failed(error);
     }
@@ -83,4 +83,4 @@ export function TimelineExport({ filmId, filmTitle, rows, range, view, widthPx, 
       </button>
     </span>
   );
-}
+});

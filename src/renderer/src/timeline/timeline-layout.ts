@@ -88,18 +88,31 @@ function itemShapes(item: TimelineItem, row: TimelineRow, y: number, x: (ms: num
   return shapes;
 }
 
-/** A row too dense to draw item by item: a bar per bucket, as tall as its share of the busiest bucket. */
-function countShapes(data: TimelineRowRange, range: TimelineRange, row: TimelineRow, y: number, x: (ms: number) => number): Shape[] {
+/**
+ * A row too dense to draw item by item: a bar per bucket in view, as tall as its share of the answer's
+ * busiest bucket (the whole answer's, so heights hold still while the view pans across it).
+ */
+function countShapes(
+  data: TimelineRowRange,
+  range: TimelineRange,
+  view: { fromMs: number; toMs: number },
+  row: TimelineRow,
+  y: number,
+  x: (ms: number) => number
+): Shape[] {
   const counts = data.counts ?? [];
   const most = Math.max(1, ...counts);
   const shapes: Shape[] = [];
-  counts.forEach((count, bucket) => {
-    if (count === 0) return;
+  const first = Math.max(0, Math.floor((view.fromMs - range.fromMs) / range.bucketMs));
+  const last = Math.min(counts.length - 1, Math.floor((view.toMs - range.fromMs) / range.bucketMs));
+  for (let bucket = first; bucket <= last; bucket++) {
+    const count = counts[bucket];
+    if (count === 0) continue;
     const left = x(range.fromMs + bucket * range.bucketMs);
     const width = Math.max(1, x(range.fromMs + (bucket + 1) * range.bucketMs) - left);
     const height = Math.max(2, (ROW_HEIGHT - 6) * Math.sqrt(count / most));
     shapes.push({ kind: 'rect', x: left, y: y + ROW_HEIGHT - 3 - height, width, height, fill: row.colour, opacity: 0.75 });
-  });
+  }
   return shapes;
 }
 
@@ -134,7 +147,7 @@ export function layoutTimeline({ rows, range, view, widthPx, palette, playheadMs
       const data = byKey.get(row.key);
       if (!data) return;
       const y = rowTop(i);
-      if (!data.items) return shapes.push(...countShapes(data, range, row, y, x));
+      if (!data.items) return shapes.push(...countShapes(data, range, { fromMs: view.startMs, toMs: endMs }, row, y, x));
       for (const item of data.items) {
         const shown = dragged && dragged.kind === item.kind && dragged.id === item.id ? { ...item, ...dragged } : item;
         if (shown.endMs < view.startMs || shown.startMs > endMs) continue;

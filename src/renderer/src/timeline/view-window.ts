@@ -1,8 +1,11 @@
 import { MAX_FILM_TIME_MS } from '../../../shared/limits';
 import type { WaveformView } from '../../../shared/waveform-view';
 
-/** Buckets in one stretch of a fetched window; a window is four stretches (the contract's 8,192 buckets). */
-const STRETCH_BUCKETS = 2048;
+/**
+ * Buckets in one stretch of a fetched window; a window is four stretches, a few views wide: wider would
+ * refetch less often while panning, but send every view items far out of sight (`npm run bench -- --only timeline`).
+ */
+const STRETCH_BUCKETS = 1024;
 
 /**
  * The range of film time to ask the library for at this view: buckets a power of two of milliseconds

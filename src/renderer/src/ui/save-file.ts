@@ -12,15 +12,33 @@ function download(fileName: string, blob: Blob): void {
 }
 
 /**
- * Hands a document to the person. In the desktop app the system's save dialog asks where, and the
- * shell writes it there (resolves false when the person cancels); in the browser host it goes to the
- * browser's downloads.
+ * Hands a file the page made to the person. In the desktop app the system's save dialog asks where, and
+ * the shell writes it there (resolves false when the person cancels); in the browser host it goes to the
+ * browser's downloads. Each side is asked for its own form of the contents only when it is the one saving.
  */
-export async function saveTextFile(fileName: string, text: string, type: string): Promise<boolean> {
+async function handOver(fileName: string, forDesktop: () => Promise<string | Uint8Array>, forBrowser: () => Blob): Promise<boolean> {
   const desktop = window.reelnotesDesktop;
-  if (desktop) return (await desktop.saveFile(fileName, text)) !== null;
-  download(fileName, new Blob([text], { type: `${type};charset=utf-8` }));
+  if (desktop) return (await desktop.saveFile(fileName, await forDesktop())) !== null;
+  download(fileName, forBrowser());
   return true;
+}
+
+/** A text document (Markdown, SVG, a cue file): see `handOver`. */
+export function saveTextFile(fileName: string, text: string, type: string): Promise<boolean> {
+  return handOver(
+    fileName,
+    () => Promise.resolve(text),
+    () => new Blob([text], { type: `${type};charset=utf-8` })
+  );
+}
+
+/** A picture the page drew (the timeline's PNG): its bytes cross to the shell as they are. See `handOver`. */
+export function saveBinaryFile(fileName: string, blob: Blob): Promise<boolean> {
+  return handOver(
+    fileName,
+    async () => new Uint8Array(await blob.arrayBuffer()),
+    () => blob
+  );
 }
 
 /**
@@ -40,12 +58,4 @@ export async function saveHostFile(path: string, fallbackName: string): Promise<
   }
   const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
   download(named ?? fallbackName, await response.blob());
-}
-
-/**
- * Hands a picture (a PNG) to the person: to the browser's downloads in the browser host, and through the
- * page's download in the desktop app, whose shell asks where (the save dialog's bridge carries text only).
- */
-export function saveBinaryFile(fileName: string, blob: Blob): void {
-  download(fileName, blob);
 }
