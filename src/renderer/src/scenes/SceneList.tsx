@@ -1,4 +1,5 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Scene } from '../../../shared/domain';
 import type { TagRef } from '../../../shared/notes';
 import { formatFilmTime } from '../../../shared/time-format';
@@ -16,9 +17,56 @@ interface Props {
   filterNote?: string;
 }
 
+/** A row's height until it is measured: a title, and a line of description. */
+const ROW_ESTIMATE_PX = 62;
+/** Rows drawn beyond each edge of the view, so a short scroll or a press of ↓ finds its row already there. */
+const OVERSCAN = 10;
+
+/** The nearest box around `element` that scrolls vertically: the film pane, whose scrolling moves the list. */
+function scrollingBox(element: HTMLElement): HTMLElement | null {
+  for (let box = element.parentElement; box; box = box.parentElement) {
+    const { overflowY } = getComputedStyle(box);
+    if (overflowY === 'auto' || overflowY === 'scroll') return box;
+  }
+  return null;
+}
+
+/**
+ * The scrolling box around the list, and the list's top in that box's content. What stands above the list
+ * (the picture, the timeline, the film's header) grows and shrinks on its own, and comes and goes as lazy parts
+ * load: each of the box's children is watched for its size, and the box for its children.
+ */
+function usePlaceInPane(list: RefObject<HTMLElement | null>) {
+  const pane = useRef<HTMLElement | null>(null);
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    const element = list.current;
+    const box = element && scrollingBox(element);
+    pane.current = box;
+    if (!element || !box) return;
+    const measure = () => setTop(Math.round(element.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop));
+    const sizes = new ResizeObserver(measure);
+    const watch = () => {
+      sizes.disconnect();
+      for (const child of box.children) sizes.observe(child);
+      measure();
+    };
+    const children = new MutationObserver(watch);
+    children.observe(box, { childList: true });
+    watch();
+    return () => {
+      sizes.disconnect();
+      children.disconnect();
+    };
+  }, [list]);
+  return { pane, top };
+}
+
 /**
  * The film's scenes in order, as a listbox: arrow keys (or j/k) move through them, Home and End
- * jump, and the chosen scene opens in the detail pane.
+ * jump, and the chosen scene opens in the detail pane. Only the rows in view of the film pane are on
+ * the page (and the chosen one, the list's active descendant): a film of 10,000 scenes would otherwise
+ * hold 50,000 elements that every frame of the timeline above them walks and paints.
  */
 export function SceneList({ scenes, selectedId, onSelect, loading, tagsByScene, filterNote }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
@@ -26,9 +74,30 @@ export function SceneList({ scenes, selectedId, onSelect, loading, tagsByScene, 
   // scrolling into view would move the pressed row from under the pointer before the click.
   const pressing = useRef(false);
   const index = scenes.findIndex((s) => s.id === selectedId);
+  const { pane, top } = usePlaceInPane(listRef);
+  const withChosen = useCallback(
+    (range: Range) => {
+      const rows = defaultRangeExtractor(range);
+      return index < 0 || rows.includes(index) ? rows : [...rows, index].sort((a, b) => a - b);
+    },
+    [index]
+  );
+  // TanStack Virtual hands back functions React Compiler cannot memoise; this component is not compiled.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: scenes.length,
+    getScrollElement: () => pane.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: OVERSCAN,
+    scrollMargin: top,
+    getItemKey: (row) => scenes[row].id,
+    rangeExtractor: withChosen
+  });
 
   useEffect(() => {
-    listRef.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    // Only a new choice scrolls: the list must not jump back under a person scrolling it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -61,6 +130,7 @@ export function SceneList({ scenes, selectedId, onSelect, loading, tagsByScene, 
         aria-busy={loading}
         aria-activedescendant={selectedId !== null ? `scene-${selectedId}` : undefined}
         tabIndex={0}
+        style={{ height: virtualizer.getTotalSize() }}
         onKeyDown={onKeyDown}
         onPointerDown={() => (pressing.current = true)}
         onPointerUp={() => (pressing.current = false)}
@@ -69,32 +139,40 @@ export function SceneList({ scenes, selectedId, onSelect, loading, tagsByScene, 
           if (selectedId === null && scenes.length && !pressing.current) onSelect(scenes[0].id);
         }}
       >
-        {scenes.map((scene) => (
-          <li
-            key={scene.id}
-            id={`scene-${scene.id}`}
-            role="option"
-            aria-selected={scene.id === selectedId}
-            className={styles.row}
-            onClick={() => onSelect(scene.id)}
-            {...itemMenuAttributes('scene', scene.id, {
-              place: { filmId: scene.filmId, view: 'scenes', sceneId: scene.id, noteId: null },
-              filmTimeMs: scene.startMs
-            })}
-          >
-            <span className={styles.number} aria-hidden="true">
-              {scene.position}
-            </span>
-            <span className={styles.text}>
-              <span className={styles.title}>
-                {scene.title}
-                {scene.startMs !== null && <span className={styles.start}> {formatFilmTime(scene.startMs)}</span>}
+        {virtualizer.getVirtualItems().map((row) => {
+          const scene = scenes[row.index];
+          return (
+            <li
+              key={row.key}
+              ref={virtualizer.measureElement}
+              data-index={row.index}
+              id={`scene-${scene.id}`}
+              role="option"
+              aria-selected={scene.id === selectedId}
+              aria-setsize={scenes.length}
+              aria-posinset={row.index + 1}
+              className={styles.row}
+              style={{ transform: `translateY(${row.start - top}px)` }}
+              onClick={() => onSelect(scene.id)}
+              {...itemMenuAttributes('scene', scene.id, {
+                place: { filmId: scene.filmId, view: 'scenes', sceneId: scene.id, noteId: null },
+                filmTimeMs: scene.startMs
+              })}
+            >
+              <span className={styles.number} aria-hidden="true">
+                {scene.position}
               </span>
-              <span className={styles.line}>{scene.description}</span>
-              {tagsByScene?.get(scene.id) && <TagChips tags={tagsByScene.get(scene.id)!} />}
-            </span>
-          </li>
-        ))}
+              <span className={styles.text}>
+                <span className={styles.title}>
+                  {scene.title}
+                  {scene.startMs !== null && <span className={styles.start}> {formatFilmTime(scene.startMs)}</span>}
+                </span>
+                <span className={styles.line}>{scene.description}</span>
+                {tagsByScene?.get(scene.id) && <TagChips tags={tagsByScene.get(scene.id)!} />}
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

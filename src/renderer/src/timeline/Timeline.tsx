@@ -717,8 +717,12 @@ function Overview({ view, widthPx, durationMs, playheadMs, onMove }: OverviewPro
         }
       }}
     >
-      <div className={styles.overviewWindow} style={{ left: view.startMs * scale, width: Math.max(4, spanMs * scale) }} />
-      {playheadMs !== null && <div className={styles.overviewPlayhead} style={{ left: playheadMs * scale }} />}
+      {/* Moved by a transform, not `left`: an absolute box's new `left` had Chromium lay out the whole document each frame. */}
+      <div
+        className={styles.overviewWindow}
+        style={{ transform: `translateX(${view.startMs * scale}px)`, width: Math.max(4, spanMs * scale) }}
+      />
+      {playheadMs !== null && <div className={styles.overviewPlayhead} style={{ transform: `translateX(${playheadMs * scale}px)` }} />}
     </div>
   );
 }
