@@ -82,6 +82,15 @@ describe('the spectrogram of a stretch', () => {
       const quarterWindowMs = (windowSizeFor(recording.sampleRate) / 4 / recording.sampleRate) * 1000;
       expect(dense.columns).toBe(Math.ceil(1000 / quarterWindowMs));
       expect(decodeLevels(dense.levels).length).toBe(dense.rows * dense.columns);
+
+      // A wide view is cut into parts for the decoding threads: its columns follow on across the cuts.
+      const wide = await getSpectrogram(library, { recordingId: recording.id, fromMs: 14_000, toMs: 24_000, columns: 400 });
+      expect(wide.columns).toBe(400);
+      const wideLevels = decodeLevels(wide.levels);
+      expect(wideLevels.length).toBe(wide.rows * 400);
+      const notes = Array.from({ length: 400 }, (_, c) => loudestNote(wideLevels, wide.rows, c)?.label);
+      expect(notes.slice(0, 230).every((label) => label === 'E4 330 Hz')).toBe(true);
+      expect(notes.slice(250).every((label) => label === 'A4 440 Hz')).toBe(true);
     }, 60_000);
 
   it('is refused outside the recording, and past two minutes by the contract', async () => {
