@@ -137,6 +137,8 @@ test('the study out as Web Annotation JSON-LD, and annotations written elsewhere
   const scenes = await host.call<{ id: number; title: string }[]>('scenes.list', { filmId: 1 });
   await host.call('notes.create', { target: { kind: 'scene', id: scenes.result![0].id }, body: 'Her first leap.', filmTimeMs: 5_025_000 });
   await page.goto(host.url);
+  // The shortcut is heard once the desk is up: a key pressed while the page still loads goes nowhere.
+  await expect(page.getByRole('option', { name: /The Audition/ })).toBeVisible();
   await page.keyboard.press('Control+Shift+X');
   const dialog = page.getByRole('dialog', { name: 'Export or import' });
   await dialog.getByLabel('Format').selectOption({ label: 'W3C Web Annotation (JSON-LD)' });
