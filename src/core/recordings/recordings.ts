@@ -182,10 +182,10 @@ export async function getSpectrogram(
   const decodeStarted = performance.now();
   const windowSize = windowSizeFor(row.sampleRate);
   const reach = windowSize / 2;
-  // Columns closer than a quarter of a window apart show the same sound again (each window spans about
-  // 90 ms): past that a wider view gets no more detail, only more transforms, so it gets fewer columns
-  // and the renderer stretches them.
-  const columns = Math.min(input.columns, Math.max(1, Math.ceil((toFrame - fromFrame) / (windowSize / 4))));
+  // Columns closer than half a window apart show mostly the same sound again (each window spans about
+  // 90 ms; Hann windows half a window apart already weigh every sample alike): past that a view gets
+  // no more detail, only more transforms, so it gets fewer columns and the renderer stretches them.
+  const columns = Math.min(input.columns, Math.max(1, Math.ceil((toFrame - fromFrame) / (windowSize / 2))));
   const plan = await planRange(path, statSync(path).size, format, Math.max(0, fromFrame - reach), toFrame + reach);
   const planMs = performance.now() - decodeStarted;
   const result = await spectrogramOnThread({ path, plan, sampleRate: row.sampleRate, fromFrame, toFrame, columns });
