@@ -8,6 +8,7 @@ import {
 } from '../../../shared/spectrogram';
 import { formatTrackTime } from '../../../shared/time-format';
 import type { WaveformView } from '../../../shared/waveform-view';
+import { prefersDark } from '../ui/colour-scheme';
 import { useSpectrogram } from './queries';
 import styles from './Spectrogram.module.css';
 
@@ -103,13 +104,24 @@ export function Spectrogram({ recordingId, view, width, positionMs, pointerMs }:
   // What the canvas shows, drawn again only when one of these changes: the component renders on every
   // frame of playback and of the pointer's moves, and a redraw then held up the next answer's.
   const drawn = useRef<{ inputs: unknown[]; sheet: HTMLCanvasElement | null; ink: [number, number, number] } | null>(null);
+  // The canvas's size, kept as it changes rather than read on every render (that laid the page out again).
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const observer = new ResizeObserver(([entry]) =>
+      setSize({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) })
+    );
+    observer.observe(canvas);
+    return () => observer.disconnect();
+  }, []);
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const ratio = window.devicePixelRatio || 1;
-    const [w, h] = [Math.round(canvas.clientWidth * ratio), Math.round(canvas.clientHeight * ratio)];
+    const [w, h] = [Math.round(size.width * ratio), Math.round(size.height * ratio)];
     // Reading the theme's ink makes the browser work out the page's styles: once per theme.
-    const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+    const dark = prefersDark();
     const inputs = [shown, levels, view.startMs, view.msPerPx, w, h, dark];
     const previous = drawn.current;
     if (previous && inputs.every((value, i) => value === previous.inputs[i])) return;
