@@ -21,6 +21,7 @@ import { measureExchange } from './exchange';
 import { measureVideo } from './video';
 import { measureCueFinder } from './cue-finder';
 import { measureTimeline } from './timeline';
+import { measureFilmSubtitles } from './film-subtitles';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } }
@@ -29,10 +30,11 @@ const { values } = parseArgs({
  * `--only first-screen`, `--only exchange` (the exchange formats on the one-film study, no browser
  * host), `--only video` (the film on the desk: its own film and library), `--only waveform` (the
  * score's waveform zoomed and scrolled on an hour-long recording, and the spectrogram of 10-second views
- * of it), `--only cue-latency` (playing cues of the default library against a bare audio element) or
- * `--only timeline` (one film of 10,000 scenes, 20,000 placements and 100,000 notes on the film's timeline).
+ * of it), `--only cue-latency` (playing cues of the default library against a bare audio element),
+ * `--only timeline` (one film of 10,000 scenes, 20,000 placements and 100,000 notes on the film's timeline)
+ * or `--only film-subtitles` (a subtitle track read from inside a two-hour film, against ffmpeg).
  */
-const parts = ['first-screen', 'exchange', 'video', 'waveform', 'cue-latency', 'cue-finder', 'timeline'];
+const parts = ['first-screen', 'exchange', 'video', 'waveform', 'cue-latency', 'cue-finder', 'timeline', 'film-subtitles'];
 if (values.only !== undefined && !parts.includes(values.only)) {
   console.error(`--only takes one of: ${parts.join(', ')} (not "${values.only}")`);
   process.exit(2);
@@ -101,6 +103,11 @@ async function main(): Promise<void> {
     rows.push(...(await measureTimeline(join(root, 'timeline'), values.quick)));
     return report();
   }
+  // `--only film-subtitles`: a subtitle track read from inside a two-hour MP4 and Matroska film, against ffmpeg.
+  if (values.only === 'film-subtitles') {
+    rows.push(...(await measureFilmSubtitles(join(root, 'film-subtitles'), values.quick)));
+    return report();
+  }
   // `--only cue-finder`: the cue finder's accuracy and speed on a film of real music (its own library).
   if (values.only === 'cue-finder') {
     rows.push(...(await measureCueFinder(join(root, 'cue-finder'), values.quick)));
@@ -123,6 +130,7 @@ async function main(): Promise<void> {
   if (values.only === undefined) rows.push(...(await measureVideo(join(root, 'video'), values.quick)));
   if (values.only === undefined) rows.push(...(await measureCueFinder(join(root, 'cue-finder'), values.quick)));
   if (values.only === undefined) rows.push(...(await measureTimeline(join(root, 'timeline'), values.quick)));
+  if (values.only === undefined) rows.push(...(await measureFilmSubtitles(join(root, 'film-subtitles'), values.quick)));
   report();
 }
 

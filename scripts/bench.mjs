@@ -1,7 +1,7 @@
 // `npm run bench`: bundles the benchmark with the real library code (as the hosts run it), makes
 // sure the app is built for the browser-host measurements, and runs it. Arguments pass through
 // (`--quick`, `--out <file>`, `--only first-screen`, `--only exchange`, `--only video`, `--only waveform`,
-// `--only cue-latency`, `--only timeline`).
+// `--only cue-latency`, `--only timeline`, `--only film-subtitles`).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -20,8 +20,8 @@ await build({
     rollupOptions: { output: { entryFileNames: 'run.mjs' } }
   }
 });
-// `--only exchange` and `--only cue-finder` measure the library alone: no browser host, so no app build.
-if (!['exchange', 'cue-finder'].includes(process.argv[process.argv.indexOf('--only') + 1])) {
+// `--only exchange`, `--only cue-finder` and `--only film-subtitles` measure the library alone: no browser host, so no app build.
+if (!['exchange', 'cue-finder', 'film-subtitles'].includes(process.argv[process.argv.indexOf('--only') + 1])) {
   const app = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (app.status !== 0) process.exit(app.status ?? 1);
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 
 import { electronExecutable } from '../../scripts/electron-runtime.cjs';
+import { writeTestFilm } from '../../test/video-fixtures';
 
 const binary = electronExecutable();
 const main = join(__dirname, '..', '..', 'out', 'main', 'index.js');
@@ -195,6 +196,35 @@ test.describe('desktop shell', () => {
       await heading.click({ button: 'right' });
       await expect.poll(() => app.evaluate(({ clipboard }) => clipboard.readText())).toBe('The Red Shoes, scene 1, “The Audition.”');
       await expect(window.getByText(/Copied the Chicago citation/)).toBeVisible();
+    } finally {
+      await app.close();
+      rmSync(setup.dir, { recursive: true, force: true });
+    }
+  });
+  test("the film's picture opens in its own window, sandboxed like the desk, and comes back to the desk when it closes", async () => {
+    const setup = tempApp();
+    const film = writeTestFilm(setup.dir, 'film.mp4', 6);
+    const app = await launch(setup);
+    try {
+      const window = await app.firstWindow();
+      const pane = window.getByRole('region', { name: 'Film picture' });
+      await pane.getByLabel('Path of your copy of the film on this computer').fill(film);
+      await pane.getByRole('button', { name: 'Attach film' }).click();
+      await expect(pane.locator('video')).toHaveJSProperty('readyState', 4, { timeout: 20_000 });
+      const opening = app.waitForEvent('window');
+      await pane.getByRole('button', { name: 'Picture in its own window' }).click();
+      const picture = await opening;
+      await expect(picture.getByRole('main', { name: 'Film picture' }).locator('video')).toHaveJSProperty('readyState', 4, {
+        timeout: 20_000
+      });
+      const page = await picture.evaluate(() => ({
+        require: typeof (globalThis as { require?: unknown }).require,
+        bridge: typeof (globalThis as { reelnotes?: Record<string, unknown> }).reelnotes?.['video.get']
+      }));
+      expect(page).toEqual({ require: 'undefined', bridge: 'function' });
+      await expect(pane.getByText('The picture is in its own window.')).toBeVisible();
+      await picture.close();
+      await expect(pane.locator('video')).toHaveJSProperty('readyState', 4, { timeout: 20_000 });
     } finally {
       await app.close();
       rmSync(setup.dir, { recursive: true, force: true });

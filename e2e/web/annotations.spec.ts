@@ -91,6 +91,21 @@ test('text typed just before the page is closed or left is not lost', async ({ p
     .toBe('Closed at once: every word counts — and then left for another page');
 });
 
+test('a note set at a time between seconds keeps it to the millisecond when its text is edited', async ({ page, host }) => {
+  // Set at the playhead, 4.5 s: the field shows whole seconds (00:00:04), which must not be saved back as 4 s.
+  await addNote(host, 'The Audition', 'The shoes', 4500);
+  await page.goto(host.url);
+  await page.getByRole('option', { name: /The Audition/ }).click();
+  await noteCards(page).getByRole('button', { name: 'Edit', exact: true }).click();
+  const editor = page.getByLabel('Note text (Markdown)');
+  await editor.press('Control+End');
+  await editor.pressSequentially(' on the stairs');
+  await page.getByLabel('Film time (hh:mm:ss)').first().focus();
+  await page.getByLabel('Film time (hh:mm:ss)').first().blur();
+  await expect.poll(async () => (await notesOn(host, 'The Audition'))[0]?.body).toBe('The shoes on the stairs');
+  expect((await notesOn(host, 'The Audition'))[0].filmTimeMs).toBe(4500);
+});
+
 test('a film time typed and not yet confirmed is saved as the text is: after a pause, and when the page goes', async ({
   page,
   host,

@@ -20,6 +20,7 @@ import type { Library } from '../core/library/library';
 import { scheduleBackups, startLibrary } from '../core/library/startup';
 import { seedStandIns } from '../core/library/stand-ins';
 import { registerMediaScheme, serveMediaScheme } from './media-scheme';
+import { guardPictureWindow, isPictureAddress, pictureWindowOptions } from './picture-window';
 
 const rendererDevUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererFile = join(__dirname, '../renderer/index.html');
@@ -91,7 +92,7 @@ async function start(): Promise<void> {
   buildApplicationMenu(libraryHome());
   createWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (!deskWindow || deskWindow.isDestroyed()) createWindow();
   });
 }
 
@@ -99,12 +100,17 @@ function libraryHome(): string {
   return process.env.REELNOTES_HOME ?? join(app.getPath('userData'), 'library');
 }
 
+/** The desk's window (not the film's picture in its own window): what the system opens goes there. */
+let deskWindow: BrowserWindow | undefined;
+
 function bringForward(): void {
-  const window = BrowserWindow.getAllWindows()[0];
-  if (!window) return;
+  const window = deskWindow;
+  if (!window || window.isDestroyed()) return;
   if (window.isMinimized()) window.restore();
   window.focus();
 }
+
+const preload = join(__dirname, '../preload/index.js');
 
 function createWindow(): void {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
@@ -119,8 +125,10 @@ function createWindow(): void {
     show: false,
     title: 'Reelnotes',
     backgroundColor: '#16171a',
+    // Written out here (and in picture-window.ts, which the shell test holds to the same), so that the
+    // security check reads them.
     webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
+      preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -128,6 +136,7 @@ function createWindow(): void {
       spellcheck: true
     }
   });
+  deskWindow = window;
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
 
@@ -141,9 +150,14 @@ function createWindow(): void {
     if (url !== window.webContents.getURL()) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
+    // The one window the page may open: the film's picture alone, on its own route of this page.
+    if (isPictureAddress(url, window.webContents.getURL())) {
+      return { action: 'allow', overrideBrowserWindowOptions: pictureWindowOptions(preload) };
+    }
     openExternalSafely(url);
     return { action: 'deny' };
   });
+  window.webContents.on('did-create-window', (picture) => guardPictureWindow(picture, window));
   // Each load of the page (the first, and any reload) is where what the system opens goes from then on.
   window.webContents.on('did-finish-load', () => openings.deliverTo((opening) => window.webContents.send(OPENING_CHANNEL, opening)));
   window.webContents.on('context-menu', (_event, params) => {

@@ -35,6 +35,8 @@ export const windowCommands = {
   'view-trash': { label: 'Trash', menu: 'view', accelerator: 'CmdOrCtrl+3' },
   // A chord, so it works while typing in a cue's label too: the score takes most of the window, and gives it back.
   'toggle-score-room': { label: 'Give the Score Most of the Window', menu: 'view', accelerator: 'CmdOrCtrl+Shift+S' },
+  // The film's picture alone in a second window (the ⧉ button), and back on the desk (Attach back).
+  'picture-window': { label: 'Film: Picture in Its Own Window or Back', menu: 'view', accelerator: 'CmdOrCtrl+Shift+D' },
   'play-pause': { label: 'Play or Pause', menu: 'play', accelerator: 'Space' },
   // Shift with an arrow skips 1 s instead of 5 s (the handler reads the key press).
   'skip-back': { label: 'Back 5 Seconds', menu: 'play', accelerator: 'Left', alsoKeys: ['Shift+Left'] },

@@ -19,6 +19,12 @@ export interface FilmSubtitleTrack {
   language: string;
 }
 
+/** Subtitle codecs read as text from inside the film: SRT-style and WebVTT (Matroska, WebM, MP4's wvtt) and MP4's mov_text (tx3g). */
+const textSubtitleCodecs = new Set(['srt', 'webvtt', 'mov_text']);
+
+/** Whether a track inside the film is text the library can import (the others are listed, and refused by name). */
+export const isTextSubtitle = (codec: string) => textSubtitleCodecs.has(codec);
+
 /**
  * - `ready`: the file is where it was attached, with the same size and fingerprint;
  * - `missing`: nothing is at its path (moved, renamed, a drive not mounted): relink it;

@@ -70,6 +70,10 @@ export class BrowserWindowStandIn extends EventEmitter {
   destroy() {
     this.destroyed = true;
   }
+  close() {
+    this.destroyed = true;
+    this.emit('closed');
+  }
   async loadFile(file: string, options?: { hash?: string }) {
     this.loaded = { file, hash: options?.hash };
     this.webContents.url = `file://${file}`;

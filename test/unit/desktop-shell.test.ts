@@ -96,6 +96,35 @@ describe('the window', () => {
     }
     expect(electron.shellCalls.filter((c) => c.method === 'openExternal').map((c) => c.args[0])).toEqual(['https://example.com/a']);
   });
+
+  it("opens the film's picture alone on its own route of our page, with the page's security, and nothing else", () => {
+    const page = window.webContents.url;
+    const answer = window.webContents.windowOpenHandler?.({ url: `${page}#/film/1/picture?t=61040&play` }) as {
+      action: string;
+      overrideBrowserWindowOptions?: { webPreferences?: Record<string, unknown> };
+    };
+    expect(answer.action).toBe('allow');
+    expect(answer.overrideBrowserWindowOptions?.webPreferences).toEqual(window.options.webPreferences);
+    for (const url of [
+      `${page}#film=1&scene=4`,
+      `${page}#/film/1/picture/../../etc`,
+      `file:///tmp/elsewhere/index.html#/film/1/picture`,
+      `${page}?x=1#/film/1/picture`
+    ]) {
+      expect(window.webContents.windowOpenHandler?.({ url }), url).toEqual({ action: 'deny' });
+    }
+
+    // The window made: it opens nothing, stays on its page, and closes with the desk.
+    const picture = new BrowserWindowStandIn({});
+    picture.webContents.url = `${page}#/film/1/picture?t=0`;
+    window.webContents.emit('did-create-window', picture);
+    expect(picture.webContents.windowOpenHandler?.({ url: `${page}#/film/1/picture?t=0` })).toEqual({ action: 'deny' });
+    let prevented = 0;
+    picture.webContents.emit('will-navigate', { preventDefault: () => prevented++ }, 'https://example.com/');
+    expect(prevented).toBe(1);
+    window.emit('closed');
+    expect(picture.isDestroyed()).toBe(true);
+  });
 });
 
 describe('the contract over IPC', () => {

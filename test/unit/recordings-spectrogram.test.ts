@@ -82,6 +82,16 @@ describe('the spectrogram of a stretch', () => {
       const halfWindowMs = (windowSizeFor(recording.sampleRate) / 2 / recording.sampleRate) * 1000;
       expect(dense.columns).toBe(Math.ceil(1000 / halfWindowMs));
       expect(decodeLevels(dense.levels).length).toBe(dense.rows * dense.columns);
+
+      // A wide view is cut into parts for the decoding threads: its columns follow on across the cuts.
+      // (200 columns: ten seconds hold 216 windows half a window apart.)
+      const wide = await getSpectrogram(library, { recordingId: recording.id, fromMs: 14_000, toMs: 24_000, columns: 200 });
+      expect(wide.columns).toBe(200);
+      const wideLevels = decodeLevels(wide.levels);
+      expect(wideLevels.length).toBe(wide.rows * 200);
+      const notes = Array.from({ length: 200 }, (_, c) => loudestNote(wideLevels, wide.rows, c)?.label);
+      expect(notes.slice(0, 115).every((label) => label === 'E4 330 Hz')).toBe(true);
+      expect(notes.slice(125).every((label) => label === 'A4 440 Hz')).toBe(true);
     }, 60_000);
 
   it('is refused outside the recording, and past two minutes by the contract', async () => {

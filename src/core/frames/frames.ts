@@ -7,7 +7,7 @@ import { formatFilmTime } from '../../shared/time-format';
 import { notFound } from '../errors';
 import { assertWritable, type Library } from '../library/library';
 import { filmVideoRow } from '../video/video';
-import { yearOfFilmFile } from '../video/probe';
+import { filmYear } from '../video/probe';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -49,7 +49,7 @@ export async function grabFrame(library: Library, filmId: number, timeMs: number
   const video = filmVideoRow(library.db, filmId);
   if (!video) throw notFound('attached video of film', filmId);
   const title = library.db.prepare('SELECT title FROM films WHERE id = ?').pluck().get(filmId) as string;
-  const year = await yearOfFilmFile(video.path).catch(() => null);
+  const year = await filmYear(video);
   const citation = `*${title}*${year ? ` (${year})` : ''}, ${formatFilmTime(timeMs)}`;
   const sha256 = createHash('sha256').update(png).digest('hex');
   const target = join(library.mediaDir, `${sha256}.png`);

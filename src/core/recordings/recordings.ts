@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
 import { type PeakRange, type Peaks, type Recording, type UploadStatus } from '../../shared/score';
 import { assertExists, notFound } from '../errors';
-import { spectrogramOnThread, warmUpDecoding } from './decoders/pool';
+import { decodingThreads, spectrogramOnThread, warmUpDecoding } from './decoders/pool';
 import type { PlannedFormat } from './decoders/plan';
 import { planRange } from './decoders/range';
 import { windowSizeFor } from './spectrogram';
@@ -179,27 +179,51 @@ export async function getSpectrogram(
   const format = plannedFormats[row.mediaFile.slice(row.mediaFile.lastIndexOf('.') + 1)] ?? 'wav';
   const frameAt = (ms: number) => Math.round((ms / 1000) * row.sampleRate);
   const [fromFrame, toFrame] = [frameAt(fromMs), frameAt(toMs)];
-  const decodeStarted = performance.now();
   const windowSize = windowSizeFor(row.sampleRate);
   const reach = windowSize / 2;
   // Columns closer than half a window apart show mostly the same sound again (each window spans about
   // 90 ms; Hann windows half a window apart already weigh every sample alike): past that a view gets
   // no more detail, only more transforms, so it gets fewer columns and the renderer stretches them.
   const columns = Math.min(input.columns, Math.max(1, Math.ceil((toFrame - fromFrame) / (windowSize / 2))));
-  const plan = await planRange(path, statSync(path).size, format, Math.max(0, fromFrame - reach), toFrame + reach);
-  const planMs = performance.now() - decodeStarted;
-  const result = await spectrogramOnThread({ path, plan, sampleRate: row.sampleRate, fromFrame, toFrame, columns });
+  // The view in as many parts as there are decoding threads, each its own stretch decoded and
+  // transformed at once: the columns are laid out column by column, so the parts' levels follow on.
+  const parts = Math.max(1, Math.min(decodingThreads(), Math.floor(columns / MIN_SPECTROGRAM_COLUMNS_A_PART)));
+  const columnCut = (i: number) => Math.round((columns * i) / parts);
+  const frameCut = (i: number) => fromFrame + Math.round(((toFrame - fromFrame) * columnCut(i)) / columns);
+  const size = statSync(path).size;
+  const results = await Promise.all(
+    Array.from({ length: parts }, async (_, i) => {
+      const started = performance.now();
+      const [from, to] = [frameCut(i), frameCut(i + 1)];
+      const plan = await planRange(path, size, format, Math.max(0, from - reach), to + reach);
+      const planMs = performance.now() - started;
+      const part = await spectrogramOnThread({
+        path,
+        plan,
+        sampleRate: row.sampleRate,
+        fromFrame: from,
+        toFrame: to,
+        columns: columnCut(i + 1) - columnCut(i)
+      });
+      return { ...part, decodeMs: planMs + part.decodeMs };
+    })
+  );
+  const levels = Buffer.concat(results.map((part) => part.levels));
   return {
     recordingId,
     fromMs,
     toMs,
     columns,
-    rows: result.levels.length / columns,
-    levels: Buffer.from(result.levels.buffer, result.levels.byteOffset, result.levels.byteLength).toString('base64'),
-    decodeMs: planMs + result.decodeMs,
-    transformMs: result.transformMs
+    rows: levels.length / columns,
+    levels: levels.toString('base64'),
+    // The parts run side by side: the slowest one is what the person waits for.
+    decodeMs: Math.max(...results.map((part) => part.decodeMs)),
+    transformMs: Math.max(...results.map((part) => part.transformMs))
   };
 }
+
+/** Fewer columns than this are not worth a second thread's round trip. */
+const MIN_SPECTROGRAM_COLUMNS_A_PART = 64;
 
 /** Where a recording's bytes are, for the media responders of both hosts. */
 export function recordingMedia(library: Library, recordingId: number): { path: string; mimeType: string } {

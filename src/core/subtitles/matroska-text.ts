@@ -1,7 +1,5 @@
-import { open, type FileHandle } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { ReelnotesError } from '../../shared/errors';
 import type { FilmSubtitleTrack } from '../../shared/video';
+import { chosenTextTrack, lineText, refused, withReader, type ContainerText, type WindowReader } from './container-text';
 
 /**
  * Subtitle tracks inside a Matroska or WebM film, read by our own small EBML walker: mediabunny, which
@@ -59,36 +57,7 @@ export interface MatroskaTextTrack extends FilmSubtitleTrack {
   defaultDurationNs: number | null;
 }
 
-/** One timed line of a text track, its text as the block holds it. */
-export interface ContainerLine {
-  startMs: number;
-  endMs: number;
-  text: string;
-}
-
 const UNKNOWN_SIZE = -1;
-const WINDOW = 1024 * 1024;
-
-/** Reads a file through a 1 MB window: a walk over its elements reads each part of the file once. */
-class WindowReader {
-  private window = Buffer.alloc(0);
-  private start = 0;
-  constructor(
-    private readonly file: FileHandle,
-    readonly size: number
-  ) {}
-
-  async bytes(position: number, length: number): Promise<Buffer> {
-    const end = Math.min(position + length, this.size);
-    if (position < this.start || end > this.start + this.window.length) {
-      const buffer = Buffer.alloc(Math.min(Math.max(WINDOW, length), this.size - position));
-      const { bytesRead } = await this.file.read(buffer, 0, buffer.length, position);
-      this.window = buffer.subarray(0, bytesRead);
-      this.start = position;
-    }
-    return this.window.subarray(position - this.start, end - this.start);
-  }
-}
 
 /** An EBML variable-length integer at `offset`: its value (with or without its length marker) and length. */
 function readVint(bytes: Buffer, offset: number, keepMarker: boolean): { value: number; length: number } | null {
@@ -134,10 +103,6 @@ async function* children(reader: WindowReader, start: number, end: number): Asyn
 
 const unsigned = (bytes: Buffer) => bytes.reduce((value, byte) => value * 256 + byte, 0);
 
-function refused(path: string, why: string): ReelnotesError {
-  return new ReelnotesError('UNSUPPORTED_VIDEO', `${basename(path)}: ${why}`);
-}
-
 /** The file's Matroska segment: where its data starts and ends. */
 async function segmentOf(reader: WindowReader, path: string): Promise<{ start: number; end: number }> {
   const header = await readElement(reader, 0);
@@ -145,15 +110,6 @@ async function segmentOf(reader: WindowReader, path: string): Promise<{ start: n
   const segment = await readElement(reader, header.end);
   if (!segment || segment.id !== ids.segment) throw refused(path, 'its Matroska segment cannot be read: the file is damaged.');
   return { start: segment.dataStart, end: Math.min(segment.end ?? reader.size, reader.size) };
-}
-
-async function withReader<T>(path: string, read: (reader: WindowReader) => Promise<T>): Promise<T> {
-  const file = await open(path, 'r');
-  try {
-    return await read(new WindowReader(file, (await file.stat()).size));
-  } finally {
-    await file.close();
-  }
 }
 
 /** The segment's timestamp scale (ns per tick) and its subtitle tracks, read from the elements before the first cluster. */
@@ -207,25 +163,17 @@ export function listMatroskaSubtitles(path: string): Promise<FilmSubtitleTrack[]
   );
 }
 
-/** Whether a track's codec is text the library can read (SRT-style or WebVTT blocks). */
-export const isTextSubtitle = (codec: string) => codec === 'srt' || codec === 'webvtt';
-
 /**
  * Every line of the film's `number`th subtitle track, in the order of the file, with its film time.
  * The clusters are walked from the first to the last, reading the header of each block and the
  * bytes of only this track's: an import reads the file's structure once, never its pictures.
  * A block without a duration lasts the track's default duration, else until the next line (at most 5 s).
  */
-export async function readMatroskaSubtitles(path: string, number: number): Promise<{ track: FilmSubtitleTrack; lines: ContainerLine[] }> {
+export async function readMatroskaSubtitles(path: string, number: number): Promise<ContainerText> {
   return withReader(path, async (reader) => {
     const { segment, timestampScale, tracks, firstCluster } = await readHeader(reader, path);
-    const track = tracks.find((t) => t.number === number);
-    if (!track) throw new ReelnotesError('NOT_FOUND', `${basename(path)} has no subtitle track ${number}.`);
-    if (!isTextSubtitle(track.codec)) {
-      throw refused(path, `subtitle track ${number} is ${track.codec}, not text Reelnotes can read (SRT or WebVTT in the film).`);
-    }
+    const track = chosenTextTrack(tracks, number, path);
     const msPerTick = timestampScale / 1_000_000;
-    const decoder = new TextDecoder('utf-8', { fatal: true });
     const found: { startMs: number; durationMs: number | null; bytes: Buffer }[] = [];
 
     /** A block of this track (its header read), with the duration its group gives. */
@@ -279,12 +227,7 @@ export async function readMatroskaSubtitles(path: string, number: number): Promi
     }
 
     const lines = found.map((line, i) => {
-      let text: string;
-      try {
-        text = decoder.decode(line.bytes);
-      } catch {
-        throw refused(path, `subtitle track ${number} has a line at ${Math.round(line.startMs)} ms that is not UTF-8 text.`);
-      }
+      const text = lineText(line.bytes, path, number, line.startMs);
       const defaultMs = track.defaultDurationNs === null ? null : track.defaultDurationNs / 1_000_000;
       const next = found[i + 1]?.startMs ?? Infinity;
       const durationMs = line.durationMs ?? defaultMs ?? Math.min(next - line.startMs, 5000);

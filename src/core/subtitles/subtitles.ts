@@ -8,7 +8,7 @@ import { ReelnotesError } from '../../shared/errors';
 import { formatFilmTime } from '../../shared/time-format';
 import { assertWritable, type Library } from '../library/library';
 import { filmVideoRow } from '../video/video';
-import { readMatroskaSubtitles } from './matroska-text';
+import { subtitlesInFilm } from './in-film';
 
 const trackColumns = `t.id, t.film_id AS filmId, t.name, (SELECT count(*) FROM subtitle_lines l WHERE l.track_id = t.id) AS lineCount`;
 
@@ -44,7 +44,8 @@ export function importSubtitles(db: Database.Database, filmId: number, fileName:
 }
 
 /**
- * Imports a text subtitle track from inside the film's own file (SRT or WebVTT in Matroska or WebM):
+ * Imports a text subtitle track from inside the film's own file (SRT or WebVTT in Matroska or WebM,
+ * mov_text or WebVTT in MP4 and QuickTime):
  * the track is read whole and checked, then written as a subtitle file's would be, in one transaction.
  */
 export async function importFilmSubtitles(library: Library, filmId: number, trackNumber: number): Promise<SubtitleTrack> {
@@ -52,14 +53,15 @@ export async function importFilmSubtitles(library: Library, filmId: number, trac
   assertExists(library.db, 'film', filmId);
   const video = filmVideoRow(library.db, filmId);
   if (!video) throw notFound('attached video of film', filmId);
-  if (video.container !== 'Matroska' && video.container !== 'WebM') {
+  const reader = subtitlesInFilm[video.container];
+  if (!reader) {
     throw new ReelnotesError(
       'UNSUPPORTED_VIDEO',
-      `${basename(video.path)}: Reelnotes reads the subtitle tracks of Matroska and WebM films; from this ${video.container} file, ` +
-        'save the track as an SRT file (for example `ffmpeg -i film.mp4 -map 0:s:0 subtitles.srt`) and import that.'
+      `${basename(video.path)}: Reelnotes reads the subtitle tracks of Matroska, WebM and MP4 films; from this ${video.container} file, ` +
+        'save the track as an SRT file (for example `ffmpeg -i film.avi -map 0:s:0 subtitles.srt`) and import that.'
     );
   }
-  const { track, lines } = await readMatroskaSubtitles(video.path, trackNumber);
+  const { track, lines } = await reader.read(video.path, trackNumber);
   const name = `${basename(video.path)} · subtitles ${track.number} (${track.language})`;
   for (const line of lines) {
     if (line.startMs < 0) throw new ReelnotesError('INVALID_INPUT', `${name}: a line starts before the film does. Nothing was imported.`);

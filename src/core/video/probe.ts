@@ -2,7 +2,7 @@ import { ALL_FORMATS, EncodedPacketSink, FilePathSource, Input, type InputTrack 
 import { basename } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
 import type { FilmAudioTrack, FilmSubtitleTrack } from '../../shared/video';
-import { listMatroskaSubtitles } from '../subtitles/matroska-text';
+import { subtitlesInFilm } from '../subtitles/in-film';
 
 /** What the container says about a film file, read by mediabunny (never from the file's name). */
 export interface VideoFacts {
@@ -15,6 +15,8 @@ export interface VideoFacts {
   height: number;
   audioTracks: FilmAudioTrack[];
   subtitleTracks: FilmSubtitleTrack[];
+  /** The year the file's own tags give, for a frame grab's citation (kept in memory by `filmYear`, not in the library). */
+  year: number | null;
 }
 
 /** The containers a person's film comes in that Chromium can also read. */
@@ -83,8 +85,9 @@ export async function probeVideo(path: string): Promise<VideoFacts> {
       width: video.displayWidth,
       height: video.displayHeight,
       audioTracks: tracks.filter((t) => t.isAudioTrack()).map(audioTrack),
-      // Mediabunny lists no subtitle track; Matroska's (and WebM's) are read by our own reader.
-      subtitleTracks: format.name === 'Matroska' || format.name === 'WebM' ? await listMatroskaSubtitles(path) : []
+      // Mediabunny lists no subtitle track; each container's are read by our own reader.
+      subtitleTracks: (await subtitlesInFilm[format.name]?.list(path)) ?? [],
+      year: await yearOf(input).catch(() => null)
     };
   } finally {
     input.dispose();
@@ -142,12 +145,31 @@ function mimeTypeOf(container: string): string {
 }
 
 /** The year the film file's own tags give (MP4 ©day, Matroska DATE_RELEASED), for citations. */
-export async function yearOfFilmFile(path: string): Promise<number | null> {
-  const input = new Input({ source: new FilePathSource(path), formats: ALL_FORMATS });
-  try {
-    const year = (await input.getMetadataTags()).date?.getUTCFullYear();
-    return year && year > 1800 ? year : null;
-  } finally {
-    input.dispose();
+async function yearOf(input: Input): Promise<number | null> {
+  const year = (await input.getMetadataTags()).date?.getUTCFullYear();
+  return year && year > 1800 ? year : null;
+}
+
+/**
+ * Each film file's year, by its fingerprint (the same bytes wherever the file lies). Reading the tags
+ * opens the container's index: on a two-hour Matroska film 110–800 ms, which every frame grab paid
+ * before; now the probe that attaches the file gives it, and a file attached before a restart is read
+ * once.
+ */
+const yearsOfFiles = new Map<string, Promise<number | null>>();
+
+export function rememberFilmYear(fingerprint: string, year: number | null): void {
+  yearsOfFiles.set(fingerprint, Promise.resolve(year));
+}
+
+export function filmYear({ path, fingerprint }: { path: string; fingerprint: string }): Promise<number | null> {
+  let year = yearsOfFiles.get(fingerprint);
+  if (!year) {
+    const input = new Input({ source: new FilePathSource(path), formats: ALL_FORMATS });
+    year = yearOf(input)
+      .catch(() => null)
+      .finally(() => input.dispose());
+    yearsOfFiles.set(fingerprint, year);
   }
+  return year;
 }

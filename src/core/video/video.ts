@@ -6,7 +6,7 @@ import { ReelnotesError } from '../../shared/errors';
 import type { FilmVideo, FilmVideoStatus } from '../../shared/video';
 import { assertExists, notFound } from '../errors';
 import { assertWritable, type Library } from '../library/library';
-import { probeVideo, type VideoFacts } from './probe';
+import { probeVideo, rememberFilmYear, type VideoFacts } from './probe';
 
 /** How much of the head, the middle and the tail the fingerprint reads: 3 MB of a file of gigabytes. */
 const FINGERPRINT_SPAN = 1024 * 1024;
@@ -130,6 +130,7 @@ export async function attachFilmVideo(library: Library, filmId: number, path: st
   const file = checkedFile(path);
   const facts = await probeVideo(file.path);
   const fingerprint = fingerprintFile(file.path, file.size);
+  rememberFilmYear(fingerprint, facts.year);
   const dropped = writeFilmVideo(library.db, filmId, file, fingerprint, facts);
   if (dropped) forgetConvertedAudio(library, dropped);
   // Fingerprinted a moment ago: reading its 3 MB again to say so would double the reading.

@@ -6,6 +6,8 @@ import { useInvalidate } from '../data/library-query';
 import { FilePicker } from '../ui/FilePicker';
 import { useNotify } from '../notices/notify';
 import { FilmPicture } from './FilmPicture';
+import { PictureElsewhere } from './PictureElsewhere';
+import { attachPictureBack, usePictureAway } from './picture-window';
 import { useAttachFilmVideo, useDetachFilmVideo, useFilmVideo, useRelinkFilmVideo } from './video-queries';
 import './video.css';
 
@@ -17,13 +19,22 @@ export function FilmVideo({ filmId, underPicture }: { filmId: number; underPictu
   const answer = useFilmVideo(filmId);
   // While another film's answer is still in hand, nothing of it is shown.
   const video = answer.data && answer.data.filmId === filmId ? answer.data : null;
+  const away = usePictureAway();
+  const awayFilmId = away?.filmId ?? null;
+  // The picture's window shows the desk's film: another film on the desk brings it home first.
+  useEffect(() => {
+    if (awayFilmId !== null && awayFilmId !== filmId) attachPictureBack();
+  }, [awayFilmId, filmId]);
   if (answer.isLoading || (answer.isPlaceholderData && !video))
     return <section className="film-video" aria-label="Film picture" aria-busy="true" />;
   return (
     <section className="film-video" aria-label="Film picture" data-transport="film">
-      {video?.status === 'ready' && (
-        <FilmPicture key={`${video.filmId}:${video.fingerprint}:${video.path}`} video={video} underPicture={underPicture} />
-      )}
+      {video?.status === 'ready' &&
+        (away?.filmId === filmId ? (
+          <PictureElsewhere video={video} away={away} />
+        ) : (
+          <FilmPicture key={`${video.filmId}:${video.fingerprint}:${video.path}`} video={video} underPicture={underPicture} />
+        ))}
       <FilmFile filmId={filmId} video={video} />
     </section>
   );

@@ -4,8 +4,16 @@ import type { FilmPlayer } from './film-clock';
 /** A player as the film pane registers it, recording the seeks it is asked for. */
 function recordingPlayer() {
   const seeks: number[] = [];
-  const player: FilmPlayer = { seek: (ms) => seeks.push(ms), playSpan: () => undefined, frame: () => null };
-  return { player, seeks };
+  const playsOn: boolean[] = [];
+  const player: FilmPlayer = {
+    seek: (ms, options) => {
+      seeks.push(ms);
+      playsOn.push(options?.play ?? false);
+    },
+    playSpan: () => undefined,
+    framePng: () => Promise.resolve(null)
+  };
+  return { player, seeks, playsOn };
 }
 
 // The clock is module state, as in the page: each test gets a fresh copy.
@@ -63,5 +71,15 @@ describe("a link's film time and the film's picture", () => {
     const two = recordingPlayer();
     clock.registerFilmPlayer(2, two.player);
     expect(two.seeks).toEqual([7_000]);
+  });
+
+  it('hands over whether the picture played: one coming back from its own window plays on where it was', () => {
+    clock.seekFilmWhenShown(2, 4_040, { play: true });
+    const two = recordingPlayer();
+    clock.registerFilmPlayer(2, two.player);
+    expect(two.seeks).toEqual([4_040]);
+    expect(two.playsOn).toEqual([true]);
+    clock.seekFilmWhenShown(2, 1_000);
+    expect(two.playsOn).toEqual([true, false]);
   });
 });

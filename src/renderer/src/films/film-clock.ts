@@ -8,15 +8,18 @@ import { turnToTransport } from '../keymap/keymap';
  * Moving the film from anywhere on the desk turns the shared keys (Space, arrows) to the film.
  */
 export interface FilmPlayer {
-  /** Moves the picture to a film time (ms); the pane clamps it to the film, and waits for the picture's metadata if it must. */
-  seek(ms: number): void;
+  /**
+   * Moves the picture to a film time (ms); the pane clamps it to the film, and waits for the picture's
+   * metadata if it must. With `play`, the picture plays on from there (the picture coming back to the desk).
+   */
+  seek(ms: number, options?: { play?: boolean }): void;
   /**
    * Plays the span [startMs, endMs) once and stops at its end; muted, the picture plays silent for its
    * length (a cue's recording is heard over it instead), and its sound comes back when it stops.
    */
   playSpan(startMs: number, endMs: number, options?: { muted?: boolean }): void;
-  /** The picture now shown, for a frame grab; null while no frame is decoded. */
-  frame(): CanvasImageSource | null;
+  /** The picture now shown as a PNG at the film's own size, for a frame grab; null while no frame is decoded. */
+  framePng(): Promise<Blob | null>;
 }
 
 export interface FilmClock {
@@ -29,14 +32,16 @@ export interface FilmClock {
   /** One frame's length in ms (from the container's frame rate), for frame steps and hh:mm:ss.ff. */
   frameMs: number | null;
   playing: boolean;
+  /** The speed it plays at (1 = as filmed). */
+  rate: number;
 }
 
-const idle: FilmClock = { filmId: null, timeMs: 0, durationMs: null, frameMs: null, playing: false };
+const idle: FilmClock = { filmId: null, timeMs: 0, durationMs: null, frameMs: null, playing: false, rate: 1 };
 
 let clock: FilmClock = idle;
 let player: { filmId: number; deck: FilmPlayer } | null = null;
 /** A film time asked for before its film's picture was on the desk (a link that opens the film). */
-let waitingSeek: { filmId: number; ms: number } | null = null;
+let waitingSeek: { filmId: number; ms: number; play: boolean } | null = null;
 const listeners = new Set<() => void>();
 
 /**
@@ -50,7 +55,7 @@ export function registerFilmPlayer(filmId: number, registered: FilmPlayer): () =
   publishFilmClock({ ...idle, filmId });
   const waiting = waitingSeek;
   waitingSeek = null;
-  if (waiting?.filmId === filmId) registered.seek(waiting.ms);
+  if (waiting?.filmId === filmId) registered.seek(waiting.ms, { play: waiting.play });
   return () => {
     if (player !== entry) return;
     player = null;
@@ -75,14 +80,15 @@ export function seekFilm(ms: number): boolean {
 /**
  * Seeks a film that may not be on the desk yet (a link opens it): at once if its picture is there,
  * else as soon as its pane registers, which is after the film and its video have been fetched.
+ * With `play`, it plays on from there.
  */
-export function seekFilmWhenShown(filmId: number, ms: number): void {
+export function seekFilmWhenShown(filmId: number, ms: number, { play = false }: { play?: boolean } = {}): void {
   turnToTransport('film');
   if (player?.filmId === filmId) {
     waitingSeek = null;
-    player.deck.seek(ms);
+    player.deck.seek(ms, { play });
   } else {
-    waitingSeek = { filmId, ms };
+    waitingSeek = { filmId, ms, play };
   }
 }
 
@@ -94,9 +100,9 @@ export function playFilmSpan(startMs: number, endMs: number, options?: { muted?:
   return true;
 }
 
-/** The frame shown now, for a frame grab; null when no film is shown or no frame is decoded yet. */
-export function currentFilmFrame(): CanvasImageSource | null {
-  return player?.deck.frame() ?? null;
+/** The frame shown now as a PNG, for a frame grab; null when no film is shown or no frame is decoded yet. */
+export function currentFramePng(): Promise<Blob | null> {
+  return player?.deck.framePng() ?? Promise.resolve(null);
 }
 
 /** The clock as it is now, for a key handler that must not re-render on every frame. */
@@ -104,11 +110,12 @@ export function filmClockNow(): FilmClock {
   return clock;
 }
 
-function subscribe(listener: () => void): () => void {
+/** Calls `listener` on every change of the clock (a picture window tells the desk); returns the way to stop. */
+export function watchFilmClock(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 export function useFilmClock(): FilmClock {
-  return useSyncExternalStore(subscribe, () => clock);
+  return useSyncExternalStore(watchFilmClock, () => clock);
 }

@@ -12,6 +12,24 @@ const MAX_NUDGE = 0.05;
 const NUDGE_PER_MS = 0.002;
 const RESYNC_MS = 250;
 
+/**
+ * What the film's transport does, whoever carries it out: the deck over the `<video>` beside the
+ * notes, or the picture in its own window driven from the desk (picture-window.ts).
+ */
+export interface FilmControls extends FilmPlayer {
+  toggle(): void;
+  play(): void;
+  pause(): void;
+  /** Moves the playhead by `ms` (negative: back). */
+  skip(ms: number): void;
+  /** One frame back or forward (frames = -1 or 1), paused. */
+  step(frames: number): void;
+  setRate(rate: number): void;
+  shuttleForward(): void;
+  shuttleBack(): void;
+  stop(): void;
+}
+
 interface Film {
   filmId: number;
   durationMs: number;
@@ -23,13 +41,13 @@ interface Film {
  * play: a hidden `<audio>` slaved to the picture's clock (started, stopped, sought and sped with it,
  * and put back when it drifts). Reports every change through `publish` (film-clock.ts).
  */
-export class FilmDeck implements FilmPlayer {
+export class FilmDeck implements FilmControls {
   private sound: HTMLAudioElement | null = null;
   private spanEndMs: number | null = null;
   /** A span played without the film's sound (a cue's recording over the picture): unmuted when it stops. */
   private spanMuted = false;
   /** A seek asked for before the picture's metadata was known (a link that opened the film): made once it is. */
-  private seekWhenLoaded: number | null = null;
+  private seekWhenLoaded: { ms: number; play: boolean } | null = null;
   private frameRequest = 0;
   /** Reverse shuttle: the speed backwards, and when the last step back was asked for. */
   private reverse: { speed: number; since: number } | null = null;
@@ -45,7 +63,7 @@ export class FilmDeck implements FilmPlayer {
     const onMetadata = () => {
       const waiting = this.seekWhenLoaded;
       this.seekWhenLoaded = null;
-      if (waiting !== null) video.currentTime = this.clamp(waiting) / 1000;
+      if (waiting !== null) this.seek(waiting.ms, { play: waiting.play });
       this.report();
     };
     const onPlay = () => {
@@ -110,12 +128,16 @@ export class FilmDeck implements FilmPlayer {
 
   /* FilmPlayer (film-clock.ts) ------------------------------------------------------------------ */
 
-  seek(ms: number): void {
+  seek(ms: number, { play = false }: { play?: boolean } = {}): void {
     this.stopReverse();
     this.spanEndMs = null;
     this.muteSpan(false);
-    if (this.video.readyState < HTMLMediaElement.HAVE_METADATA) this.seekWhenLoaded = ms;
-    else this.video.currentTime = this.clamp(ms) / 1000;
+    if (this.video.readyState < HTMLMediaElement.HAVE_METADATA) {
+      this.seekWhenLoaded = { ms, play };
+      return;
+    }
+    this.video.currentTime = this.clamp(ms) / 1000;
+    if (play) void this.video.play().catch(() => this.report());
   }
 
   playSpan(startMs: number, endMs: number, { muted = false }: { muted?: boolean } = {}): void {
@@ -126,8 +148,17 @@ export class FilmDeck implements FilmPlayer {
     void this.video.play();
   }
 
-  frame(): CanvasImageSource | null {
-    return this.video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA ? this.video : null;
+  /** The frame on screen, at the video's own size (not the size it is drawn at). */
+  async framePng(): Promise<Blob | null> {
+    const video = this.video;
+    if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) return null;
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    canvas.getContext('2d')!.drawImage(video, 0, 0, canvas.width, canvas.height);
+    return new Promise((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The frame could not be drawn.'))), 'image/png')
+    );
   }
 
   /* The transport ---------------------------------------------------------------------------- */
@@ -281,7 +312,8 @@ export class FilmDeck implements FilmPlayer {
       timeMs: Math.round(mediaTime * 1000),
       durationMs: Number.isFinite(duration) ? Math.round(duration * 1000) : this.film.durationMs,
       frameMs: this.film.frameMs,
-      playing: this.playing
+      playing: this.playing,
+      rate: this.video.playbackRate
     });
   }
 }

@@ -1,19 +1,6 @@
 import type { FrameGrab } from '../../../shared/frames';
 import { call } from '../api';
-import { currentFilmFrame, filmClockNow } from './film-clock';
-
-/** The picture on screen as a PNG, at the video's own size (not the size it is drawn at). */
-async function framePng(frame: CanvasImageSource): Promise<Blob> {
-  const width = frame instanceof HTMLVideoElement ? frame.videoWidth : Number((frame as { width: number }).width);
-  const height = frame instanceof HTMLVideoElement ? frame.videoHeight : Number((frame as { height: number }).height);
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  canvas.getContext('2d')!.drawImage(frame, 0, 0, width, height);
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The frame could not be drawn.'))), 'image/png')
-  );
-}
+import { currentFramePng, filmClockNow } from './film-clock';
 
 async function base64Of(blob: Blob): Promise<string> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -30,9 +17,8 @@ async function base64Of(blob: Blob): Promise<string> {
  */
 export async function grabFrame(into: EventTarget | null): Promise<{ grab: FrameGrab; inserted: boolean; copied: boolean }> {
   const clock = filmClockNow();
-  const frame = currentFilmFrame();
-  if (clock.filmId === null || frame === null) throw new Error('There is no picture to grab: attach the film and let it show a frame.');
-  const png = await framePng(frame);
+  const png = clock.filmId === null ? null : await currentFramePng();
+  if (clock.filmId === null || png === null) throw new Error('There is no picture to grab: attach the film and let it show a frame.');
   const grab = await call('frames.grab', { filmId: clock.filmId, timeMs: Math.round(clock.timeMs), png: await base64Of(png) });
   let inserted = false;
   if (into instanceof HTMLTextAreaElement && into.isConnected) {

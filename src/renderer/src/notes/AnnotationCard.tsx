@@ -57,8 +57,12 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDele
   };
 
   // A time typed but not yet confirmed (Enter, leaving the field) is saved as the text is: after a
-  // pause, on blur, when the page goes. Text that is not (yet) a time leaves the last one saved.
-  const typedTime = parseFilmTime(timeText);
+  // pause, on blur, when the page goes. Text that is not (yet) a time leaves the last one saved. The
+  // field shows whole seconds: while it still shows the note's own time, that time is kept to the
+  // millisecond (a note set at the playhead, 4.5 s, must not become 4 s when its text is edited).
+  const timeOfText = (text: string) =>
+    text === (filmTimeMs === null ? '' : formatFilmTime(filmTimeMs)) ? filmTimeMs : parseFilmTime(text);
+  const typedTime = timeOfText(timeText);
   const { status, flush } = useAutosave({
     value: { body, filmTimeMs: typedTime === undefined ? filmTimeMs : typedTime },
     save: async (value) => {
@@ -77,7 +81,7 @@ export function AnnotationCard({ note, allTags, editing, focusAt, onEdit, onDele
   }, [editing, focusAt]);
 
   const commitTime = () => {
-    const parsed = parseFilmTime(timeText);
+    const parsed = timeOfText(timeText);
     setTimeInvalid(parsed === undefined);
     if (parsed === undefined) return;
     setFilmTimeMs(parsed);

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { SubtitleTrack } from '../../../shared/domain';
 import { MAX_CUE_FILE_BYTES } from '../../../shared/limits';
+import { isTextSubtitle } from '../../../shared/video';
 import { incomingTextOf } from '../data/file-path';
 import { useNotify } from '../notices/notify';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -8,9 +9,6 @@ import { FilePicker } from '../ui/FilePicker';
 import { useFilmFileFacts, useImportFilmSubtitles, useImportSubtitles, useRemoveSubtitles, useSubtitleTracks } from './queries';
 import { showSubtitles, useShownSubtitles } from './shown-subtitles';
 import styles from './Subtitles.module.css';
-
-/** Text the library reads from inside a film (SRT or WebVTT blocks); others are pictures or styled text. */
-const readable = (codec: string) => codec === 'srt' || codec === 'webvtt';
 
 /**
  * A film's subtitle files: import an SRT or WebVTT file, or a text track from inside the film's own
@@ -31,7 +29,7 @@ export function SubtitleTracks({ filmId }: { filmId: number }) {
   const inFilm = video && video.filmId === filmId && video.status === 'ready' ? video.subtitleTracks : [];
   const importFromFilm = useImportFilmSubtitles();
   const [chosenInFilm, setChosenInFilm] = useState<number | null>(null);
-  const firstReadable = inFilm.find((track) => readable(track.codec))?.number ?? null;
+  const firstReadable = inFilm.find((track) => isTextSubtitle(track.codec))?.number ?? null;
   const fromFilm = chosenInFilm !== null && inFilm.some((t) => t.number === chosenInFilm) ? chosenInFilm : firstReadable;
 
   const imported = (track: SubtitleTrack) => {
@@ -113,8 +111,8 @@ export function SubtitleTracks({ filmId }: { filmId: number }) {
             In the film
             <select value={fromFilm ?? ''} onChange={(event) => setChosenInFilm(Number(event.target.value))}>
               {inFilm.map((track) => (
-                <option key={track.number} value={track.number} disabled={!readable(track.codec)}>
-                  {`Track ${track.number} · ${track.language} · ${readable(track.codec) ? track.codec.toUpperCase() : `${track.codec}, not readable`}`}
+                <option key={track.number} value={track.number} disabled={!isTextSubtitle(track.codec)}>
+                  {`Track ${track.number} · ${track.language} · ${isTextSubtitle(track.codec) ? track.codec.toUpperCase() : `${track.codec}, not readable`}`}
                 </option>
               ))}
             </select>
