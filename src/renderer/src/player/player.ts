@@ -1,6 +1,22 @@
+import type { Howl } from 'howler';
 import type { Recording } from '../../../shared/score';
 import { mediaUrl } from '../../../shared/media-url';
 import { isDesktop } from '../api';
+
+let howler: Promise<typeof import('howler')> | null = null;
+
+/** howler loads with the first recording the score workspace opens, not with the first screen. */
+function loadHowler() {
+  howler ??= import('howler').then((module) => {
+    // On the page's first click or key press howler "unlocks" audio by reloading every HTML5 sound, for
+    // browsers that let a page play only from a gesture. Ours plays from gestures (a looped cue's timer
+    // runs after one), and the reload threw the preloaded recording away just as the first cue was asked
+    // for: the first play waited for the whole file to load again.
+    module.Howler.autoUnlock = false;
+    return module;
+  });
+  return howler;
+}
 
 /** The speeds offered at once; any other in 5% steps between the slowest and the fastest is one press of − or + away. */
 export const SPEEDS = [0.5, 0.6, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2] as const;
@@ -60,17 +76,22 @@ const initial: PlayerState = {
   error: null
 };
 
+function formatOf(recording: Recording): string {
+  if (/opus/i.test(recording.codec)) return 'opus';
+  return (
+    { 'audio/ogg': 'ogg', 'audio/mpeg': 'mp3', 'audio/flac': 'flac', 'audio/wav': 'wav', 'audio/mp4': 'm4a' }[recording.mimeType] ?? 'mp3'
+  );
+}
+
 /**
- * The score player: one media element at a time, streamed from the library's media route so a long
- * recording starts at once and speed changes keep the pitch (the element's preservesPitch, on by
- * default). Cue ranges and the A–B loop are enforced on every animation frame, so a cue stops within
- * a frame of its end and then sits exactly on it. The element is driven directly: howler's HTML5
- * mode, used before, set the position a second time on play and waited for "canplaythrough" after
- * every seek, which made a cue take two to three times a bare element's time to start.
+ * The score player: one Howl at a time, streamed (html5 audio) from the library's media route so a
+ * long recording starts at once and speed changes keep the pitch (the media element's
+ * preservesPitch, on by default). Cue ranges and the A–B loop are enforced on every animation
+ * frame, so a cue stops within a frame of its end and then sits exactly on it.
  */
 export class ScorePlayer {
   private state: PlayerState = initial;
-  private audio: HTMLAudioElement | null = null;
+  private howl: Howl | null = null;
   private listeners = new Set<() => void>();
   private frame = 0;
   private restTimer = 0;
@@ -90,8 +111,8 @@ export class ScorePlayer {
   }
 
   /**
-   * Loads a recording (unless it is already loaded); playback starts only when asked. Until the file
-   * can play through, the player is "not loaded": a play or a seek asked meanwhile waits for it.
+   * Loads a recording (unless it is already loaded); playback starts only when asked. Until howler
+   * and the file are in, the player is "not loaded": a play or a seek asked meanwhile waits for it.
    */
   load(now: NowPlaying): void {
     if (this.state.now?.recording.id === now.recording.id) return;
@@ -109,44 +130,44 @@ export class ScorePlayer {
       error: null
     });
     this.updateMediaSession();
-    this.audio = this.createAudio(now);
+    void loadHowler().then(({ Howl }) => {
+      // Another recording (or none) was asked for meanwhile.
+      if (this.state.now !== now) return;
+      this.howl = this.createHowl(Howl, now);
+    });
   }
 
-  private createAudio(now: NowPlaying): HTMLAudioElement {
-    const audio = new Audio();
-    audio.preload = 'auto';
-    audio.volume = this.state.volume;
-    audio.playbackRate = this.state.rate;
-    const ours = () => audio === this.audio;
-    audio.addEventListener(
-      'canplaythrough',
-      () => {
-        if (!ours()) return;
-        this.set({ loaded: true, durationMs: Math.round(audio.duration * 1000) || now.recording.durationMs });
-        if (this.pendingSeekMs !== null) audio.currentTime = this.pendingSeekMs / 1000;
+  private createHowl(Howl: typeof import('howler').Howl, now: NowPlaying): Howl {
+    const howl: Howl = new Howl({
+      src: [mediaUrl(now.recording.id, isDesktop)],
+      format: [formatOf(now.recording)],
+      html5: true,
+      preload: true,
+      volume: this.state.volume,
+      rate: this.state.rate,
+      onload: () => {
+        if (howl !== this.howl) return;
+        this.set({ loaded: true, durationMs: Math.round(howl.duration() * 1000) || now.recording.durationMs });
+        if (this.pendingSeekMs !== null) howl.seek(this.pendingSeekMs / 1000);
         this.pendingSeekMs = null;
         if (this.playWhenLoaded) this.play();
       },
-      { once: true }
-    );
-    audio.addEventListener('error', () => ours() && this.set({ error: 'The recording could not be loaded.', playing: false }));
-    audio.addEventListener('ended', () => {
-      if (!ours()) return;
-      this.stopTicking();
-      this.set({ playing: false, positionMs: this.state.durationMs, cue: this.state.cue?.loop ? this.state.cue : null });
+      onloaderror: () => howl === this.howl && this.set({ error: 'The recording could not be loaded.', playing: false }),
+      onplayerror: () => howl === this.howl && this.set({ error: 'The recording could not be played.', playing: false }),
+      onend: () => {
+        if (howl !== this.howl) return;
+        this.stopTicking();
+        this.set({ playing: false, positionMs: this.state.durationMs, cue: this.state.cue?.loop ? this.state.cue : null });
+      }
     });
-    audio.src = mediaUrl(now.recording.id, isDesktop);
-    return audio;
+    return howl;
   }
 
   unload(): void {
     this.stopTicking();
     window.clearTimeout(this.restTimer);
-    // Without its source the element lets go of the file and its connection.
-    this.audio?.pause();
-    this.audio?.removeAttribute('src');
-    this.audio?.load();
-    this.audio = null;
+    this.howl?.unload();
+    this.howl = null;
     this.playWhenLoaded = false;
     this.pendingSeekMs = null;
     this.set({ now: null, loaded: false, playing: false, positionMs: 0, cue: null, resting: false });
@@ -154,21 +175,15 @@ export class ScorePlayer {
 
   play(): void {
     if (!this.state.now) return;
-    const audio = this.audio;
-    if (!audio || !this.state.loaded) {
+    const howl = this.howl;
+    if (!howl || !this.state.loaded) {
       this.playWhenLoaded = true;
       return;
     }
     this.playWhenLoaded = false;
     window.clearTimeout(this.restTimer);
     if (this.state.positionMs >= this.state.durationMs - 5) this.seek(this.state.cue?.startMs ?? 0);
-    if (audio.paused)
-      audio.play().catch((error: unknown) => {
-        // A pause before playback began interrupts play(): that is the person's doing, not a failure.
-        if (audio !== this.audio || (error instanceof DOMException && error.name === 'AbortError')) return;
-        this.stopTicking();
-        this.set({ error: 'The recording could not be played.', playing: false });
-      });
+    if (!howl.playing()) howl.play();
     this.set({ playing: true, resting: false, error: null });
     this.startTicking();
     this.updateMediaSession();
@@ -177,7 +192,7 @@ export class ScorePlayer {
   pause(): void {
     this.playWhenLoaded = false;
     window.clearTimeout(this.restTimer);
-    this.audio?.pause();
+    this.howl?.pause();
     this.stopTicking();
     this.set({ playing: false, resting: false, positionMs: this.currentMs() });
     this.updateMediaSession();
@@ -190,7 +205,7 @@ export class ScorePlayer {
 
   seek(ms: number): void {
     const clamped = Math.max(0, Math.min(ms, this.state.durationMs || ms));
-    if (this.audio && this.state.loaded) this.audio.currentTime = clamped / 1000;
+    if (this.howl && this.state.loaded) this.howl.seek(clamped / 1000);
     else this.pendingSeekMs = clamped;
     // Seeking outside the cue being played ends the cue: the person has moved on.
     const cue = this.state.cue;
@@ -203,16 +218,16 @@ export class ScorePlayer {
 
   setVolume(volume: number): void {
     const v = Math.max(0, Math.min(1, volume));
-    if (this.audio) this.audio.volume = v;
+    this.howl?.volume(v);
     this.set({ volume: v });
   }
 
   /** Sets the speed, held between the slowest and fastest and to whole 5% steps (so 0.95 stays 0.95). */
   setRate(rate: number): void {
     const r = Math.max(SLOWEST, Math.min(FASTEST, Math.round(rate / SPEED_STEP) / (1 / SPEED_STEP)));
-    if (this.audio) this.audio.playbackRate = r;
-    // What the element now reports, so the transport shows the rate actually in effect.
-    const actual = this.audio ? this.audio.playbackRate : r;
+    this.howl?.rate(r);
+    // What the sound now reports, so the transport shows the rate actually in effect.
+    const actual = this.howl ? Number(this.howl.rate()) : r;
     this.set({ rate: Number.isFinite(actual) ? actual : r });
   }
 
@@ -270,9 +285,10 @@ export class ScorePlayer {
   }
 
   currentMs(): number {
-    const audio = this.audio;
-    if (!audio || !this.state.loaded) return this.pendingSeekMs ?? this.state.positionMs;
-    return Math.round(audio.currentTime * 1000);
+    const howl = this.howl;
+    if (!howl || !this.state.loaded) return this.pendingSeekMs ?? this.state.positionMs;
+    const seconds = howl.seek();
+    return typeof seconds === 'number' ? Math.round(seconds * 1000) : this.state.positionMs;
   }
 
   private startTicking(): void {
@@ -293,9 +309,9 @@ export class ScorePlayer {
     const { cue, looping, loopStartMs, loopEndMs } = this.state;
     if (cue && at >= cue.endMs) {
       if (!cue.loop) {
-        this.audio?.pause();
+        this.howl?.pause();
         this.stopTicking();
-        if (this.audio) this.audio.currentTime = cue.endMs / 1000;
+        this.howl?.seek(cue.endMs / 1000);
         this.set({ playing: false, positionMs: cue.endMs });
         this.updateMediaSession();
         return;
@@ -312,12 +328,12 @@ export class ScorePlayer {
 
   /** Back to a loop's start, after the count-in pause when there is one. */
   private restartAfterPause(startMs: number, pauseMs: number): void {
-    if (this.audio) this.audio.currentTime = startMs / 1000;
+    this.howl?.seek(startMs / 1000);
     if (pauseMs <= 0) {
       this.set({ positionMs: startMs });
       return;
     }
-    this.audio?.pause();
+    this.howl?.pause();
     this.stopTicking();
     this.set({ playing: false, resting: true, positionMs: startMs });
     this.restTimer = window.setTimeout(() => this.play(), pauseMs);
