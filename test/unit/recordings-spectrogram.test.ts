@@ -77,20 +77,21 @@ describe('the spectrogram of a stretch', () => {
       expect(across.decodeMs).toBeGreaterThan(0);
       expect(across.transformMs).toBeGreaterThan(0);
 
-      // More columns than windows a quarter apart would only repeat the sound: a second gets at most four per window.
+      // More columns than windows half a window apart would only repeat the sound: a second gets at most two per window.
       const dense = await getSpectrogram(library, { recordingId: recording.id, fromMs: 25_000, toMs: 26_000, columns: 800 });
-      const quarterWindowMs = (windowSizeFor(recording.sampleRate) / 4 / recording.sampleRate) * 1000;
-      expect(dense.columns).toBe(Math.ceil(1000 / quarterWindowMs));
+      const halfWindowMs = (windowSizeFor(recording.sampleRate) / 2 / recording.sampleRate) * 1000;
+      expect(dense.columns).toBe(Math.ceil(1000 / halfWindowMs));
       expect(decodeLevels(dense.levels).length).toBe(dense.rows * dense.columns);
 
       // A wide view is cut into parts for the decoding threads: its columns follow on across the cuts.
-      const wide = await getSpectrogram(library, { recordingId: recording.id, fromMs: 14_000, toMs: 24_000, columns: 400 });
-      expect(wide.columns).toBe(400);
+      // (200 columns: ten seconds hold 216 windows half a window apart.)
+      const wide = await getSpectrogram(library, { recordingId: recording.id, fromMs: 14_000, toMs: 24_000, columns: 200 });
+      expect(wide.columns).toBe(200);
       const wideLevels = decodeLevels(wide.levels);
-      expect(wideLevels.length).toBe(wide.rows * 400);
-      const notes = Array.from({ length: 400 }, (_, c) => loudestNote(wideLevels, wide.rows, c)?.label);
-      expect(notes.slice(0, 230).every((label) => label === 'E4 330 Hz')).toBe(true);
-      expect(notes.slice(250).every((label) => label === 'A4 440 Hz')).toBe(true);
+      expect(wideLevels.length).toBe(wide.rows * 200);
+      const notes = Array.from({ length: 200 }, (_, c) => loudestNote(wideLevels, wide.rows, c)?.label);
+      expect(notes.slice(0, 115).every((label) => label === 'E4 330 Hz')).toBe(true);
+      expect(notes.slice(125).every((label) => label === 'A4 440 Hz')).toBe(true);
     }, 60_000);
 
   it('is refused outside the recording, and past two minutes by the contract', async () => {
@@ -121,6 +122,23 @@ describe('the spectrogram of a stretch', () => {
       // Within a page of it: a quiet sine's Ogg pages hold over a second each.
       expect(segment.firstFrame).toBeGreaterThan(23 * 44100);
     });
+
+  it('finds FLAC frames where two do not fit in its first look (16,384 samples of 24-bit stereo noise a frame)', async () => {
+    const wav = join(dir, 'wide-frames.wav');
+    execFileSync('sox', ['-R', '-n', '-r', '44100', '-c', '2', '-b', '24', wav, 'synth', '40', 'whitenoise', 'vol', '0.5']);
+    const path = join(dir, 'wide-frames.flac');
+    // Frames this long are outside FLAC's streamable subset, hence --lax.
+    execFileSync('flac', ['--silent', '--force', '--lax', '--blocksize=16384', '-o', path, wav]);
+    const size = statSync(path).size;
+    // Two frames take more than the first look's 64 KB.
+    expect(size / Math.ceil((40 * 44100) / 16_384)).toBeGreaterThan(32 * 1024);
+    const plan = await planRange(path, size, 'flac', 25 * 44100, 35 * 44100);
+    const [segment] = plan.segments;
+    expect(plan.segments).toHaveLength(1);
+    expect(segment.to - segment.from).toBeLessThan(size * 0.35);
+    expect(segment.firstFrame).toBeLessThanOrEqual(25 * 44100);
+    expect(segment.firstFrame).toBeGreaterThan(25 * 44100 - 16_384);
+  }, 60_000);
 
   it('reads exactly the frames of the stretch from a WAV file, where its samples lie', async () => {
     const plan = await planRange(files.WAV, statSync(files.WAV).size, 'wav', 25 * 44100, 35 * 44100);

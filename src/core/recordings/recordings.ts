@@ -181,10 +181,10 @@ export async function getSpectrogram(
   const [fromFrame, toFrame] = [frameAt(fromMs), frameAt(toMs)];
   const windowSize = windowSizeFor(row.sampleRate);
   const reach = windowSize / 2;
-  // Columns closer than a quarter of a window apart show the same sound again (each window spans about
-  // 90 ms): past that a wider view gets no more detail, only more transforms, so it gets fewer columns
-  // and the renderer stretches them.
-  const columns = Math.min(input.columns, Math.max(1, Math.ceil((toFrame - fromFrame) / (windowSize / 4))));
+  // Columns closer than half a window apart show mostly the same sound again (each window spans about
+  // 90 ms; Hann windows half a window apart already weigh every sample alike): past that a view gets
+  // no more detail, only more transforms, so it gets fewer columns and the renderer stretches them.
+  const columns = Math.min(input.columns, Math.max(1, Math.ceil((toFrame - fromFrame) / (windowSize / 2))));
   // The view in as many parts as there are decoding threads, each its own stretch decoded and
   // transformed at once: the columns are laid out column by column, so the parts' levels follow on.
   const parts = Math.max(1, Math.min(decodingThreads(), Math.floor(columns / MIN_SPECTROGRAM_COLUMNS_A_PART)));

@@ -130,7 +130,8 @@ function hannWindow(size: number): Float32Array {
  * A real FFT of `size` (a power of two) samples, returning the magnitude of bins 0 … size/2 − 1:
  * the samples are packed as size/2 complex numbers (even samples real, odd imaginary), transformed by
  * an iterative radix-2 FFT, and the two interleaved spectra separated, so a window costs half a
- * complex transform of its size.
+ * complex transform of its size. It runs once per column of every view (hundreds a view), so the loops
+ * allocate nothing and read each stage's twiddles in order from a table of their own.
  */
 export function realFft(size: number): (samples: Float32Array, magnitudes: Float32Array) => void {
   const half = size / 2;
@@ -141,9 +142,17 @@ export function realFft(size: number): (samples: Float32Array, magnitudes: Float
     for (let b = 0, v = i; b < bits; b++, v >>= 1) r = (r << 1) | (v & 1);
     reversed[i] = r;
   }
-  // e^(−2πik/size) for k < size/2: the complex transform's twiddles are every other one.
+  // e^(−2πik/size) for k < size/2, for the separation; the complex transform's stage of butterflies
+  // `span` apart uses e^(−2πij/(2·span)) for j < span, kept at twiddles[span − 1 + j].
   const cos = Float64Array.from({ length: half }, (_, k) => Math.cos((2 * Math.PI * k) / size));
   const sin = Float64Array.from({ length: half }, (_, k) => Math.sin((2 * Math.PI * k) / size));
+  const twiddleRe = new Float64Array(Math.max(1, half - 1));
+  const twiddleIm = new Float64Array(Math.max(1, half - 1));
+  for (let span = 1; span < half; span *= 2)
+    for (let j = 0; j < span; j++) {
+      twiddleRe[span - 1 + j] = Math.cos((Math.PI * j) / span);
+      twiddleIm[span - 1 + j] = -Math.sin((Math.PI * j) / span);
+    }
   const re = new Float64Array(half);
   const im = new Float64Array(half);
   return (samples, magnitudes) => {
@@ -152,14 +161,13 @@ export function realFft(size: number): (samples: Float32Array, magnitudes: Float
       re[j] = samples[2 * i];
       im[j] = samples[2 * i + 1];
     }
-    for (let length = 2; length <= half; length *= 2) {
-      const step = (size / length) | 0;
-      const span = length / 2;
-      for (let start = 0; start < half; start += length) {
-        for (let k = 0; k < span; k++) {
-          const wr = cos[k * step];
-          const wi = -sin[k * step];
-          const a = start + k;
+    for (let span = 1; span < half; span *= 2) {
+      const table = span - 1;
+      for (let start = 0; start < half; start += 2 * span) {
+        for (let j = 0; j < span; j++) {
+          const wr = twiddleRe[table + j];
+          const wi = twiddleIm[table + j];
+          const a = start + j;
           const b = a + span;
           const tr = re[b] * wr - im[b] * wi;
           const ti = re[b] * wi + im[b] * wr;
@@ -172,12 +180,11 @@ export function realFft(size: number): (samples: Float32Array, magnitudes: Float
     }
     for (let k = 0; k < half; k++) {
       const m = k === 0 ? 0 : half - k;
-      const [ar, ai, br, bi] = [re[k], im[k], re[m], im[m]];
       // Even samples' spectrum E and odd samples' O, from Z[k] and conj(Z[half − k]).
-      const er = (ar + br) / 2;
-      const ei = (ai - bi) / 2;
-      const or = (ai + bi) / 2;
-      const oi = -(ar - br) / 2;
+      const er = (re[k] + re[m]) / 2;
+      const ei = (im[k] - im[m]) / 2;
+      const or = (im[k] + im[m]) / 2;
+      const oi = (re[m] - re[k]) / 2;
       const xr = er + cos[k] * or + sin[k] * oi;
       const xi = ei + cos[k] * oi - sin[k] * or;
       magnitudes[k] = Math.sqrt(xr * xr + xi * xi);

@@ -1,5 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { findFlacFrame, readFlacStreamInfo } from './flac-frames';
+import { findFlacFrame } from './flac-frames';
 import { id3v2Length, isInfoFrame, readMp3FrameHeader } from './mp3-frames';
 import { pcmSegments, planDecode, vorbisCut, type DecodePlan, type PlannedFormat, type Segment } from './plan';
 
@@ -25,7 +25,7 @@ export async function planRange(
   try {
     const segment =
       whole.codec === 'flac'
-        ? await flacRange(file, size, whole.fixedBlockSize, fromFrame, toFrame)
+        ? await flacRange(file, size, whole, fromFrame, toFrame)
         : whole.codec === 'vorbis'
           ? await vorbisRange(file, size, whole.segments[0].from, fromFrame, toFrame)
           : whole.codec === 'mp3'
@@ -70,23 +70,31 @@ async function bisect<M extends { at: number; firstFrame: number }>(
   return best;
 }
 
+/**
+ * Where FLAC frames are looked for: enough for two frames of any usual stream (a frame of 4,096
+ * samples of 16-bit stereo is at most 16 KB), read again four times wider where two frames do not fit.
+ * A view's plan looks in a few dozen places, and reading 256 KB at each took most of its time.
+ */
+const FLAC_LOOK_BYTES = 64 * 1024;
+
 async function flacRange(
   file: FileHandle,
   size: number,
-  fixedBlockSize: number,
+  plan: Extract<DecodePlan, { codec: 'flac' }>,
   fromFrame: number,
   toFrame: number
 ): Promise<Segment | undefined> {
-  const info = readFlacStreamInfo(await readAt(file, 0, 256 * 1024));
-  if (!info) return undefined;
-  const frameAt = async (offset: number) => {
-    const window = await readAt(file, offset, 256 * 1024);
+  const { fixedBlockSize } = plan;
+  const frameAt = async (offset: number, bytes = FLAC_LOOK_BYTES): Promise<{ at: number; firstFrame: number } | undefined> => {
+    const window = await readAt(file, offset, bytes);
     const frame = findFlacFrame(window, 0, fixedBlockSize);
     // Two headers in a row, numbered one after the other, are frames and not chance bytes.
     const next = frame && findFlacFrame(window, frame.at + 1, fixedBlockSize, frame.header.firstSample + frame.header.blockSize);
-    return frame && (next || offset + window.length >= size) ? { at: offset + frame.at, firstFrame: frame.header.firstSample } : undefined;
+    if (frame && (next || offset + window.length >= size)) return { at: offset + frame.at, firstFrame: frame.header.firstSample };
+    return bytes === FLAC_LOOK_BYTES && offset + window.length < size ? frameAt(offset, 4 * FLAC_LOOK_BYTES) : undefined;
   };
-  const start = await bisect(info.firstFrameOffset, size, fromFrame, frameAt);
+  // The whole file's plan starts at the first frame, past the metadata.
+  const start = await bisect(plan.segments[0].from, size, fromFrame, frameAt);
   if (!start) return undefined;
   const end = await bisect(start.at, size, toFrame, frameAt);
   const after = end && end.firstFrame < toFrame ? await frameAt(end.at + 1) : end;

@@ -69,16 +69,12 @@ export function useScore(): ScoreContextValue {
   return value;
 }
 
-export function usePlayerState(): PlayerState {
-  const { player } = useScore();
-  return useSyncExternalStore(player.subscribe, player.getState);
-}
-
 /**
- * One value of the player's state (a number, a boolean, null): the component renders again when that
- * value changes, not on every frame of playback as the whole state does.
+ * One value of the player's state (a number, a boolean, a string, null): the component renders again when that
+ * value changes, not on every frame of playback as the whole state does. There is no hook for the whole state:
+ * a component holding it was drawn again on every frame.
  */
-export function usePlayerValue<T extends number | boolean | null>(select: (state: PlayerState) => T): T {
+export function usePlayerValue<T extends number | boolean | string | null>(select: (state: PlayerState) => T): T {
   const { player } = useScore();
   return useSyncExternalStore(player.subscribe, () => select(player.getState()));
 }

@@ -2,7 +2,7 @@ import type { Track } from '../../../shared/domain';
 import { formatTrackTime } from '../../../shared/time-format';
 import { useScoreRoom } from '../ui/DeskLayout';
 import { SPEED_STEP, SPEEDS } from './player';
-import { usePlayerState, useScore } from './ScoreContext';
+import { usePlayerValue, useScore } from './ScoreContext';
 import styles from './Transport.module.css';
 
 /** The preset speeds, with the speed in effect among them when − or + has left the presets. */
@@ -16,16 +16,22 @@ interface Props {
   /** The chosen track's recording is the one loaded. */
   canPlay: boolean;
   durationMs: number;
-  positionMs: number;
 }
 
 /**
  * The score's bar: the track, play and pause, the time, seeking, speed, volume and the loop, and the
  * score's room on the desk. It is all the score keeps when folded, so the player is always in reach.
  */
-export function Transport({ tracks, trackId, onChooseTrack, canPlay, durationMs, positionMs }: Props) {
+export function Transport({ tracks, trackId, onChooseTrack, canPlay, durationMs }: Props) {
   const { player } = useScore();
-  const state = usePlayerState();
+  // Each value the bar shows; the position only in the two parts below that show it, drawn again on
+  // every frame of playback (the bar's selects and buttons were set again each frame, and its layout with them).
+  const playing = usePlayerValue((s) => s.playing || s.resting);
+  const rate = usePlayerValue((s) => s.rate);
+  const volume = usePlayerValue((s) => s.volume);
+  const looping = usePlayerValue((s) => s.looping);
+  const loopStartMs = usePlayerValue((s) => s.loopStartMs);
+  const loopEndMs = usePlayerValue((s) => s.loopEndMs);
   const room = useScoreRoom();
   return (
     <div className={styles.bar} role="toolbar" aria-label="Transport">
@@ -47,42 +53,30 @@ export function Transport({ tracks, trackId, onChooseTrack, canPlay, durationMs,
         data-plays-score
         onClick={() => player.toggle()}
         disabled={!canPlay}
-        aria-label={state.playing || state.resting ? 'Pause' : 'Play'}
+        aria-label={playing ? 'Pause' : 'Play'}
         title="Play or pause (Space)"
       >
-        {state.playing || state.resting ? '❚❚' : '▶'}
+        {playing ? '❚❚' : '▶'}
       </button>
       <span className={styles.time}>
-        <span role="timer" aria-label="Elapsed" data-position-ms={positionMs}>
-          {formatTrackTime(positionMs)}
-        </span>
+        <Elapsed canPlay={canPlay} />
         <span className="muted"> / </span>
         <span aria-label="Total">{formatTrackTime(durationMs)}</span>
       </span>
-      <input
-        className={styles.seek}
-        type="range"
-        aria-label="Seek"
-        min={0}
-        max={Math.max(1, durationMs)}
-        step={100}
-        value={positionMs}
-        disabled={!canPlay}
-        onChange={(e) => player.seek(Number(e.target.value))}
-      />
+      <Seek canPlay={canPlay} durationMs={durationMs} />
       <span className={styles.control} role="group" aria-label="Speed">
         <button
           type="button"
           className="icon-button"
-          onClick={() => player.setRate(state.rate - SPEED_STEP)}
-          disabled={state.rate <= SPEEDS[0]}
+          onClick={() => player.setRate(rate - SPEED_STEP)}
+          disabled={rate <= SPEEDS[0]}
           aria-label="Slower by 5%"
           title="Slower by 5%"
         >
           −
         </button>
-        <select className="text-field" aria-label="Speed" value={state.rate} onChange={(e) => player.setRate(Number(e.target.value))}>
-          {speedsWith(state.rate).map((s) => (
+        <select className="text-field" aria-label="Speed" value={rate} onChange={(e) => player.setRate(Number(e.target.value))}>
+          {speedsWith(rate).map((s) => (
             <option key={s} value={s}>
               {Math.round(s * 100)}%
             </option>
@@ -91,8 +85,8 @@ export function Transport({ tracks, trackId, onChooseTrack, canPlay, durationMs,
         <button
           type="button"
           className="icon-button"
-          onClick={() => player.setRate(state.rate + SPEED_STEP)}
-          disabled={state.rate >= SPEEDS[SPEEDS.length - 1]}
+          onClick={() => player.setRate(rate + SPEED_STEP)}
+          disabled={rate >= SPEEDS[SPEEDS.length - 1]}
           aria-label="Faster by 5%"
           title="Faster by 5%"
         >
@@ -108,21 +102,21 @@ export function Transport({ tracks, trackId, onChooseTrack, canPlay, durationMs,
           min={0}
           max={1}
           step={0.05}
-          value={state.volume}
+          value={volume}
           onChange={(e) => player.setVolume(Number(e.target.value))}
         />
       </label>
       <button
         type="button"
         className="button subtle small"
-        aria-pressed={state.looping}
+        aria-pressed={looping}
         onClick={() => player.toggleLoop()}
         disabled={!canPlay}
         title="Loop between [ and ] (L)"
       >
         Loop
-        {state.loopStartMs !== null
-          ? ` ${formatTrackTime(state.loopStartMs, false)}–${state.loopEndMs !== null ? formatTrackTime(state.loopEndMs, false) : '…'}`
+        {loopStartMs !== null
+          ? ` ${formatTrackTime(loopStartMs, false)}–${loopEndMs !== null ? formatTrackTime(loopEndMs, false) : '…'}`
           : ''}
       </button>
       <span className={styles.room}>
@@ -148,5 +142,38 @@ export function Transport({ tracks, trackId, onChooseTrack, canPlay, durationMs,
         </button>
       </span>
     </div>
+  );
+}
+
+/** Where the player is, while the chosen track's recording is the one loaded. */
+function usePosition(canPlay: boolean): number {
+  const positionMs = usePlayerValue((s) => s.positionMs);
+  return canPlay ? positionMs : 0;
+}
+
+function Elapsed({ canPlay }: { canPlay: boolean }) {
+  const positionMs = usePosition(canPlay);
+  return (
+    <span role="timer" aria-label="Elapsed" data-position-ms={positionMs}>
+      {formatTrackTime(positionMs)}
+    </span>
+  );
+}
+
+function Seek({ canPlay, durationMs }: { canPlay: boolean; durationMs: number }) {
+  const { player } = useScore();
+  const positionMs = usePosition(canPlay);
+  return (
+    <input
+      className={styles.seek}
+      type="range"
+      aria-label="Seek"
+      min={0}
+      max={Math.max(1, durationMs)}
+      step={100}
+      value={positionMs}
+      disabled={!canPlay}
+      onChange={(e) => player.seek(Number(e.target.value))}
+    />
   );
 }

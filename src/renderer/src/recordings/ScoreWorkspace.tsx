@@ -9,7 +9,7 @@ import { useScoreRoom } from '../ui/DeskLayout';
 import { Pane, PaneBorder } from '../ui/panes';
 import { CuePanel } from '../cues/CuePanel';
 import { useCreateCue, useCues, useUpdateCue } from '../cues/queries';
-import { useScore, usePlayerState } from '../player/ScoreContext';
+import { useScore, usePlayerValue } from '../player/ScoreContext';
 import { Transport } from '../player/Transport';
 import { usePlayerKeys } from '../player/usePlayerKeys';
 import { usePeaks, useRecordings } from './queries';
@@ -28,7 +28,14 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
   const invalidate = useInvalidate();
   const createCue = useCreateCue();
   const updateCue = useUpdateCue();
-  const state = usePlayerState();
+  // Each value the workspace itself needs, not the player's whole state: that changes on every frame of
+  // playback, and drawing the whole workspace again each frame (and as a cue started) delayed the playhead.
+  const loadedId = usePlayerValue((s) => s.now?.recording.id ?? null);
+  const loadedTrackId = usePlayerValue((s) => s.now?.recording.trackId ?? null);
+  const loaded = usePlayerValue((s) => s.loaded);
+  const rate = usePlayerValue((s) => s.rate);
+  const playerDurationMs = usePlayerValue((s) => s.durationMs);
+  const playerError = usePlayerValue((s) => s.error);
   const room = useScoreRoom();
   const sizes = useDefaultLayout({ id: 'reelnotes-score-columns', onlySaveAfterUserInteractions: true });
   const recordings = useRecordings(film.id);
@@ -36,7 +43,7 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
   // The person's latest choice, read by the loading effect below: a choice made while an earlier
   // render's effect was still pending must win over the track that render showed.
   const latestChoice = useRef<number | null>(null);
-  const trackId = state.now?.recording.trackId ?? chosenTrackId ?? tracks[0]?.id ?? null;
+  const trackId = loadedTrackId ?? chosenTrackId ?? tracks[0]?.id ?? null;
   const track = tracks.find((t) => t.id === trackId) ?? null;
   const recording = recordings.data?.find((r) => r.trackId === trackId) ?? null;
   const cues = useCues(trackId);
@@ -47,7 +54,6 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
   const [standInQuestionFocused, setStandInQuestionFocused] = useState(false);
 
   // The chosen track's recording goes into the player, ready to play.
-  const loadedId = state.now?.recording.id ?? null;
   useEffect(() => {
     if (!track) return;
     if (recording?.available && loadedId !== recording.id) {
@@ -57,14 +63,13 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
   }, [recording, track, film, open, player, loadedId]);
 
   // Another film was opened: its tracks do not include what is loaded.
-  const loadedTrackId = state.now?.recording.trackId ?? null;
   useEffect(() => {
     if (loadedTrackId !== null && !tracks.some((t) => t.id === loadedTrackId)) player.unload();
   }, [tracks, loadedTrackId, player]);
 
   const chooseTrack = (id: number) => {
     latestChoice.current = id;
-    if (state.now?.recording.trackId !== id) player.unload();
+    if (loadedTrackId !== id) player.unload();
     setChosenTrackId(id);
   };
 
@@ -111,9 +116,8 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
     if (file) void attach(file);
   };
 
-  const canPlay = Boolean(recording?.available && state.now?.recording.id === recording.id);
-  const durationMs = canPlay ? state.durationMs : (recording?.durationMs ?? 0);
-  const positionMs = canPlay ? state.positionMs : 0;
+  const canPlay = Boolean(recording?.available && loadedId === recording.id);
+  const durationMs = canPlay ? playerDurationMs : (recording?.durationMs ?? 0);
 
   return (
     <section
@@ -123,21 +127,14 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
       // Shared keys (Space, L, ←/→) go to the player the person used last: inside here, the score's.
       data-transport="score"
       // Busy while the chosen recording loads: a cue asked for meanwhile plays once it has.
-      aria-busy={state.now !== null && !state.loaded}
-      data-rate={state.rate}
+      aria-busy={loadedId !== null && !loaded}
+      data-rate={rate}
       data-folded={room.folded || undefined}
       onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()}
       onDrop={onDrop}
       {...{ [TAKES_RECORDINGS]: track?.title, [HAS_RECORDING]: recording ? '' : undefined }}
     >
-      <Transport
-        tracks={tracks}
-        trackId={trackId}
-        onChooseTrack={chooseTrack}
-        canPlay={canPlay}
-        durationMs={durationMs}
-        positionMs={positionMs}
-      />
+      <Transport tracks={tracks} trackId={trackId} onChooseTrack={chooseTrack} canPlay={canPlay} durationMs={durationMs} />
       {!room.folded && (
         <Group
           className={styles.columns}
@@ -155,10 +152,8 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
                   recordingId={recording.id}
                   peaks={peaks.data?.recordingId === recording.id ? peaks.data : undefined}
                   durationMs={durationMs}
-                  positionMs={positionMs}
+                  canPlay={canPlay}
                   cues={cues.data ?? []}
-                  loop={{ startMs: state.loopStartMs, endMs: state.loopEndMs, on: state.looping }}
-                  activeCueId={state.cue?.cueId ?? null}
                   onSeek={(ms) => canPlay && player.seek(ms)}
                   onPlayFrom={(ms) => {
                     if (!canPlay) return;
@@ -194,7 +189,7 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
               <RecordingStatus
                 recording={recording}
                 progress={progress}
-                error={state.error}
+                error={playerError}
                 canAttach={track !== null && progress === null}
                 onAttach={(file) => void attach(file)}
               />

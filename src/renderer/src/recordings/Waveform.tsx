@@ -2,10 +2,11 @@ import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Cue, PeakRange, Peaks } from '../../../shared/score';
 import { formatTrackTime } from '../../../shared/time-format';
 import { useCommand } from '../keymap/keymap';
-import { useScore } from '../player/ScoreContext';
+import { useScore, usePlayerValue } from '../player/ScoreContext';
 import { usePeakTiles } from './queries';
 import { Spectrogram } from './Spectrogram';
 import { WaveformOverview } from './WaveformOverview';
+import { prefersDark } from '../ui/colour-scheme';
 import {
   clampView,
   cueUnder,
@@ -28,10 +29,9 @@ interface Props {
   /** The overview and the list of finer levels; undefined while it loads. */
   peaks: Peaks | undefined;
   durationMs: number;
-  positionMs: number;
+  /** The recording is the one in the player: the playhead is drawn where it plays. */
+  canPlay: boolean;
   cues: Cue[];
-  loop: { startMs: number | null; endMs: number | null; on: boolean };
-  activeCueId: number | null;
   onSeek: (ms: number) => void;
   onMarkRange: (startMs: number, endMs: number) => void;
   /** A range dragged with Shift held: looped rather than made a cue. */
@@ -93,7 +93,7 @@ interface LayerInput {
   overview: Peaks | undefined;
   fine: { bucketMs: number; tiles: Map<number, PeakRange> } | null;
   cues: Cue[];
-  loop: Props['loop'];
+  loop: { startMs: number | null; endMs: number | null; on: boolean };
   /** False while the spectrogram is drawn in the waveform's place (the cues and the loop stay). */
   wave: boolean;
 }
@@ -112,7 +112,7 @@ interface Layers {
 function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknown[], previous: Layers | null): Layers {
   const { width, height, ratio, view, overview, fine, cues, loop, wave } = input;
   // Reading the theme's colours makes the browser work out the page's styles: once per theme, not per frame of a zoom.
-  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  const dark = prefersDark();
   const colours =
     previous && previous.dark === dark
       ? previous.colours
@@ -190,9 +190,22 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
  * to mark a cue, Shift+drag to loop.
  */
 export function Waveform(props: Props) {
-  const { recordingId, peaks, durationMs, positionMs, loop, activeCueId, onSeek, onMarkRange, onLoopRange, onPlayFrom, onCueMoved } = props;
+  const { recordingId, peaks, durationMs, canPlay, onSeek, onMarkRange, onLoopRange, onPlayFrom, onCueMoved } = props;
+  // What the waveform shows of the player, read here and not passed down: the workspace around it is
+  // not drawn again on every frame of playback, nor when a cue starts playing.
+  const playerMs = usePlayerValue((state) => state.positionMs);
+  const positionMs = canPlay ? playerMs : 0;
+  const activeCueId = usePlayerValue((state) => state.cue?.cueId ?? null);
+  const loop = {
+    startMs: usePlayerValue((state) => state.loopStartMs),
+    endMs: usePlayerValue((state) => state.loopEndMs),
+    on: usePlayerValue((state) => state.looping)
+  };
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
+  // The canvas's height, kept as it changes: reading it on every frame of playback made the browser
+  // lay out the whole page again right after React's changes, each frame.
+  const [height, setHeight] = useState(0);
   const [drag, setDrag] = useState<{ fromX: number; toX: number; loop: boolean } | null>(null);
   // Null until the person zooms or scrolls: the whole recording, whatever the width.
   const [zoomed, setZoomed] = useState<WaveformView | null>(null);
@@ -214,7 +227,10 @@ export function Waveform(props: Props) {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
+    const observer = new ResizeObserver(([entry]) => {
+      setWidth(Math.floor(entry.contentRect.width));
+      setHeight(Math.round(entry.contentRect.height));
+    });
     observer.observe(canvas);
     return () => observer.disconnect();
   }, []);
@@ -311,7 +327,6 @@ export function Waveform(props: Props) {
     const canvas = canvasRef.current;
     if (!canvas || width === 0) return;
     const ratio = window.devicePixelRatio || 1;
-    const height = canvas.clientHeight;
     const inputs = [
       width,
       height,
@@ -326,7 +341,7 @@ export function Waveform(props: Props) {
       loop.endMs,
       loop.on,
       spectrogram,
-      window.matchMedia('(prefers-color-scheme: dark)').matches
+      prefersDark()
     ];
     if (!layers.current || inputs.some((value, i) => value !== layers.current!.inputs[i])) {
       layers.current = drawLayers(
