@@ -82,22 +82,35 @@ function fft(re: Float64Array, im: Float64Array): void {
   }
 }
 
+/** The spectra a peak is compared with: its own and `NEIGHBOUR_FRAMES` on each side. */
+const RING = 2 * NEIGHBOUR_FRAMES + 1;
+
 /**
  * Finds the constellation of a signal at `ANALYSIS_RATE`, pushed in pieces of any length. Two
  * frames share one complex FFT (one in the real part, one in the imaginary), which halves the work
- * of two hours of film.
+ * of two hours of film. Frames pair from the first (0 with 1, 2 with 3…), and a frame's spectrum
+ * depends on its partner only by rounding, so a signal cut at an even frame gives the same peaks in
+ * pieces as whole. Every buffer is allocated once: two hours of film are 225,000 spectra.
  */
 export class ConstellationBuilder {
   private readonly samples = new Float32Array(WINDOW + HOP);
   private held = 0;
   /** Spectra of the signal analysed so far (not counting the silence `finish` pads with). */
   private analysed = 0;
-  private readonly pending: Float32Array[] = [];
+  /** A frame waiting for its partner in the shared FFT. */
+  private readonly waiting = new Float32Array(WINDOW);
+  private isWaiting = false;
   private readonly re = new Float64Array(fftSize);
   private readonly im = new Float64Array(fftSize);
-  /** The last 2·NEIGHBOUR_FRAMES + 1 spectra, and each one's maximum over ±NEIGHBOUR_BINS. */
-  private readonly ring: { spectrum: Float32Array; widest: Float32Array; mean: number }[] = [];
+  /** The last `RING` spectra and each one's maximum over ±NEIGHBOUR_BINS, in a circle (spectrum n at n % RING). */
+  private readonly spectra = Array.from({ length: RING }, () => new Float32Array(BINS));
+  private readonly widest = Array.from({ length: RING }, () => new Float32Array(BINS));
+  private readonly means = new Float64Array(RING);
   private spectraSeen = 0;
+  /** The frame's candidate peaks (bin, level), then the strongest chosen in bin order. */
+  private readonly candidateBins = new Uint8Array(BINS);
+  private readonly candidateLevels = new Float32Array(BINS);
+  private readonly chosen = new Uint8Array(PEAKS_PER_FRAME);
   private peaks: number[] = [];
   /** Each peak's bin to a fraction (parabolic interpolation), for a cue to be played at another speed. */
   readonly fineBins: number[] = [];
@@ -111,10 +124,12 @@ export class ConstellationBuilder {
       this.held += take;
       at += take;
       if (this.held === WINDOW) {
-        this.pending.push(Float32Array.from(this.samples.subarray(0, WINDOW)));
+        const frame = this.samples.subarray(0, WINDOW);
+        if (this.isWaiting) this.transform(this.waiting, frame);
+        else this.waiting.set(frame);
+        this.isWaiting = !this.isWaiting;
         this.samples.copyWithin(0, HOP, WINDOW);
         this.held = WINDOW - HOP;
-        if (this.pending.length === 2) this.transformPending();
       }
     }
   }
@@ -129,8 +144,12 @@ export class ConstellationBuilder {
   /** Ends the signal (the last window completed with silence) and returns the remaining peaks. */
   finish(): number[] {
     if (this.held > WINDOW - HOP) this.push(new Float32Array(WINDOW - this.held));
-    if (this.pending.length) this.transformPending();
-    for (let i = 0; i < NEIGHBOUR_FRAMES; i++) this.addSpectrum(new Float32Array(BINS).fill(SILENCE), false);
+    if (this.isWaiting) this.transform(this.waiting, undefined);
+    this.isWaiting = false;
+    for (let i = 0; i < NEIGHBOUR_FRAMES; i++) {
+      this.spectrumSlot().fill(SILENCE);
+      this.addSpectrum(false);
+    }
     return this.take();
   }
 
@@ -139,33 +158,44 @@ export class ConstellationBuilder {
     return this.analysed;
   }
 
-  private transformPending(): void {
-    const [a, b] = this.pending.splice(0, 2);
+  private transform(a: Float32Array, b: Float32Array | undefined): void {
     const { re, im } = this;
     for (let i = 0; i < fftSize; i++) {
       re[i] = a[i] * hann[i];
       im[i] = b ? b[i] * hann[i] : 0;
     }
     fft(re, im);
-    const first = new Float32Array(BINS);
-    const second = new Float32Array(BINS);
+    // Separating the two real signals: A = (Z[k] + conj Z[-k]) / 2, B = (Z[k] − conj Z[-k]) / 2i.
+    const first = this.spectrumSlot();
     for (let k = 0; k < BINS; k++) {
       const j = (fftSize - k) % fftSize;
-      // Separating the two real signals: A = (Z[k] + conj Z[-k]) / 2, B = (Z[k] − conj Z[-k]) / 2i.
       const ar = (re[k] + re[j]) / 2;
       const ai = (im[k] - im[j]) / 2;
+      first[k] = Math.log(ar * ar + ai * ai + 1e-12);
+    }
+    this.addSpectrum(true);
+    if (!b) return;
+    const second = this.spectrumSlot();
+    for (let k = 0; k < BINS; k++) {
+      const j = (fftSize - k) % fftSize;
       const br = (im[k] + im[j]) / 2;
       const bi = (re[j] - re[k]) / 2;
-      first[k] = Math.log(ar * ar + ai * ai + 1e-12);
       second[k] = Math.log(br * br + bi * bi + 1e-12);
     }
-    this.addSpectrum(first);
-    if (b) this.addSpectrum(second);
+    this.addSpectrum(true);
   }
 
-  private addSpectrum(spectrum: Float32Array, ofSignal = true): void {
+  /** Where the next spectrum is written. */
+  private spectrumSlot(): Float32Array {
+    return this.spectra[this.spectraSeen % RING];
+  }
+
+  /** Takes in the spectrum just written to `spectrumSlot()`, and picks the peaks of the one now in the middle. */
+  private addSpectrum(ofSignal: boolean): void {
     if (ofSignal) this.analysed++;
-    const widest = new Float32Array(BINS);
+    const slot = this.spectraSeen % RING;
+    const spectrum = this.spectra[slot];
+    const widest = this.widest[slot];
     let sum = 0;
     for (let k = LOWEST_BIN; k < BINS; k++) {
       sum += spectrum[k];
@@ -175,37 +205,58 @@ export class ConstellationBuilder {
       for (let j = from; j <= to; j++) if (spectrum[j] > max) max = spectrum[j];
       widest[k] = max;
     }
-    this.ring.push({ spectrum, widest, mean: sum / (BINS - LOWEST_BIN) });
-    if (this.ring.length > 2 * NEIGHBOUR_FRAMES + 1) this.ring.shift();
+    this.means[slot] = sum / (BINS - LOWEST_BIN);
     this.spectraSeen++;
-    // The middle of the ring has its whole neighbourhood; the first frames have silence before them.
+    // The middle of the ring has its whole neighbourhood; the first frames have nothing before them.
     const middle = this.spectraSeen - 1 - NEIGHBOUR_FRAMES;
     if (middle < 0) return;
-    const centre = this.ring[this.ring.length - 1 - NEIGHBOUR_FRAMES];
-    if (!centre) return;
-    const found: { bin: number; level: number }[] = [];
-    const floor = Math.max(SILENCE, centre.mean + ABOVE_MEAN);
+    const held = Math.min(this.spectraSeen, RING);
+    const oldest = this.spectraSeen - held;
+    const centreSlot = middle % RING;
+    const centre = this.spectra[centreSlot];
+    const floor = Math.max(SILENCE, this.means[centreSlot] + ABOVE_MEAN);
+    const { candidateBins, candidateLevels } = this;
+    let candidates = 0;
     for (let k = LOWEST_BIN; k < BINS; k++) {
-      const level = centre.spectrum[k];
-      if (level < floor || level < centre.widest[k]) continue;
+      const level = centre[k];
+      if (level < floor || level < this.widest[centreSlot][k]) continue;
       let highest = true;
-      for (const other of this.ring) {
-        if (other !== centre && other.widest[k] > level) {
+      for (let n = oldest; n < this.spectraSeen; n++) {
+        if (n !== middle && this.widest[n % RING][k] > level) {
           highest = false;
           break;
         }
       }
-      if (highest) found.push({ bin: k, level });
+      if (highest) {
+        candidateBins[candidates] = k;
+        candidateLevels[candidates++] = level;
+      }
     }
-    found.sort((x, y) => y.level - x.level);
-    found.length = Math.min(found.length, PEAKS_PER_FRAME);
-    found.sort((x, y) => x.bin - y.bin);
-    for (const { bin } of found) {
-      this.peaks.push(packPeak(middle, bin));
+    this.keepStrongest(middle, centre, candidates);
+  }
+
+  /** Keeps the frame's `PEAKS_PER_FRAME` strongest candidates (the lower bin first among equals), in bin order. */
+  private keepStrongest(frame: number, spectrum: Float32Array, candidates: number): void {
+    const { candidateBins, candidateLevels, chosen } = this;
+    let kept = 0;
+    if (candidates <= PEAKS_PER_FRAME) {
+      for (; kept < candidates; kept++) chosen[kept] = candidateBins[kept];
+    } else {
+      for (; kept < PEAKS_PER_FRAME; kept++) {
+        let best = 0;
+        for (let c = 1; c < candidates; c++) if (candidateLevels[c] > candidateLevels[best]) best = c;
+        chosen[kept] = candidateBins[best];
+        candidateLevels[best] = -Infinity;
+      }
+      chosen.subarray(0, kept).sort();
+    }
+    for (let i = 0; i < kept; i++) {
+      const bin = chosen[i];
+      this.peaks.push(packPeak(frame, bin));
       if (this.keepFineBins) {
-        const at = centre.spectrum[bin];
-        const before = centre.spectrum[bin - 1];
-        const after = bin + 1 < BINS ? centre.spectrum[bin + 1] : at;
+        const at = spectrum[bin];
+        const before = spectrum[bin - 1];
+        const after = bin + 1 < BINS ? spectrum[bin + 1] : at;
         const curve = before - 2 * at + after;
         this.fineBins.push(curve < 0 ? bin + (0.5 * (before - after)) / curve : bin);
       }

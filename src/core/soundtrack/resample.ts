@@ -16,6 +16,12 @@ export class Resampler {
   private readonly halfWidth: number;
   private readonly table: Float32Array;
   private readonly taps: number;
+  /**
+   * For a whole ratio (48 kHz to 8 kHz: 6) every output sits on a source sample, so only the kernel's
+   * phase 0 is used; it is symmetric about its centre tap, so each pair of samples either side shares
+   * one multiplication. Summed in double precision, this rounds to the same float32 as the full sum.
+   */
+  private readonly folded: Float32Array | undefined;
   private buffer = new Float32Array(8192);
   /** Source samples in `buffer`, and the source index of `buffer[0]`. */
   private held = 0;
@@ -45,6 +51,8 @@ export class Resampler {
         this.table[phase * this.taps + t] = 2 * cutoff * sinc * window;
       }
     }
+    // Phase 0's tap halfWidth − 1 is its centre (x = 0), and tap t mirrors tap 2·(halfWidth − 1) − t.
+    if (Number.isInteger(this.step)) this.folded = this.table.slice(this.halfWidth - 1, this.taps);
   }
 
   /** Resamples the next source samples; returns the output samples they complete. */
@@ -76,9 +84,17 @@ export class Resampler {
     const limit = last ? Math.ceil(this.sourceSamples / this.step) : Math.floor((end - this.halfWidth - 1) / this.step) + 1;
     const count = Math.max(0, limit - this.nextOutput);
     const out = new Float32Array(count);
-    const { buffer, table, taps, halfWidth, step } = this;
+    const { buffer, table, taps, halfWidth, step, folded } = this;
     for (let i = 0; i < count; i++) {
       const position = (this.nextOutput + i) * step;
+      if (folded && position - halfWidth + 1 >= this.heldFrom) {
+        const centre = position - this.heldFrom;
+        const reach = halfWidth - 1;
+        let sum = buffer[centre] * folded[0];
+        for (let x = 1; x <= reach; x++) sum += (buffer[centre + x] + buffer[centre - x]) * folded[x];
+        out[i] = sum + buffer[centre + halfWidth] * folded[halfWidth];
+        continue;
+      }
       const base = Math.floor(position);
       const phase = Math.round((position - base) * PHASES);
       const row = phase * taps;
