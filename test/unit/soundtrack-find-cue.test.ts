@@ -6,12 +6,14 @@ import {
   ConstellationBuilder,
   constellationOf,
   cueConstellationOf,
+  FRAME_MS,
+  packPeak,
   peakBin,
   peakFrame
 } from '../../src/core/soundtrack/constellation';
 import { CONFIDENT, findCue, indexFilm, type FilmIndex } from '../../src/core/soundtrack/find-cue';
 import { resample, Resampler } from '../../src/core/soundtrack/resample';
-import { melody, mixInto, rms, speech } from '../soundtrack-signals';
+import { melody, mixInto, rms, seeded, speech } from '../soundtrack-signals';
 
 const R = ANALYSIS_RATE;
 
@@ -148,5 +150,30 @@ describe('finding a cue in a film', () => {
     const absent = findCue(film, cueConstellationOf(melody(3, 20)));
     expect(absent.length).toBeGreaterThan(0);
     expect(absent.every((c) => c.confidence < CONFIDENT)).toBe(true);
+  });
+});
+
+describe('two alignments over the same stretch of film', () => {
+  it('puts first the one whose peaks agree over the whole cue, not the one with more landmark votes a bar away', () => {
+    // At frame 400 the whole cue with a third of its peaks hidden (as dialogue hides them); 50 frames
+    // (1.6 s) later its middle eight seconds again, every peak there: more landmarks line up with that
+    // part, but fewer of the cue's peaks.
+    const cue = cueConstellationOf(melody(7, 15));
+    const peaks = atSpeed(cue, 1);
+    const [at, barLater] = [400, 450];
+    const random = seeded(3);
+    const film = new Set<number>();
+    for (const peak of peaks) {
+      const frame = peakFrame(peak);
+      if (random() < 0.67) film.add(packPeak(at + frame, peakBin(peak)));
+      if (frame >= 125 && frame < 375) film.add(packPeak(barLater + frame, peakBin(peak)));
+    }
+    const index = indexFilm(Uint32Array.from([...film].sort((a, b) => a - b)), 1500);
+    const [first, second] = findCue(index, cue, 5, [1]);
+    expect(Math.abs(first.alignedMs - at * FRAME_MS)).toBeLessThanOrEqual(100);
+    expect(Math.abs(second.alignedMs - barLater * FRAME_MS)).toBeLessThanOrEqual(100);
+    // The landmarks alone would have put the cue a bar late; that alignment is no longer offered as found.
+    expect(second.votes).toBeGreaterThan(first.votes);
+    expect(second.confidence).toBeLessThan(CONFIDENT);
   });
 });

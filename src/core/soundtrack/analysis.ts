@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { ReelnotesError } from '../../shared/errors';
@@ -10,7 +11,8 @@ import type { FilmAudioTrack } from '../../shared/video';
 import { FRAME_MS } from './constellation';
 import { indexFilm, type FilmIndex } from './find-cue';
 import type { FilmSoundSource } from './film-sound';
-import type { FromAnalysis } from './analysis-worker';
+import { joinParts, planParts, type PartFeatures } from './film-parts';
+import type { AnalysisPart, FromAnalysis } from './analysis-worker';
 import workerPath from './analysis-worker?modulePath';
 
 /** The features' format: a library analysed by another version is analysed again. */
@@ -18,9 +20,12 @@ export const FEATURES_VERSION = 1;
 
 interface Job {
   status: SoundtrackAnalysis;
-  worker: Worker;
+  workers: Worker[];
   finished: Promise<void>;
 }
+
+/** Threads one analysis runs on at most: two halves of the film side by side. */
+const PARTS = 2;
 
 const jobsOf = uploadsInProgress<Job>();
 
@@ -31,6 +36,9 @@ interface Chosen {
   source: FilmSoundSource;
   sound: string;
   fingerprint: string;
+  /** The sound can be read from any point: a WAV, or AAC (a packet to warm up). AC-3 is read whole. */
+  inParts: boolean;
+  durationMs: number;
 }
 
 /** The sound to analyse: the converted WAV if there is one (fast to read), else the first track we decode. */
@@ -41,7 +49,9 @@ function chooseSound(library: Library, filmId: number): Chosen {
     return {
       source: { kind: 'wav', path: join(library.mediaDir, video.convertedAudio) },
       sound: 'converted sound',
-      fingerprint: video.fingerprint
+      fingerprint: video.fingerprint,
+      inParts: true,
+      durationMs: video.durationMs
     };
   }
   const tracks = JSON.parse(video.audioTracks) as FilmAudioTrack[];
@@ -50,7 +60,9 @@ function chooseSound(library: Library, filmId: number): Chosen {
   return {
     source: { kind: 'track', path: video.path, trackNumber: track.number },
     sound: `audio track ${track.number}`,
-    fingerprint: video.fingerprint
+    fingerprint: video.fingerprint,
+    inParts: track.codec === 'aac',
+    durationMs: video.durationMs
   };
 }
 
@@ -90,37 +102,54 @@ export function startAnalysis(library: Library, filmId: number): SoundtrackAnaly
   const running = jobs.get(String(filmId));
   if (running?.status.state === 'analysing') return running.status;
   const chosen = chooseSound(library, filmId);
-  const worker = new Worker(workerPath, { workerData: chosen.source });
+  const parts = chosen.inParts ? planParts(chosen.durationMs, Math.min(PARTS, availableParallelism())) : [{ from: 0 }];
+  const workers = parts.map((part) => new Worker(workerPath, { workerData: { source: chosen.source, part } satisfies AnalysisPart }));
   const job: Job = {
     status: { filmId, state: 'analysing', fraction: 0, message: null, sound: chosen.sound, minutes: null },
-    worker,
+    workers,
     finished: Promise.resolve()
   };
   jobs.set(String(filmId), job);
   job.finished = new Promise<void>((resolve) => {
+    const results: (PartFeatures | undefined)[] = parts.map(() => undefined);
+    const fractions = parts.map(() => 0);
+    let ended = false;
     const end = (status: SoundtrackAnalysis): void => {
+      if (ended) return;
+      ended = true;
       job.status = status;
       resolve();
+      for (const worker of workers) void worker.terminate();
     };
-    worker.on('message', (message: FromAnalysis) => {
-      if (message.kind === 'progress') job.status = { ...job.status, fraction: message.fraction };
-      else if (message.kind === 'failed') {
-        end({ ...job.status, state: 'failed', fraction: 0, message: `The film’s sound could not be analysed: ${message.message}.` });
-        void worker.terminate();
-      } else {
-        try {
-          keepFeatures(library, filmId, chosen, message.peaks, message.frames);
-          // No longer analysing: the status is now read from the features kept.
-          end({ ...job.status, state: 'ready', fraction: 1 });
-        } catch (error) {
-          end({ ...job.status, state: 'failed', fraction: 0, message: error instanceof Error ? error.message : String(error) });
+    workers.forEach((worker, i) => {
+      worker.on('message', (message: FromAnalysis) => {
+        if (ended) return;
+        if (message.kind === 'progress') {
+          fractions[i] = message.fraction;
+          job.status = { ...job.status, fraction: fractions.reduce((sum, f) => sum + f, 0) / fractions.length };
+        } else if (message.kind === 'failed') {
+          end({ ...job.status, state: 'failed', fraction: 0, message: `The film’s sound could not be analysed: ${message.message}.` });
+        } else {
+          results[i] = { peaks: message.peaks, frames: message.frames };
+          const done = results.filter((result) => result !== undefined);
+          if (done.length < parts.length) return;
+          try {
+            const whole = joinParts(done);
+            keepFeatures(library, filmId, chosen, whole.peaks, whole.frames);
+            // No longer analysing: the status is now read from the features kept.
+            end({ ...job.status, state: 'ready', fraction: 1 });
+          } catch (error) {
+            end({ ...job.status, state: 'failed', fraction: 0, message: error instanceof Error ? error.message : String(error) });
+          }
         }
-        void worker.terminate();
-      }
-    });
-    worker.on('error', (error) => end({ ...job.status, state: 'failed', fraction: 0, message: `The analysis stopped: ${error.message}` }));
-    worker.on('exit', () => {
-      if (job.status.state === 'analysing') end({ ...job.status, state: 'cancelled', fraction: 0 });
+      });
+      worker.on('error', (error) =>
+        end({ ...job.status, state: 'failed', fraction: 0, message: `The analysis stopped: ${error.message}` })
+      );
+      // A part's thread that ends before its features came was cancelled.
+      worker.on('exit', () => {
+        if (!results[i]) end({ ...job.status, state: 'cancelled', fraction: 0 });
+      });
     });
   });
   return job.status;
@@ -136,7 +165,7 @@ export async function analysisEnded(library: Library, filmId: number): Promise<S
 export async function cancelAnalysis(library: Library, filmId: number): Promise<SoundtrackAnalysis> {
   const job = jobsOf(library).get(String(filmId));
   if (job?.status.state === 'analysing') {
-    await job.worker.terminate();
+    await Promise.all(job.workers.map((worker) => worker.terminate()));
     await job.finished;
   }
   return analysisStatus(library, filmId);

@@ -115,7 +115,11 @@ export class ConstellationBuilder {
   /** Each peak's bin to a fraction (parabolic interpolation), for a cue to be played at another speed. */
   readonly fineBins: number[] = [];
 
-  constructor(private readonly keepFineBins = false) {}
+  /** `firstFrame`: the frame the first sample pushed begins, when the signal is taken up part way. */
+  constructor(
+    private readonly keepFineBins = false,
+    private readonly firstFrame = 0
+  ) {}
 
   push(input: Float32Array): void {
     for (let at = 0; at < input.length;) {
@@ -252,7 +256,7 @@ export class ConstellationBuilder {
     }
     for (let i = 0; i < kept; i++) {
       const bin = chosen[i];
-      this.peaks.push(packPeak(frame, bin));
+      this.peaks.push(packPeak(this.firstFrame + frame, bin));
       if (this.keepFineBins) {
         const at = spectrum[bin];
         const before = spectrum[bin - 1];

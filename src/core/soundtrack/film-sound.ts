@@ -14,74 +14,125 @@ import { mixToMono, Resampler } from './resample';
 
 export type FilmSoundSource = { kind: 'wav'; path: string } | { kind: 'track'; path: string; trackNumber: number };
 
+/**
+ * A stretch of the film's sound, in samples at `ANALYSIS_RATE` counted from the start of the sound:
+ * from `from` to `to` (or the end). Its samples are the whole sound's, so the analysis can be cut
+ * into parts, one per thread: the reading starts a little before (the resampler's kernel reaches
+ * back, an AAC decoder needs a packet to warm up) and what comes before `from` is dropped.
+ */
+export interface SoundPart {
+  from: number;
+  to?: number;
+}
+
+/** Before a part, the AAC reading starts this much earlier: a warm-up packet and the kernel's reach. */
+const AAC_LEAD_SECONDS = 0.25;
+
 /** Thrown for sound the analysis cannot decode: the message is for the person. */
 export class UndecodableSound extends Error {}
 
-/** Hands the film's sound, at `ANALYSIS_RATE` in mono, to `take`; `onProgress` gets the fraction done. */
+/**
+ * Hands the film's sound (or a part of it), at `ANALYSIS_RATE` in mono, to `take`; `onProgress` gets
+ * the fraction of the part done. Answers whether the sound ended (rather than the part).
+ */
 export async function decodeFilmSound(
   source: FilmSoundSource,
   take: (mono: Float32Array) => void,
-  onProgress: (fraction: number) => void
-): Promise<void> {
-  if (source.kind === 'wav') return decodeWav(source.path, take, onProgress);
-  return decodeTrack(source.path, source.trackNumber, take, onProgress);
+  onProgress: (fraction: number) => void,
+  part: SoundPart = { from: 0 }
+): Promise<boolean> {
+  const out = new ToAnalysis(take, part);
+  if (source.kind === 'wav') decodeWav(source.path, out, onProgress);
+  else await decodeTrack(source.path, source.trackNumber, out, onProgress);
+  const soundEnded = !out.ended;
+  if (soundEnded) out.finish();
+  return soundEnded;
 }
 
-/** Brings decoded channels at any rate to the analysis rate in mono; one per source, as its rate is fixed. */
+/**
+ * Brings decoded channels at any rate to the analysis rate in mono, and hands on the part's samples;
+ * one per source, as its rate is fixed.
+ */
 class ToAnalysis {
   private resampler: Resampler | undefined;
-  constructor(private readonly take: (mono: Float32Array) => void) {}
-  push(channels: readonly Float32Array[], frames: number, rate: number): void {
-    if (frames === 0) return;
-    this.resampler ??= new Resampler(rate, ANALYSIS_RATE);
+  constructor(
+    private readonly take: (mono: Float32Array) => void,
+    readonly part: SoundPart
+  ) {}
+
+  /** The source index (at `rate`) to start reading at for the part's first sample to be the whole's. */
+  sourceStart(rate: number): number {
+    return Math.max(0, new Resampler(rate, ANALYSIS_RATE).sourceFor(this.part.from));
+  }
+
+  /** `startAt`: the source index of the first sample pushed. */
+  push(channels: readonly Float32Array[], frames: number, rate: number, startAt = 0): void {
+    if (frames === 0 || this.ended) return;
+    if (!this.resampler) {
+      this.resampler = new Resampler(rate, ANALYSIS_RATE, startAt);
+      // Before the sound's start is silence to the whole as well; elsewhere the kernel must reach only what was read.
+      if (startAt > 0 && this.resampler.firstExact(startAt) > this.part.from) {
+        throw new Error(`the sound was taken up too late for its part from sample ${this.part.from}`);
+      }
+    }
     if (rate !== this.resampler.fromRate)
       throw new UndecodableSound(`the sound changes its sample rate (${this.resampler.fromRate} to ${rate} Hz)`);
-    this.take(this.resampler.push(mixToMono([...channels], frames)));
+    const first = this.resampler.nextIndex;
+    this.handOn(first, this.resampler.push(mixToMono([...channels], frames)));
   }
+
+  /** The part's end is reached: the reading can stop. */
+  get ended(): boolean {
+    return this.part.to !== undefined && this.resampler !== undefined && this.resampler.nextIndex >= this.part.to;
+  }
+
   finish(): void {
-    if (this.resampler) this.take(this.resampler.finish());
+    if (this.resampler) this.handOn(this.resampler.nextIndex, this.resampler.finish());
+  }
+
+  private handOn(first: number, samples: Float32Array): void {
+    const from = Math.max(0, this.part.from - first);
+    const to = this.part.to === undefined ? samples.length : Math.min(samples.length, this.part.to - first);
+    if (to > from) this.take(from === 0 && to === samples.length ? samples : samples.subarray(from, to));
   }
 }
 
 const READ_BYTES = 1 << 20;
 
-/** The WAV the AC-3 conversion writes (16-bit PCM), read a megabyte at a time. */
-function decodeWav(path: string, take: (mono: Float32Array) => void, onProgress: (fraction: number) => void): void {
+/** The WAV the AC-3 conversion writes (16-bit PCM), read a megabyte at a time from where the part needs. */
+function decodeWav(path: string, out: ToAnalysis, onProgress: (fraction: number) => void): void {
   const fd = openSync(path, 'r');
   try {
     const head = Buffer.alloc(64 * 1024);
     const layout = readWavLayout(head.subarray(0, readSync(fd, head, 0, head.length, 0)), fstatSync(fd).size);
     if (!layout) throw new UndecodableSound('the converted sound is not a PCM WAV; convert the film’s sound again');
-    const out = new ToAnalysis(take);
     const buffer = Buffer.alloc(READ_BYTES - (READ_BYTES % layout.blockAlign));
     const planes = Array.from({ length: layout.channels }, () => new Float32Array(buffer.length / layout.blockAlign));
     const dataBytes = layout.dataEnd - layout.dataStart;
-    for (let done = 0; done < dataBytes;) {
+    const startAt = Math.min(out.sourceStart(layout.sampleRate), Math.floor(dataBytes / layout.blockAlign));
+    const toRead =
+      out.part.to === undefined
+        ? dataBytes
+        : Math.min(dataBytes, Math.ceil((out.part.to / ANALYSIS_RATE) * layout.sampleRate) * layout.blockAlign);
+    for (let done = startAt * layout.blockAlign; done < dataBytes && !out.ended;) {
       const read = readSync(fd, buffer, 0, Math.min(buffer.length, dataBytes - done), layout.dataStart + done);
       if (read <= 0) break;
-      out.push(planes, pcmFrames(buffer.subarray(0, read), layout, planes), layout.sampleRate);
+      out.push(planes, pcmFrames(buffer.subarray(0, read), layout, planes), layout.sampleRate, startAt);
       done += read;
-      onProgress(done / dataBytes);
+      onProgress(Math.min(1, (done - startAt * layout.blockAlign) / Math.max(1, toRead - startAt * layout.blockAlign)));
     }
-    out.finish();
   } finally {
     closeSync(fd);
   }
 }
 
-async function decodeTrack(
-  path: string,
-  trackNumber: number,
-  take: (mono: Float32Array) => void,
-  onProgress: (fraction: number) => void
-): Promise<void> {
+async function decodeTrack(path: string, trackNumber: number, out: ToAnalysis, onProgress: (fraction: number) => void): Promise<void> {
   const mediabunny = await import('mediabunny');
   const input = new mediabunny.Input({ source: new mediabunny.FilePathSource(path), formats: mediabunny.ALL_FORMATS });
   try {
     const track = (await input.getAudioTracks())[trackNumber - 1];
     if (!track) throw new UndecodableSound(`the film has no audio track ${trackNumber}`);
     const duration = Math.max(1e-3, await input.computeDuration());
-    const out = new ToAnalysis(take);
     const codec = track.codec;
     if (codec === 'aac') {
       const config = await track.getDecoderConfig();
@@ -89,18 +140,29 @@ async function decodeTrack(
       const aac = await decoder(config?.description ? { asc: toBytes(config.description) } : undefined);
       try {
         const sink = new mediabunny.EncodedPacketSink(track);
+        const first = await sink.getFirstPacket();
+        const from = out.part.from / ANALYSIS_RATE;
+        const until = out.part.to === undefined ? duration : out.part.to / ANALYSIS_RATE;
+        const start =
+          first && out.part.from > 0 ? ((await sink.getPacket(first.timestamp + Math.max(0, from - AAC_LEAD_SECONDS))) ?? first) : first;
+        // Taken up part way, the first frame decoded lacks the overlap of the one before: dropped.
+        let warm = start === first;
         let packets = 0;
-        for await (const packet of sink.packets()) {
+        const firstAt = first?.timestamp ?? 0;
+        for await (const packet of start ? sink.packets(start) : []) {
           const { channelData, sampleRate } = aac.decode(packet.data);
-          if (channelData.length) out.push(channelData, channelData[0].length, sampleRate);
-          if (++packets % 500 === 0) onProgress(Math.min(1, packet.timestamp / duration));
+          const frames = channelData[0]?.length ?? 0;
+          if (frames && warm)
+            out.push(channelData, frames, sampleRate, out.part.from > 0 ? aacStart(packet.timestamp - firstAt, frames, sampleRate) : 0);
+          else if (frames) warm = true;
+          if (out.ended) break;
+          if (++packets % 500 === 0) onProgress(Math.min(1, Math.max(0, (packet.timestamp - from) / Math.max(1e-3, until - from))));
         }
-        const rest = aac.flush();
-        if (rest.channelData.length) out.push(rest.channelData, rest.channelData[0].length, rest.sampleRate);
       } finally {
         aac.free();
       }
     } else if (codec === 'ac3' || codec === 'eac3') {
+      if (out.part.from > 0) throw new Error('an AC-3 track is analysed whole, not in parts');
       const { registerAc3Decoder } = await import('@mediabunny/ac3');
       registerAc3Decoder();
       const sink = new mediabunny.AudioSampleSink(track);
@@ -124,11 +186,20 @@ async function decodeTrack(
           'Convert it with ffmpeg, for example `ffmpeg -i film.mkv -c:v copy -c:a aac film-aac.mkv`, and attach that copy.'
       );
     }
-    out.finish();
     onProgress(1);
   } finally {
     input.dispose();
   }
+}
+
+/**
+ * Where a decoded AAC frame lies in the whole sound: FAAD2 answers a packet with the frame of the
+ * packet before it (its first packet gives nothing), and every frame is as long, so the frame that
+ * came with the packet `sinceFirst` seconds after the first starts one frame before that time. The
+ * time is rounded to whole frames: Matroska's timestamps are in milliseconds.
+ */
+function aacStart(sinceFirst: number, frames: number, rate: number): number {
+  return (Math.round((sinceFirst * rate) / frames) - 1) * frames;
 }
 
 function toBytes(source: ArrayBufferView | ArrayBufferLike): Uint8Array {

@@ -49,11 +49,16 @@ function forEachLandmark(peaks: Uint32Array, fanOut: number, visit: (hash: numbe
   }
 }
 
-/** The film's landmarks by hash (compressed rows): for each hash, the frames where it occurs. */
+/**
+ * The film's landmarks by hash (compressed rows): for each hash, the frames where it occurs; and its
+ * peaks by frame (the peaks of frame f are `peaks[frameStarts[f]]` up to `peaks[frameStarts[f + 1]]`).
+ */
 export interface FilmIndex {
   frames: number;
   starts: Uint32Array;
   landmarkFrames: Uint32Array;
+  peaks: Uint32Array;
+  frameStarts: Uint32Array;
 }
 
 /** Builds the film's landmark index from its cached constellation (two hours: a few tenths of a second). */
@@ -71,7 +76,10 @@ export function indexFilm(peaks: Uint32Array, frames: number): FilmIndex {
   forEachLandmark(peaks, FILM_FAN_OUT, (hash, frame) => {
     landmarkFrames[filled[hash]++] = frame;
   });
-  return { frames, starts, landmarkFrames };
+  const frameStarts = new Uint32Array(frames + 2);
+  for (const peak of peaks) frameStarts[Math.min(frames, peakFrame(peak)) + 1]++;
+  for (let f = 1; f < frameStarts.length; f++) frameStarts[f] += frameStarts[f - 1];
+  return { frames, starts, landmarkFrames, peaks, frameStarts };
 }
 
 /** A place in the film where the cue may sound. */
@@ -127,11 +135,68 @@ export function findCue(film: FilmIndex, cue: CueConstellation, limit = 5, speed
   }
   const chanceRanks = distinct.slice(CHANCE_RANKS[0]);
   const chance = Math.max(1, chanceRanks.reduce((sum, a) => sum + a.votes, 0) / Math.max(1, chanceRanks.length));
-  return distinct.slice(0, limit).map((a) => describe(film, played.get(a.speed) as Uint32Array, a, chance));
+  const candidates = distinct.slice(0, limit).map((a) => describe(film, played.get(a.speed) as Uint32Array, a, chance));
+  const best = distinct[0];
+  if (!best) return candidates;
+  const rival = truerRival(film, played.get(best.speed) as Uint32Array, best);
+  if (!rival) return candidates;
+  // The rival over the same stretch of film is the better account of it: it comes first, and the
+  // alignment it beat, which cannot also be right, is at most an even bet.
+  const beaten = { ...candidates[0], confidence: Math.min(0.5, candidates[0].confidence) };
+  const others = candidates.slice(1).filter((_, i) => Math.abs(distinct[i + 1].centre - rival.centre) >= SEPARATION_FRAMES);
+  return [describe(film, played.get(best.speed) as Uint32Array, rival, chance), beaten, ...others].slice(0, limit);
 }
 
-/** The best alignments of one speed's landmarks with the film's. */
-function alignmentsAt(film: FilmIndex, peaks: Uint32Array, speed: number, limit: number): Alignment[] {
+/** Alignments within this share of the best's votes are told apart by the peaks they share with the film. */
+const RIVAL_SHARE = 0.5;
+/** Alignments closer than this (frames) are one position: within it the votes choose the fine offset. */
+const SAME_POSITION_FRAMES = 10;
+
+/**
+ * Landmarks vote where pairs of peaks hash alike, and music whose bars repeat can gather more of
+ * them a bar away from where it sounds (under dialogue, which adds peaks to pair with, the true
+ * alignment can lose a fifth of its votes). The peaks themselves tell: at the true alignment the
+ * film has the cue's peaks over the cue's whole length, a bar away only where the bars repeat. So the
+ * alignments of the best one's speed that put the cue over the same stretch of film (closer than the
+ * cue's length) with at least `RIVAL_SHARE` of its votes are compared by the cue's peaks found in
+ * the film (within a frame and a bin), and the one with the most wins. Answers the winner if it is
+ * not the best.
+ */
+function truerRival(film: FilmIndex, peaks: Uint32Array, best: Alignment): Alignment | undefined {
+  const cueFrames = peaks.length ? peakFrame(peaks[peaks.length - 1]) + 1 : 0;
+  const rivals = alignmentsAt(film, peaks, best.speed, 10, SAME_POSITION_FRAMES).filter(
+    (a) =>
+      a.votes >= RIVAL_SHARE * best.votes &&
+      Math.abs(a.centre - best.centre) >= SAME_POSITION_FRAMES &&
+      Math.abs(a.centre - best.centre) < cueFrames
+  );
+  if (rivals.length === 0) return undefined;
+  let winner: Alignment | undefined;
+  let most = peaksShared(film, peaks, best.centre);
+  for (const alignment of rivals) {
+    const shared = peaksShared(film, peaks, alignment.centre);
+    if (shared > most) [winner, most] = [alignment, shared];
+  }
+  return winner;
+}
+
+/** The cue's peaks (at its speed) that the film has too at this alignment, within a frame and a bin. */
+function peaksShared(film: FilmIndex, peaks: Uint32Array, centre: number): number {
+  let shared = 0;
+  for (const peak of peaks) {
+    const frame = Math.round(peakFrame(peak) + centre);
+    const bin = peakBin(peak);
+    let found = false;
+    for (let f = Math.max(0, frame - 1); f <= Math.min(film.frames - 1, frame + 1) && !found; f++) {
+      for (let i = film.frameStarts[f]; i < film.frameStarts[f + 1] && !found; i++) found = Math.abs(peakBin(film.peaks[i]) - bin) <= 1;
+    }
+    if (found) shared++;
+  }
+  return shared;
+}
+
+/** The best alignments of one speed's landmarks with the film's, `separation` frames apart at least. */
+function alignmentsAt(film: FilmIndex, peaks: Uint32Array, speed: number, limit: number, separation = SEPARATION_FRAMES): Alignment[] {
   const cueFrames = peaks.length ? peakFrame(peaks[peaks.length - 1]) + 1 : 0;
   // Offsets (film frame − cue frame) from −cueFrames to the film's end, shifted to index the votes.
   const votes = new Uint16Array(film.frames + cueFrames + 1);
@@ -152,7 +217,7 @@ function alignmentsAt(film: FilmIndex, peaks: Uint32Array, speed: number, limit:
   const best: Alignment[] = [];
   for (const { at, votes: count } of scored) {
     if (best.length >= limit) break;
-    if (best.some((b) => Math.abs(b.offset + cueFrames - at) < SEPARATION_FRAMES)) continue;
+    if (best.some((b) => Math.abs(b.offset + cueFrames - at) < separation)) continue;
     let weighted = 0;
     for (let d = -VOTE_WINDOW; d <= VOTE_WINDOW; d++) weighted += d * (votes[at + d] ?? 0);
     best.push({ offset: at - cueFrames, speed, votes: count, centre: at - cueFrames + weighted / count });

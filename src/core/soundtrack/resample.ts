@@ -29,9 +29,16 @@ export class Resampler {
   private nextOutput = 0;
   private sourceSamples = 0;
 
+  /**
+   * `startAt`: the source index of the first sample pushed, when the source is taken up part way
+   * (one of the film's parts, each on its own thread). Outputs stay on the whole source's grid
+   * (output n at source position n·step), so a part's outputs equal the whole's once their kernel
+   * lies inside what was pushed (`firstExact`).
+   */
   constructor(
     readonly fromRate: number,
-    readonly toRate: number
+    readonly toRate: number,
+    startAt = 0
   ) {
     if (!(fromRate > 0 && toRate > 0)) throw new Error(`cannot resample from ${fromRate} Hz to ${toRate} Hz`);
     this.step = fromRate / toRate;
@@ -53,6 +60,26 @@ export class Resampler {
     }
     // Phase 0's tap halfWidth − 1 is its centre (x = 0), and tap t mirrors tap 2·(halfWidth − 1) − t.
     if (Number.isInteger(this.step)) this.folded = this.table.slice(this.halfWidth - 1, this.taps);
+    this.heldFrom = startAt;
+    this.sourceSamples = startAt;
+    this.nextOutput = Math.ceil(startAt / this.step);
+  }
+
+  /** The index of the next output (outputs are numbered from the source's start). */
+  get nextIndex(): number {
+    return this.nextOutput;
+  }
+
+  /** The first source index the kernel of output `n` reaches back to. */
+  sourceFor(n: number): number {
+    return Math.floor(n * this.step) - this.halfWidth + 1;
+  }
+
+  /** The first output whose kernel lies inside what was pushed from `startAt` on. */
+  firstExact(startAt: number): number {
+    let n = Math.ceil(startAt / this.step);
+    while (this.sourceFor(n) < startAt) n++;
+    return n;
   }
 
   /** Resamples the next source samples; returns the output samples they complete. */
