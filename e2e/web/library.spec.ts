@@ -104,6 +104,8 @@ test('a broken film page shows its error and changes nothing', async ({ page, ho
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the main views have no serious or critical accessibility violations (${scheme})`, async ({ page, host }) => {
+    // Two axe runs over the whole desk: 56-60 s of a 60 s budget in a landing train under load.
+    test.slow();
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(host.url);
     await page.getByRole('option', { name: /The Premiere Night/ }).click();
