@@ -21,6 +21,8 @@ export interface WheelRun {
   zoomDelta: number;
   scrolls: number;
   idle: boolean;
+  /** A user-timing mark set in each animation frame, where a trace cuts the run into frames (`bench/frame-trace.ts`). */
+  mark?: string;
 }
 
 /**
@@ -29,16 +31,23 @@ export interface WheelRun {
  * returns the time between frames while it does (a frame that took longer shows here). With `idle`,
  * no events: the same frames with nothing to do, the floor.
  */
-export async function wheelFrames({ selector, zoomSteps, zoomDelta, scrolls, idle }: WheelRun): Promise<number[]> {
+export async function wheelFrames({ selector, zoomSteps, zoomDelta, scrolls, idle, mark }: WheelRun): Promise<number[]> {
   const { document, requestAnimationFrame, WheelEvent } = globalThis as unknown as PageWindow;
   const target = document.querySelector(selector)!;
   const box = target.getBoundingClientRect();
   const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, cancelable: true };
   const frames: number[] = [];
-  let last = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  const nextFrame = () =>
+    new Promise<number>((resolve) =>
+      requestAnimationFrame(() => {
+        if (mark) performance.mark(mark);
+        resolve(performance.now());
+      })
+    );
+  let last = await nextFrame();
   const frame = async (deltaY: number, shiftKey: boolean) => {
     if (!idle) target.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY, shiftKey }));
-    const now = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+    const now = await nextFrame();
     frames.push(now - last);
     last = now;
   };
