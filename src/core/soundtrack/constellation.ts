@@ -49,27 +49,19 @@ const hann = new Float32Array(WINDOW);
   for (let i = 0; i < WINDOW; i++) hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / WINDOW);
 }
 
-/** In-place radix-2 FFT of `re` + i·`im`. */
-function fft(re: Float64Array, im: Float64Array): void {
-  for (let i = 0; i < fftSize; i++) {
-    const j = bitReversed[i];
-    if (j > i) {
-      const tr = re[i];
-      re[i] = re[j];
-      re[j] = tr;
-      const ti = im[i];
-      im[i] = im[j];
-      im[j] = ti;
-    }
-  }
+/**
+ * In-place radix-2 FFT of `re` + i·`im`, given in bit-reversed order (the caller writes its samples
+ * there, rather than moving them after). Each twiddle factor is loaded once per stage, for all the
+ * butterflies that use it: the same arithmetic, so the same spectrum, as butterfly by butterfly.
+ */
+function fftOfReversed(re: Float64Array, im: Float64Array): void {
   for (let size = 2; size <= fftSize; size *= 2) {
     const half = size / 2;
     const stride = fftSize / size;
-    for (let start = 0; start < fftSize; start += size) {
-      for (let k = 0; k < half; k++) {
-        const wr = cosTable[k * stride];
-        const wi = sinTable[k * stride];
-        const a = start + k;
+    for (let k = 0; k < half; k++) {
+      const wr = cosTable[k * stride];
+      const wi = sinTable[k * stride];
+      for (let a = k; a < fftSize; a += size) {
         const b = a + half;
         const xr = re[b] * wr - im[b] * wi;
         const xi = re[b] * wi + im[b] * wr;
@@ -202,10 +194,11 @@ export class ConstellationBuilder {
   private transform(a: Float32Array, b: Float32Array | undefined): void {
     const { re, im } = this;
     for (let i = 0; i < fftSize; i++) {
-      re[i] = a[i] * hann[i];
-      im[i] = b ? b[i] * hann[i] : 0;
+      const at = bitReversed[i];
+      re[at] = a[i] * hann[i];
+      im[at] = b ? b[i] * hann[i] : 0;
     }
-    fft(re, im);
+    fftOfReversed(re, im);
     // Separating the two real signals: A = (Z[k] + conj Z[-k]) / 2, B = (Z[k] − conj Z[-k]) / 2i.
     const first = this.spectrumSlot();
     for (let k = 0; k < BINS; k++) {
