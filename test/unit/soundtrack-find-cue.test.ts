@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ANALYSIS_RATE,
@@ -7,6 +8,9 @@ import {
   constellationOf,
   cueConstellationOf,
   FRAME_MS,
+  LOWEST_BIN,
+  NEIGHBOUR_BINS,
+  neighbourhoodMaxima,
   packPeak,
   peakBin,
   peakFrame
@@ -66,6 +70,22 @@ describe('resampling to the analysis rate', () => {
 });
 
 describe('the constellation', () => {
+  it("takes each bin's neighbourhood maximum in blocks as it would bin by bin, at the edges too", () => {
+    const scratch = { fromBlockStart: new Float32Array(BINS), toBlockEnd: new Float32Array(BINS) };
+    const level = fc.float({ min: -30, max: 5, noNaN: true });
+    fc.assert(
+      fc.property(fc.array(level, { minLength: BINS, maxLength: BINS }), (levels) => {
+        const spectrum = Float32Array.from(levels);
+        const widest = new Float32Array(BINS);
+        neighbourhoodMaxima(spectrum, widest, scratch);
+        for (let k = LOWEST_BIN; k < BINS; k++) {
+          const neighbours = spectrum.subarray(Math.max(LOWEST_BIN, k - NEIGHBOUR_BINS), Math.min(BINS, k + NEIGHBOUR_BINS + 1));
+          expect(widest[k]).toBe(Math.max(...neighbours));
+        }
+      })
+    );
+  });
+
   it('puts a steady tone in its bin, and finds nothing in silence', () => {
     const peaks = constellationOf(sine(2, 1000, R));
     expect(peaks.length).toBeGreaterThan(0);

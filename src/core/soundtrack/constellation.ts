@@ -14,9 +14,9 @@ export const BINS = WINDOW / 2;
 export const FRAME_MS = (HOP / ANALYSIS_RATE) * 1000;
 
 /** Bins below this (62 Hz) hold rumble and hum, not music a score is known by. */
-const LOWEST_BIN = 4;
+export const LOWEST_BIN = 4;
 /** A peak is the highest point within ±6 bins (±94 Hz) and ±3 frames (±96 ms). */
-const NEIGHBOUR_BINS = 6;
+export const NEIGHBOUR_BINS = 6;
 const NEIGHBOUR_FRAMES = 3;
 /** The strongest peaks of a frame that are kept: 156 a second at most. */
 const PEAKS_PER_FRAME = 5;
@@ -49,27 +49,19 @@ const hann = new Float32Array(WINDOW);
   for (let i = 0; i < WINDOW; i++) hann[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / WINDOW);
 }
 
-/** In-place radix-2 FFT of `re` + i·`im`. */
-function fft(re: Float64Array, im: Float64Array): void {
-  for (let i = 0; i < fftSize; i++) {
-    const j = bitReversed[i];
-    if (j > i) {
-      const tr = re[i];
-      re[i] = re[j];
-      re[j] = tr;
-      const ti = im[i];
-      im[i] = im[j];
-      im[j] = ti;
-    }
-  }
+/**
+ * In-place radix-2 FFT of `re` + i·`im`, given in bit-reversed order (the caller writes its samples
+ * there, rather than moving them after). Each twiddle factor is loaded once per stage, for all the
+ * butterflies that use it: the same arithmetic, so the same spectrum, as butterfly by butterfly.
+ */
+function fftOfReversed(re: Float64Array, im: Float64Array): void {
   for (let size = 2; size <= fftSize; size *= 2) {
     const half = size / 2;
     const stride = fftSize / size;
-    for (let start = 0; start < fftSize; start += size) {
-      for (let k = 0; k < half; k++) {
-        const wr = cosTable[k * stride];
-        const wi = sinTable[k * stride];
-        const a = start + k;
+    for (let k = 0; k < half; k++) {
+      const wr = cosTable[k * stride];
+      const wi = sinTable[k * stride];
+      for (let a = k; a < fftSize; a += size) {
         const b = a + half;
         const xr = re[b] * wr - im[b] * wi;
         const xi = re[b] * wi + im[b] * wr;
@@ -79,6 +71,42 @@ function fft(re: Float64Array, im: Float64Array): void {
         im[a] += xi;
       }
     }
+  }
+}
+
+/**
+ * Each bin's maximum over ±NEIGHBOUR_BINS (within LOWEST_BIN and the last bin), into `widest`, in
+ * three passes rather than 13 comparisons a bin (van Herk, Gil and Werman): in blocks as wide as a
+ * neighbourhood, the maxima from each block's start and to each block's end; a whole neighbourhood
+ * spans at most two blocks, so its maximum is the larger of the one to its first bin's block end and
+ * the one from its last bin's block start. The neighbourhoods cut short at the edges are compared
+ * bin by bin. `scratch`: two spectra's room, allocated once by the caller.
+ */
+export function neighbourhoodMaxima(
+  spectrum: Float32Array,
+  widest: Float32Array,
+  scratch: { fromBlockStart: Float32Array; toBlockEnd: Float32Array }
+): void {
+  const { fromBlockStart, toBlockEnd } = scratch;
+  const width = 2 * NEIGHBOUR_BINS + 1;
+  for (let start = LOWEST_BIN; start < BINS; start += width) {
+    const end = Math.min(BINS, start + width);
+    let max = -Infinity;
+    for (let k = start; k < end; k++) fromBlockStart[k] = max = spectrum[k] > max ? spectrum[k] : max;
+    max = -Infinity;
+    for (let k = end - 1; k >= start; k--) toBlockEnd[k] = max = spectrum[k] > max ? spectrum[k] : max;
+  }
+  for (let k = LOWEST_BIN + NEIGHBOUR_BINS; k < BINS - NEIGHBOUR_BINS; k++) {
+    const before = toBlockEnd[k - NEIGHBOUR_BINS];
+    const after = fromBlockStart[k + NEIGHBOUR_BINS];
+    widest[k] = before > after ? before : after;
+  }
+  for (let k = LOWEST_BIN; k < BINS; k++) {
+    if (k === LOWEST_BIN + NEIGHBOUR_BINS) k = BINS - NEIGHBOUR_BINS;
+    let max = -Infinity;
+    const to = Math.min(BINS - 1, k + NEIGHBOUR_BINS);
+    for (let j = Math.max(LOWEST_BIN, k - NEIGHBOUR_BINS); j <= to; j++) if (spectrum[j] > max) max = spectrum[j];
+    widest[k] = max;
   }
 }
 
@@ -106,6 +134,7 @@ export class ConstellationBuilder {
   private readonly spectra = Array.from({ length: RING }, () => new Float32Array(BINS));
   private readonly widest = Array.from({ length: RING }, () => new Float32Array(BINS));
   private readonly means = new Float64Array(RING);
+  private readonly scratch = { fromBlockStart: new Float32Array(BINS), toBlockEnd: new Float32Array(BINS) };
   private spectraSeen = 0;
   /** The frame's candidate peaks (bin, level), then the strongest chosen in bin order. */
   private readonly candidateBins = new Uint8Array(BINS);
@@ -165,10 +194,11 @@ export class ConstellationBuilder {
   private transform(a: Float32Array, b: Float32Array | undefined): void {
     const { re, im } = this;
     for (let i = 0; i < fftSize; i++) {
-      re[i] = a[i] * hann[i];
-      im[i] = b ? b[i] * hann[i] : 0;
+      const at = bitReversed[i];
+      re[at] = a[i] * hann[i];
+      im[at] = b ? b[i] * hann[i] : 0;
     }
-    fft(re, im);
+    fftOfReversed(re, im);
     // Separating the two real signals: A = (Z[k] + conj Z[-k]) / 2, B = (Z[k] − conj Z[-k]) / 2i.
     const first = this.spectrumSlot();
     for (let k = 0; k < BINS; k++) {
@@ -201,14 +231,8 @@ export class ConstellationBuilder {
     const spectrum = this.spectra[slot];
     const widest = this.widest[slot];
     let sum = 0;
-    for (let k = LOWEST_BIN; k < BINS; k++) {
-      sum += spectrum[k];
-      let max = -Infinity;
-      const from = Math.max(LOWEST_BIN, k - NEIGHBOUR_BINS);
-      const to = Math.min(BINS - 1, k + NEIGHBOUR_BINS);
-      for (let j = from; j <= to; j++) if (spectrum[j] > max) max = spectrum[j];
-      widest[k] = max;
-    }
+    for (let k = LOWEST_BIN; k < BINS; k++) sum += spectrum[k];
+    neighbourhoodMaxima(spectrum, widest, this.scratch);
     this.means[slot] = sum / (BINS - LOWEST_BIN);
     this.spectraSeen++;
     // The middle of the ring has its whole neighbourhood; the first frames have nothing before them.

@@ -9,6 +9,8 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { pcmFrames, readWavLayout } from '../recordings/decoders/wav';
+import type { EncodedPacket, EncodedPacketSink } from 'mediabunny';
+import { AacToMono } from './aac-mono';
 import { ANALYSIS_RATE } from './constellation';
 import { mixToMono, Resampler } from './resample';
 
@@ -65,9 +67,9 @@ class ToAnalysis {
     return Math.max(0, new Resampler(rate, ANALYSIS_RATE).sourceFor(this.part.from));
   }
 
-  /** `startAt`: the source index of the first sample pushed. */
-  push(channels: readonly Float32Array[], frames: number, rate: number, startAt = 0): void {
-    if (frames === 0 || this.ended) return;
+  /** `mono`: the channels' mean; `startAt`: the source index of its first sample. */
+  push(mono: Float32Array, rate: number, startAt = 0): void {
+    if (mono.length === 0 || this.ended) return;
     if (!this.resampler) {
       this.resampler = new Resampler(rate, ANALYSIS_RATE, startAt);
       // Before the sound's start is silence to the whole as well; elsewhere the kernel must reach only what was read.
@@ -78,7 +80,7 @@ class ToAnalysis {
     if (rate !== this.resampler.fromRate)
       throw new UndecodableSound(`the sound changes its sample rate (${this.resampler.fromRate} to ${rate} Hz)`);
     const first = this.resampler.nextIndex;
-    this.handOn(first, this.resampler.push(mixToMono([...channels], frames)));
+    this.handOn(first, this.resampler.push(mono));
   }
 
   /** The part's end is reached: the reading can stop. */
@@ -117,7 +119,7 @@ function decodeWav(path: string, out: ToAnalysis, onProgress: (fraction: number)
     for (let done = startAt * layout.blockAlign; done < dataBytes && !out.ended;) {
       const read = readSync(fd, buffer, 0, Math.min(buffer.length, dataBytes - done), layout.dataStart + done);
       if (read <= 0) break;
-      out.push(planes, pcmFrames(buffer.subarray(0, read), layout, planes), layout.sampleRate, startAt);
+      out.push(mixToMono(planes, pcmFrames(buffer.subarray(0, read), layout, planes)), layout.sampleRate, startAt);
       done += read;
       onProgress(Math.min(1, (done - startAt * layout.blockAlign) / Math.max(1, toRead - startAt * layout.blockAlign)));
     }
@@ -136,31 +138,9 @@ async function decodeTrack(path: string, trackNumber: number, out: ToAnalysis, o
     const codec = track.codec;
     if (codec === 'aac') {
       const config = await track.getDecoderConfig();
-      const { decoder } = await import('@audio/decode-aac');
-      const aac = await decoder(config?.description ? { asc: toBytes(config.description) } : undefined);
-      try {
-        const sink = new mediabunny.EncodedPacketSink(track);
-        const first = await sink.getFirstPacket();
-        const from = out.part.from / ANALYSIS_RATE;
-        const until = out.part.to === undefined ? duration : out.part.to / ANALYSIS_RATE;
-        const start =
-          first && out.part.from > 0 ? ((await sink.getPacket(first.timestamp + Math.max(0, from - AAC_LEAD_SECONDS))) ?? first) : first;
-        // Taken up part way, the first frame decoded lacks the overlap of the one before: dropped.
-        let warm = start === first;
-        let packets = 0;
-        const firstAt = first?.timestamp ?? 0;
-        for await (const packet of start ? sink.packets(start) : []) {
-          const { channelData, sampleRate } = aac.decode(packet.data);
-          const frames = channelData[0]?.length ?? 0;
-          if (frames && warm)
-            out.push(channelData, frames, sampleRate, out.part.from > 0 ? aacStart(packet.timestamp - firstAt, frames, sampleRate) : 0);
-          else if (frames) warm = true;
-          if (out.ended) break;
-          if (++packets % 500 === 0) onProgress(Math.min(1, Math.max(0, (packet.timestamp - from) / Math.max(1e-3, until - from))));
-        }
-      } finally {
-        aac.free();
-      }
+      const sink = new mediabunny.EncodedPacketSink(track);
+      const first = await sink.getFirstPacket();
+      if (first) await decodeAac(sink, first, config?.description && toBytes(config.description), duration, out, onProgress);
     } else if (codec === 'ac3' || codec === 'eac3') {
       if (out.part.from > 0) throw new Error('an AC-3 track is analysed whole, not in parts');
       const { registerAc3Decoder } = await import('@mediabunny/ac3');
@@ -174,7 +154,7 @@ async function decodeTrack(path: string, trackNumber: number, out: ToAnalysis, o
             planes = Array.from({ length: sample.numberOfChannels }, () => new Float32Array(frames));
           }
           planes.forEach((plane, planeIndex) => sample.copyTo(plane, { planeIndex, format: 'f32-planar' }));
-          out.push(planes, frames, sample.sampleRate);
+          out.push(mixToMono(planes, frames), sample.sampleRate);
           onProgress(Math.min(1, sample.timestamp / duration));
         } finally {
           sample.close();
@@ -189,6 +169,49 @@ async function decodeTrack(path: string, trackNumber: number, out: ToAnalysis, o
     onProgress(1);
   } finally {
     input.dispose();
+  }
+}
+
+/** Decoded AAC frames gathered before they go on to the resampler: a few hundred milliseconds. */
+const AAC_BATCH = 16_384;
+
+/** Reads the AAC track's packets from where the part needs and hands on their sound, a batch of frames at a time. */
+async function decodeAac(
+  sink: EncodedPacketSink,
+  first: EncodedPacket,
+  audioSpecificConfig: Uint8Array | undefined,
+  duration: number,
+  out: ToAnalysis,
+  onProgress: (fraction: number) => void
+): Promise<void> {
+  const aac = await AacToMono.open(audioSpecificConfig, first.data);
+  try {
+    const from = out.part.from / ANALYSIS_RATE;
+    const until = out.part.to === undefined ? duration : out.part.to / ANALYSIS_RATE;
+    const start = out.part.from > 0 ? ((await sink.getPacket(first.timestamp + Math.max(0, from - AAC_LEAD_SECONDS))) ?? first) : first;
+    // Taken up part way, the first frame decoded lacks the overlap of the one before: dropped.
+    let warm = start === first;
+    const batch = new Float32Array(AAC_BATCH);
+    let held = 0;
+    let batchStart = 0;
+    let packets = 0;
+    for await (const packet of sink.packets(start)) {
+      if (held > AAC_BATCH / 2) {
+        out.push(batch.subarray(0, held), aac.sampleRate, batchStart);
+        held = 0;
+        if (out.ended) return;
+      }
+      const frames = aac.decode(packet.data, batch, held);
+      if (frames && !warm) warm = true;
+      else if (frames) {
+        if (held === 0 && out.part.from > 0) batchStart = aacStart(packet.timestamp - first.timestamp, frames, aac.sampleRate);
+        held += frames;
+      }
+      if (++packets % 500 === 0) onProgress(Math.min(1, Math.max(0, (packet.timestamp - from) / Math.max(1e-3, until - from))));
+    }
+    out.push(batch.subarray(0, held), aac.sampleRate, batchStart);
+  } finally {
+    aac.free();
   }
 }
 

@@ -111,21 +111,16 @@ export class Resampler {
     const limit = last ? Math.ceil(this.sourceSamples / this.step) : Math.floor((end - this.halfWidth - 1) / this.step) + 1;
     const count = Math.max(0, limit - this.nextOutput);
     const out = new Float32Array(count);
-    const { buffer, table, taps, halfWidth, step, folded } = this;
-    for (let i = 0; i < count; i++) {
+    const { buffer, table, taps, halfWidth, step, folded, heldFrom } = this;
+    // At a whole ratio, the outputs whose kernel lies inside what is held take the folded sum; the
+    // ones before (near the source's start, where it reaches before it) the general one.
+    const general = folded ? Math.min(count, Math.max(0, Math.ceil((heldFrom + halfWidth - 1) / step) - this.nextOutput)) : count;
+    for (let i = 0; i < general; i++) {
       const position = (this.nextOutput + i) * step;
-      if (folded && position - halfWidth + 1 >= this.heldFrom) {
-        const centre = position - this.heldFrom;
-        const reach = halfWidth - 1;
-        let sum = buffer[centre] * folded[0];
-        for (let x = 1; x <= reach; x++) sum += (buffer[centre + x] + buffer[centre - x]) * folded[x];
-        out[i] = sum + buffer[centre + halfWidth] * folded[halfWidth];
-        continue;
-      }
       const base = Math.floor(position);
       const phase = Math.round((position - base) * PHASES);
       const row = phase * taps;
-      const first = base - halfWidth + 1 - this.heldFrom;
+      const first = base - halfWidth + 1 - heldFrom;
       let sum = 0;
       if (first >= 0) {
         for (let t = 0; t < taps; t++) sum += buffer[first + t] * table[row + t];
@@ -133,6 +128,15 @@ export class Resampler {
         for (let t = -first; t < taps; t++) sum += buffer[first + t] * table[row + t];
       }
       out[i] = sum;
+    }
+    if (folded) {
+      const reach = halfWidth - 1;
+      // Stepped by whole numbers, so the loads index by small integers.
+      for (let i = general, centre = (this.nextOutput + general) * step - heldFrom; i < count; i++, centre += step) {
+        let sum = buffer[centre] * folded[0];
+        for (let x = 1; x <= reach; x++) sum += (buffer[centre + x] + buffer[centre - x]) * folded[x];
+        out[i] = sum + buffer[centre + halfWidth] * folded[halfWidth];
+      }
     }
     this.nextOutput += count;
     // Keep the source the next output's kernel still reaches back to.
