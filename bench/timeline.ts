@@ -8,7 +8,7 @@ import type { TimelineRange } from '../src/shared/timeline';
 import { withHost } from './host-process';
 import { fmt, seededRandom, summarise, type Row } from './measure';
 import type { PageElement, PageWindow } from './page-globals';
-import { FRAME_MARK, traceFrameWork, traceSlowFrames } from './frame-trace';
+import { FRAME_MARK, profileScript, traceFrameWork, traceSlowFrames } from './frame-trace';
 import { wheelFrames } from './waveform-zoom';
 
 /** The issue's film: two hours holding 10,000 scenes, 20,000 placed cues and 100,000 notes; a tenth of each with `--quick`. */
@@ -256,6 +256,7 @@ export async function measureTimeline(home: string, quick: boolean): Promise<Row
           // A second zoom, under a detailed trace that slows it: what the slowest frames spent their work on.
           for (const slow of await traceSlowFrames(cdp, () => page.evaluate(wheelFrames, { ...run, idle: false }), 8)) console.log(slow);
           console.log(`page ${await page.locator('*').count()} elements, lanes ${await page.locator(`${LANES} *`).count()}`);
+          for (const line of await profileScript(cdp, () => page.evaluate(wheelFrames, { ...run, idle: false }), 25)) console.log(line);
         }
         const idle = summarise(idleFrames);
         const zooming = summarise(zoomFrames);
