@@ -117,13 +117,16 @@ test('a cue placed at the playhead stands on the timeline at that time; Enter on
   await track.scrollIntoViewIfNeeded();
   await track.focus();
   await expect(placed).toHaveAccessibleName(/^Shoes motif, /);
-  // Where the picture starts playing, caught by its own event: under load the second of playing can come and go
-  // between two looks at the Pause button.
+  // Where the picture is taken (the time its seek goes to), then that it plays, caught by their own events: under
+  // load the second of playing can come and go between two looks at the Pause button, and the position read when
+  // 'playing' fires has already moved on by as much as a loaded machine's frame.
   const video = pane(page).locator('video');
   await video.evaluate((element: HTMLVideoElement) => {
     const page = globalThis as unknown as { playedFromMs: Promise<number> };
+    let seekedToMs: number | null = null;
+    element.addEventListener('seeking', () => (seekedToMs ??= element.currentTime * 1000));
     page.playedFromMs = new Promise((resolve) =>
-      element.addEventListener('playing', () => resolve(element.currentTime * 1000), { once: true })
+      element.addEventListener('playing', () => resolve(seekedToMs ?? element.currentTime * 1000), { once: true })
     );
   });
   await track.press('Enter');
