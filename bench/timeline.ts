@@ -8,7 +8,7 @@ import type { TimelineRange } from '../src/shared/timeline';
 import { withHost } from './host-process';
 import { fmt, seededRandom, summarise, type Row } from './measure';
 import type { PageElement, PageWindow } from './page-globals';
-import { FRAME_MARK, traceFrameWork, traceSlowFrames } from './frame-trace';
+import { FRAME_MARK, profileScript, traceFrameWork, traceSlowFrames } from './frame-trace';
 import { wheelFrames } from './waveform-zoom';
 
 /** The issue's film: two hours holding 10,000 scenes, 20,000 placed cues and 100,000 notes; a tenth of each with `--quick`. */
@@ -254,8 +254,16 @@ export async function measureTimeline(home: string, quick: boolean): Promise<Row
         const answers = await page.evaluate(rangeAnswerBytes);
         if (process.env.REELNOTES_TRACE_FRAMES) {
           // A second zoom, under a detailed trace that slows it: what the slowest frames spent their work on.
-          for (const slow of await traceSlowFrames(cdp, () => page.evaluate(wheelFrames, { ...run, idle: false }), 8)) console.log(slow);
+          // Every frame named, the eight longest printed, and the whole zoom's work by kind.
+          const named = await traceSlowFrames(cdp, () => page.evaluate(wheelFrames, { ...run, idle: false }), Infinity);
+          for (const slow of named.slice(0, 8)) console.log(slow);
+          const totals: Record<string, number> = {};
+          for (const frame of named) for (const [kind, ms] of Object.entries(frame.parts)) totals[kind] = (totals[kind] ?? 0) + ms;
+          console.log(
+            `all frames, ms by kind: ${JSON.stringify(Object.fromEntries(Object.entries(totals).map(([kind, ms]) => [kind, Math.round(ms)])))}`
+          );
           console.log(`page ${await page.locator('*').count()} elements, lanes ${await page.locator(`${LANES} *`).count()}`);
+          for (const line of await profileScript(cdp, () => page.evaluate(wheelFrames, { ...run, idle: false }), 25)) console.log(line);
         }
         const idle = summarise(idleFrames);
         const zooming = summarise(zoomFrames);

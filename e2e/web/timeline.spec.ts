@@ -19,7 +19,31 @@ test.afterAll(() => films.remove());
 const FRAME_MS = 40;
 const pane = (page: Page) => page.getByRole('region', { name: 'Film picture' });
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
-const row = (page: Page, name: string | RegExp) => timeline(page).getByRole('group', { name });
+/** A row of the timeline: one list, one Tab stop; its chosen item is its one option while it has the focus. */
+const row = (page: Page, name: string | RegExp) => timeline(page).getByRole('listbox', { name });
+/** A row's chosen item, the row focused first (the canvas draws the items; the option stands over the chosen one). */
+async function chosenIn(list: Locator): Promise<Locator> {
+  await list.focus();
+  return list.getByRole('option');
+}
+/** Every item of a row, as the keyboard reaches them: Home, then → to the last, each announced as n of the row's count. */
+async function walk(list: Locator): Promise<{ name: string; startMs: number; endMs: number }[]> {
+  const option = await chosenIn(list);
+  await list.press('Home');
+  await expect(option).toHaveAttribute('aria-posinset', '1');
+  const size = Number(await option.getAttribute('aria-setsize'));
+  const items: { name: string; startMs: number; endMs: number }[] = [];
+  for (let i = 1; i <= size; i++) {
+    if (i > 1) await list.press('ArrowRight');
+    await expect(option).toHaveAttribute('aria-posinset', String(i));
+    items.push({
+      name: (await option.getAttribute('aria-label'))!,
+      startMs: await startOf(option),
+      endMs: Number(await option.getAttribute('data-end-ms'))
+    });
+  }
+  return items;
+}
 const positionMs = async (page: Page) =>
   Number(await pane(page).getByRole('timer', { name: 'Film time' }).getAttribute('data-position-ms'));
 const within = (page: Page, ms: number) =>
@@ -53,7 +77,9 @@ async function prepare(host: WebHost): Promise<Desk> {
 async function open(page: Page, host: WebHost): Promise<void> {
   await page.goto(host.url);
   await expect(pane(page).locator('video')).toHaveJSProperty('readyState', 4, { timeout: 20_000 });
-  await expect(row(page, 'Scenes').getByRole('button')).toHaveCount(3);
+  const scenes = row(page, 'Scenes');
+  await expect(await chosenIn(scenes)).toHaveAttribute('aria-setsize', '3');
+  await scenes.blur();
 }
 
 test('a cue placed at the playhead stands on the timeline at that time; Enter on it plays the film from there', async ({ page, host }) => {
@@ -71,8 +97,9 @@ test('a cue placed at the playhead stands on the timeline at that time; Enter on
   await form.getByLabel('Cue').selectOption({ label: 'Shoes motif' });
   await form.getByRole('button', { name: 'At the playhead' }).click();
 
-  const placed = row(page, desk.trackTitle).getByRole('button');
-  await expect(placed).toHaveCount(1);
+  const track = row(page, desk.trackTitle);
+  const placed = await chosenIn(track);
+  await expect(placed).toHaveAttribute('aria-setsize', '1');
   // The paused picture's time: the time the cue was placed at.
   const playhead = await positionMs(page);
   expect(await startOf(placed)).toBe(playhead);
@@ -87,18 +114,22 @@ test('a cue placed at the playhead stands on the timeline at that time; Enter on
   // Elsewhere, then Enter on the placement: the film goes to its start and plays it.
   await sceneInList(page, /The Dancer.s Choice/).click();
   await within(page, 5000);
-  await placed.scrollIntoViewIfNeeded();
-  await placed.focus();
-  // Where the picture starts playing, caught by its own event: under load the second of playing can come and go
-  // between two looks at the Pause button.
+  await track.scrollIntoViewIfNeeded();
+  await track.focus();
+  await expect(placed).toHaveAccessibleName(/^Shoes motif, /);
+  // Where the picture is taken (the time its seek goes to), then that it plays, caught by their own events: under
+  // load the second of playing can come and go between two looks at the Pause button, and the position read when
+  // 'playing' fires has already moved on by as much as a loaded machine's frame.
   const video = pane(page).locator('video');
   await video.evaluate((element: HTMLVideoElement) => {
     const page = globalThis as unknown as { playedFromMs: Promise<number> };
+    let seekedToMs: number | null = null;
+    element.addEventListener('seeking', () => (seekedToMs ??= element.currentTime * 1000));
     page.playedFromMs = new Promise((resolve) =>
-      element.addEventListener('playing', () => resolve(element.currentTime * 1000), { once: true })
+      element.addEventListener('playing', () => resolve(seekedToMs ?? element.currentTime * 1000), { once: true })
     );
   });
-  await placed.press('Enter');
+  await track.press('Enter');
   const playedFromMs = await page.evaluate(() => (globalThis as unknown as { playedFromMs: Promise<number> }).playedFromMs);
   expect(Math.abs(playedFromMs - playhead)).toBeLessThanOrEqual(FRAME_MS);
   await expect(pane(page).getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
@@ -119,8 +150,8 @@ test('a cue dragged from the cue list onto the timeline is placed where it is dr
   const x = Math.round(box.width * 0.75);
   await cue.dragTo(lanes, { targetPosition: { x, y: 40 } });
 
-  const placed = row(page, desk.trackTitle).getByRole('button');
-  await expect(placed).toHaveCount(1);
+  const placed = await chosenIn(row(page, desk.trackTitle));
+  await expect(placed).toHaveAttribute('aria-setsize', '1');
   // Where it was let go: three quarters into the 8-second film, to the pixel.
   const startMs = await startOf(placed);
   expect(Math.abs(startMs - (x / box.width) * 8000)).toBeLessThanOrEqual(8000 / box.width);
@@ -133,7 +164,7 @@ test('a cue dragged from the cue list onto the timeline is placed where it is dr
 test('dragging a scene’s end saves the new time, shown while dragging, and Undo puts it back', async ({ page, host }) => {
   const desk = await prepare(host);
   await open(page, host);
-  const audition = row(page, 'Scenes').getByRole('button', { name: /^The Audition/ });
+  const audition = (await chosenIn(row(page, 'Scenes'))).and(page.getByRole('option', { name: /^The Audition/ }));
   // The film pane scrolls: the timeline is under the picture.
   await audition.scrollIntoViewIfNeeded();
   const box = (await audition.boundingBox())!;
@@ -177,18 +208,28 @@ test('a row for a tag lists exactly the scenes, notes and placed cues carrying i
   await open(page, host);
 
   await timeline(page).getByLabel('Add a row for a tag').selectOption({ label: 'motif/red-shoes' });
-  const tagRow = row(page, 'motif/red-shoes').getByRole('button');
-  await expect(tagRow).toHaveCount(3);
-  expect(await tagRow.evaluateAll((options) => options.map((o) => o.getAttribute('aria-label')))).toEqual([
-    'Shoes motif, 00:00:00.12–00:00:01.12',
-    expect.stringMatching(/^The First Rehearsal, 00:00:02\.00–00:00:05\.00$/),
-    'The shoes again, 00:00:06.12'
-  ]);
-  // Keyboard: the row is reached by ↓ from the rows above, and ← → walk its items.
-  await tagRow.first().focus();
+  const tagRow = row(page, 'motif/red-shoes');
+  await expect
+    .poll(async () => (await walk(tagRow)).map((item) => item.name))
+    .toEqual([
+      'Shoes motif, 00:00:00.12–00:00:01.12',
+      expect.stringMatching(/^The First Rehearsal, 00:00:02\.00–00:00:05\.00$/),
+      'The shoes again, 00:00:06.12'
+    ]);
+  await expect(tagRow.getByRole('option')).toHaveAttribute('aria-setsize', '3');
+  // Keyboard: the row is reached by ↓ from the rows above, and ← → walk its items, each announced and its title shown.
+  await row(page, /^Notes/).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(tagRow).toBeFocused();
+  await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
-  await expect(tagRow.nth(1)).toBeFocused();
+  await expect(tagRow).toBeFocused();
+  const second = tagRow.getByRole('option');
+  await expect(second).toHaveAttribute('aria-posinset', '2');
+  await expect(tagRow).toHaveAttribute('aria-activedescendant', (await second.getAttribute('id'))!);
+  await expect(second).toHaveAccessibleName('The First Rehearsal, 00:00:02.00–00:00:05.00');
   await expect(timeline(page).getByText('The First Rehearsal, 00:00:02.00–00:00:05.00')).toBeVisible();
+  await timeline(page).screenshot({ path: test.info().outputPath('timeline-row-focus.png') });
 
   // Followed through the film: each appearance with its time and scene, first and last, minutes covered; ▶ plays there.
   await timeline(page).getByRole('button', { name: 'Follow motif/red-shoes through the film' }).click();
@@ -211,7 +252,8 @@ test('a note’s film time, saved while it is typed, moves the note on the timel
   const dancersChoice = desk.scenes[2];
   await host.call('notes.create', { target: { kind: 'scene', id: dancersChoice.id }, body: 'The shoes take her', filmTimeMs: 6000 });
   await open(page, host);
-  const mark = row(page, /^Notes/).getByRole('button', { name: /^The shoes take her/ });
+  const notes = row(page, /^Notes/);
+  const mark = (await chosenIn(notes)).and(page.getByRole('option', { name: /^The shoes take her/ }));
   await expect(mark).toHaveAttribute('data-start-ms', '6000');
 
   await sceneInList(page, new RegExp(dancersChoice.title.slice(0, 10))).click();
@@ -220,12 +262,14 @@ test('a note’s film time, saved while it is typed, moves the note on the timel
   await time.fill('00:00:07');
   // Saved by the autosave's pause, not confirmed: the timeline follows, the field keeps the focus.
   await expect(card.getByText('Saved')).toBeVisible();
-  await expect(mark).toHaveAttribute('data-start-ms', '7000');
   await expect(time).toBeFocused();
   expect(
     (await host.call<{ filmTimeMs: number }[]>('notes.forTarget', { target: { kind: 'scene', id: dancersChoice.id } })).result![0]
       .filmTimeMs
   ).toBe(7000);
+  // The timeline has the note at its new time: its row, focused now, has it as its item there.
+  await notes.focus();
+  await expect(mark).toHaveAttribute('data-start-ms', '7000');
 });
 
 test('the timeline exported as SVG parses as SVG and holds every scene title in view; PNG is a picture', async ({ page, host }) => {

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { colourName } from '../../../shared/colour-names';
 import type { Cue } from '../../../shared/score';
 import { formatTrackTime } from '../../../shared/time-format';
@@ -6,6 +7,7 @@ import { CiteButton } from '../exchange/CiteButton';
 import { cueDragSource } from './cue-drag';
 import { CueSelectionBar } from './CueSelectionBar';
 import { CueSwatch } from './CueSwatch';
+import { usePlaceInPane } from '../ui/place-in-pane';
 import cueText from './cue-text.module.css';
 import styles from './CueList.module.css';
 
@@ -35,6 +37,11 @@ function matches(cue: Cue, words: string[]): boolean {
 }
 
 export const isMarker = (cue: Cue) => cue.endMs <= cue.startMs;
+
+/** A row's height until it is measured: a label over its times. */
+const ROW_ESTIMATE_PX = 44;
+/** Rows drawn beyond each edge of the panel's view, so a short scroll or a press of ↓ finds its row already there. */
+const OVERSCAN = 8;
 
 interface Props {
   cues: Cue[];
@@ -70,6 +77,10 @@ const onControl = (event: MouseEvent) => event.target instanceof Element && even
  * Ctrl/⌘+Space adds or takes away the focused row, Ctrl/⌘+A takes every row shown and Esc none. The
  * selected rows shown are recoloured, tagged or deleted together; Delete deletes them (or the focused
  * row), and Ctrl/⌘+Z in the cue panel undoes it.
+ *
+ * Only the rows in view of the cue panel are on the page, with the row in the Tab order and the one being edited:
+ * a track of a hundred cues would otherwise hold over a thousand elements beside the film's timeline, which the
+ * page lays out in layers again on every frame of a zoom there.
  */
 export function CueList({
   cues,
@@ -102,9 +113,33 @@ export function CueList({
   const selected = shown.filter((cue) => selectedIds.has(cue.id));
 
   const rowElement = (cueId: number) => list.current?.querySelector<HTMLElement>(`[data-cue-id="${cueId}"]`);
+  const { pane, top } = usePlaceInPane(list);
+  const currentIndex = shown.findIndex((cue) => cue.id === current);
+  const editingIndex = shown.findIndex((cue) => cue.id === editingId);
+  // The row in the Tab order and the one being edited are always drawn: one keeps the list's Tab stop, the other its form.
+  const withKept = useCallback(
+    (range: Range) =>
+      [...new Set([...defaultRangeExtractor(range), currentIndex, editingIndex].filter((i) => i >= 0))].sort((a, b) => a - b),
+    [currentIndex, editingIndex]
+  );
+  // TanStack Virtual hands back functions React Compiler cannot memoise; this component is not compiled.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => pane.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: OVERSCAN,
+    scrollMargin: top,
+    getItemKey: (index) => shown[index].id,
+    rangeExtractor: withKept
+  });
+
+  // A row asked to take the focus takes it once it is drawn (focusing scrolls it into the panel's view).
   useEffect(() => {
     if (focusAfterRender.current === null) return;
-    rowElement(focusAfterRender.current)?.focus();
+    const row = rowElement(focusAfterRender.current);
+    if (!row) return;
+    row.focus();
     focusAfterRender.current = null;
   });
 
@@ -112,6 +147,7 @@ export function CueList({
     const cue = shown[Math.max(0, Math.min(shown.length - 1, index))];
     if (!cue) return;
     setFocusedId(cue.id);
+    focusAfterRender.current = cue.id;
     rowElement(cue.id)?.focus();
     return cue;
   };
@@ -203,13 +239,25 @@ export function CueList({
       {selected.length > 0 && (
         <CueSelectionBar selected={selected} onDelete={() => void deleteCues(selected)} onClear={() => setSelectedIds(new Set())} />
       )}
-      <ol className={styles.list} ref={list} aria-label="Cues of the track">
-        {shown.map((cue, index) =>
-          editingId === cue.id ? (
-            <li key={cue.id}>{renderEditor(cue)}</li>
+      <ol className={styles.list} ref={list} aria-label="Cues of the track" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map(({ index, key, start }) => {
+          const cue = shown[index];
+          // Each drawn row stands at its offset in the whole list, measured once drawn (chips and the editor are taller).
+          const place = {
+            ref: virtualizer.measureElement,
+            'data-index': index,
+            'aria-setsize': shown.length,
+            'aria-posinset': index + 1,
+            style: { transform: `translateY(${start - top}px)` }
+          };
+          return editingId === cue.id ? (
+            <li key={key} className={styles.editing} {...place}>
+              {renderEditor(cue)}
+            </li>
           ) : (
             <li
-              key={cue.id}
+              key={key}
+              {...place}
               className={styles.row}
               data-playing={playingCueId === cue.id || undefined}
               data-selected={selectedIds.has(cue.id) || undefined}
@@ -310,8 +358,8 @@ export function CueList({
                 <CiteButton target={{ kind: 'cue', id: cue.id }} what={`cue ${cue.label}`} compact />
               </div>
             </li>
-          )
-        )}
+          );
+        })}
       </ol>
     </>
   );

@@ -1,11 +1,12 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Scene } from '../../../shared/domain';
 import type { TagRef } from '../../../shared/notes';
 import { formatFilmTime } from '../../../shared/time-format';
 import { TagChips } from '../tags/TagChip';
 import styles from './SceneList.module.css';
 import { itemMenuAttributes } from '../exchange/item-menu';
+import { usePlaceInPane } from '../ui/place-in-pane';
 
 interface Props {
   scenes: Scene[];
@@ -21,46 +22,6 @@ interface Props {
 const ROW_ESTIMATE_PX = 62;
 /** Rows drawn beyond each edge of the view, so a short scroll or a press of ↓ finds its row already there. */
 const OVERSCAN = 10;
-
-/** The nearest box around `element` that scrolls vertically: the film pane, whose scrolling moves the list. */
-function scrollingBox(element: HTMLElement): HTMLElement | null {
-  for (let box = element.parentElement; box; box = box.parentElement) {
-    const { overflowY } = getComputedStyle(box);
-    if (overflowY === 'auto' || overflowY === 'scroll') return box;
-  }
-  return null;
-}
-
-/**
- * The scrolling box around the list, and the list's top in that box's content. What stands above the list
- * (the picture, the timeline, the film's header) grows and shrinks on its own, and comes and goes as lazy parts
- * load: each of the box's children is watched for its size, and the box for its children.
- */
-function usePlaceInPane(list: RefObject<HTMLElement | null>) {
-  const pane = useRef<HTMLElement | null>(null);
-  const [top, setTop] = useState(0);
-  useLayoutEffect(() => {
-    const element = list.current;
-    const box = element && scrollingBox(element);
-    pane.current = box;
-    if (!element || !box) return;
-    const measure = () => setTop(Math.round(element.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop));
-    const sizes = new ResizeObserver(measure);
-    const watch = () => {
-      sizes.disconnect();
-      for (const child of box.children) sizes.observe(child);
-      measure();
-    };
-    const children = new MutationObserver(watch);
-    children.observe(box, { childList: true });
-    watch();
-    return () => {
-      sizes.disconnect();
-      children.disconnect();
-    };
-  }, [list]);
-  return { pane, top };
-}
 
 /**
  * The film's scenes in order, as a listbox: arrow keys (or j/k) move through them, Home and End

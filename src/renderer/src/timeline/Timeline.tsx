@@ -2,11 +2,11 @@ import {
   memo,
   useCallback,
   useEffect,
+  useId,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
-  type CSSProperties,
   type DragEvent,
   type KeyboardEvent,
   type PointerEvent as ReactPointerEvent
@@ -91,12 +91,16 @@ interface Change {
   before: { startMs: number; endMs: number };
 }
 
+/** An item's key within its row: its kind and id (a tag row holds scenes, notes and placements). */
+const itemKey = (item: TimelineItem) => `${item.kind}:${item.id}`;
+
 /**
  * The whole film on one axis, under the film's picture: scenes, each track's placed cues, notes, subtitle
- * files and rows the person adds for tags, drawn on a canvas from the view's answer (`timeline.range`),
- * with a group of focusable items per row over it for the keyboard and screen readers. Zooms from the whole film to single
- * frames, pans, follows the film's playhead, seeks on a click, moves and resizes scenes and placements by
- * drag or key, with Undo.
+ * files and rows the person adds for tags, all drawn on a canvas from the view's answer (`timeline.range`).
+ * Each row is one focusable list for the keyboard and screen readers: arrows move its chosen item, which
+ * stands as the list's one option (its active descendant) while the row has the focus. Zooms from the whole
+ * film to single frames, pans, follows the film's playhead, seeks on a click, moves and resizes scenes and
+ * placements by drag or key, with Undo; hovering or choosing an item shows its title.
  */
 export function Timeline({ filmId, filmTitle, tags }: { filmId: number; filmTitle: string; tags: readonly TagRef[] }) {
   const axis = useTimelineAxis(filmId).data;
@@ -125,7 +129,10 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
   const [tagRowIds, setTagRowIds] = useState(() => rememberedTagRows(filmId));
   const [drag, setDrag] = useState<Drag | null>(null);
   const [undo, setUndo] = useState<Change[]>([]);
-  const [active, setActive] = useState<{ row: number; item: number } | null>(null);
+  // Each row's chosen item, by key: it stays chosen while the answers around it change with the view.
+  const [chosen, setChosen] = useState<Partial<Record<string, string>>>({});
+  const [focusedRow, setFocusedRow] = useState<number | null>(null);
+  const [hovered, setHovered] = useState<TimelineItem | null>(null);
   const [palette, setPalette] = useState<TimelinePalette | null>(null);
   const [following, setFollowing] = useState<number | null>(null);
 
@@ -281,6 +288,7 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
     const rowIndex = rowAt(event.clientY);
     const hit = rowIndex === null ? null : itemAt(event.clientX, rowIndex);
     const item = hit?.cue ?? null;
+    if (item && rowIndex !== null) setChosen((state) => ({ ...state, [rows[rowIndex].key]: itemKey(item) }));
     // A press on nothing (or on what cannot move) is a click: it seeks where it is let go.
     setDrag({
       item: item ?? {
@@ -301,7 +309,14 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
     event.currentTarget.setPointerCapture(event.pointerId);
   };
   const onPointerMove = (event: ReactPointerEvent<HTMLDivElement>) => {
-    if (!drag || event.pointerId !== drag.pointerId || !movable(drag.item) || drag.item.id === 0) return;
+    if (!drag) {
+      // What the pointer is over shows its title; the state changes only when that item does.
+      const rowIndex = rowAt(event.clientY);
+      const over = rowIndex === null ? null : (itemAt(event.clientX, rowIndex)?.cue ?? null);
+      if (over !== hovered) setHovered(over);
+      return;
+    }
+    if (event.pointerId !== drag.pointerId || !movable(drag.item) || drag.item.id === 0) return;
     const dx = event.clientX - drag.originPx;
     if (!drag.moved && Math.abs(dx) < DRAG_THRESHOLD_PX) return;
     setDrag({ ...drag, moved: true, times: heldTimes(drag.item, drag.part, dx * shown.msPerPx) });
@@ -334,20 +349,42 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
     const items = dataOf(row)?.items ?? [];
     return items.length <= LISTED_PER_ROW ? items : [];
   };
-  const focusItem = (rowIndex: number, itemIndex: number) => {
-    setActive({ row: rowIndex, item: itemIndex });
-    const item = listed(rows[rowIndex])[itemIndex];
-    if (item) showTime(item.startMs);
-    requestAnimationFrame(() => lanes.current?.querySelector<HTMLElement>(`[data-row="${rowIndex}"][data-index="${itemIndex}"]`)?.focus());
-  };
-  const onItemKeyDown = (event: KeyboardEvent<HTMLElement>, rowIndex: number, itemIndex: number) => {
+  /** The index of a row's chosen item among those listed: the one chosen, else the first in view. */
+  const chosenIndex = (rowIndex: number): number => {
     const items = listed(rows[rowIndex]);
+    const key = chosen[rows[rowIndex]?.key ?? ''];
+    const index = key === undefined ? -1 : items.findIndex((item) => itemKey(item) === key);
+    if (index >= 0) return index;
+    const firstInView = items.findIndex((item) => item.endMs >= shown.startMs);
+    return firstInView >= 0 ? firstInView : Math.max(0, items.length - 1);
+  };
+  const choose = (rowIndex: number, item: TimelineItem) => {
+    setChosen((state) => ({ ...state, [rows[rowIndex].key]: itemKey(item) }));
+    showTime(item.startMs);
+  };
+  const onRowKeyDown = (event: KeyboardEvent<HTMLElement>, rowIndex: number) => {
+    const items = listed(rows[rowIndex]);
+    const itemIndex = chosenIndex(rowIndex);
     const item = items[itemIndex];
-    if (!item) return;
     const own = () => {
       event.preventDefault();
       event.stopPropagation();
     };
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      own();
+      const next = rowIndex + (event.key === 'ArrowDown' ? 1 : -1);
+      if (next < 0 || next >= rows.length) return;
+      const target = listed(rows[next]);
+      // The item of the next row nearest in time to this one's, so a motif is followed across the rows.
+      if (item && target.length > 0)
+        choose(
+          next,
+          target.reduce((best, other) => (Math.abs(other.startMs - item.startMs) < Math.abs(best.startMs - item.startMs) ? other : best))
+        );
+      lanes.current?.querySelector<HTMLElement>(`[data-row-list="${next}"]`)?.focus();
+      return;
+    }
+    if (!item) return;
     const step = event.shiftKey && !event.altKey ? frameMs : 1000;
     if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
       own();
@@ -361,21 +398,10 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
     }
     if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
       own();
-      focusItem(rowIndex, Math.max(0, Math.min(items.length - 1, itemIndex + (event.key === 'ArrowRight' ? 1 : -1))));
+      choose(rowIndex, items[Math.max(0, Math.min(items.length - 1, itemIndex + (event.key === 'ArrowRight' ? 1 : -1)))]);
     } else if (event.key === 'Home' || event.key === 'End') {
       own();
-      focusItem(rowIndex, event.key === 'Home' ? 0 : items.length - 1);
-    } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
-      own();
-      const next = rowIndex + (event.key === 'ArrowDown' ? 1 : -1);
-      const target = listed(rows[next]);
-      if (next < 0 || next >= rows.length) return;
-      const nearest = target.reduce(
-        (best, other, i) => (Math.abs(other.startMs - item.startMs) < Math.abs(target[best].startMs - item.startMs) ? i : best),
-        0
-      );
-      if (target.length > 0) focusItem(next, nearest);
-      else lanes.current?.querySelector<HTMLElement>(`[data-row-list="${next}"]`)?.focus();
+      choose(rowIndex, items[event.key === 'Home' ? 0 : items.length - 1]);
     } else if (event.key === 'Enter') {
       own();
       if (item.kind === 'placement' && item.cue) {
@@ -398,16 +424,13 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
     }
   };
 
-  const vars = { '--from': shown.startMs, '--ms-per-px': shown.msPerPx } as CSSProperties;
   const time = (ms: number) => formatFrameTime(ms, frameMs);
   const itemLabel = (item: TimelineItem) =>
     item.endMs > item.startMs ? `${item.title}, ${time(item.startMs)}–${time(item.endMs)}` : `${item.title}, ${time(item.startMs)}`;
   // A title or the times while dragging stand over the item's start, kept inside the lanes.
   const tipLeft = (ms: number) => Math.max(0, Math.min((ms - shown.startMs) / shown.msPerPx, width - 260));
-  const focused = active ? listed(rows[active.row])[active.item] : undefined;
-  // The part of the film whose items stand as buttons: the view and a view's width either side.
-  const viewSpanMs = shown.msPerPx * width;
-  const inView = (item: TimelineItem) => item.endMs >= shown.startMs - viewSpanMs && item.startMs <= shown.startMs + 2 * viewSpanMs;
+  const focused = focusedRow === null ? undefined : listed(rows[focusedRow])[chosenIndex(focusedRow)];
+  const titled = hovered ?? focused;
 
   return (
     <section ref={section} className={styles.timeline} aria-label="Timeline" data-transport="film" onKeyDown={onLanesKeyDown}>
@@ -484,36 +507,41 @@ function TimelineDesk({ axis, filmTitle, tags }: { axis: TimelineAxis; filmTitle
             onPointerMove={onPointerMove}
             onPointerUp={onPointerUp}
             onPointerCancel={() => setDrag(null)}
+            onPointerLeave={() => setHovered(null)}
             onDragOver={onDragOver}
             onDrop={onDrop}
             data-testid="timeline-lanes"
           >
             <canvas ref={canvas} className={styles.canvas} style={{ width, height: rowTop(rows.length) }} aria-hidden="true" />
-            <div className={styles.items} style={vars}>
-              {rows.map((row, rowIndex) => (
+            {rows.map((row, rowIndex) => {
+              const items = listed(row);
+              return (
                 <RowList
                   key={row.key}
                   row={row}
                   rowIndex={rowIndex}
                   data={dataOf(row)}
-                  items={listed(row)}
-                  inView={inView}
-                  activeIndex={active?.row === rowIndex ? active.item : 0}
+                  count={items.length}
+                  active={focusedRow === rowIndex ? items[chosenIndex(rowIndex)] : undefined}
+                  activeIndex={chosenIndex(rowIndex)}
+                  view={shown}
+                  widthPx={width}
                   label={itemLabel}
-                  onFocusItem={(index) => setActive({ row: rowIndex, item: index })}
-                  onKeyDown={onItemKeyDown}
+                  onFocus={() => setFocusedRow(rowIndex)}
+                  onBlur={() => setFocusedRow((current) => (current === rowIndex ? null : current))}
+                  onKeyDown={onRowKeyDown}
                 />
-              ))}
-            </div>
+              );
+            })}
             {drag?.moved && (
               <p className={styles.dragTimes} role="status" style={{ left: tipLeft(drag.times.startMs) }}>
                 {time(drag.times.startMs)}
                 {drag.times.endMs > drag.times.startMs ? `–${time(drag.times.endMs)}` : ''}
               </p>
             )}
-            {focused && !drag && (
-              <p className={styles.focusTitle} style={{ left: tipLeft(focused.startMs) }}>
-                {itemLabel(focused)}
+            {titled && !drag && (
+              <p className={styles.focusTitle} style={{ left: tipLeft(titled.startMs) }}>
+                {itemLabel(titled)}
               </p>
             )}
           </div>
@@ -553,57 +581,66 @@ interface RowListProps {
   row: TimelineRow;
   rowIndex: number;
   data: TimelineRowRange | undefined;
-  items: TimelineItem[];
-  /** Whether an item is near enough the view to stand as a button (the active one always does, to keep the row's Tab stop). */
-  inView: (item: TimelineItem) => boolean;
+  /** How many of the row's items are listed one by one (none where the answer only counts them). */
+  count: number;
+  /** The chosen item, while the row has the focus. */
+  active: TimelineItem | undefined;
   activeIndex: number;
+  view: WaveformView;
+  widthPx: number;
   label: (item: TimelineItem) => string;
-  onFocusItem: (index: number) => void;
-  onKeyDown: (event: KeyboardEvent<HTMLElement>, rowIndex: number, itemIndex: number) => void;
+  onFocus: () => void;
+  onBlur: () => void;
+  onKeyDown: (event: KeyboardEvent<HTMLElement>, rowIndex: number) => void;
 }
 
+/** A box this far past the lanes' edge is out of sight: an item's box is cut there, not thousands of pixels away. */
+const OFF_LANES_PX = 16;
+
 /**
- * A row's items near the view as a group of buttons over the canvas, each placed by CSS from its times and
- * the view's variables. Only those near the view: every button is restyled on each frame of a zoom, and the
- * window the library answered for is many views wide. One item is in the Tab order.
+ * One row for the keyboard and screen readers: a list with one Tab stop whose items the canvas draws. While
+ * it has the focus, its chosen item stands as its one option (the active descendant) where the canvas draws
+ * it, ringed: a zoom restyles one box a row, never the hundreds a row can list.
  */
-function RowList({ row, rowIndex, data, items, inView, activeIndex, label, onFocusItem, onKeyDown }: RowListProps) {
-  const tabStop = Math.min(activeIndex, items.length - 1);
+function RowList({ row, rowIndex, data, count, active, activeIndex, view, widthPx, label, onFocus, onBlur, onKeyDown }: RowListProps) {
+  const optionId = `${useId()}-active`;
   const summary =
     data && data.items === null
       ? `${data.total} here, zoom in to reach them one by one`
-      : data && items.length === 0 && data.total > 0
+      : data && count === 0 && data.total > 0
         ? `${data.total} here, zoom in to list them`
         : null;
+  const x = (ms: number) => Math.max(-OFF_LANES_PX, Math.min(widthPx + OFF_LANES_PX, (ms - view.startMs) / view.msPerPx));
+  const left = active ? x(active.startMs) : 0;
+  const span = active !== undefined && active.endMs > active.startMs;
   return (
     <div
-      role="group"
+      role="listbox"
       aria-label={summary ? `${row.label}: ${summary}` : row.label}
+      aria-activedescendant={active ? optionId : undefined}
       className={styles.rowList}
       style={{ top: rowTop(rowIndex) }}
-      tabIndex={items.length === 0 ? 0 : undefined}
+      tabIndex={0}
       data-row-list={rowIndex}
+      data-plays-film
+      onFocus={onFocus}
+      onBlur={onBlur}
+      onKeyDown={(event) => onKeyDown(event, rowIndex)}
     >
-      {items.map((item, index) =>
-        index !== tabStop && !inView(item) ? null : (
-          <button
-            type="button"
-            key={`${item.kind}:${item.id}`}
-            data-plays-film
-            aria-label={label(item)}
-            title={label(item)}
-            tabIndex={index === tabStop ? 0 : -1}
-            className={item.endMs > item.startMs ? styles.span : styles.point}
-            style={{ '--start': item.startMs, '--end': item.endMs } as CSSProperties}
-            data-row={rowIndex}
-            data-index={index}
-            data-kind={item.kind}
-            data-start-ms={item.startMs}
-            data-end-ms={item.endMs}
-            onFocus={() => onFocusItem(index)}
-            onKeyDown={(event) => onKeyDown(event, rowIndex, index)}
-          />
-        )
+      {active && (
+        <div
+          id={optionId}
+          role="option"
+          aria-selected="true"
+          aria-setsize={count}
+          aria-posinset={activeIndex + 1}
+          aria-label={label(active)}
+          className={span ? styles.span : styles.point}
+          style={{ transform: `translateX(${left}px)`, width: span ? Math.max(2, x(active.endMs) - left) : undefined }}
+          data-kind={active.kind}
+          data-start-ms={active.startMs}
+          data-end-ms={active.endMs}
+        />
       )}
     </div>
   );
