@@ -11,7 +11,7 @@ import { attachFile } from '../src/core/recordings/recordings';
 import { withHost } from './host-process';
 import { summarise, type Row } from './measure';
 import { measureSpectrogram } from './spectrogram';
-import { FRAME_STAMP, traceFrameWork } from './frame-work';
+import { FRAME_MARK, traceFrameWork } from './frame-trace';
 import type { PageWindow } from './page-globals';
 
 /** What `wheelFrames` zooms and pans: the element under the wheel, and how far one zoom step turns it. */
@@ -22,8 +22,8 @@ export interface WheelRun {
   zoomDelta: number;
   scrolls: number;
   idle: boolean;
-  /** Stamped on the page's trace at every frame, for `traceFrameWork`. */
-  stamp?: string;
+  /** A user-timing mark set in each animation frame, where a trace cuts the run into frames (`bench/frame-trace.ts`). */
+  mark?: string;
 }
 
 /**
@@ -32,21 +32,23 @@ export interface WheelRun {
  * returns the time between frames while it does (a frame that took longer shows here). With `idle`,
  * no events: the same frames with nothing to do, the floor.
  */
-export async function wheelFrames({ selector, zoomSteps, zoomDelta, scrolls, idle, stamp }: WheelRun): Promise<number[]> {
+export async function wheelFrames({ selector, zoomSteps, zoomDelta, scrolls, idle, mark }: WheelRun): Promise<number[]> {
   const { document, requestAnimationFrame, WheelEvent } = globalThis as unknown as PageWindow;
   const target = document.querySelector(selector)!;
   const box = target.getBoundingClientRect();
   const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, cancelable: true };
   const frames: number[] = [];
-  let last = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
-  const frame = async (deltaY: number, shiftKey: boolean) => {
-    if (!idle) target.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY, shiftKey }));
-    const now = await new Promise<number>((resolve) =>
+  const nextFrame = () =>
+    new Promise<number>((resolve) =>
       requestAnimationFrame(() => {
-        if (stamp) console.timeStamp(stamp);
+        if (mark) performance.mark(mark);
         resolve(performance.now());
       })
     );
+  let last = await nextFrame();
+  const frame = async (deltaY: number, shiftKey: boolean) => {
+    if (!idle) target.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY, shiftKey }));
+    const now = await nextFrame();
     frames.push(now - last);
     last = now;
   };
@@ -120,19 +122,13 @@ export async function measureWaveformZoom(browser: () => Promise<Browser>, films
         };
         // Twelve steps of ×2 from an hour across ~860 px (about 4 s a pixel) reach the closest zoom.
         const zoomSteps = Math.ceil(Math.log2((minutes * 60_000) / 860)) + 1;
-        const run = { selector: 'canvas[aria-label^="Waveform"]', zoomSteps, zoomDelta: 100, scrolls: 10 };
-        const floor = summarise(await page.evaluate(wheelFrames, { ...run, idle: true }));
+        const run = { selector: 'canvas[aria-label^="Waveform"]', zoomSteps, zoomDelta: 100, scrolls: 10, mark: FRAME_MARK };
+        const idle = await traceFrameWork(cdp, () => page.evaluate(wheelFrames, { ...run, idle: true }));
         const before = await heap();
-        const zooming = summarise(await page.evaluate(wheelFrames, { ...run, idle: false }));
+        const zoom = await traceFrameWork(cdp, () => page.evaluate(wheelFrames, { ...run, idle: false }));
         const growth = (await heap()) - before;
-        // The same zoom and scroll again under a trace (a trace slows what it watches, so the frame times above
-        // are taken without one): the main thread's work in each frame, and in each idle frame.
-        const idleWork = summarise(
-          await traceFrameWork(chromium, page, () => page.evaluate(wheelFrames, { ...run, idle: true, stamp: FRAME_STAMP }))
-        );
-        const zoomWork = summarise(
-          await traceFrameWork(chromium, page, () => page.evaluate(wheelFrames, { ...run, idle: false, stamp: FRAME_STAMP }))
-        );
+        const [floor, zooming] = [summarise(idle.result), summarise(zoom.result)];
+        const [idleWork, zoomWork] = [summarise(idle.work), summarise(zoom.work)];
         const spectrogram = await measureSpectrogram(page, recording.id, minutes);
         const note = `${minutes}-minute recording (analysed in ${(analysisMs / 1000).toFixed(1)} s), ${zoomSteps} zoom steps in and out, 10 scrolls at each; floor: the same frames idle`;
         return [
