@@ -11,6 +11,7 @@ import { attachFile } from '../src/core/recordings/recordings';
 import { withHost } from './host-process';
 import { summarise, type Row } from './measure';
 import { measureSpectrogram } from './spectrogram';
+import { FRAME_MARK, traceFrameWork } from './frame-trace';
 import type { PageWindow } from './page-globals';
 
 /** What `wheelFrames` zooms and pans: the element under the wheel, and how far one zoom step turns it. */
@@ -121,22 +122,34 @@ export async function measureWaveformZoom(browser: () => Promise<Browser>, films
         };
         // Twelve steps of ×2 from an hour across ~860 px (about 4 s a pixel) reach the closest zoom.
         const zoomSteps = Math.ceil(Math.log2((minutes * 60_000) / 860)) + 1;
-        const run = { selector: 'canvas[aria-label^="Waveform"]', zoomSteps, zoomDelta: 100, scrolls: 10 };
-        const floor = summarise(await page.evaluate(wheelFrames, { ...run, idle: true }));
+        const run = { selector: 'canvas[aria-label^="Waveform"]', zoomSteps, zoomDelta: 100, scrolls: 10, mark: FRAME_MARK };
+        const idle = await traceFrameWork(cdp, () => page.evaluate(wheelFrames, { ...run, idle: true }));
         const before = await heap();
-        const zooming = summarise(await page.evaluate(wheelFrames, { ...run, idle: false }));
+        const zoom = await traceFrameWork(cdp, () => page.evaluate(wheelFrames, { ...run, idle: false }));
         const growth = (await heap()) - before;
+        const [floor, zooming] = [summarise(idle.result), summarise(zoom.result)];
+        const [idleWork, zoomWork] = [summarise(idle.work), summarise(zoom.work)];
         const spectrogram = await measureSpectrogram(page, recording.id, minutes);
         const note = `${minutes}-minute recording (analysed in ${(analysisMs / 1000).toFixed(1)} s), ${zoomSteps} zoom steps in and out, 10 scrolls at each; floor: the same frames idle`;
         return [
           {
-            measure: 'waveform zoom and scroll, frame time p95',
+            // Frames come at the display's 60 Hz: even idle ones are 16.7 ms apart, a little more at the p95.
+            measure: 'waveform zoom and scroll, time between frames p95',
             value: zooming.p95,
             floor: floor.p95,
             unit: 'ms',
-            goal: '<= 16 ms',
-            met: zooming.p95 <= 16,
+            goal: 'as idle frames (+1 ms)',
+            met: zooming.p95 <= floor.p95 + 1,
             note
+          },
+          {
+            measure: 'waveform zoom and scroll, main-thread work a frame p95',
+            value: zoomWork.p95,
+            floor: idleWork.p95,
+            unit: 'ms',
+            goal: '<= 16 ms',
+            met: zoomWork.p95 <= 16,
+            note: `p50 ${zoomWork.p50.toFixed(1)} ms; floor: the idle frames' work, traced the same way`
           },
           {
             measure: 'waveform zoom and scroll, renderer heap growth',

@@ -158,8 +158,7 @@ export function ScoreWorkspace({ film, tracks, scenes }: { film: Film; tracks: T
                   onPlayFrom={(ms) => {
                     if (!canPlay) return;
                     player.stopCue();
-                    player.seek(ms);
-                    player.play();
+                    player.playFrom(ms);
                   }}
                   onLoopRange={(startMs, endMs) => canPlay && player.setLoop(startMs, withinRecording(endMs))}
                   onCueMoved={(cue, times) =>

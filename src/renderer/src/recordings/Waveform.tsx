@@ -102,7 +102,13 @@ interface Layers {
   /** What the layers were drawn from: they are drawn again when any of it changes. */
   inputs: unknown[];
   base: HTMLCanvasElement;
-  played: HTMLCanvasElement;
+  /**
+   * The waveform in the played colour, drawn when a frame first shows some of it: while zooming or scrolling
+   * with nothing played in view (or nothing played at all), only the base layer is drawn on each frame.
+   */
+  played: () => HTMLCanvasElement;
+  /** The played layer's canvas, once one has been made: the next layers draw over it again. */
+  playedCanvas: HTMLCanvasElement | null;
   colours: { wave: string; accent: string; text: string; focus: string };
   /** The theme the colours were read in (light or dark): they are read again only when it changes. */
   dark: boolean;
@@ -172,13 +178,20 @@ function drawLayers(canvas: HTMLCanvasElement, input: LayerInput, inputs: unknow
     }
     return target;
   };
-  return {
+  let playedDrawn = false;
+  const layers: Layers = {
     inputs,
     base: layer(colours.wave, true, previous?.base),
-    played: layer(colours.accent, false, previous?.played),
+    played: () => {
+      if (!playedDrawn) layers.playedCanvas = layer(colours.accent, false, layers.playedCanvas ?? undefined);
+      playedDrawn = true;
+      return layers.playedCanvas!;
+    },
+    playedCanvas: previous?.playedCanvas ?? null,
     colours,
     dark
   };
+  return layers;
 }
 
 /**
@@ -372,7 +385,10 @@ export function Waveform(props: Props) {
     }
     g.drawImage(base, 0, 0);
     const playedWidth = Math.round(Math.max(0, Math.min(width, x(positionMs))) * ratio);
-    if (playedWidth > 0) g.drawImage(played, 0, 0, playedWidth, played.height, 0, 0, playedWidth, played.height);
+    if (playedWidth > 0) {
+      const layer = played();
+      g.drawImage(layer, 0, 0, playedWidth, layer.height, 0, 0, playedWidth, layer.height);
+    }
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     if (drag) {
       g.fillStyle = drag.loop ? colours.focus : colours.accent;
